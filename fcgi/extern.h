@@ -1,0 +1,246 @@
+/*
+ * extern.h: the one internal header of primoforum, as httpd.h and tmux.h
+ * are.  Structures shared between modules, then every module's public
+ * functions grouped under the file that defines them.  Modules that own a
+ * library (db.c owns MariaDB, json.c owns yajl, auth.c owns argon2) keep
+ * that library's types out of this header so that nothing else can reach
+ * it by accident.
+ */
+#ifndef EXTERN_H
+#define EXTERN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "buf.h"
+
+#define PRINTFLIKE(a, b) __attribute__((format(printf, (a), (b))))
+
+/* HTTP methods the router knows; anything else is METHOD_OTHER (405). */
+enum method {
+	METHOD_GET,
+	METHOD_HEAD,
+	METHOD_POST,
+	METHOD_PUT,
+	METHOD_PATCH,
+	METHOD_DELETE,
+	METHOD_OTHER,
+	METHOD__MAX
+};
+
+/* One decoded key/value pair of a query string, form or cookie header. */
+struct kv {
+	char	*key;		/* owned, NUL-terminated */
+	char	*val;		/* owned, NUL-terminated (may hold NULs) */
+	size_t	 vallen;
+};
+
+/* A list of pairs in the order they came. */
+struct kvlist {
+	struct kv	*kv;	/* owned array of n pairs */
+	size_t		 n;
+};
+
+/* Limits on what a request may carry; from the config file. */
+struct limits {
+	size_t	 max_body;	/* bytes; larger bodies get 413 */
+	size_t	 json_depth;	/* nesting of arrays and objects */
+	size_t	 json_nodes;	/* values in one document */
+	size_t	 max_pairs;	/* query, form and cookie pairs */
+};
+
+/* Why a parser refused its input; the message is for the client. */
+struct perr {
+	int	 status;	/* HTTP status: 400, 413 or 415 */
+	char	 msg[160];
+};
+
+struct jv;
+struct route;
+struct db;
+
+/*
+ * The response a handler builds.  Handlers never write to the FastCGI
+ * stream: worker.c sends this after the handler returns, so that headers
+ * are set in one place (response.c) and a handler can be unit tested.
+ */
+struct response {
+	int		 status;
+	const char	*ctype;		/* static string */
+	struct buf	 body;		/* owned */
+	unsigned int	 retry_after;	/* seconds, 0 for none */
+	char		 allow[64];	/* for 405: "GET, HEAD" */
+	const char	*errcode;	/* static; set by resp_error, logged */
+};
+
+/*
+ * One request, parsed from the FastCGI parameters and body.  It owns all
+ * its memory and is released after each request: no request state lives
+ * anywhere else.
+ */
+struct request {
+	enum method	 method;
+	const char	*method_name;	/* static, or "OTHER" */
+	char		*path;		/* owned; normalized DOCUMENT_URI */
+	struct kvlist	 query;		/* owned */
+	struct kvlist	 cookies;	/* owned */
+	char		*ctype;		/* owned; Content-Type, or NULL */
+	char		*remote_addr;	/* owned; REMOTE_ADDR from nginx */
+	char		*user_agent;	/* owned, or NULL */
+	char		 id[33];	/* request id, nginx's $request_id */
+	char		*body;		/* owned; NUL-terminated */
+	size_t		 bodylen;
+	struct jv	*json;		/* owned; from request_json() */
+	const struct route *route;	/* static; NULL if none matched */
+	long long	 ids[4];	/* {id} segments of the route */
+	size_t		 nids;
+	struct db	*db;		/* the worker's connection */
+	const struct limits *limits;	/* the worker's */
+	struct response	 resp;
+};
+
+/* config.c */
+
+/* Keys of primoforum.conf; docs/operations.md lists them. */
+enum cfg {
+	CFG_SOCKET,
+	CFG_SOCKET_GROUP,
+	CFG_WORKERS,
+	CFG_LOG_FILE,
+	CFG_PID_FILE,
+	CFG_SECRETS_FILE,
+	CFG_DB_SOCKET,
+	CFG_DB_NAME,
+	CFG_DB_USER,
+	CFG_DB_MIGRATE_USER,
+	CFG_DB_TIMEOUT,
+	CFG_MIGRATIONS_DIR,
+	CFG_MAX_BODY,
+	CFG_JSON_MAX_DEPTH,
+	CFG_JSON_MAX_NODES,
+	CFG_MAX_PAIRS,
+	CFG_SHUTDOWN_TIMEOUT,
+	CFG__MAX
+};
+
+/* Keys of the secrets file (mode 0600). */
+enum secret {
+	SECRET_DB_PASSWORD,
+	SECRET_DB_MIGRATE_PASSWORD,
+	SECRET__MAX
+};
+
+struct config {
+	char		*str[CFG__MAX];		/* owned; every key's text */
+	long long	 num[CFG__MAX];		/* numeric keys, checked */
+	char		*secret[SECRET__MAX];	/* owned; wiped on release */
+};
+
+void		 config_init(struct config *);
+int		 config_parse(struct config *, const char *, size_t,
+		    char *, size_t);
+int		 config_load(struct config *, const char *, char *, size_t);
+int		 config_load_secrets(struct config *, char *, size_t);
+int		 secrets_parse(struct config *, const char *, size_t,
+		    char *, size_t);
+const char	*config_name(enum cfg);
+void		 config_limits(const struct config *, struct limits *);
+void		 config_release(struct config *);
+
+/* log.c */
+int		 log_open(const char *);
+int		 log_reopen(void);
+void		 log_close(void);
+void		 log_info(const char *, ...) PRINTFLIKE(1, 2);
+void		 log_warnx(const char *, ...) PRINTFLIKE(1, 2);
+void		 log_warn(const char *, ...) PRINTFLIKE(1, 2);
+void		 log_request(const struct request *, double);
+
+/* util.c */
+int		 parse_int(const char *, size_t, long long, long long,
+		    long long *);
+int		 random_bytes(void *, size_t);
+void		 hex_encode(const unsigned char *, size_t, char *);
+int		 utf8_valid(const char *, size_t);
+
+/* xmalloc.c */
+void		*xmalloc(size_t);
+void		*xcalloc(size_t, size_t);
+void		*xreallocarray(void *, size_t, size_t);
+char		*xstrdup(const char *);
+char		*xstrndup(const char *, size_t);
+char		*xasprintf(const char *, ...) PRINTFLIKE(1, 2);
+
+/* request.c */
+int		 path_normalize(const char *, size_t, char **);
+int		 pairs_parse(const char *, size_t, int, size_t,
+		    struct kvlist *, struct perr *);
+int		 cookies_parse(const char *, size_t, size_t,
+		    struct kvlist *, struct perr *);
+enum method	 method_parse(const char *, const char **);
+const char	*method_name(enum method);
+const struct kv	*kvlist_get(const struct kvlist *, const char *);
+void		 kvlist_release(struct kvlist *);
+void		 request_init(struct request *, struct db *,
+		    const struct limits *);
+int		 request_json(struct request *);
+void		 request_release(struct request *);
+
+/* json.c */
+enum jtype {
+	JV_NULL,
+	JV_BOOL,
+	JV_NUMBER,
+	JV_STRING,
+	JV_ARRAY,
+	JV_OBJECT
+};
+struct jv	*json_parse(const char *, size_t, const struct limits *,
+		    struct perr *);
+void		 jv_free(struct jv *);
+enum jtype	 jv_type(const struct jv *);
+const struct jv	*jv_get(const struct jv *, const char *);
+size_t		 jv_len(const struct jv *);
+const struct jv	*jv_at(const struct jv *, size_t);
+const char	*jv_key(const struct jv *, size_t);
+const char	*jv_str(const struct jv *, size_t *);
+int		 jv_int(const struct jv *, long long *);
+int		 jv_bool(const struct jv *);
+
+struct jw;
+struct jw	*jw_new(struct buf *);
+int		 jw_close(struct jw *);
+void		 jw_free(struct jw *);
+void		 jw_obj(struct jw *);
+void		 jw_arr(struct jw *);
+void		 jw_end(struct jw *);
+void		 jw_key(struct jw *, const char *);
+void		 jw_str(struct jw *, const char *);
+void		 jw_strn(struct jw *, const char *, size_t);
+void		 jw_int(struct jw *, long long);
+void		 jw_bool(struct jw *, int);
+void		 jw_null(struct jw *);
+void		 jw_kstr(struct jw *, const char *, const char *);
+void		 jw_kint(struct jw *, const char *, long long);
+void		 jw_kbool(struct jw *, const char *, int);
+
+/* response.c */
+int		 resp_error(struct request *, int, const char *,
+		    const char *, ...) PRINTFLIKE(4, 5);
+struct jw	*resp_json(struct request *, int);
+int		 resp_done(struct request *, struct jw *);
+void		 resp_headers(const struct request *, struct buf *);
+const char	*http_reason(int);
+
+/* route.c */
+void		 route_dispatch(struct request *);
+const char	*route_name(const struct route *);
+
+/* api_health.c */
+int		 api_health(struct request *);
+
+/* worker.c */
+int		 worker_main(int, const struct config *, int);
+
+#endif /* EXTERN_H */

@@ -1,0 +1,126 @@
+/*
+ * util.c: small checked helpers that several modules need: number
+ * parsing over (pointer, length), CSPRNG bytes and hex encoding.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <string.h>
+
+#include <openssl/rand.h>
+
+#include "extern.h"
+#include "banned.h"
+
+/*
+ * Parses a decimal integer of exactly len bytes (optional leading '-')
+ * and checks that it lies in [min, max].  No spaces, no '+', no empty
+ * string.  Returns 0 and sets *out, or -1.
+ */
+int
+parse_int(const char *s, size_t len, long long min, long long max,
+    long long *out)
+{
+	unsigned long long	 v = 0, lim;
+	size_t			 i = 0;
+	int			 neg = 0;
+
+	if (len > 0 && s[0] == '-') {
+		neg = 1;
+		i = 1;
+	}
+	if (i == len)
+		return -1;
+	lim = neg ? (unsigned long long)LLONG_MAX + 1 : LLONG_MAX;
+	for (; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		if (v > (lim - (unsigned long long)(s[i] - '0')) / 10)
+			return -1;
+		v = v * 10 + (unsigned long long)(s[i] - '0');
+	}
+	if (neg) {
+		if (v == (unsigned long long)LLONG_MAX + 1) {
+			if (min > LLONG_MIN)
+				return -1;
+			*out = LLONG_MIN;
+			return 0;
+		}
+		*out = -(long long)v;
+	} else
+		*out = (long long)v;
+	if (*out < min || *out > max)
+		return -1;
+	return 0;
+}
+
+/*
+ * Fills buf with len bytes from OpenSSL's CSPRNG, which the OS seeds.
+ * Returns 0, or -1 if it could not.
+ */
+int
+random_bytes(void *buf, size_t len)
+{
+	if (len > INT_MAX || RAND_bytes(buf, (int)len) != 1)
+		return -1;
+	return 0;
+}
+
+/* Writes 2 * len lowercase hex digits and a NUL to out. */
+void
+hex_encode(const unsigned char *p, size_t len, char *out)
+{
+	static const char	 hex[] = "0123456789abcdef";
+	size_t			 i;
+
+	for (i = 0; i < len; i++) {
+		out[2 * i] = hex[p[i] >> 4];
+		out[2 * i + 1] = hex[p[i] & 0xf];
+	}
+	out[2 * len] = '\0';
+}
+
+/*
+ * Returns 1 if [s, s + len) is well-formed UTF-8 (RFC 3629 section 4:
+ * no overlong forms, no surrogates, nothing past U+10FFFF), else 0.
+ * yajl only checks the shape of sequences, so every string from a client
+ * passes through here as well.
+ */
+int
+utf8_valid(const char *s, size_t len)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i = 0, n, k;
+	unsigned int		 c, min;
+
+	while (i < len) {
+		c = p[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if (c >= 0xc2 && c <= 0xdf) {
+			n = 1;
+			c &= 0x1f;
+			min = 0x80;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			n = 2;
+			c &= 0x0f;
+			min = 0x800;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			n = 3;
+			c &= 0x07;
+			min = 0x10000;
+		} else
+			return 0;
+		if (len - i - 1 < n)
+			return 0;
+		for (k = 1; k <= n; k++) {
+			if ((p[i + k] & 0xc0) != 0x80)
+				return 0;
+			c = (c << 6) | (p[i + k] & 0x3f);
+		}
+		if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+			return 0;
+		i += n + 1;
+	}
+	return 1;
+}
