@@ -6,6 +6,10 @@
  * Allow header; a path that matches nothing gets 404.  HEAD is served by
  * the GET handler (worker.c sends no body).
  *
+ * Before a handler runs, a request body (if any) is parsed as JSON under
+ * the limits (request_json: 415, 413 or 400), so no handler sees an
+ * unchecked body.
+ *
  * Patterns are literal segments and "{id}" segments (a positive decimal
  * number, stored in r->ids in order).
  */
@@ -91,6 +95,13 @@ route_dispatch(struct request *r)
 			continue;
 		if (routes[i].method == m) {
 			r->route = &routes[i];
+			/*
+			 * A body, whatever the route, must be JSON within the
+			 * limits; handlers then read r->json.
+			 */
+			if ((r->bodylen > 0 || r->ctype != NULL) &&
+			    request_json(r) != 0)
+				return;
 			(void)routes[i].fn(r);
 			return;
 		}

@@ -132,11 +132,19 @@ handle(FCGX_Request *fr, struct db *db, const struct limits *lim)
 	struct request	 r;
 	struct buf	 head;
 	struct timespec	 t0, t1;
+	char		 drain[4096];
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	request_init(&r, db, lim);
 	if (request_read(fr, &r) == 0)
 		route_dispatch(&r);
+	/*
+	 * Read what is left of a body that was refused unread (413): closing
+	 * with input pending makes the kernel reset the connection, and nginx
+	 * could then lose the answer.  nginx caps bodies, so this is bounded.
+	 */
+	while (FCGX_GetStr(drain, sizeof(drain), fr->in) > 0)
+		continue;
 
 	buf_init(&head, 4096);
 	resp_headers(&r, &head);
