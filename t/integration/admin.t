@@ -2,6 +2,7 @@
 # admin.t: /admin/ and /api/admin/ only from the allowlist (P9), whatever
 # the path trick, and X-Forwarded-For is not believed.  127.0.0.2 is the
 # outsider: it is local, but not on the allowlist.
+PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$PF_SRC/t/lib/tap.sh"
 with_stack
 

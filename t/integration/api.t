@@ -1,6 +1,7 @@
 #!/bin/bash
 # api.t: the API path through nginx over HTTPS: health, JSON errors with
 # the right statuses (404, 405, 413, 400, 415), HEAD.
+PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$PF_SRC/t/lib/tap.sh"
 with_stack
 

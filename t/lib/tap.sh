@@ -56,6 +56,10 @@ done_testing() {
 # Starts a private stack in a fresh temporary directory, stopped and
 # removed when the test exits.  Needs PF_SRC, PF_BUILD, PF_TEMPLATE.
 with_stack() {
+	if [ ! -d "${PF_TEMPLATE:-}/data" ]; then
+		echo "Bail out! no PF_TEMPLATE: run this through script/test"
+		exit 1
+	fi
 	. "$PF_SRC/script/lib/stack.sh"
 	T_DIR=$(mktemp -d "${TMPDIR:-/tmp}/pf-test.XXXXXX")
 	trap 'stack_stop "$T_DIR/stack"; [ -n "${PF_KEEP:-}" ] || rm -rf "$T_DIR"' EXIT
