@@ -116,7 +116,8 @@ spawn(struct slot *s, int i, int fd, const struct config *cfg,
 	}
 	if (pid == 0) {
 		sigprocmask(SIG_SETMASK, oldmask, NULL);
-		_exit(worker_main(fd, cfg, i));
+		/* exit(), not _exit(): LeakSanitizer checks the worker too. */
+		exit(worker_main(fd, cfg, i));
 	}
 	s->pid = pid;
 	clock_gettime(CLOCK_MONOTONIC, &s->started);
