@@ -219,10 +219,13 @@ stack_start() {
 			chmod o+x "$d" 2>/dev/null || true
 		done
 	done
-	rm -rf "$PF_DIR/data"
-	cp -a "$PF_TEMPLATE/data" "$PF_DIR/data"
-	cp "$PF_TEMPLATE/tls.crt" "$PF_TEMPLATE/tls.key" "$PF_TEMPLATE/app.pw" \
-	    "$PF_TEMPLATE/migrate.pw" "$PF_DIR/"
+	# A stack made in its own template (script/server) keeps its data.
+	if [ "$(cd "$PF_TEMPLATE" && pwd)" != "$(cd "$PF_DIR" && pwd)" ]; then
+		rm -rf "$PF_DIR/data"
+		cp -a "$PF_TEMPLATE/data" "$PF_DIR/data"
+		cp "$PF_TEMPLATE/tls.crt" "$PF_TEMPLATE/tls.key" \
+		    "$PF_TEMPLATE/app.pw" "$PF_TEMPLATE/migrate.pw" "$PF_DIR/"
+	fi
 	: "${PF_HTTPS_PORT:=$(free_port)}"
 	: "${PF_HTTP_PORT:=$(free_port)}"
 	PF_URL="https://localhost:$PF_HTTPS_PORT"
