@@ -62,4 +62,25 @@ like "$out" '^HTTP/2 400' "malformed query string is 400"
 out=$(pf_curl -i --path-as-is "$PF_URL/api/../api/health")
 like "$out" '^HTTP/2 200' "dot segments resolved before routing"
 
+# nginx's limit_req on join and login: a burst from one address is cut
+# off with 429, as JSON.
+codes=""
+for i in $(seq 1 25); do
+	codes="$codes $(pf_curl -o "$PF_DIR/rl.json" -w '%{http_code}' -X POST \
+	    -H 'Content-Type: application/json' --data-binary '{}' \
+	    "$PF_URL/api/join")"
+done
+like "$codes" ' 429' "a burst of 25 joins from one address meets 429"
+like "$(cat "$PF_DIR/rl.json")" '"code":"rate_limited"' "429 is a JSON error"
+unlike "$(echo "$codes" | cut -d' ' -f2-6)" '429' "the first joins pass"
+codes=""
+for i in $(seq 1 12); do
+	codes="$codes $(pf_curl -o /dev/null -w '%{http_code}' -X POST \
+	    -H 'Content-Type: application/json' --data-binary '{}' \
+	    "$PF_URL/api/login")"
+done
+like "$codes" ' 429' "a burst of 12 logins from one address meets 429"
+code=$(pf_curl -o /dev/null -w '%{http_code}' "$PF_URL/api/health")
+is "$code" 200 "other routes are not limited"
+
 done_testing

@@ -10,6 +10,10 @@ S=$PF_DIR
 sup=$(cat "$S/primoforumd.pid")
 
 workers() { pgrep -P "$sup" | sort; }
+
+is "$(stat -c '%a %G' "$S/run/fcgi.sock")" "660 $(web_group)" \
+    "the FastCGI socket is mode 0660, group shared with nginx"
+
 before=$(workers)
 is "$(echo "$before" | wc -l)" 2 "two workers run (workers = 2)"
 
