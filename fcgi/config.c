@@ -63,11 +63,39 @@ static const struct cfgdef cfgdefs[CFG__MAX] = {
 	[CFG_MAX_PAIRS] = { "max_pairs", CT_NUM, "64", 1, 1024 },
 	[CFG_SHUTDOWN_TIMEOUT] = { "shutdown_timeout", CT_NUM, "30", 1,
 	    3600 },
+	/* The site's own origin: CSRF checks, links in mail. */
+	[CFG_SITE_ORIGIN] = { "site_origin", CT_STR, "https://localhost:8443",
+	    0, 0 },
+	/*
+	 * argon2id: memory in KiB, passes, lanes.  The defaults are OWASP's
+	 * minimum (19 MiB, 2, 1): about 40 ms a hash on the 2-core machines
+	 * we measured (shared/PERFORMANCE.md).
+	 */
+	[CFG_ARGON2_M] = { "argon2_m", CT_NUM, "19456", 8192, 4194304 },
+	[CFG_ARGON2_T] = { "argon2_t", CT_NUM, "2", 1, 64 },
+	[CFG_ARGON2_P] = { "argon2_p", CT_NUM, "1", 1, 16 },
+	/* 0: one per core.  Past it, a login or registration gets 503. */
+	[CFG_ARGON2_MAX_CONCURRENT] = { "argon2_max_concurrent", CT_NUM, "0",
+	    0, 256 },
+	[CFG_PASSWORD_MIN] = { "password_min", CT_NUM, "12", 8, 128 },
+	[CFG_PASSWORD_BLOCKLIST] = { "password_blocklist", CT_STR,
+	    "/usr/local/share/primoforum/common-passwords.txt", 0, 0 },
+	/* Seconds a login lives without use, and at all. */
+	[CFG_LOGIN_IDLE] = { "login_idle", CT_NUM, "7200", 60, 604800 },
+	[CFG_LOGIN_ABSOLUTE] = { "login_absolute", CT_NUM, "43200", 60,
+	    2592000 },
+	/* The sendmail interface: argv split on spaces; the mail on stdin. */
+	[CFG_SENDMAIL] = { "sendmail", CT_STR, "/usr/sbin/sendmail -t -i", 0,
+	    0 },
+	[CFG_MAIL_FROM] = { "mail_from", CT_STR, "primoforum@localhost", 0,
+	    0 },
 };
 
 static const char *const secretnames[SECRET__MAX] = {
 	[SECRET_DB_PASSWORD] = "db_password",
 	[SECRET_DB_MIGRATE_PASSWORD] = "db_migrate_password",
+	/* 64 hex digits: the AES-256-GCM key for stored TOTP secrets. */
+	[SECRET_TOTP_KEY] = "totp_key",
 };
 
 /* Sets every key to its default. */

@@ -45,6 +45,95 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "ORDER BY version", 1 },
 	[STMT_MIG_RECORD] = { "INSERT INTO schema_migrations (version, name) "
 	    "VALUES (?, ?)", 0 },
+
+	/* Accounts (api_account.c). */
+	[STMT_ACCOUNT_INSERT] = { "INSERT INTO account (email, display_name, "
+	    "organisation, password_hash) VALUES (?, ?, ?, ?)", 0 },
+	[STMT_ACCOUNT_BY_EMAIL] = { "SELECT id, password_hash, disabled, "
+	    "totp_enabled, totp_secret, totp_last_step FROM account "
+	    "WHERE email = ?", 1 },
+	[STMT_ACCOUNT_BY_ID] = { "SELECT id, email, display_name, organisation, "
+	    "plan, role, totp_enabled, DATE_FORMAT(created_at, "
+	    "'%Y-%m-%dT%H:%i:%sZ'), password_hash, totp_secret, totp_last_step "
+	    "FROM account WHERE id = ?", 1 },
+	[STMT_ACCOUNT_SET_PASSWORD] = { "UPDATE account SET password_hash = ? "
+	    "WHERE id = ?", 0 },
+	/* A new secret waits, disabled, until a code confirms it. */
+	[STMT_ACCOUNT_SET_TOTP_SECRET] = { "UPDATE account SET totp_secret = ?, "
+	    "totp_enabled = 0 WHERE id = ? AND totp_enabled = 0", 0 },
+	[STMT_ACCOUNT_TOTP_ENABLE] = { "UPDATE account SET totp_enabled = 1, "
+	    "totp_last_step = ? WHERE id = ? AND totp_secret IS NOT NULL", 0 },
+	[STMT_ACCOUNT_TOTP_DISABLE] = { "UPDATE account SET totp_enabled = 0, "
+	    "totp_secret = NULL WHERE id = ?", 0 },
+	/* Takes a time step if no later or equal one was used: no replay. */
+	[STMT_ACCOUNT_TOTP_STEP] = { "UPDATE account SET totp_last_step = ? "
+	    "WHERE id = ? AND totp_last_step < ?", 0 },
+	/* Logins, recovery codes and resets go with it (ON DELETE CASCADE). */
+	[STMT_ACCOUNT_DELETE] = { "DELETE FROM account WHERE id = ?", 0 },
+
+	/* Logins (login.c). */
+	[STMT_LOGIN_INSERT] = { "INSERT INTO login (account_id, token_hash, "
+	    "csrf_token, user_agent, address) VALUES (?, ?, ?, ?, ?)", 0 },
+	[STMT_LOGIN_GET] = { "SELECT l.id, l.account_id, l.csrf_token, "
+	    "TIMESTAMPDIFF(SECOND, l.created_at, UTC_TIMESTAMP(6)), "
+	    "TIMESTAMPDIFF(SECOND, l.last_seen, UTC_TIMESTAMP(6)), "
+	    "a.email, a.display_name, a.role, a.totp_enabled, a.disabled "
+	    "FROM login l JOIN account a ON a.id = l.account_id "
+	    "WHERE l.token_hash = ?", 1 },
+	[STMT_LOGIN_TOUCH] = { "UPDATE login SET last_seen = UTC_TIMESTAMP(6) "
+	    "WHERE id = ?", 0 },
+	[STMT_LOGIN_DELETE] = { "DELETE FROM login WHERE id = ?", 0 },
+	[STMT_LOGIN_DELETE_OWN] = { "DELETE FROM login WHERE id = ? AND "
+	    "account_id = ?", 0 },
+	[STMT_LOGIN_DELETE_ALL] = { "DELETE FROM login WHERE account_id = ?",
+	    0 },
+	[STMT_LOGIN_DELETE_OTHERS] = { "DELETE FROM login WHERE account_id = ? "
+	    "AND id <> ?", 0 },
+	[STMT_LOGIN_LIST] = { "SELECT id, user_agent, address, "
+	    "DATE_FORMAT(created_at, '%Y-%m-%dT%H:%i:%sZ'), "
+	    "DATE_FORMAT(last_seen, '%Y-%m-%dT%H:%i:%sZ') FROM login "
+	    "WHERE account_id = ? ORDER BY last_seen DESC", 1 },
+
+	/* Two-factor recovery codes, stored as SHA-256. */
+	[STMT_RECOVERY_DELETE] = { "DELETE FROM recovery_code WHERE "
+	    "account_id = ?", 0 },
+	[STMT_RECOVERY_INSERT] = { "INSERT INTO recovery_code (account_id, "
+	    "code_hash) VALUES (?, ?)", 0 },
+	[STMT_RECOVERY_USE] = { "UPDATE recovery_code SET used_at = "
+	    "UTC_TIMESTAMP(6) WHERE account_id = ? AND code_hash = ? AND "
+	    "used_at IS NULL", 0 },
+
+	/* Password resets: single use, expiring. */
+	[STMT_RESET_INSERT] = { "INSERT INTO password_reset (account_id, "
+	    "token_hash, expires_at) VALUES (?, ?, UTC_TIMESTAMP(6) + "
+	    "INTERVAL ? SECOND)", 0 },
+	[STMT_RESET_FIND] = { "SELECT account_id FROM password_reset WHERE "
+	    "token_hash = ? AND used_at IS NULL AND expires_at > "
+	    "UTC_TIMESTAMP(6) FOR UPDATE", 0 },
+	[STMT_RESET_USE] = { "UPDATE password_reset SET used_at = "
+	    "UTC_TIMESTAMP(6) WHERE account_id = ? AND used_at IS NULL", 0 },
+
+	/* Failed-login throttling (api_login.c). */
+	[STMT_THROTTLE_GET] = { "SELECT failures, GREATEST(0, CEIL("
+	    "TIMESTAMPDIFF(MICROSECOND, UTC_TIMESTAMP(6), blocked_until) / "
+	    "1000000)), TIMESTAMPDIFF(SECOND, updated_at, UTC_TIMESTAMP(6)) "
+	    "FROM login_throttle WHERE kind = ? AND key_hash = ?", 1 },
+	[STMT_THROTTLE_SET] = { "INSERT INTO login_throttle (kind, key_hash, "
+	    "failures, blocked_until, updated_at) VALUES (?, ?, ?, "
+	    "UTC_TIMESTAMP(6) + INTERVAL ? SECOND, UTC_TIMESTAMP(6)) "
+	    "ON DUPLICATE KEY UPDATE failures = VALUES(failures), "
+	    "blocked_until = VALUES(blocked_until), "
+	    "updated_at = VALUES(updated_at)", 0 },
+	[STMT_THROTTLE_CLEAR] = { "DELETE FROM login_throttle WHERE kind = ? "
+	    "AND key_hash = ?", 0 },
+
+	/* The audit trail: rows are only ever added (audit.c). */
+	[STMT_AUDIT_INSERT] = { "INSERT INTO audit_event (account_id, actor, "
+	    "address, request_id, action, target, outcome) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?)", 0 },
+	[STMT_AUDIT_BY_ACCOUNT] = { "SELECT DATE_FORMAT(at, "
+	    "'%Y-%m-%dT%H:%i:%s.%fZ'), action, target, outcome, address, "
+	    "request_id FROM audit_event WHERE account_id = ? ORDER BY id", 1 },
 };
 
 #define SQL_MODE "SET time_zone = '+00:00', sql_mode = " \
@@ -60,6 +149,8 @@ struct db {
 	char		*password;	/* owned; wiped on free */
 	unsigned int	 timeout;
 	int		 multi;
+	int		 intx;		/* inside db_begin() .. commit */
+	long long	 last_id;	/* of the last INSERT */
 };
 
 /* Returns 1 if err means the connection is gone. */
@@ -88,6 +179,7 @@ db_disconnect(struct db *db)
 {
 	size_t	 i;
 
+	db->intx = 0;
 	for (i = 0; i < STMT__MAX; i++)
 		if (db->st[i] != NULL) {
 			mysql_stmt_close(db->st[i]);
@@ -305,7 +397,9 @@ db_exec1(struct db *db, enum stmt s, const struct dbparam *p, size_t np,
 				b[i].buffer = (void *)&p[i].i;
 				break;
 			case DBT_TEXT:
-				b[i].buffer_type = MYSQL_TYPE_STRING;
+			case DBT_BLOB:
+				b[i].buffer_type = p[i].type == DBT_BLOB ?
+				    MYSQL_TYPE_BLOB : MYSQL_TYPE_STRING;
 				b[i].buffer = (void *)p[i].s;
 				lens[i] = p[i].len;
 				b[i].buffer_length = p[i].len;
@@ -334,6 +428,7 @@ db_exec1(struct db *db, enum stmt s, const struct dbparam *p, size_t np,
 		}
 		goto out;
 	}
+	db->last_id = (long long)mysql_stmt_insert_id(st);
 	if ((meta = mysql_stmt_result_metadata(st)) == NULL)
 		rc = (int)mysql_stmt_affected_rows(st);
 	else
@@ -361,7 +456,8 @@ db_exec(struct db *db, enum stmt s, const struct dbparam *p, size_t np,
 	rc = db_exec1(db, s, p, np, fn, arg);
 	if (rc == DB_DOWN) {
 		db_disconnect(db);
-		if (had && stmts[s].retry) {
+		/* Never inside a transaction: its earlier work is gone. */
+		if (had && stmts[s].retry && !db->intx) {
 			rc = db_exec1(db, s, p, np, fn, arg);
 			if (rc == DB_DOWN)
 				db_disconnect(db);
@@ -402,4 +498,64 @@ fail:
 	snprintf(err, errsz, "%s", mysql_error(db->m));
 	db_disconnect(db);
 	return -1;
+}
+
+/*
+ * Transactions.  db_begin() connects if needed; a lost connection inside
+ * a transaction is not retried (the work is gone with it), the caller
+ * answers 503.  Returns 0, or DB_DOWN / DB_ERROR.
+ */
+int
+db_begin(struct db *db)
+{
+	int	 rc;
+
+	if ((rc = db_connect(db)) != 0)
+		return rc;
+	if (mysql_autocommit(db->m, 0)) {
+		/* Stale connection: one fresh try, nothing is lost yet. */
+		db_disconnect(db);
+		if ((rc = db_connect(db)) != 0)
+			return rc;
+		if (mysql_autocommit(db->m, 0)) {
+			db_disconnect(db);
+			return DB_DOWN;
+		}
+	}
+	db->intx = 1;
+	return 0;
+}
+
+int
+db_commit(struct db *db)
+{
+	int	 rc = 0;
+
+	if (db->m == NULL)
+		return DB_DOWN;
+	if (mysql_commit(db->m)) {
+		rc = db_lost(mysql_errno(db->m)) ? DB_DOWN : DB_ERROR;
+		log_warnx("commit: %s", mysql_error(db->m));
+	}
+	db->intx = 0;
+	if (db->m != NULL && mysql_autocommit(db->m, 1))
+		db_disconnect(db);
+	return rc;
+}
+
+void
+db_rollback(struct db *db)
+{
+	db->intx = 0;
+	if (db->m == NULL)
+		return;
+	if (mysql_rollback(db->m) || mysql_autocommit(db->m, 1))
+		db_disconnect(db);
+}
+
+/* Returns the id the last INSERT made on this connection. */
+long long
+db_last_id(struct db *db)
+{
+	return db->last_id;
 }

@@ -8,6 +8,7 @@
 #define DB_H
 
 #include <stddef.h>
+#include <string.h>
 
 struct db;
 
@@ -17,6 +18,34 @@ enum stmt {
 	STMT_MIG_CREATE,	/* schema_migrations, if missing */
 	STMT_MIG_LIST,		/* applied migrations, in order */
 	STMT_MIG_RECORD,	/* record one applied migration */
+	STMT_ACCOUNT_INSERT,
+	STMT_ACCOUNT_BY_EMAIL,
+	STMT_ACCOUNT_BY_ID,
+	STMT_ACCOUNT_SET_PASSWORD,
+	STMT_ACCOUNT_SET_TOTP_SECRET,
+	STMT_ACCOUNT_TOTP_ENABLE,
+	STMT_ACCOUNT_TOTP_DISABLE,
+	STMT_ACCOUNT_TOTP_STEP,
+	STMT_ACCOUNT_DELETE,
+	STMT_LOGIN_INSERT,
+	STMT_LOGIN_GET,
+	STMT_LOGIN_TOUCH,
+	STMT_LOGIN_DELETE,
+	STMT_LOGIN_DELETE_OWN,
+	STMT_LOGIN_DELETE_ALL,
+	STMT_LOGIN_DELETE_OTHERS,
+	STMT_LOGIN_LIST,
+	STMT_RECOVERY_DELETE,
+	STMT_RECOVERY_INSERT,
+	STMT_RECOVERY_USE,
+	STMT_RESET_INSERT,
+	STMT_RESET_FIND,
+	STMT_RESET_USE,
+	STMT_THROTTLE_GET,
+	STMT_THROTTLE_SET,
+	STMT_THROTTLE_CLEAR,
+	STMT_AUDIT_INSERT,
+	STMT_AUDIT_BY_ACCOUNT,
 	STMT__MAX
 };
 
@@ -39,6 +68,7 @@ struct dbconf {
 enum dbtype {
 	DBT_INT,
 	DBT_TEXT,
+	DBT_BLOB,
 	DBT_NULL
 };
 struct dbparam {
@@ -64,5 +94,16 @@ int		 db_connected(const struct db *);
 int		 db_exec(struct db *, enum stmt, const struct dbparam *,
 		    size_t, db_row_fn, void *);
 int		 db_script(struct db *, const char *, size_t, char *, size_t);
+int		 db_begin(struct db *);
+int		 db_commit(struct db *);
+void		 db_rollback(struct db *);
+long long	 db_last_id(struct db *);
+
+/* Parameter helpers: DBP_INT(n), DBP_TEXT(s), DBP_BLOB(p, len), ... */
+#define DBP_INT(n)	{ DBT_INT, (n), NULL, 0 }
+#define DBP_STR(s)	{ DBT_TEXT, 0, (s), strlen(s) }
+#define DBP_TEXT(s, l)	{ DBT_TEXT, 0, (s), (l) }
+#define DBP_BLOB(p, l)	{ DBT_BLOB, 0, (const char *)(p), (l) }
+#define DBP_NULL	{ DBT_NULL, 0, NULL, 0 }
 
 #endif /* DB_H */

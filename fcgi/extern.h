@@ -72,6 +72,19 @@ struct response {
 	unsigned int	 retry_after;	/* seconds, 0 for none */
 	char		 allow[64];	/* for 405: "GET, HEAD" */
 	const char	*errcode;	/* static; set by resp_error, logged */
+	char		*cookie;	/* owned; one Set-Cookie value */
+	const char	*disposition;	/* static; Content-Disposition */
+};
+
+/* Who is logged in on this request (login.c); account_id 0: nobody. */
+struct authn {
+	long long	 account_id;
+	long long	 login_id;
+	char		 csrf[65];
+	char		*email;		/* owned */
+	char		*display_name;	/* owned */
+	char		*role;		/* owned */
+	int		 totp_enabled;
 };
 
 /*
@@ -88,6 +101,10 @@ struct request {
 	char		*ctype;		/* owned; Content-Type, or NULL */
 	char		*remote_addr;	/* owned; REMOTE_ADDR from nginx */
 	char		*user_agent;	/* owned, or NULL */
+	char		*origin;	/* owned; Origin header, or NULL */
+	char		*fetch_site;	/* owned; Sec-Fetch-Site, or NULL */
+	char		*csrf_header;	/* owned; X-CSRF-Token, or NULL */
+	struct authn	 auth;
 	char		 id[33];	/* request id, nginx's $request_id */
 	char		*body;		/* owned; NUL-terminated */
 	size_t		 bodylen;
@@ -97,6 +114,7 @@ struct request {
 	size_t		 nids;
 	struct db	*db;		/* the worker's connection */
 	const struct limits *limits;	/* the worker's */
+	const struct config *cfg;	/* the worker's */
 	struct response	 resp;
 };
 
@@ -121,6 +139,17 @@ enum cfg {
 	CFG_JSON_MAX_NODES,
 	CFG_MAX_PAIRS,
 	CFG_SHUTDOWN_TIMEOUT,
+	CFG_SITE_ORIGIN,
+	CFG_ARGON2_M,
+	CFG_ARGON2_T,
+	CFG_ARGON2_P,
+	CFG_ARGON2_MAX_CONCURRENT,
+	CFG_PASSWORD_MIN,
+	CFG_PASSWORD_BLOCKLIST,
+	CFG_LOGIN_IDLE,
+	CFG_LOGIN_ABSOLUTE,
+	CFG_SENDMAIL,
+	CFG_MAIL_FROM,
 	CFG__MAX
 };
 
@@ -128,6 +157,7 @@ enum cfg {
 enum secret {
 	SECRET_DB_PASSWORD,
 	SECRET_DB_MIGRATE_PASSWORD,
+	SECRET_TOTP_KEY,
 	SECRET__MAX
 };
 
@@ -163,6 +193,8 @@ int		 parse_int(const char *, size_t, long long, long long,
 int		 random_bytes(void *, size_t);
 void		 hex_encode(const unsigned char *, size_t, char *);
 int		 utf8_valid(const char *, size_t);
+size_t		 utf8_len(const char *, size_t);
+int		 hexdigit(int);
 
 /* xmalloc.c */
 void		*xmalloc(size_t);
@@ -171,6 +203,34 @@ void		*xreallocarray(void *, size_t, size_t);
 char		*xstrdup(const char *);
 char		*xstrndup(const char *, size_t);
 char		*xasprintf(const char *, ...) PRINTFLIKE(1, 2);
+
+/* auth.c */
+#define AUTH_ENCODED_MAX	192
+#define AUTH_OK		1
+#define AUTH_BAD	0
+#define AUTH_BUSY	(-1)
+#define AUTH_ERROR	(-2)
+#define AUTH_TAMPERED	(-3)
+int		 auth_sem_create(int);
+void		 auth_sem_remove(void);
+int		 auth_init(const struct config *);
+int		 auth_hash(const char *, size_t, char *);
+int		 auth_params(const char *, long long *, long long *,
+		    long long *);
+int		 auth_verify(const char *, const char *, size_t);
+int		 auth_dummy_verify(const char *, size_t);
+int		 auth_needs_rehash(const char *);
+void		 sha256(const void *, size_t, unsigned char[32]);
+int		 token_new(char *, unsigned char[32]);
+int		 secret_equal(const void *, size_t, const void *, size_t);
+void		 base32_encode(const unsigned char *, size_t, char *);
+long long	 totp_verify(const unsigned char *, size_t, const char *,
+		    long long, time_t);
+int		 totp_available(void);
+int		 secret_seal(const unsigned char *, size_t, const char *,
+		    unsigned char *);
+int		 secret_open(const unsigned char *, size_t, const char *,
+		    unsigned char *);
 
 /* request.c */
 int		 path_normalize(const char *, size_t, char **);
@@ -183,7 +243,7 @@ const char	*method_name(enum method);
 const struct kv	*kvlist_get(const struct kvlist *, const char *);
 void		 kvlist_release(struct kvlist *);
 void		 request_init(struct request *, struct db *,
-		    const struct limits *);
+		    const struct limits *, const struct config *);
 int		 request_json(struct request *);
 void		 request_release(struct request *);
 
@@ -239,6 +299,98 @@ const char	*route_name(const struct route *);
 
 /* api_health.c */
 int		 api_health(struct request *);
+
+/* api_account.c */
+/* An account row as the handlers need it. */
+struct acct {
+	long long	 id;
+	char		*email;		/* owned */
+	char		*name;		/* owned */
+	char		*org;		/* owned, or NULL */
+	char		*plan;		/* owned */
+	char		*role;		/* owned */
+	char		*created;	/* owned; ISO 8601 UTC */
+	char		*hash;		/* owned; argon2id encoded */
+	unsigned char	*secret;	/* owned; sealed TOTP secret, or NULL */
+	size_t		 secretlen;
+	long long	 totp_enabled;
+	long long	 last_step;
+};
+int		 acct_load(struct request *, long long, struct acct *);
+void		 acct_release(struct acct *);
+int		 db_unavailable(struct request *);
+int		 busy_answer(struct request *);
+int		 acct_answer_login(struct request *, long long);
+int		 logins_write(struct request *, struct jw *);
+int		 api_register(struct request *);
+int		 api_account_get(struct request *);
+int		 api_account_delete(struct request *);
+int		 api_account_export(struct request *);
+int		 api_password_change(struct request *);
+
+/* api_login.c */
+int		 api_login(struct request *);
+int		 api_logout(struct request *);
+int		 api_logins_list(struct request *);
+int		 api_login_end(struct request *);
+int		 acct_by_email(struct request *, const char *, long long *);
+
+/* api_totp.c */
+int		 api_totp_setup(struct request *);
+int		 api_totp_enable(struct request *);
+int		 api_totp_disable(struct request *);
+int		 totp_check(struct request *, long long, const unsigned char *,
+		    size_t, long long, const char *);
+
+/* api_reset.c */
+int		 api_password_forgot(struct request *);
+int		 api_password_reset(struct request *);
+int		 reset_link_create(struct db *, const struct config *,
+		    long long, char *, size_t);
+
+/* login.c */
+int		 login_authenticate(struct request *);
+int		 login_start(struct request *, long long);
+void		 login_cookie_clear(struct request *);
+int		 csrf_origin_ok(const struct request *);
+int		 csrf_token_ok(const struct request *);
+void		 authn_release(struct authn *);
+
+/* audit.c */
+void		 audit(struct request *, const char *, long long,
+		    const char *, const char *);
+void		 audit_ctl(struct db *, const char *, long long, const char *,
+		    const char *);
+
+/* password.c */
+int		 password_load(const char *);
+void		 password_minlen(size_t);
+const char	*password_refusal(const char *, size_t, const char *, size_t);
+int		 email_normalize(const char *, size_t, char *, size_t);
+
+/* validate.c */
+enum ftype {
+	FT_STRING,
+	FT_SECRET,	/* a string never echoed back, any content */
+	FT_INT,
+	FT_BOOL
+};
+struct field {
+	const char	*name;
+	enum ftype	 type;
+	int		 required;
+	long long	 min, max;	/* code points, or the value */
+};
+int		 fields_check(struct request *, const struct field *, size_t);
+const char	*field_str(const struct request *, const char *, size_t *);
+int		 field_int(const struct request *, const char *, long long *);
+
+/* mail.c */
+int		 mail_send(const struct config *, const char *, const char *,
+		    const char *);
+
+/* qr.c */
+char		*qr_svg(const char *);
 
 /* worker.c */
 int		 worker_main(int, const struct config *, int);

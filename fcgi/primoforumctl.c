@@ -4,6 +4,9 @@
  *
  *	primoforumctl [-f config] migrate	apply pending migrations
  *	primoforumctl [-f config] check-config	parse config and secrets
+ *	primoforumctl [-f config] reset-link EMAIL
+ *		print a single-use password reset link for an account: an
+ *		operator can help someone back in, never set a password
  *
  * Later work adds create-admin, audit, purge, backup and check.
  */
@@ -21,7 +24,7 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: primoforumctl [-f config] "
-	    "migrate | check-config\n");
+	    "migrate | check-config | reset-link email\n");
 	exit(2);
 }
 
@@ -54,6 +57,70 @@ cmd_migrate(const struct config *cfg)
 	return rc == 0 ? 0 : 1;
 }
 
+static int
+id_row(void *arg, const struct dbcol *c, size_t n)
+{
+	long long	*id = arg;
+
+	return n >= 1 && parse_int(c[0].s, c[0].len, 1, INT64_MAX, id) == 0 ?
+	    0 : -1;
+}
+
+/* Connects as the application's account. */
+static struct db *
+app_db(const struct config *cfg)
+{
+	struct dbconf	 dc;
+
+	memset(&dc, 0, sizeof(dc));
+	dc.socket = cfg->str[CFG_DB_SOCKET];
+	dc.name = cfg->str[CFG_DB_NAME];
+	dc.user = cfg->str[CFG_DB_USER];
+	dc.password = cfg->secret[SECRET_DB_PASSWORD];
+	dc.timeout = (unsigned int)cfg->num[CFG_DB_TIMEOUT];
+	return db_open(&dc);
+}
+
+static int
+cmd_reset_link(const struct config *cfg, const char *arg)
+{
+	struct db	*db;
+	struct dbparam	 p[1];
+	char		 email[256], link[512];
+	long long	 id = 0;
+	int		 rc = 1;
+
+	if (email_normalize(arg, strlen(arg), email, sizeof(email)) == -1) {
+		fprintf(stderr, "primoforumctl: %s: not an email address\n",
+		    arg);
+		return 1;
+	}
+	db = app_db(cfg);
+	p[0] = (struct dbparam)DBP_STR(email);
+	switch (db_exec(db, STMT_ACCOUNT_BY_EMAIL, p, 1, id_row, &id)) {
+	case 1:
+		break;
+	case 0:
+		fprintf(stderr, "primoforumctl: no account has %s\n", email);
+		goto out;
+	default:
+		fprintf(stderr, "primoforumctl: the database is not "
+		    "reachable\n");
+		goto out;
+	}
+	if (reset_link_create(db, cfg, id, link, sizeof(link)) == -1) {
+		fprintf(stderr, "primoforumctl: no link could be made\n");
+		goto out;
+	}
+	audit_ctl(db, "password_reset_link", id, NULL, "ok");
+	printf("%s\n(single use, valid for one hour; give it to the account's "
+	    "owner only)\n", link);
+	rc = 0;
+out:
+	db_free(db);
+	return rc;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -72,7 +139,7 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	if (argc != 1)
+	if (argc < 1 || argc > 2)
 		usage();
 
 	config_init(&cfg);
@@ -82,8 +149,10 @@ main(int argc, char *argv[])
 		config_release(&cfg);
 		return 1;
 	}
-	if (strcmp(argv[0], "migrate") == 0)
+	if (strcmp(argv[0], "migrate") == 0 && argc == 1)
 		rc = cmd_migrate(&cfg);
+	else if (strcmp(argv[0], "reset-link") == 0 && argc == 2)
+		rc = cmd_reset_link(&cfg, argv[1]);
 	else if (strcmp(argv[0], "check-config") == 0) {
 		printf("configuration ok\n");
 		rc = 0;

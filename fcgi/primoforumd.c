@@ -270,6 +270,14 @@ main(int argc, char *argv[])
 	sigprocmask(SIG_BLOCK, &sigs, &oldmask);
 	signal(SIGPIPE, SIG_IGN);
 
+	/* The host's argon2 slots, shared by the workers (auth.c). */
+	if (auth_sem_create(cfg.num[CFG_ARGON2_MAX_CONCURRENT] > 0 ?
+	    (int)cfg.num[CFG_ARGON2_MAX_CONCURRENT] :
+	    (int)sysconf(_SC_NPROCESSORS_ONLN)) == -1) {
+		log_warn("argon2 semaphore");
+		goto out;
+	}
+	password_minlen((size_t)cfg.num[CFG_PASSWORD_MIN]);
 	if ((fd = open_socket(cfg.str[CFG_SOCKET],
 	    cfg.str[CFG_SOCKET_GROUP])) == -1)
 		goto out;
@@ -316,6 +324,7 @@ stop:
 		unlink(cfg.str[CFG_PID_FILE]);
 	log_info("stopped");
 out:
+	auth_sem_remove();
 	free(slots);
 	config_release(&cfg);
 	log_close();

@@ -15,18 +15,6 @@
 #include "extern.h"
 #include "banned.h"
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /*
  * Percent-decodes len bytes of s into out (which has room for len + 1);
  * '+' becomes a space when plus is set (forms, RFC 1866 8.2.1).
@@ -44,8 +32,8 @@ pct_decode(const char *s, size_t len, int plus, char *out)
 		if (c == '%') {
 			if (i + 2 >= len)
 				return -1;
-			if ((hi = hexval(s[i + 1])) < 0 ||
-			    (lo = hexval(s[i + 2])) < 0)
+			if ((hi = hexdigit(s[i + 1])) < 0 ||
+			    (lo = hexdigit(s[i + 2])) < 0)
 				return -1;
 			c = hi * 16 + lo;
 			i += 2;
@@ -310,9 +298,11 @@ method_name(enum method m)
 
 /* Sets up an empty request for one worker's connection and limits. */
 void
-request_init(struct request *r, struct db *db, const struct limits *lim)
+request_init(struct request *r, struct db *db, const struct limits *lim,
+    const struct config *cfg)
 {
 	memset(r, 0, sizeof(*r));
+	r->cfg = cfg;
 	r->method = METHOD_OTHER;
 	r->method_name = methods[METHOD_OTHER];
 	r->db = db;
@@ -361,6 +351,11 @@ request_release(struct request *r)
 	free(r->ctype);
 	free(r->remote_addr);
 	free(r->user_agent);
+	free(r->origin);
+	free(r->fetch_site);
+	free(r->csrf_header);
+	authn_release(&r->auth);
+	free(r->resp.cookie);
 	free(r->body);
 	jv_free(r->json);
 	buf_release(&r->resp.body);

@@ -132,6 +132,11 @@ resp_headers(const struct request *r, struct buf *out)
 	buf_appendf(out, "X-Request-Id: %s\r\n", r->id);
 	if (p->allow[0] != '\0')
 		buf_appendf(out, "Allow: %s\r\n", p->allow);
+	if (p->cookie != NULL)
+		buf_appendf(out, "Set-Cookie: %s\r\n", p->cookie);
+	if (p->disposition != NULL)
+		buf_appendf(out, "Content-Disposition: %s\r\n",
+		    p->disposition);
 	if (p->retry_after > 0)
 		buf_appendf(out, "Retry-After: %u\r\n", p->retry_after);
 	buf_append(out, "\r\n", 2);

@@ -6,9 +6,11 @@
  * Allow header; a path that matches nothing gets 404.  HEAD is served by
  * the GET handler (worker.c sends no body).
  *
- * Before a handler runs, a request body (if any) is parsed as JSON under
+ * Before a handler runs, route_guard() refuses cross-site requests that
+ * change state (403), checks the login of routes that need one (401) and
+ * its CSRF token (403), and parses a request body (if any) as JSON under
  * the limits (request_json: 415, 413 or 400), so no handler sees an
- * unchecked body.
+ * unchecked body or an unauthenticated caller.
  *
  * Patterns are literal segments and "{id}" segments (a positive decimal
  * number, stored in r->ids in order).
@@ -21,20 +23,108 @@
 
 enum routeid {
 	ROUTE_HEALTH,
+	ROUTE_REGISTER,
+	ROUTE_LOGIN,
+	ROUTE_LOGOUT,
+	ROUTE_ACCOUNT_GET,
+	ROUTE_ACCOUNT_DELETE,
+	ROUTE_ACCOUNT_EXPORT,
+	ROUTE_PASSWORD_CHANGE,
+	ROUTE_LOGINS_LIST,
+	ROUTE_LOGIN_END,
+	ROUTE_TOTP_SETUP,
+	ROUTE_TOTP_ENABLE,
+	ROUTE_TOTP_DISABLE,
+	ROUTE_PASSWORD_FORGOT,
+	ROUTE_PASSWORD_RESET,
 	ROUTE__MAX
+};
+
+/* Who may call a route. */
+enum who {
+	WHO_ANYONE,	/* no login needed */
+	WHO_ACCOUNT	/* a login of an account (facilitator or admin) */
 };
 
 struct route {
 	const char	*name;
 	enum method	 method;
 	const char	*pattern;
+	enum who	 who;
 	int		(*fn)(struct request *);
 };
 
 static const struct route routes[ROUTE__MAX] = {
 	/* Liveness and database status, for monitoring and the pages. */
-	[ROUTE_HEALTH] = { "health", METHOD_GET, "/api/health", api_health },
+	[ROUTE_HEALTH] = { "health", METHOD_GET, "/api/health", WHO_ANYONE,
+	    api_health },
+	/* Accounts: api_account.c, api_login.c, api_totp.c, api_reset.c. */
+	[ROUTE_REGISTER] = { "account.register", METHOD_POST, "/api/accounts",
+	    WHO_ANYONE, api_register },
+	[ROUTE_LOGIN] = { "login", METHOD_POST, "/api/login", WHO_ANYONE,
+	    api_login },
+	[ROUTE_LOGOUT] = { "logout", METHOD_POST, "/api/logout", WHO_ACCOUNT,
+	    api_logout },
+	[ROUTE_ACCOUNT_GET] = { "account.get", METHOD_GET, "/api/account",
+	    WHO_ACCOUNT, api_account_get },
+	[ROUTE_ACCOUNT_DELETE] = { "account.delete", METHOD_DELETE,
+	    "/api/account", WHO_ACCOUNT, api_account_delete },
+	[ROUTE_ACCOUNT_EXPORT] = { "account.export", METHOD_GET,
+	    "/api/account/export", WHO_ACCOUNT, api_account_export },
+	[ROUTE_PASSWORD_CHANGE] = { "account.password", METHOD_POST,
+	    "/api/account/password", WHO_ACCOUNT, api_password_change },
+	[ROUTE_LOGINS_LIST] = { "account.logins", METHOD_GET,
+	    "/api/account/logins", WHO_ACCOUNT, api_logins_list },
+	[ROUTE_LOGIN_END] = { "account.login_end", METHOD_DELETE,
+	    "/api/account/logins/{id}", WHO_ACCOUNT, api_login_end },
+	[ROUTE_TOTP_SETUP] = { "account.totp_setup", METHOD_POST,
+	    "/api/account/totp/setup", WHO_ACCOUNT, api_totp_setup },
+	[ROUTE_TOTP_ENABLE] = { "account.totp_enable", METHOD_POST,
+	    "/api/account/totp/enable", WHO_ACCOUNT, api_totp_enable },
+	[ROUTE_TOTP_DISABLE] = { "account.totp_disable", METHOD_POST,
+	    "/api/account/totp/disable", WHO_ACCOUNT, api_totp_disable },
+	[ROUTE_PASSWORD_FORGOT] = { "password.forgot", METHOD_POST,
+	    "/api/password/forgot", WHO_ANYONE, api_password_forgot },
+	[ROUTE_PASSWORD_RESET] = { "password.reset", METHOD_POST,
+	    "/api/password/reset", WHO_ANYONE, api_password_reset },
 };
+
+/* Returns 1 for the methods that change state. */
+static int
+changes_state(enum method m)
+{
+	return m == METHOD_POST || m == METHOD_PUT || m == METHOD_PATCH ||
+	    m == METHOD_DELETE;
+}
+
+/*
+ * The checks every route gets before its handler: CSRF for methods that
+ * change state, the login for WHO_ACCOUNT routes (and its CSRF token),
+ * and the body as JSON.  Returns 0 to run the handler, or -1 with the
+ * response set.
+ */
+static int
+route_guard(struct request *r, const struct route *rt)
+{
+	if (changes_state(r->method) && !csrf_origin_ok(r)) {
+		resp_error(r, 403, "cross_site",
+		    "requests from other sites are refused");
+		return -1;
+	}
+	if (rt->who == WHO_ACCOUNT) {
+		if (login_authenticate(r) != 1)
+			return -1;
+		if (changes_state(r->method) && !csrf_token_ok(r)) {
+			resp_error(r, 403, "csrf_token",
+			    "the X-CSRF-Token header is missing or wrong");
+			return -1;
+		}
+	}
+	/* A body, whatever the route, must be JSON within the limits. */
+	if ((r->bodylen > 0 || r->ctype != NULL) && request_json(r) != 0)
+		return -1;
+	return 0;
+}
 
 /* Returns the route's name for the log, or "-" for none. */
 const char *
@@ -95,14 +185,8 @@ route_dispatch(struct request *r)
 			continue;
 		if (routes[i].method == m) {
 			r->route = &routes[i];
-			/*
-			 * A body, whatever the route, must be JSON within the
-			 * limits; handlers then read r->json.
-			 */
-			if ((r->bodylen > 0 || r->ctype != NULL) &&
-			    request_json(r) != 0)
-				return;
-			(void)routes[i].fn(r);
+			if (route_guard(r, &routes[i]) == 0)
+				(void)routes[i].fn(r);
 			return;
 		}
 		seen[routes[i].method] = any = 1;

@@ -124,3 +124,28 @@ utf8_valid(const char *s, size_t len)
 	}
 	return 1;
 }
+
+/* Returns the number of code points of valid UTF-8. */
+size_t
+utf8_len(const char *s, size_t len)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+/* Returns the value of a hex digit, or -1. */
+int
+hexdigit(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}

@@ -91,6 +91,12 @@ request_read(FCGX_Request *fr, struct request *r)
 		r->user_agent = xstrndup(s, strnlen(s, 256));
 	if ((s = param(fr, "CONTENT_TYPE")) != NULL && *s != '\0')
 		r->ctype = xstrndup(s, strnlen(s, 256));
+	if ((s = param(fr, "HTTP_ORIGIN")) != NULL)
+		r->origin = xstrndup(s, strnlen(s, 256));
+	if ((s = param(fr, "HTTP_SEC_FETCH_SITE")) != NULL)
+		r->fetch_site = xstrndup(s, strnlen(s, 32));
+	if ((s = param(fr, "HTTP_X_CSRF_TOKEN")) != NULL)
+		r->csrf_header = xstrndup(s, strnlen(s, 128));
 
 	/* Route on nginx's normalized $document_uri, never REQUEST_URI. */
 	s = param(fr, "DOCUMENT_URI");
@@ -127,7 +133,8 @@ request_read(FCGX_Request *fr, struct request *r)
 
 /* Handles one accepted request from start to log line. */
 static void
-handle(FCGX_Request *fr, struct db *db, const struct limits *lim)
+handle(FCGX_Request *fr, struct db *db, const struct limits *lim,
+    const struct config *cfg)
 {
 	struct request	 r;
 	struct buf	 head;
@@ -135,7 +142,7 @@ handle(FCGX_Request *fr, struct db *db, const struct limits *lim)
 	char		 drain[4096];
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	request_init(&r, db, lim);
+	request_init(&r, db, lim, cfg);
 	if (request_read(fr, &r) == 0)
 		route_dispatch(&r);
 	/*
@@ -205,6 +212,11 @@ worker_main(int listenfd, const struct config *cfg, int slot)
 	dc.timeout = (unsigned int)cfg->num[CFG_DB_TIMEOUT];
 	db = db_open(&dc);
 
+	if (auth_init(cfg) == -1 ||
+	    password_load(cfg->str[CFG_PASSWORD_BLOCKLIST]) == -1) {
+		db_free(db);
+		return 1;
+	}
 	if (FCGX_Init() != 0) {
 		log_warnx("worker %d: FCGX_Init failed", slot);
 		db_free(db);
@@ -229,7 +241,7 @@ worker_main(int listenfd, const struct config *cfg, int slot)
 			}
 			continue;
 		}
-		handle(&fr, db, &lim);
+		handle(&fr, db, &lim, cfg);
 		/* Skip libfcgi's lingering close: nginx closes its end. */
 		FCGX_Detach(&fr);
 		FCGX_Finish_r(&fr);

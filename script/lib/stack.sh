@@ -88,10 +88,16 @@ secrets_file = $dir/secrets
 db_socket = $dir/mysql.sock
 migrations_dir = $PF_SRC/sql
 shutdown_timeout = 10
+site_origin = https://localhost:${PF_HTTPS_PORT:-8443}
+password_blocklist = $PF_SRC/fcgi/data/common-passwords.txt
+sendmail = ${PF_SENDMAIL:-$PF_SRC/t/lib/mailbox $dir/mail}
+mail_from = primoforum@localhost
+${PF_EXTRA_CONF:-}
 CONF
 	(umask 077; cat >"$dir/secrets" <<SECRETS
 db_password = $(cat "$dir/app.pw")
 db_migrate_password = $(cat "$dir/migrate.pw")
+totp_key = $(cat "$dir/totp.key")
 SECRETS
 	)
 }
@@ -109,7 +115,8 @@ stack_template() {
 		cat "$dir/install-db.log" >&2; return 1; }
 	(umask 077
 	 openssl rand -hex 24 >"$dir/app.pw"
-	 openssl rand -hex 24 >"$dir/migrate.pw")
+	 openssl rand -hex 24 >"$dir/migrate.pw"
+	 openssl rand -hex 32 >"$dir/totp.key")
 	db_start "$dir" || return 1
 	{ echo "SET @app_pw = '$(cat "$dir/app.pw")', @migrate_pw = '$(cat "$dir/migrate.pw")';"
 	  cat "$PF_SRC/sql/accounts.sql"; } |
@@ -224,7 +231,8 @@ stack_start() {
 		rm -rf "$PF_DIR/data"
 		cp -a "$PF_TEMPLATE/data" "$PF_DIR/data"
 		cp "$PF_TEMPLATE/tls.crt" "$PF_TEMPLATE/tls.key" \
-		    "$PF_TEMPLATE/app.pw" "$PF_TEMPLATE/migrate.pw" "$PF_DIR/"
+		    "$PF_TEMPLATE/app.pw" "$PF_TEMPLATE/migrate.pw" \
+		    "$PF_TEMPLATE/totp.key" "$PF_DIR/"
 	fi
 	: "${PF_HTTPS_PORT:=$(free_port)}"
 	: "${PF_HTTP_PORT:=$(free_port)}"

@@ -12,7 +12,7 @@ static struct limits	 lim = { 65536, 16, 4096, 64 };
 static void
 run(struct request *r, const char *method, const char *path)
 {
-	request_init(r, NULL, &lim);
+	request_init(r, NULL, &lim, NULL);
 	r->method = method_parse(method, &r->method_name);
 	r->path = strdup(path);
 	memcpy(r->id, "0123456789abcdef0123456789abcdef", 33);
@@ -64,7 +64,7 @@ main(void)
 	is_int(r.resp.status, 404, "shorter path does not match");
 	request_release(&r);
 
-	request_init(&r, NULL, &lim);
+	request_init(&r, NULL, &lim, NULL);
 	r.body = strdup("{}");
 	r.bodylen = 2;
 	r.ctype = strdup("text/plain");
@@ -75,7 +75,7 @@ main(void)
 	is_int(request_json(&r), 0, "JSON with charset accepted");
 	request_release(&r);
 
-	request_init(&r, NULL, &lim);
+	request_init(&r, NULL, &lim, NULL);
 	r.body = strdup("{\"a\":");
 	r.bodylen = 5;
 	r.ctype = strdup("application/json");
