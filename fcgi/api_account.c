@@ -217,7 +217,7 @@ api_account_get(struct request *r)
  * Checks the account's current password.  Returns 0 if it matches, or
  * the error status with the response set (403 on a wrong password).
  */
-static int
+int
 password_confirm(struct request *r, const struct acct *a, const char *pw,
     size_t len, const char *action)
 {

@@ -262,17 +262,8 @@ api_totp_disable(struct request *r)
 		goto out;
 	}
 	pw = field_str(r, "password", &len);
-	rc = auth_verify(a.hash, pw, len);
-	if (rc == AUTH_BUSY) {
-		rc = busy_answer(r);
+	if ((rc = password_confirm(r, &a, pw, len, "totp_disable")) != 0)
 		goto out;
-	}
-	if (rc != AUTH_OK) {
-		audit(r, "totp_disable", a.id, NULL, "refused");
-		rc = resp_error(r, 403, "wrong_password",
-		    "the password is not correct");
-		goto out;
-	}
 	rc = totp_check(r, a.id, a.secret, a.secretlen, a.last_step,
 	    field_str(r, "code", NULL));
 	if (rc != 1) {

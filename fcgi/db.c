@@ -236,6 +236,27 @@ db_open(const struct dbconf *c)
 	return db;
 }
 
+/*
+ * Opens the connection the configuration names: the application's
+ * account, or with migrate set the migrations' account (which may run
+ * multi-statement scripts).
+ */
+struct db *
+db_open_config(const struct config *cfg, int migrate)
+{
+	struct dbconf	 dc;
+
+	memset(&dc, 0, sizeof(dc));
+	dc.socket = cfg->str[CFG_DB_SOCKET];
+	dc.name = cfg->str[CFG_DB_NAME];
+	dc.user = cfg->str[migrate ? CFG_DB_MIGRATE_USER : CFG_DB_USER];
+	dc.password = cfg->secret[migrate ? SECRET_DB_MIGRATE_PASSWORD :
+	    SECRET_DB_PASSWORD];
+	dc.timeout = (unsigned int)cfg->num[CFG_DB_TIMEOUT];
+	dc.multi = migrate;
+	return db_open(&dc);
+}
+
 void
 db_free(struct db *db)
 {

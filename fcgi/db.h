@@ -88,7 +88,9 @@ struct dbcol {
 /* Called for each row; return 0 to go on, -1 to stop with DB_ERROR. */
 typedef int (*db_row_fn)(void *, const struct dbcol *, size_t);
 
+struct config;
 struct db	*db_open(const struct dbconf *);
+struct db	*db_open_config(const struct config *, int);
 void		 db_free(struct db *);
 int		 db_connected(const struct db *);
 int		 db_exec(struct db *, enum stmt, const struct dbparam *,

@@ -320,6 +320,8 @@ int		 acct_load(struct request *, long long, struct acct *);
 void		 acct_release(struct acct *);
 int		 db_unavailable(struct request *);
 int		 busy_answer(struct request *);
+int		 password_confirm(struct request *, const struct acct *,
+		    const char *, size_t, const char *);
 int		 acct_answer_login(struct request *, long long);
 int		 logins_write(struct request *, struct jw *);
 int		 api_register(struct request *);

@@ -31,7 +31,6 @@ usage(void)
 static int
 cmd_migrate(const struct config *cfg)
 {
-	struct dbconf	 dc;
 	struct db	*db;
 	char		 err[1024];
 	int		 rc;
@@ -41,14 +40,7 @@ cmd_migrate(const struct config *cfg)
 		    "not set\n", cfg->str[CFG_SECRETS_FILE]);
 		return 1;
 	}
-	memset(&dc, 0, sizeof(dc));
-	dc.socket = cfg->str[CFG_DB_SOCKET];
-	dc.name = cfg->str[CFG_DB_NAME];
-	dc.user = cfg->str[CFG_DB_MIGRATE_USER];
-	dc.password = cfg->secret[SECRET_DB_MIGRATE_PASSWORD];
-	dc.timeout = (unsigned int)cfg->num[CFG_DB_TIMEOUT];
-	dc.multi = 1;
-	db = db_open(&dc);
+	db = db_open_config(cfg, 1);
 	rc = migrate_run(db, cfg->str[CFG_MIGRATIONS_DIR], stdout, err,
 	    sizeof(err));
 	if (rc == -1)
@@ -66,21 +58,6 @@ id_row(void *arg, const struct dbcol *c, size_t n)
 	    0 : -1;
 }
 
-/* Connects as the application's account. */
-static struct db *
-app_db(const struct config *cfg)
-{
-	struct dbconf	 dc;
-
-	memset(&dc, 0, sizeof(dc));
-	dc.socket = cfg->str[CFG_DB_SOCKET];
-	dc.name = cfg->str[CFG_DB_NAME];
-	dc.user = cfg->str[CFG_DB_USER];
-	dc.password = cfg->secret[SECRET_DB_PASSWORD];
-	dc.timeout = (unsigned int)cfg->num[CFG_DB_TIMEOUT];
-	return db_open(&dc);
-}
-
 static int
 cmd_reset_link(const struct config *cfg, const char *arg)
 {
@@ -95,7 +72,7 @@ cmd_reset_link(const struct config *cfg, const char *arg)
 		    arg);
 		return 1;
 	}
-	db = app_db(cfg);
+	db = db_open_config(cfg, 0);
 	p[0] = (struct dbparam)DBP_STR(email);
 	switch (db_exec(db, STMT_ACCOUNT_BY_EMAIL, p, 1, id_row, &id)) {
 	case 1:

@@ -178,7 +178,6 @@ worker_main(int listenfd, const struct config *cfg, int slot)
 	struct sigaction	 sa;
 	sigset_t		 sigs, old;
 	struct limits		 lim;
-	struct dbconf		 dc;
 	struct db		*db;
 	int			 rc;
 
@@ -204,13 +203,7 @@ worker_main(int listenfd, const struct config *cfg, int slot)
 	sigprocmask(SIG_BLOCK, &sigs, &old);
 
 	config_limits(cfg, &lim);
-	memset(&dc, 0, sizeof(dc));
-	dc.socket = cfg->str[CFG_DB_SOCKET];
-	dc.name = cfg->str[CFG_DB_NAME];
-	dc.user = cfg->str[CFG_DB_USER];
-	dc.password = cfg->secret[SECRET_DB_PASSWORD];
-	dc.timeout = (unsigned int)cfg->num[CFG_DB_TIMEOUT];
-	db = db_open(&dc);
+	db = db_open_config(cfg, 0);
 
 	if (auth_init(cfg) == -1 ||
 	    password_load(cfg->str[CFG_PASSWORD_BLOCKLIST]) == -1) {
