@@ -175,7 +175,7 @@ NGINX
 daemon_start() {
 	local dir=$1
 	"$PF_BUILD/primoforumd" -f "$dir/primoforum.conf" \
-	    2>>"$dir/primoforumd.log" &
+	    >/dev/null 2>>"$dir/primoforumd.log" &
 	wait_for "[ -S '$dir/run/fcgi.sock' ] && [ -f '$dir/primoforumd.pid' ]" 10 || {
 		echo "stack: primoforumd did not start" >&2
 		tail -20 "$dir/primoforumd.log" >&2; return 1; }
@@ -193,7 +193,7 @@ nginx_start() {
 	local dir=$1
 	nginx -p "$dir" -c "$dir/nginx.conf" -t >"$dir/nginx-test.log" 2>&1 || {
 		cat "$dir/nginx-test.log" >&2; return 1; }
-	nginx -p "$dir" -c "$dir/nginx.conf" || return 1
+	nginx -p "$dir" -c "$dir/nginx.conf" >/dev/null 2>&1 </dev/null || return 1
 }
 
 nginx_stop() {
