@@ -368,10 +368,10 @@ api_account_export(struct request *r)
 	jw_key(w, "logins");
 	if (logins_write(r, w) == -1)
 		goto down;
-	/* Sessions, rounds and results join this export with issue 4. */
+	/* Rounds and results join the sessions with issue 5. */
 	jw_key(w, "sessions");
-	jw_arr(w);
-	jw_end(w);
+	if (sessions_write(r, w) == -1)
+		goto down;
 	jw_key(w, "audit_events");
 	jw_arr(w);
 	if (db_exec(r->db, STMT_AUDIT_BY_ACCOUNT, p, 1, audit_row, w) < 0)
@@ -409,9 +409,9 @@ api_account_delete(struct request *r)
 	if ((rc = password_confirm(r, &a, pw, len, "account_delete")) != 0)
 		goto out;
 	/*
-	 * One transaction: the account, its logins, codes and resets (and,
-	 * with issue 4, its sessions and their input) go together, with the
-	 * audit event that says so, or nothing goes.
+	 * One transaction: the account, its logins, codes and resets, its
+	 * sessions with their teams and participants (ON DELETE CASCADE) go
+	 * together, with the audit event that says so, or nothing goes.
 	 */
 	p[0] = (struct dbparam)DBP_INT(a.id);
 	if (db_begin(r->db) != 0) {

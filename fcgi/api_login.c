@@ -26,70 +26,6 @@
 
 #define EMAIL_FREE	5	/* failures per email before back-off */
 #define ADDR_FREE	20	/* failures per address before back-off */
-#define BACKOFF_MAX	900	/* seconds */
-#define FORGET_AFTER	86400	/* a day without failures clears a key */
-
-struct throttle {
-	long long	 failures, wait, quiet;
-};
-
-static int
-throttle_row(void *arg, const struct dbcol *c, size_t n)
-{
-	struct throttle	*t = arg;
-
-	if (n != 3 || parse_int(c[0].s, c[0].len, 0, INT32_MAX, &t->failures) ||
-	    parse_int(c[1].s, c[1].len, 0, INT64_MAX, &t->wait) ||
-	    parse_int(c[2].s, c[2].len, INT64_MIN, INT64_MAX, &t->quiet))
-		return -1;
-	return 0;
-}
-
-/* Reads a throttle key.  Returns 0, or -1 if the database is down. */
-static int
-throttle_get(struct request *r, const char *kind, const unsigned char *h,
-    struct throttle *t)
-{
-	struct dbparam	 p[2] = { DBP_STR(kind), DBP_BLOB(h, 32) };
-
-	memset(t, 0, sizeof(*t));
-	if (db_exec(r->db, STMT_THROTTLE_GET, p, 2, throttle_row, t) < 0)
-		return -1;
-	if (t->quiet > FORGET_AFTER)
-		t->failures = t->wait = 0;
-	return 0;
-}
-
-/* Counts one more failure for a key. */
-static void
-throttle_fail(struct request *r, const char *kind, const unsigned char *h,
-    long long freebies)
-{
-	struct throttle	 t;
-	struct dbparam	 p[4];
-	long long	 f, wait = 0;
-
-	if (throttle_get(r, kind, h, &t) == -1)
-		return;
-	f = t.failures + 1;
-	if (f >= freebies)
-		wait = f - freebies >= 10 ? BACKOFF_MAX :
-		    (1LL << (f - freebies)) > BACKOFF_MAX ? BACKOFF_MAX :
-		    (1LL << (f - freebies));
-	p[0] = (struct dbparam)DBP_STR(kind);
-	p[1] = (struct dbparam)DBP_BLOB(h, 32);
-	p[2] = (struct dbparam)DBP_INT(f);
-	p[3] = (struct dbparam)DBP_INT(wait);
-	(void)db_exec(r->db, STMT_THROTTLE_SET, p, 4, NULL, NULL);
-}
-
-static void
-throttle_clear(struct request *r, const char *kind, const unsigned char *h)
-{
-	struct dbparam	 p[2] = { DBP_STR(kind), DBP_BLOB(h, 32) };
-
-	(void)db_exec(r->db, STMT_THROTTLE_CLEAR, p, 2, NULL, NULL);
-}
 
 /* What login needs of an account found by email. */
 struct byemail {
@@ -138,15 +74,6 @@ static const struct field login_fields[] = {
 	{ "code", FT_STRING, 0, 0, 32 },
 };
 
-static int
-too_many(struct request *r, long long wait)
-{
-	r->resp.retry_after = (unsigned int)(wait > 0 ? wait : 1);
-	return resp_error(r, 429, "too_many_attempts",
-	    "too many failed attempts; wait %lld seconds and try again",
-	    wait > 0 ? wait : 1);
-}
-
 int
 api_login(struct request *r)
 {
@@ -174,12 +101,12 @@ api_login(struct request *r)
 	sha256(r->remote_addr != NULL ? r->remote_addr : "-",
 	    r->remote_addr != NULL ? strlen(r->remote_addr) : 1, akey);
 
-	if (throttle_get(r, "e", ekey, &te) == -1 ||
-	    throttle_get(r, "a", akey, &ta) == -1)
+	if (throttle_get(r->db, "e", ekey, &te) == -1 ||
+	    throttle_get(r->db, "a", akey, &ta) == -1)
 		return db_unavailable(r);
 	if (te.wait > 0 || ta.wait > 0) {
 		audit(r, "login", 0, NULL, "throttled");
-		return too_many(r, te.wait > ta.wait ? te.wait : ta.wait);
+		return throttle_answer(r, te.wait > ta.wait ? te.wait : ta.wait);
 	}
 
 	p[0] = (struct dbparam)DBP_STR(email);
@@ -196,8 +123,8 @@ api_login(struct request *r)
 		log_warnx("rid=%s account %lld: stored hash refused unverified",
 		    r->id, b.id);
 	if (vrc != AUTH_OK || b.disabled) {
-		throttle_fail(r, "e", ekey, EMAIL_FREE);
-		throttle_fail(r, "a", akey, ADDR_FREE);
+		(void)throttle_fail(r->db, "e", ekey, EMAIL_FREE);
+		(void)throttle_fail(r->db, "a", akey, ADDR_FREE);
 		audit(r, "login", b.found ? b.id : 0, NULL, "failed");
 		rc = resp_error(r, 401, "invalid_credentials",
 		    "the email or the password is not correct");
@@ -215,15 +142,15 @@ api_login(struct request *r)
 		}
 		if (totp_check(r, a.id, a.secret, a.secretlen, a.last_step,
 		    code) != 1) {
-			throttle_fail(r, "e", ekey, EMAIL_FREE);
-			throttle_fail(r, "a", akey, ADDR_FREE);
+			(void)throttle_fail(r->db, "e", ekey, EMAIL_FREE);
+			(void)throttle_fail(r->db, "a", akey, ADDR_FREE);
 			audit(r, "login", b.id, "second_factor", "failed");
 			rc = resp_error(r, 401, "invalid_code",
 			    "the code is not correct, or was used already");
 			goto out;
 		}
 	}
-	throttle_clear(r, "e", ekey);
+	throttle_clear(r->db, "e", ekey);
 	/* Stronger settings since this hash was made: upgrade it now. */
 	if (auth_needs_rehash(b.hash) && auth_hash(pw, pwlen, hash) == AUTH_OK) {
 		p[0] = (struct dbparam)DBP_STR(hash);

@@ -65,3 +65,12 @@ audit_ctl(struct db *db, const char *action, long long account,
 	audit_write(db, account, "operator", NULL, NULL, action, target,
 	    outcome);
 }
+
+/* Records an event the program does by itself (an automatic stop). */
+void
+audit_system(struct db *db, const char *action, long long account,
+    const char *target, const char *outcome)
+{
+	audit_write(db, account, "system", NULL, NULL, action, target,
+	    outcome);
+}

@@ -89,6 +89,14 @@ static const struct cfgdef cfgdefs[CFG__MAX] = {
 	    0 },
 	[CFG_MAIL_FROM] = { "mail_from", CT_STR, "primoforum@localhost", 0,
 	    0 },
+	/* A running session stops by itself after this many hours. */
+	[CFG_SESSION_MAX_HOURS] = { "session_max_hours", CT_NUM, "12", 1,
+	    168 },
+	/* Participants per session by plan, until plans live in the data. */
+	[CFG_PLAN_FREE_PARTICIPANTS] = { "plan_free_participants", CT_NUM,
+	    "50", 1, 1000000 },
+	[CFG_PLAN_PAID_PARTICIPANTS] = { "plan_paid_participants", CT_NUM,
+	    "5000", 1, 1000000 },
 };
 
 static const char *const secretnames[SECRET__MAX] = {

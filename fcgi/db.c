@@ -31,6 +31,14 @@ struct stmtdef {
 	int		 retry;	/* safe to run again after a lost connection */
 };
 
+/* The columns of a session, as api_session.c reads them. */
+#define SESSION_COLS "s.id, s.title, s.description, s.language, s.named, " \
+	"s.teams_on, s.max_participants, s.allow_change, s.state, s.locked, " \
+	"s.join_code, s.run, s.version, " \
+	"DATE_FORMAT(s.started_at, '%Y-%m-%dT%H:%i:%sZ'), " \
+	"DATE_FORMAT(s.stopped_at, '%Y-%m-%dT%H:%i:%sZ'), " \
+	"DATE_FORMAT(s.created_at, '%Y-%m-%dT%H:%i:%sZ')"
+
 static const struct stmtdef stmts[STMT__MAX] = {
 	/* The schema version the health check reports. */
 	[STMT_SCHEMA_VERSION] = { "SELECT COALESCE(MAX(version), 0) "
@@ -131,6 +139,104 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	[STMT_AUDIT_INSERT] = { "INSERT INTO audit_event (account_id, actor, "
 	    "address, request_id, action, target, outcome) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?)", 0 },
+	/*
+	 * Sessions (api_session.c).  Every statement a facilitator reaches
+	 * names the account too: a session id of another account is simply
+	 * not found (P4).
+	 */
+	[STMT_SESSION_INSERT] = { "INSERT INTO session (account_id, title, "
+	    "description, language, named, teams_on, max_participants, "
+	    "allow_change) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", 0 },
+	[STMT_SESSION_GET] = { "SELECT " SESSION_COLS " FROM session s "
+	    "WHERE s.id = ? AND s.account_id = ?", 1 },
+	[STMT_SESSION_LIST] = { "SELECT " SESSION_COLS " FROM session s "
+	    "WHERE s.account_id = ? ORDER BY s.id DESC", 1 },
+	[STMT_SESSION_UPDATE] = { "UPDATE session SET title = ?, "
+	    "description = ?, language = ?, named = ?, teams_on = ?, "
+	    "max_participants = ?, allow_change = ?, version = version + 1 "
+	    "WHERE id = ? AND account_id = ?", 0 },
+	[STMT_SESSION_DELETE] = { "DELETE FROM session WHERE id = ? AND "
+	    "account_id = ? AND state <> 'running'", 0 },
+	/* A new run with a new code; the unique index refuses a code in use. */
+	[STMT_SESSION_START] = { "UPDATE session SET state = 'running', "
+	    "join_code = ?, run = run + 1, locked = 0, "
+	    "started_at = UTC_TIMESTAMP(6), stopped_at = NULL, "
+	    "version = version + 1 WHERE id = ? AND account_id = ? AND "
+	    "state <> 'running'", 0 },
+	/* From this commit every participant token of the session is dead. */
+	[STMT_SESSION_STOP] = { "UPDATE session SET state = 'stopped', "
+	    "join_code = NULL, stopped_at = UTC_TIMESTAMP(6), "
+	    "version = version + 1 WHERE id = ? AND account_id = ? AND "
+	    "state = 'running'", 0 },
+	[STMT_SESSION_SET_LOCK] = { "UPDATE session SET locked = ?, "
+	    "version = version + 1 WHERE id = ? AND account_id = ? AND "
+	    "state = 'running'", 0 },
+	[STMT_SESSION_VERSION] = { "SELECT version FROM session WHERE id = ? "
+	    "AND account_id = ?", 1 },
+	[STMT_SESSION_BUMP] = { "UPDATE session SET version = version + 1 "
+	    "WHERE id = ?", 0 },
+	/* Join: the running session of a code, locked for the count. */
+	[STMT_SESSION_BY_CODE] = { "SELECT s.id, s.run, s.locked, s.named, "
+	    "s.teams_on, s.max_participants, a.plan, s.account_id, s.title, "
+	    "s.language FROM session s JOIN account a ON a.id = s.account_id "
+	    "WHERE s.join_code = ? AND s.state = 'running' AND "
+	    "s.started_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND FOR UPDATE",
+	    0 },
+	[STMT_SESSION_EXPIRED] = { "SELECT id, account_id FROM session WHERE "
+	    "state = 'running' AND started_at <= UTC_TIMESTAMP(6) - "
+	    "INTERVAL ? SECOND", 1 },
+	[STMT_SESSION_EXPIRE] = { "UPDATE session SET state = 'stopped', "
+	    "join_code = NULL, stopped_at = UTC_TIMESTAMP(6), "
+	    "version = version + 1 WHERE id = ? AND state = 'running' AND "
+	    "started_at <= UTC_TIMESTAMP(6) - INTERVAL ? SECOND", 0 },
+	/*
+	 * A code is taken if it is new, or last used over 30 days ago:
+	 * 1 row (new) or 2 (taken over) affected; 0 means in recent use.
+	 */
+	[STMT_CODE_RESERVE] = { "INSERT INTO join_code_history (code, used_at) "
+	    "VALUES (?, UTC_TIMESTAMP(6)) ON DUPLICATE KEY UPDATE used_at = "
+	    "IF(used_at < UTC_TIMESTAMP(6) - INTERVAL 30 DAY, "
+	    "VALUES(used_at), used_at)", 0 },
+	[STMT_TEAM_LIST] = { "SELECT t.id, t.name, (SELECT COUNT(*) FROM "
+	    "participant p JOIN session s ON s.id = p.session_id WHERE "
+	    "p.team_id = t.id AND p.run = s.run AND p.removed = 0) "
+	    "FROM team t WHERE t.session_id = ? ORDER BY t.position", 1 },
+	[STMT_TEAM_DELETE_ALL] = { "DELETE FROM team WHERE session_id = ?", 0 },
+	[STMT_TEAM_INSERT] = { "INSERT INTO team (session_id, name, position) "
+	    "VALUES (?, ?, ?)", 0 },
+	[STMT_TEAM_BY_NAME] = { "SELECT id, name FROM team WHERE "
+	    "session_id = ? AND name = ?", 1 },
+
+	/* Participants (api_participant.c). */
+	[STMT_PARTICIPANT_INSERT] = { "INSERT INTO participant (session_id, "
+	    "run, token_hash, display_name, team_id) VALUES (?, ?, ?, ?, ?)",
+	    0 },
+	[STMT_PARTICIPANT_COUNT] = { "SELECT COUNT(*) FROM participant WHERE "
+	    "session_id = ? AND run = ? AND removed = 0", 1 },
+	/*
+	 * A token is good only while its session runs the same run and the
+	 * participant was not removed: checked in the one query every
+	 * participant request makes, so a stop holds from its commit on.
+	 */
+	[STMT_PARTICIPANT_AUTH] = { "SELECT p.id, p.session_id, "
+	    "p.display_name, t.name, s.version, s.title, s.language, "
+	    "s.allow_change FROM participant p JOIN session s ON "
+	    "s.id = p.session_id LEFT JOIN team t ON t.id = p.team_id "
+	    "WHERE p.token_hash = ? AND p.removed = 0 AND p.run = s.run AND "
+	    "s.state = 'running' AND s.started_at > UTC_TIMESTAMP(6) - "
+	    "INTERVAL ? SECOND", 1 },
+	[STMT_PARTICIPANT_LIST] = { "SELECT p.id, p.display_name, t.name, "
+	    "DATE_FORMAT(p.joined_at, '%Y-%m-%dT%H:%i:%sZ') FROM participant p "
+	    "JOIN session s ON s.id = p.session_id LEFT JOIN team t ON "
+	    "t.id = p.team_id WHERE p.session_id = ? AND p.run = s.run AND "
+	    "p.removed = 0 ORDER BY p.id", 1 },
+	[STMT_PARTICIPANT_REMOVE] = { "UPDATE participant SET removed = 1, "
+	    "token_hash = NULL WHERE id = ? AND session_id = ? AND "
+	    "removed = 0", 0 },
+	[STMT_PARTICIPANT_REVOKE_ALL] = { "UPDATE participant SET "
+	    "token_hash = NULL WHERE session_id = ? AND token_hash IS NOT NULL",
+	    0 },
+
 	[STMT_AUDIT_BY_ACCOUNT] = { "SELECT DATE_FORMAT(at, "
 	    "'%Y-%m-%dT%H:%i:%s.%fZ'), action, target, outcome, address, "
 	    "request_id FROM audit_event WHERE account_id = ? ORDER BY id", 1 },

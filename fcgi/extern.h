@@ -73,7 +73,14 @@ struct response {
 	char		 allow[64];	/* for 405: "GET, HEAD" */
 	const char	*errcode;	/* static; set by resp_error, logged */
 	char		*cookie;	/* owned; one Set-Cookie value */
+	char		 etag[48];	/* ETag, or "" */
 	const char	*disposition;	/* static; Content-Disposition */
+};
+
+/* The participant of this request (api_participant.c); id 0: none. */
+struct partn {
+	long long	 id;
+	long long	 session_id;
 };
 
 /* Who is logged in on this request (login.c); account_id 0: nobody. */
@@ -104,7 +111,9 @@ struct request {
 	char		*origin;	/* owned; Origin header, or NULL */
 	char		*fetch_site;	/* owned; Sec-Fetch-Site, or NULL */
 	char		*csrf_header;	/* owned; X-CSRF-Token, or NULL */
+	char		*if_none_match;	/* owned; If-None-Match, or NULL */
 	struct authn	 auth;
+	struct partn	 part;
 	char		 id[33];	/* request id, nginx's $request_id */
 	char		*body;		/* owned; NUL-terminated */
 	size_t		 bodylen;
@@ -150,6 +159,9 @@ enum cfg {
 	CFG_LOGIN_ABSOLUTE,
 	CFG_SENDMAIL,
 	CFG_MAIL_FROM,
+	CFG_SESSION_MAX_HOURS,
+	CFG_PLAN_FREE_PARTICIPANTS,
+	CFG_PLAN_PAID_PARTICIPANTS,
 	CFG__MAX
 };
 
@@ -344,6 +356,29 @@ int		 api_totp_disable(struct request *);
 int		 totp_check(struct request *, long long, const unsigned char *,
 		    size_t, long long, const char *);
 
+/* api_session.c */
+int		 api_sessions_list(struct request *);
+int		 api_session_create(struct request *);
+int		 api_session_get(struct request *);
+int		 api_session_update(struct request *);
+int		 api_session_delete(struct request *);
+int		 api_session_duplicate(struct request *);
+int		 api_session_start(struct request *);
+int		 api_session_stop(struct request *);
+int		 api_session_lock(struct request *);
+int		 api_session_unlock(struct request *);
+int		 api_session_live(struct request *);
+int		 api_session_qr(struct request *);
+int		 api_participant_remove(struct request *);
+void		 session_sweep(struct db *, const struct config *);
+int		 sessions_write(struct request *, struct jw *);
+int		 etag_matches(struct request *);
+
+/* api_participant.c */
+int		 api_join(struct request *);
+int		 api_participant_state(struct request *);
+int		 participant_authenticate(struct request *);
+
 /* api_reset.c */
 int		 api_password_forgot(struct request *);
 int		 api_password_reset(struct request *);
@@ -358,11 +393,34 @@ int		 csrf_origin_ok(const struct request *);
 int		 csrf_token_ok(const struct request *);
 void		 authn_release(struct authn *);
 
+/* throttle.c */
+struct throttle {
+	long long	 failures;	/* counted so far */
+	long long	 wait;		/* seconds the key must still wait */
+	long long	 quiet;		/* seconds since the last failure */
+};
+int		 throttle_get(struct db *, const char *, const unsigned char *,
+		    struct throttle *);
+long long	 throttle_fail(struct db *, const char *,
+		    const unsigned char *, long long);
+void		 throttle_clear(struct db *, const char *,
+		    const unsigned char *);
+int		 throttle_answer(struct request *, long long);
+
+/* joincode.c */
+#define JOINCODE_LEN	8
+int		 joincode_new(char *);
+int		 joincode_parse(const char *, size_t, char *);
+void		 joincode_format(const char *, char *);
+int		 joincode_index(int);
+
 /* audit.c */
 void		 audit(struct request *, const char *, long long,
 		    const char *, const char *);
 void		 audit_ctl(struct db *, const char *, long long, const char *,
 		    const char *);
+void		 audit_system(struct db *, const char *, long long,
+		    const char *, const char *);
 
 /* password.c */
 int		 password_load(const char *);
@@ -375,7 +433,8 @@ enum ftype {
 	FT_STRING,
 	FT_SECRET,	/* a string never echoed back, any content */
 	FT_INT,
-	FT_BOOL
+	FT_BOOL,
+	FT_STRLIST	/* an array of at most 100 strings of min..max */
 };
 struct field {
 	const char	*name;

@@ -21,6 +21,7 @@ http_reason(int status)
 	switch (status) {
 	case 200: return "OK";
 	case 201: return "Created";
+	case 202: return "Accepted";
 	case 204: return "No Content";
 	case 304: return "Not Modified";
 	case 400: return "Bad Request";
@@ -128,10 +129,16 @@ resp_headers(const struct request *r, struct buf *out)
 	    http_reason(p->status));
 	buf_appendf(out, "Content-Type: %s\r\n", p->ctype);
 	buf_appendf(out, "Content-Length: %zu\r\n", p->body.len);
+	/*
+	 * Personal and live: no cache may store it.  Polled state carries an
+	 * ETag that the pages send back themselves in If-None-Match.
+	 */
 	buf_appendf(out, "Cache-Control: no-store\r\n");
 	buf_appendf(out, "X-Request-Id: %s\r\n", r->id);
 	if (p->allow[0] != '\0')
 		buf_appendf(out, "Allow: %s\r\n", p->allow);
+	if (p->etag[0] != '\0')
+		buf_appendf(out, "ETag: %s\r\n", p->etag);
 	if (p->cookie != NULL)
 		buf_appendf(out, "Set-Cookie: %s\r\n", p->cookie);
 	if (p->disposition != NULL)

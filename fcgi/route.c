@@ -37,13 +37,30 @@ enum routeid {
 	ROUTE_TOTP_DISABLE,
 	ROUTE_PASSWORD_FORGOT,
 	ROUTE_PASSWORD_RESET,
+	ROUTE_SESSIONS_LIST,
+	ROUTE_SESSION_CREATE,
+	ROUTE_SESSION_GET,
+	ROUTE_SESSION_UPDATE,
+	ROUTE_SESSION_DELETE,
+	ROUTE_SESSION_DUPLICATE,
+	ROUTE_SESSION_START,
+	ROUTE_SESSION_STOP,
+	ROUTE_SESSION_LOCK,
+	ROUTE_SESSION_UNLOCK,
+	ROUTE_SESSION_LIVE,
+	ROUTE_SESSION_QR,
+	ROUTE_PARTICIPANT_REMOVE,
+	ROUTE_JOIN,
+	ROUTE_PARTICIPANT_STATE,
 	ROUTE__MAX
 };
 
 /* Who may call a route. */
 enum who {
 	WHO_ANYONE,	/* no login needed */
-	WHO_ACCOUNT	/* a login of an account (facilitator or admin) */
+	WHO_ACCOUNT,	/* a login of an account (facilitator or admin) */
+	WHO_PARTICIPANT	/* a participant of a running session; the handler
+			 * finds them in its own (single) query */
 };
 
 struct route {
@@ -87,6 +104,39 @@ static const struct route routes[ROUTE__MAX] = {
 	    "/api/password/forgot", WHO_ANYONE, api_password_forgot },
 	[ROUTE_PASSWORD_RESET] = { "password.reset", METHOD_POST,
 	    "/api/password/reset", WHO_ANYONE, api_password_reset },
+	/* Sessions of the logged-in account: api_session.c. */
+	[ROUTE_SESSIONS_LIST] = { "session.list", METHOD_GET, "/api/sessions",
+	    WHO_ACCOUNT, api_sessions_list },
+	[ROUTE_SESSION_CREATE] = { "session.create", METHOD_POST,
+	    "/api/sessions", WHO_ACCOUNT, api_session_create },
+	[ROUTE_SESSION_GET] = { "session.get", METHOD_GET,
+	    "/api/sessions/{id}", WHO_ACCOUNT, api_session_get },
+	[ROUTE_SESSION_UPDATE] = { "session.update", METHOD_PATCH,
+	    "/api/sessions/{id}", WHO_ACCOUNT, api_session_update },
+	[ROUTE_SESSION_DELETE] = { "session.delete", METHOD_DELETE,
+	    "/api/sessions/{id}", WHO_ACCOUNT, api_session_delete },
+	[ROUTE_SESSION_DUPLICATE] = { "session.duplicate", METHOD_POST,
+	    "/api/sessions/{id}/duplicate", WHO_ACCOUNT, api_session_duplicate },
+	[ROUTE_SESSION_START] = { "session.start", METHOD_POST,
+	    "/api/sessions/{id}/start", WHO_ACCOUNT, api_session_start },
+	[ROUTE_SESSION_STOP] = { "session.stop", METHOD_POST,
+	    "/api/sessions/{id}/stop", WHO_ACCOUNT, api_session_stop },
+	[ROUTE_SESSION_LOCK] = { "session.lock", METHOD_POST,
+	    "/api/sessions/{id}/lock", WHO_ACCOUNT, api_session_lock },
+	[ROUTE_SESSION_UNLOCK] = { "session.unlock", METHOD_POST,
+	    "/api/sessions/{id}/unlock", WHO_ACCOUNT, api_session_unlock },
+	[ROUTE_SESSION_LIVE] = { "session.live", METHOD_GET,
+	    "/api/sessions/{id}/live", WHO_ACCOUNT, api_session_live },
+	[ROUTE_SESSION_QR] = { "session.qr", METHOD_GET,
+	    "/api/sessions/{id}/qr", WHO_ACCOUNT, api_session_qr },
+	[ROUTE_PARTICIPANT_REMOVE] = { "session.participant_remove",
+	    METHOD_DELETE, "/api/sessions/{id}/participants/{id}", WHO_ACCOUNT,
+	    api_participant_remove },
+	/* Participants: api_participant.c. */
+	[ROUTE_JOIN] = { "join", METHOD_POST, "/api/join", WHO_ANYONE,
+	    api_join },
+	[ROUTE_PARTICIPANT_STATE] = { "participant.state", METHOD_GET,
+	    "/api/participant/state", WHO_PARTICIPANT, api_participant_state },
 };
 
 /* Returns 1 for the methods that change state. */

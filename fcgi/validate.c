@@ -81,6 +81,24 @@ fields_check(struct request *r, const struct field *f, size_t n)
 				return resp_error(r, 422, "invalid_field",
 				    "%s must be true or false", f[j].name);
 			break;
+		case FT_STRLIST:
+			if (jv_type(v) != JV_ARRAY || jv_len(v) > 100)
+				return resp_error(r, 422, "invalid_field",
+				    "%s must be a list of at most 100 texts",
+				    f[j].name);
+			for (i = 0; i < jv_len(v); i++) {
+				s = jv_str(jv_at(v, i), &len);
+				cps = s != NULL ? utf8_len(s, len) : 0;
+				if (s == NULL || (long long)cps < f[j].min ||
+				    (long long)cps > f[j].max ||
+				    has_control(s, len))
+					return resp_error(r, 422,
+					    "invalid_field", "each of %s must "
+					    "be a text of %lld to %lld "
+					    "characters", f[j].name, f[j].min,
+					    f[j].max);
+			}
+			break;
 		}
 	}
 	return 0;

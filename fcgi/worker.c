@@ -97,6 +97,8 @@ request_read(FCGX_Request *fr, struct request *r)
 		r->fetch_site = xstrndup(s, strnlen(s, 32));
 	if ((s = param(fr, "HTTP_X_CSRF_TOKEN")) != NULL)
 		r->csrf_header = xstrndup(s, strnlen(s, 128));
+	if ((s = param(fr, "HTTP_IF_NONE_MATCH")) != NULL)
+		r->if_none_match = xstrndup(s, strnlen(s, 256));
 
 	/* Route on nginx's normalized $document_uri, never REQUEST_URI. */
 	s = param(fr, "DOCUMENT_URI");
@@ -179,6 +181,7 @@ worker_main(int listenfd, const struct config *cfg, int slot)
 	sigset_t		 sigs, old;
 	struct limits		 lim;
 	struct db		*db;
+	time_t			 last_sweep = 0;
 	int			 rc;
 
 	/* Die with the supervisor rather than linger on the socket. */
@@ -233,6 +236,11 @@ worker_main(int listenfd, const struct config *cfg, int slot)
 				usleep(10000);
 			}
 			continue;
+		}
+		/* Running sessions past their maximum stop, once a minute. */
+		if (time(NULL) - last_sweep >= 60) {
+			last_sweep = time(NULL);
+			session_sweep(db, cfg);
 		}
 		handle(&fr, db, &lim, cfg);
 		/* Skip libfcgi's lingering close: nginx closes its end. */
