@@ -33,6 +33,8 @@ call() {
 	[ -n "${B_CSRF[$who]}" ] && args+=(-H "X-CSRF-Token: ${B_CSRF[$who]}")
 	[ -n "$data" ] && args+=(-H 'Content-Type: application/json'
 	    --data-binary "$data")
+	rm -f "$T_DIR/body"
+	: >"$T_DIR/body"
 	code=$(pf_curl "${args[@]}" "$@" "$PF_URL$path")
 	body=$(cat "$T_DIR/body")
 	headers=$(cat "$T_DIR/headers")

@@ -53,6 +53,9 @@ done_testing() {
 	[ "$TAP_FAILED" -eq 0 ]
 }
 
+# Note for tests: the stack's daemons are children of the test's shell,
+# so a bare "wait" waits for MariaDB forever; wait for the pids you start.
+#
 # Starts a private stack in a fresh temporary directory, stopped and
 # removed when the test exits.  Needs PF_SRC, PF_BUILD, PF_TEMPLATE.
 with_stack() {

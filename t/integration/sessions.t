@@ -1,0 +1,275 @@
+#!/bin/bash
+# sessions.t: the session life cycle through nginx over HTTPS with the
+# real database (issue 4): prepare, start with a join code, join (named,
+# teams, resume), lock, remove, live state with 304s, 50 joining at once,
+# the plan's limit, stop with participants polling (nothing served after
+# the commit), a new code on restart, isolation between accounts and
+# sessions, the automatic stop, guessing held back, the audit trail.
+PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$PF_SRC/t/lib/tap.sh"
+with_stack
+. "$PF_SRC/t/lib/api.sh"
+
+browser ann 127.0.0.11
+browser bob 127.0.0.12
+call ann POST /api/accounts '{"email":"ann@example.org","display_name":"Ann","password":"ann has a good passphrase"}'
+call bob POST /api/accounts '{"email":"bob@example.org","display_name":"Bob","password":"bob has a good passphrase"}'
+is "$code" 201 "two facilitators"
+
+# --- prepare ------------------------------------------------------------
+call ann POST /api/sessions '{"title":"Study day","description":"Morning","language":"nl","named":true,"teams_on":true,"teams":["Tafel 1","Tafel 2"],"allow_change":false}'
+is "$code" 201 "create a session"
+sid=$(jget "$body" session.id)
+is "$(jget "$body" session.state)" draft "a draft"
+like "$(jget "$body" session.teams)" '"name":"Tafel 1".*"name":"Tafel 2"' "with its teams in order"
+is "$(jget "$body" session.join_code)" "" "and no join code yet"
+call ann POST /api/sessions '{"title":""}'
+is "$code" 422 "an empty title is refused"
+call ann POST /api/sessions '{"title":"x","language":"de"}'
+is "$code" 422 "a language other than nl/en is refused"
+call ann POST /api/sessions '{"title":"x","teams_on":true}'
+is "$code" 422 "teams on without team names is refused"
+call ann POST /api/sessions '{"title":"x","teams":["A","A"]}'
+is "$code" 422 "two teams with one name are refused"
+call ann PATCH "/api/sessions/$sid" '{"title":"Study day, edited","max_participants":40}'
+is "$code" 200 "edit"
+is "$(jget "$body" session.title)" "Study day, edited" "title changed"
+is "$(jget "$body" session.teams_on)" true "other settings kept"
+call ann POST "/api/sessions/$sid/duplicate" ''
+is "$code" 201 "duplicate"
+dup=$(jget "$body" session.id)
+is "$(jget "$body" session.title)" "Study day, edited (kopie)" "the copy is named as such, in the session's language"
+like "$(jget "$body" session.teams)" 'Tafel 1.*Tafel 2' "with the teams"
+call ann GET /api/sessions
+is "$(jget "$body" sessions | grep -o '"id"' | wc -l)" 2 "the list shows both"
+call ann DELETE "/api/sessions/$dup"
+is "$code" 204 "delete the copy"
+call ann GET "/api/sessions/$dup"
+is "$code" 404 "it is gone"
+
+# --- start --------------------------------------------------------------
+call ann POST "/api/sessions/$sid/start" ''
+is "$code" 200 "start"
+jc=$(jget "$body" session.join_code)
+like "$jc" '^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$' "a join code XXXX-XXXX"
+like "$(jget "$body" session.join_link)" "^$PF_URL/j/[0-9A-Z]{8}$" "and a join link"
+call ann POST "/api/sessions/$sid/start" ''
+is "$code" 409 "starting a running session: 409"
+call ann GET "/api/sessions/$sid/qr"
+is "$code" 200 "the QR code"
+like "$headers" 'content-type: image/svg\+xml' "as SVG"
+like "$body" '^<svg xmlns' "drawn on the server"
+call ann PATCH "/api/sessions/$sid" '{"named":false}'
+is "$code" 409 "named/anonymous cannot change while running"
+call ann DELETE "/api/sessions/$sid"
+is "$code" 409 "a running session cannot be deleted"
+
+# --- join ---------------------------------------------------------------
+browser p1 127.0.0.21
+browser p2 127.0.0.22
+lower=$(echo "$jc" | tr 'A-Z' 'a-z' | tr -d '-')
+call p1 POST /api/join "{\"code\":\"$lower\",\"display_name\":\"Piet\",\"team\":\"Tafel 1\"}"
+is "$code" 201 "join with the code typed in lowercase, without the dash"
+like "$headers" 'set-cookie: __Host-pf_part=[0-9a-f]{64}; Path=/; Secure; HttpOnly; SameSite=Strict' \
+    "participant cookie: __Host-, Secure, HttpOnly, SameSite=Strict"
+p1id=$(jget "$body" participant.id)
+call p1 POST /api/join "{\"code\":\"$jc\",\"display_name\":\"Piet again\",\"team\":\"Tafel 2\"}"
+is "$code" 200 "the same browser joining again"
+is "$(jget "$body" resumed) $(jget "$body" participant.id)" "true $p1id" "resumes the same participant"
+call p2 POST /api/join "{\"code\":\"$jc\",\"team\":\"Tafel 2\"}"
+is "$code" 422 "a named session asks for a name"
+call p2 POST /api/join "{\"code\":\"$jc\",\"display_name\":\"Marie\"}"
+is "$code" 422 "with teams on, a team is needed"
+call p2 POST /api/join "{\"code\":\"$jc\",\"display_name\":\"Marie\",\"team\":\"Tafel 9\"}"
+is "$code" 422 "an unknown team is refused"
+call p2 POST /api/join "{\"code\":\"$jc\",\"display_name\":\"Marie\",\"team\":\"Tafel 2\"}"
+is "$code" 201 "a second participant"
+p2id=$(jget "$body" participant.id)
+
+# The same answer for an unknown, a malformed and (below) a stopped code.
+browser g 127.0.0.31
+call g POST /api/join '{"code":"ZZZZ-ZZZZ"}'
+c_unknown="$code $body"
+call g POST /api/join '{"code":"not a code!"}'
+is "$code $body" "$c_unknown" "a malformed code gets the same answer as an unknown one"
+is "$code" 404 "404 unknown_code"
+
+# --- state and live, with ETags --------------------------------------------
+call p1 GET /api/participant/state
+is "$code" 200 "participant state"
+is "$(jget "$body" session.title) $(jget "$body" participant.display_name)" "Study day, edited Piet" \
+    "the session's title and their own name"
+etag=$(printf '%s' "$headers" | sed -n 's/^etag: \(.*\)\r$/\1/p')
+like "$etag" '^"p[0-9]+v[0-9]+"$' "with an ETag"
+call p1 GET /api/participant/state '' -H "If-None-Match: $etag"
+is "$code" 304 "If-None-Match, nothing changed: 304"
+is "$body" "" "without a body"
+call ann GET "/api/sessions/$sid/live"
+is "$code" 200 "the facilitator's live state"
+is "$(jget "$body" participant_count)" 2 "two participants"
+like "$(jget "$body" participants)" '"display_name":"Piet","id":[0-9]+,"joined_at":"[^"]+","team":"Tafel 1"' "names and teams"
+like "$(jget "$body" teams)" '"name":"Tafel 2","participants":1' "counts per team"
+live_etag=$(printf '%s' "$headers" | sed -n 's/^etag: \(.*\)\r$/\1/p')
+call ann GET "/api/sessions/$sid/live" '' -H "If-None-Match: $live_etag"
+is "$code" 304 "live: 304 when nothing changed"
+
+# --- lock, remove -------------------------------------------------------
+call ann POST "/api/sessions/$sid/lock" ''
+is "$code" 200 "lock"
+browser p3 127.0.0.23
+call p3 POST /api/join "{\"code\":\"$jc\",\"display_name\":\"Kees\",\"team\":\"Tafel 1\"}"
+is "$code" 403 "locked: a new participant is refused"
+like "$body" '"code":"locked"' "as locked"
+call p1 POST /api/join "{\"code\":\"$jc\",\"display_name\":\"Piet\",\"team\":\"Tafel 1\"}"
+is "$code" 200 "while someone already in comes back"
+call ann GET "/api/sessions/$sid/live" '' -H "If-None-Match: $live_etag"
+is "$code" 200 "live: 200 after a change (the lock)"
+call ann POST "/api/sessions/$sid/unlock" ''
+call p3 POST /api/join "{\"code\":\"$jc\",\"display_name\":\"Kees\",\"team\":\"Tafel 1\"}"
+is "$code" 201 "unlocked: joins again"
+p3id=$(jget "$body" participant.id)
+call p1 GET /api/participant/state '' -H "If-None-Match: $etag"
+is "$code" 200 "participant state: 200 after a change"
+call bob DELETE "/api/sessions/$sid/participants/$p3id"
+is "$code" 404 "another facilitator cannot remove a participant"
+call ann DELETE "/api/sessions/$sid/participants/$p3id"
+is "$code" 204 "the facilitator removes a participant"
+call p3 GET /api/participant/state
+is "$code" 401 "whose token dies at once"
+call p3 POST /api/join "{\"code\":\"$jc\",\"display_name\":\"Kees\",\"team\":\"Tafel 1\"}"
+is "$code" 201 "(they may join again as someone new, unless locked)"
+
+# --- isolation -------------------------------------------------------------
+for route in "GET /api/sessions/$sid" "PATCH /api/sessions/$sid" \
+    "DELETE /api/sessions/$sid" "POST /api/sessions/$sid/duplicate" \
+    "POST /api/sessions/$sid/start" "POST /api/sessions/$sid/stop" \
+    "POST /api/sessions/$sid/lock" "POST /api/sessions/$sid/unlock" \
+    "GET /api/sessions/$sid/live" "GET /api/sessions/$sid/qr" \
+    "DELETE /api/sessions/$sid/participants/$p1id"; do
+	set -- $route
+	data=""
+	[ "$1" = PATCH ] && data='{"title":"stolen"}'
+	call bob "$1" "$2" "$data"
+	is "$code" 404 "another account: $route is 404"
+	unlike "$body" 'Study day|Piet|Marie|Tafel' "and shows nothing of it"
+done
+call bob GET /api/sessions
+unlike "$body" 'Study day' "bob's list has none of ann's sessions"
+call p1 GET "/api/sessions/$sid/live"
+is "$code" 401 "a participant cannot use the facilitator's routes"
+call ann GET /api/participant/state
+is "$code" 401 "a facilitator without a participant cookie gets no participant state"
+call ann PATCH "/api/sessions/$sid" '{"title":"Study day, edited"}'
+
+# --- 50 joining at once, and the plan's limit -------------------------------
+call ann POST /api/sessions '{"title":"Big room"}'
+big=$(jget "$body" session.id)
+call ann POST "/api/sessions/$big/start" ''
+bigcode=$(jget "$body" session.join_code)
+mkdir -p "$T_DIR/many"
+pids=""
+for i in $(seq 1 50); do
+	pf_curl -s -o "$T_DIR/many/$i.json" -w '%{http_code}\n' --interface "127.0.4.$i" \
+	    -c "$T_DIR/many/$i.jar" -H 'Content-Type: application/json' \
+	    --data-binary "{\"code\":\"$bigcode\"}" "$PF_URL/api/join" >"$T_DIR/many/$i.code" &
+	pids="$pids $!"
+done
+wait $pids
+is "$(cat "$T_DIR"/many/*.code | sort | uniq -c | tr -s ' ')" " 50 201" "50 participants joining at once: all 201"
+is "$(cat "$T_DIR"/many/*.json | grep -o '"id":[0-9]*' | sort -u | wc -l)" 50 "50 different participants"
+call ann GET "/api/sessions/$big/live"
+is "$(jget "$body" participant_count)" 50 "the console counts 50"
+unlike "$(jget "$body" participants)" '"display_name":"[^n]' "an anonymous session keeps no names"
+browser late 127.0.0.41
+call late POST /api/join "{\"code\":\"$bigcode\"}"
+is "$code" 409 "the 51st is refused: the free plan allows 50"
+like "$body" '"code":"session_full".*50' "with a message that says so"
+
+# --- stop while participants poll ---------------------------------------------
+poll() {	# poll N: participant N polls until told to stop, logging start times
+	local i=$1
+	while [ ! -e "$T_DIR/stop-polling" ]; do
+		s=$(date +%s.%N)
+		c=$(pf_curl -s -o /dev/null -w '%{http_code}' --interface "127.0.4.$i" \
+		    -b "$T_DIR/many/$i.jar" "$PF_URL/api/participant/state")
+		echo "$s $c"
+	done >"$T_DIR/poll.$i"
+}
+pids=""
+for i in $(seq 1 20); do poll "$i" & pids="$pids $!"; done
+sleep 1.5
+call ann POST "/api/sessions/$big/stop" ''
+stopped_at=$(date +%s.%N)
+is "$code" 200 "stop, with 20 participants polling"
+sleep 1.5
+touch "$T_DIR/stop-polling"
+wait $pids
+before=$(cat "$T_DIR"/poll.* | awk -v t="$stopped_at" '$1 < t - 1 && $2 == 200' | wc -l)
+ok $(( before == 0 )) "they were served before the stop ($before answers of 200)"
+late2xx=$(cat "$T_DIR"/poll.* | awk -v t="$stopped_at" '$1 >= t && $2 ~ /^2/' | wc -l)
+after=$(cat "$T_DIR"/poll.* | awk -v t="$stopped_at" '$1 >= t' | wc -l)
+is "$late2xx" 0 "not one 2xx for the $after requests sent after the stop committed"
+is "$(cat "$T_DIR"/poll.* | awk -v t="$stopped_at" '$1 >= t {print $2}' | sort -u | tr '\n' ' ')" "401 " \
+    "every one of them is 401"
+call g POST /api/join "{\"code\":\"$bigcode\"}"
+is "$code $body" "$c_unknown" "the stopped session's code: the same answer as an unknown code"
+is "$(sql -e "SELECT COUNT(*) FROM participant WHERE session_id = $big AND token_hash IS NOT NULL")" 0 \
+    "every participant token of the session is cleared"
+call ann GET "/api/sessions/$big"
+is "$(jget "$body" session.state) $(jget "$body" session.join_code)" "stopped " "stopped, and the code freed"
+
+call ann POST "/api/sessions/$big/start" ''
+is "$code" 200 "start again"
+newcode=$(jget "$body" session.join_code)
+ok $([ "$newcode" != "$bigcode" ]; echo $?) "with a new code ($bigcode, now $newcode)"
+pf_curl -s -o /dev/null -w '%{http_code}' --interface 127.0.4.1 -b "$T_DIR/many/1.jar" \
+    "$PF_URL/api/participant/state" >"$T_DIR/again"
+is "$(cat "$T_DIR/again")" 401 "nobody from before is inside"
+call ann GET "/api/sessions/$big/live"
+is "$(jget "$body" participant_count)" 0 "the new run starts empty"
+call ann POST "/api/sessions/$big/stop" ''
+
+# --- the automatic stop ---------------------------------------------------------
+call p1 GET /api/participant/state
+is "$code" 200 "ann's first session still runs"
+sql -e "UPDATE session SET started_at = UTC_TIMESTAMP(6) - INTERVAL 13 HOUR WHERE id = $sid"
+call p1 GET /api/participant/state
+is "$code" 401 "past session_max_hours (12) the tokens are refused at once"
+sup=$(cat "$PF_DIR/primoforumd.pid")
+pkill -9 -P "$sup"
+wait_for "[ \"\$(pgrep -P $sup | wc -l)\" -eq 2 ]" 10
+pf_curl -s -o /dev/null "$PF_URL/api/health"
+pf_curl -s -o /dev/null "$PF_URL/api/health"
+sleep 0.5
+is "$(sql -e "SELECT CONCAT(state, ' ', join_code IS NULL) FROM session WHERE id = $sid")" "stopped 1" \
+    "and the sweep stops the session and frees its code"
+like "$(sql -e "SELECT CONCAT(actor, ' ', outcome) FROM audit_event WHERE action = 'session_stopped' AND target = 'session:$sid'")" \
+    'system automatic' "an audit event says it stopped by itself"
+
+# --- guessing --------------------------------------------------------------------
+codes=""
+for i in $(seq 1 15); do
+	codes="$codes $(pf_curl -s -o /dev/null -w '%{http_code}' --interface 127.0.0.99 \
+	    -H 'Content-Type: application/json' --data-binary "{\"code\":\"ABCD-EF$(printf '%02d' $i)\"}" \
+	    "$PF_URL/api/join")"
+done
+like "$codes" '429' "guessing codes from one address meets 429 ($codes)"
+like "$(sql -e "SELECT target FROM audit_event WHERE action = 'join_refused'")" 'failed joins: 10' \
+    "refused joins are audited in aggregate (at 1, 10, 100, ...)"
+is "$(sql -e "SELECT COUNT(*) FROM audit_event WHERE action = 'join_refused' AND address = '127.0.0.99'")" 2 \
+    "not one row per guess"
+
+# --- the audit trail and the account's data ------------------------------------------
+actions=$(sql -e "SELECT DISTINCT action FROM audit_event" | tr '\n' ' ')
+for a in session_started session_stopped session_locked session_unlocked \
+    participant_removed session_deleted join_refused; do
+	like "$actions" "(^| )$a( |$)" "audit event: $a"
+done
+call ann GET /api/account/export
+like "$(jget "$body" sessions)" '"title":"Study day, edited".*|"title":"Big room"' "the export lists the sessions"
+call ann DELETE /api/account '{"password":"ann has a good passphrase"}'
+is "$code" 204 "ann deletes her account"
+is "$(sql -e "SELECT (SELECT COUNT(*) FROM session) + (SELECT COUNT(*) FROM participant) + (SELECT COUNT(*) FROM team)")" 0 \
+    "her sessions, teams and participants are gone with it"
+
+done_testing
