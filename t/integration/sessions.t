@@ -205,7 +205,7 @@ sleep 1.5
 touch "$T_DIR/stop-polling"
 wait $pids
 before=$(cat "$T_DIR"/poll.* | awk -v t="$stopped_at" '$1 < t - 1 && $2 == 200' | wc -l)
-ok $(( before == 0 )) "they were served before the stop ($before answers of 200)"
+ok $([ "$before" -gt 0 ]; echo $?) "they were served before the stop ($before answers of 200)"
 late2xx=$(cat "$T_DIR"/poll.* | awk -v t="$stopped_at" '$1 >= t && $2 ~ /^2/' | wc -l)
 after=$(cat "$T_DIR"/poll.* | awk -v t="$stopped_at" '$1 >= t' | wc -l)
 is "$late2xx" 0 "not one 2xx for the $after requests sent after the stop committed"
