@@ -30,7 +30,8 @@
 /* What login needs of an account found by email. */
 struct byemail {
 	long long	 id, disabled, totp;
-	char		*hash;
+	char		*hash;		/* owned */
+	int		 admin;
 	int		 found;
 };
 
@@ -44,6 +45,7 @@ byemail_row(void *arg, const struct dbcol *c, size_t n)
 	    parse_int(c[3].s, c[3].len, 0, 1, &b->totp))
 		return -1;
 	b->hash = xstrndup(c[1].s, c[1].len);
+	b->admin = strcmp(c[4].s, "admin") == 0;
 	b->found = 1;
 	return 0;
 }
@@ -128,6 +130,15 @@ api_login(struct request *r)
 		audit(r, "login", b.found ? b.id : 0, NULL, "failed");
 		rc = resp_error(r, 401, "invalid_credentials",
 		    "the email or the password is not correct");
+		goto out;
+	}
+	/* An admin logs in with a second factor or not at all (P9). */
+	if (b.admin && !b.totp) {
+		audit(r, "login", b.id, "admin_without_second_factor",
+		    "refused");
+		rc = resp_error(r, 403, "second_factor_required",
+		    "an admin account needs two-factor; an operator enrols "
+		    "it with primoforumctl");
 		goto out;
 	}
 	if (b.totp) {

@@ -261,6 +261,11 @@ api_totp_disable(struct request *r)
 		rc = resp_error(r, 409, "not_enabled", "two-factor is off");
 		goto out;
 	}
+	if (strcmp(a.role, "admin") == 0) {
+		rc = resp_error(r, 403, "second_factor_required",
+		    "an admin account keeps two-factor on");
+		goto out;
+	}
 	pw = field_str(r, "password", &len);
 	if ((rc = password_confirm(r, &a, pw, len, "totp_disable")) != 0)
 		goto out;

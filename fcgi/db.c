@@ -58,7 +58,7 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	[STMT_ACCOUNT_INSERT] = { "INSERT INTO account (email, display_name, "
 	    "organisation, password_hash) VALUES (?, ?, ?, ?)", 0 },
 	[STMT_ACCOUNT_BY_EMAIL] = { "SELECT id, password_hash, disabled, "
-	    "totp_enabled, totp_secret, totp_last_step FROM account "
+	    "totp_enabled, role, totp_last_step FROM account "
 	    "WHERE email = ?", 1 },
 	[STMT_ACCOUNT_BY_ID] = { "SELECT id, email, display_name, organisation, "
 	    "plan, role, totp_enabled, DATE_FORMAT(created_at, "

@@ -235,6 +235,18 @@ is "$code" 403 "turning two-factor off needs a valid code"
 call ann POST /api/account/totp/setup '{}'
 is "$code" 409 "set-up again while on: 409"
 
+# Admins: two-factor or no login, and it cannot be turned off.
+sql -e "UPDATE account SET role = 'admin' WHERE id = $ann_id"
+sql -e "DELETE FROM login_throttle"
+call ann POST /api/account/totp/disable "{\"password\":\"$NEWPW\",\"code\":\"$(jget "$(printf '{"c":"%s"}' "$rc2")" c)\"}"
+is "$code" 403 "an admin cannot turn two-factor off"
+like "$body" '"code":"second_factor_required"' "second_factor_required"
+sql -e "UPDATE account SET totp_enabled = 0 WHERE id = $ann_id"
+login eve ann@example.org "$NEWPW"
+is "$code" 403 "an admin without two-factor cannot log in at all"
+like "$body" 'primoforumctl' "and is told how an operator enrols it"
+sql -e "UPDATE account SET role = 'facilitator', totp_enabled = 1 WHERE id = $ann_id"
+
 # --- password reset ---------------------------------------------------
 call anon POST /api/password/forgot '{"email":"nobody@example.org"}'
 c1=$code b1=$body
