@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <time.h>
 
 #include "buf.h"
@@ -307,6 +308,7 @@ const char	*http_reason(int);
 
 /* route.c */
 void		 route_dispatch(struct request *);
+void		 route_print(FILE *);
 const char	*route_name(const struct route *);
 
 /* api_health.c */

@@ -4,6 +4,7 @@
  *
  *	primoforumctl [-f config] migrate	apply pending migrations
  *	primoforumctl [-f config] check-config	parse config and secrets
+ *	primoforumctl routes			the route table (for auditors)
  *	primoforumctl [-f config] reset-link EMAIL
  *		print a single-use password reset link for an account: an
  *		operator can help someone back in, never set a password
@@ -24,7 +25,7 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: primoforumctl [-f config] "
-	    "migrate | check-config | reset-link email\n");
+	    "migrate | check-config | routes | reset-link email\n");
 	exit(2);
 }
 
@@ -118,6 +119,11 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc < 1 || argc > 2)
 		usage();
+	/* Needs no configuration: the table is part of the program. */
+	if (strcmp(argv[0], "routes") == 0 && argc == 1) {
+		route_print(stdout);
+		return 0;
+	}
 
 	config_init(&cfg);
 	if (config_load(&cfg, conf, err, sizeof(err)) == -1 ||

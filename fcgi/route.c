@@ -176,6 +176,24 @@ route_guard(struct request *r, const struct route *rt)
 	return 0;
 }
 
+/*
+ * Prints the route table, one route a line: name, method, pattern and
+ * who may call it (tab-separated).  t/integration/authz.t compares it
+ * with docs/authorization.tsv, so a route the matrix does not list fails.
+ */
+void
+route_print(FILE *f)
+{
+	static const char *const who[] = { "anyone", "account",
+	    "participant" };
+	size_t	 i;
+
+	for (i = 0; i < ROUTE__MAX; i++)
+		fprintf(f, "%s\t%s\t%s\t%s\n", routes[i].name,
+		    method_name(routes[i].method), routes[i].pattern,
+		    who[routes[i].who]);
+}
+
 /* Returns the route's name for the log, or "-" for none. */
 const char *
 route_name(const struct route *rt)

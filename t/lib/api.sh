@@ -11,6 +11,7 @@
 #                           SITE=... before the call), and X-CSRF-Token
 #                           when known
 #   FROM=ADDR call ...      this one call from another address
+#   NOSAVE=1 call ...       keep no cookie this call sets
 #   jget JSON PATH          prints a value: jget "$body" account.id
 # Every answer body is appended to $T_DIR/responses, so a test can search
 # all of them afterwards (for a secret that must never come back).
@@ -25,8 +26,10 @@ browser() {
 call() {
 	local who=$1 method=$2 path=$3 data=${4:-}
 	shift 4 2>/dev/null || shift $#
+	local jar=$T_DIR/jar.$who
+	[ -n "${NOSAVE:-}" ] && jar=/dev/null
 	local args=(-s --interface "${FROM:-${B_ADDR[$who]}}" -X "$method"
-	    -b "$T_DIR/jar.$who" -c "$T_DIR/jar.$who"
+	    -b "$T_DIR/jar.$who" -c "$jar"
 	    -H "Origin: ${ORIGIN-$PF_URL}"
 	    -H "Sec-Fetch-Site: ${SITE-same-origin}"
 	    -D "$T_DIR/headers" -o "$T_DIR/body" -w '%{http_code}')
@@ -41,7 +44,7 @@ call() {
 	printf '%s\n' "$body" >>"$T_DIR/responses"
 	local t
 	t=$(jget "$body" csrf_token 2>/dev/null)
-	[ -n "$t" ] && B_CSRF[$who]=$t
+	[ -n "$t" ] && [ -z "${NOSAVE:-}" ] && B_CSRF[$who]=$t
 	return 0
 }
 

@@ -1,0 +1,118 @@
+#!/bin/bash
+# authz.t: the authorization matrix (docs/authorization.tsv) proved: every
+# route of the program is in it, and every route is called as every role
+# (anonymous, a participant, the facilitator who owns the session, another
+# facilitator with the owner's ids), with the answer checked against the
+# matrix.  A denial must show nothing of the resource.  The rendered page
+# docs/authorization.md must be what script/render-authz makes of it.
+PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$PF_SRC/t/lib/tap.sh"
+with_stack
+. "$PF_SRC/t/lib/api.sh"
+
+matrix=$(grep -v '^#' "$PF_SRC/docs/authorization.tsv" | grep -v '^$')
+is "$("$PF_BUILD/primoforumctl" routes | cut -f1-3 | sort)" \
+    "$(printf '%s\n' "$matrix" | cut -f1-3 | sort)" \
+    "the matrix lists exactly the program's routes, with their methods and paths"
+is "$("$PF_SRC/script/render-authz")" "$(cat "$PF_SRC/docs/authorization.md")" \
+    "docs/authorization.md is the rendering of the matrix"
+
+# F owns session S (running, named) with participant P; G is another
+# facilitator.  F has a second login L2 to end.
+PW_F="the owner has a passphrase"
+PW_G="the other one has a passphrase"
+browser facilitator 127.0.0.11
+browser other_facilitator 127.0.0.12
+browser participant 127.0.0.13
+browser anonymous 127.0.0.14
+browser second 127.0.0.15
+call facilitator POST /api/accounts "{\"email\":\"f@example.org\",\"display_name\":\"F\",\"password\":\"$PW_F\"}"
+call other_facilitator POST /api/accounts "{\"email\":\"g@example.org\",\"display_name\":\"G\",\"password\":\"$PW_G\"}"
+call facilitator POST /api/sessions '{"title":"Matrix session","named":true}'
+S=$(jget "$body" session.id)
+call facilitator POST "/api/sessions/$S/start" ''
+CODE=$(jget "$body" session.join_code)
+call participant POST /api/join "{\"code\":\"$CODE\",\"display_name\":\"Pieter Participant\"}"
+P=$(jget "$body" participant.id)
+call second POST /api/login "{\"email\":\"f@example.org\",\"password\":\"$PW_F\"}"
+call second GET /api/account/logins
+L2=$(printf '%s' "$body" | perl -MJSON::PP -e 'for (@{decode_json(<STDIN>)->{logins}}) { print $_->{id} if $_->{current} }')
+ok $([ -n "$S" ] && [ -n "$P" ] && [ -n "$L2" ]; echo $?) "set-up: session $S, participant $P, second login $L2"
+
+# The request each route gets: bodies that pass authorization but do no
+# harm (a wrong password, a bad token, an existing email).
+declare -A REQ
+REQ[health]="GET /api/health"
+REQ[account.register]="POST /api/accounts {\"email\":\"f@example.org\",\"display_name\":\"X\",\"password\":\"yet another passphrase\"}"
+REQ[login]="POST /api/login {\"email\":\"nobody@example.org\",\"password\":\"not anybody's password\"}"
+REQ[logout]="POST /api/logout"
+REQ[account.get]="GET /api/account"
+REQ[account.delete]="DELETE /api/account {\"password\":\"not the password at all\"}"
+REQ[account.export]="GET /api/account/export"
+REQ[account.password]="POST /api/account/password {\"current_password\":\"not the password at all\",\"new_password\":\"a brand new passphrase\"}"
+REQ[account.logins]="GET /api/account/logins"
+REQ[account.login_end]="DELETE /api/account/logins/$L2"
+REQ[account.totp_setup]="POST /api/account/totp/setup {}"
+REQ[account.totp_enable]="POST /api/account/totp/enable {\"code\":\"000000\"}"
+REQ[account.totp_disable]="POST /api/account/totp/disable {\"password\":\"x\",\"code\":\"000000\"}"
+REQ[password.forgot]="POST /api/password/forgot {\"email\":\"nobody@example.org\"}"
+REQ[password.reset]="POST /api/password/reset {\"token\":\"$(printf '0%.0s' $(seq 1 64))\",\"password\":\"a brand new passphrase\"}"
+REQ[session.list]="GET /api/sessions"
+REQ[session.create]="POST /api/sessions {\"title\":\"Another session\"}"
+REQ[session.get]="GET /api/sessions/$S"
+REQ[session.update]="PATCH /api/sessions/$S {\"description\":\"changed\"}"
+REQ[session.delete]="DELETE /api/sessions/$S"
+REQ[session.duplicate]="POST /api/sessions/$S/duplicate"
+REQ[session.start]="POST /api/sessions/$S/start"
+REQ[session.stop]="POST /api/sessions/$S/stop"
+REQ[session.lock]="POST /api/sessions/$S/lock"
+REQ[session.unlock]="POST /api/sessions/$S/unlock"
+REQ[session.live]="GET /api/sessions/$S/live"
+REQ[session.qr]="GET /api/sessions/$S/qr"
+REQ[session.participant_remove]="DELETE /api/sessions/$S/participants/$P"
+REQ[join]="POST /api/join {\"code\":\"$CODE\",\"display_name\":\"Someone\"}"
+REQ[participant.state]="GET /api/participant/state"
+
+# What ends a login, a participant or the session goes last.
+LAST="account.login_end session.participant_remove session.stop logout"
+order=$(printf '%s\n' "$matrix" | cut -f1 | grep -vxF -f <(tr ' ' '\n' <<<"$LAST"); tr ' ' '\n' <<<"$LAST")
+
+# Refusals that are authorization; any other answer means the route did
+# its work for the caller (perhaps refusing the input).
+verdict() {
+	local c
+	c=$(jget "$body" error.code 2>/dev/null)
+	case "$code:$c" in
+	401:login_required|401:login_expired|401:session_ended|403:cross_site|403:csrf_token|404:not_found)
+		echo deny ;;
+	*)	echo allow ;;
+	esac
+}
+
+col=4
+for role in anonymous other_facilitator participant facilitator; do
+	case $role in
+	anonymous) col=4 ;; participant) col=5 ;; facilitator) col=6 ;;
+	other_facilitator) col=7 ;;
+	esac
+	for route in $order; do
+		want=$(printf '%s\n' "$matrix" | awk -F '\t' -v r="$route" -v c=$col '$1 == r { print $c }')
+		set -- ${REQ[$route]%% \{*}
+		data=""
+		case "${REQ[$route]}" in *" {"*) data="{${REQ[$route]#* \{}" ;; esac
+		# Joining must not turn the caller into a participant.
+		if [ "$route" = join ]; then
+			NOSAVE=1 call "$role" "$1" "$2" "$data"
+		else
+			call "$role" "$1" "$2" "$data"
+		fi
+		got=$(verdict)
+		is "$got" "$want" "$role: $route ($code) is $want"
+		if [ "$want" = deny ]; then
+			unlike "$body" 'Matrix session|Pieter Participant|f@example.org' \
+			    "$role: $route shows nothing of F's session or account"
+		fi
+	done
+done
+
+done_testing
