@@ -26,7 +26,7 @@
 #define JOIN_FREE	20	/* failed joins per address before back-off */
 
 struct partrow {
-	long long	 id, session, version, allow_change;
+	long long	 id, session, version, allow_change, team_id;
 	char		*name, *team, *title, *lang;
 };
 
@@ -45,10 +45,13 @@ part_row(void *arg, const struct dbcol *c, size_t n)
 {
 	struct partrow	*p = arg;
 
-	if (n != 8 || parse_int(c[0].s, c[0].len, 1, INT64_MAX, &p->id) ||
+	if (n != 9 || parse_int(c[0].s, c[0].len, 1, INT64_MAX, &p->id) ||
 	    parse_int(c[1].s, c[1].len, 1, INT64_MAX, &p->session) ||
 	    parse_int(c[4].s, c[4].len, 0, INT64_MAX, &p->version) ||
 	    parse_int(c[7].s, c[7].len, 0, 1, &p->allow_change))
+		return -1;
+	if (!c[8].null && parse_int(c[8].s, c[8].len, 1, INT64_MAX,
+	    &p->team_id) == -1)
 		return -1;
 	p->name = c[2].null ? NULL : xstrndup(c[2].s, c[2].len);
 	p->team = c[3].null ? NULL : xstrndup(c[3].s, c[3].len);
@@ -107,6 +110,8 @@ participant_authenticate(struct request *r)
 	}
 	r->part.id = row.id;
 	r->part.session_id = row.session;
+	r->part.team_id = row.team_id;
+	r->part.allow_change = row.allow_change;
 	partrow_release(&row);
 	return 1;
 }
@@ -156,8 +161,13 @@ api_participant_state(struct request *r)
 	w = resp_json(r, 200);
 	jw_obj(w);
 	part_write(w, &row);
-	jw_key(w, "round");
-	jw_null(w);
+	if (rounds_for_participant(r, w, row.session, row.id,
+	    row.team_id) == -1) {
+		jw_free(w);
+		partrow_release(&row);
+		r->resp.etag[0] = '\0';
+		return db_unavailable(r);
+	}
 	jw_kint(w, "version", row.version);
 	jw_end(w);
 	partrow_release(&row);

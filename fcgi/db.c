@@ -39,6 +39,11 @@ struct stmtdef {
 	"DATE_FORMAT(s.stopped_at, '%Y-%m-%dT%H:%i:%sZ'), " \
 	"DATE_FORMAT(s.created_at, '%Y-%m-%dT%H:%i:%sZ')"
 
+/* The columns of a round, as api_round.c reads them. */
+#define ROUND_COLS "r.id, r.position, r.type, r.title, r.state, " \
+	"r.revealed, r.min_picks, r.max_picks, r.scale_max, r.no_opinion, " \
+	"r.top_n, r.budget, r.max_per_option, r.max_length, r.version"
+
 static const struct stmtdef stmts[STMT__MAX] = {
 	/* The schema version the health check reports. */
 	[STMT_SCHEMA_VERSION] = { "SELECT COALESCE(MAX(version), 0) "
@@ -220,7 +225,7 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	 */
 	[STMT_PARTICIPANT_AUTH] = { "SELECT p.id, p.session_id, "
 	    "p.display_name, t.name, s.version, s.title, s.language, "
-	    "s.allow_change FROM participant p JOIN session s ON "
+	    "s.allow_change, p.team_id FROM participant p JOIN session s ON "
 	    "s.id = p.session_id LEFT JOIN team t ON t.id = p.team_id "
 	    "WHERE p.token_hash = ? AND p.removed = 0 AND p.run = s.run AND "
 	    "s.state = 'running' AND s.started_at > UTC_TIMESTAMP(6) - "
@@ -236,6 +241,67 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	[STMT_PARTICIPANT_REVOKE_ALL] = { "UPDATE participant SET "
 	    "token_hash = NULL WHERE session_id = ? AND token_hash IS NOT NULL",
 	    0 },
+
+	/*
+	 * Rounds (api_round.c).  The facilitator's statements name the
+	 * session, whose ownership the handler has checked; participants'
+	 * name their own session from their token.
+	 */
+	[STMT_ROUND_NEXTPOS] = { "SELECT COALESCE(MAX(position), 0) + 1 FROM "
+	    "round WHERE session_id = ?", 0 },
+	[STMT_ROUND_INSERT] = { "INSERT INTO round (session_id, position, "
+	    "type, title, min_picks, max_picks, scale_max, no_opinion, top_n, "
+	    "budget, max_per_option, max_length) VALUES (?, ?, ?, ?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?)", 0 },
+	[STMT_ROUND_LIST] = { "SELECT " ROUND_COLS " FROM round r WHERE "
+	    "r.session_id = ? ORDER BY r.position", 1 },
+	[STMT_ROUND_GET] = { "SELECT " ROUND_COLS " FROM round r WHERE "
+	    "r.id = ? AND r.session_id = ?", 1 },
+	[STMT_ROUND_SET_STATE] = { "UPDATE round SET state = ?, "
+	    "version = version + 1 WHERE id = ? AND session_id = ? AND "
+	    "state <> ?", 0 },
+	[STMT_ROUND_SET_REVEALED] = { "UPDATE round SET revealed = ?, "
+	    "version = version + 1 WHERE id = ? AND session_id = ?", 0 },
+	[STMT_ROUND_DELETE] = { "DELETE FROM round WHERE id = ? AND "
+	    "session_id = ? AND state <> 'open'", 0 },
+	[STMT_ROUND_BUMP] = { "UPDATE round SET version = version + 1 WHERE "
+	    "id = ?", 0 },
+	/* A round the participant may answer: open, in their session. */
+	[STMT_ROUND_FOR_PARTICIPANT] = { "SELECT " ROUND_COLS " FROM round r "
+	    "WHERE r.id = ? AND r.session_id = ? FOR UPDATE", 0 },
+	/* What participants see: open rounds and revealed closed ones. */
+	[STMT_ROUNDS_FOR_PARTICIPANT] = { "SELECT " ROUND_COLS " FROM round r "
+	    "WHERE r.session_id = ? AND (r.state = 'open' OR (r.state = "
+	    "'closed' AND r.revealed = 1)) ORDER BY r.position", 1 },
+	[STMT_OPTION_INSERT] = { "INSERT INTO round_option (round_id, "
+	    "position, label) VALUES (?, ?, ?)", 0 },
+	[STMT_OPTION_LIST] = { "SELECT id, label FROM round_option WHERE "
+	    "round_id = ? ORDER BY position", 1 },
+	[STMT_RESPONSE_FIND] = { "SELECT id, text FROM response WHERE "
+	    "round_id = ? AND responder_key = ?", 1 },
+	/* The id of a new or replaced response (LAST_INSERT_ID either way). */
+	[STMT_RESPONSE_UPSERT] = { "INSERT INTO response (round_id, "
+	    "responder_key, participant_id, team_id, text) VALUES (?, ?, ?, "
+	    "?, ?) ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), "
+	    "participant_id = VALUES(participant_id), text = VALUES(text), "
+	    "updated_at = UTC_TIMESTAMP(6)", 0 },
+	[STMT_VALUES_DELETE] = { "DELETE FROM response_value WHERE "
+	    "response_id = ?", 0 },
+	[STMT_VALUE_INSERT] = { "INSERT INTO response_value (response_id, "
+	    "option_id, value) VALUES (?, ?, ?)", 0 },
+	[STMT_RESPONSE_VALUES] = { "SELECT option_id, value FROM "
+	    "response_value WHERE response_id = ?", 1 },
+	[STMT_RESULTS_VALUES] = { "SELECT v.option_id, v.value FROM "
+	    "response_value v JOIN response p ON p.id = v.response_id WHERE "
+	    "p.round_id = ?", 1 },
+	[STMT_RESULTS_COUNT] = { "SELECT COUNT(*) FROM response WHERE "
+	    "round_id = ?", 1 },
+	[STMT_RESULTS_TEXTS] = { "SELECT text FROM response WHERE "
+	    "round_id = ? AND text IS NOT NULL ORDER BY id", 1 },
+	[STMT_IDEA_INSERT] = { "INSERT INTO idea (round_id, participant_id, "
+	    "team_id, text) VALUES (?, ?, ?, ?)", 0 },
+	[STMT_IDEA_LIST] = { "SELECT id, text FROM idea WHERE round_id = ? "
+	    "AND hidden = 0 ORDER BY id", 1 },
 
 	[STMT_AUDIT_BY_ACCOUNT] = { "SELECT DATE_FORMAT(at, "
 	    "'%Y-%m-%dT%H:%i:%s.%fZ'), action, target, outcome, address, "

@@ -82,6 +82,8 @@ struct response {
 struct partn {
 	long long	 id;
 	long long	 session_id;
+	long long	 team_id;	/* 0: none */
+	long long	 allow_change;
 };
 
 /* Who is logged in on this request (login.c); account_id 0: nobody. */
@@ -297,12 +299,14 @@ void		 jw_null(struct jw *);
 void		 jw_kstr(struct jw *, const char *, const char *);
 void		 jw_kint(struct jw *, const char *, long long);
 void		 jw_kbool(struct jw *, const char *, int);
+void		 jw_kfixed(struct jw *, const char *, double);
 
 /* response.c */
 int		 resp_error(struct request *, int, const char *,
 		    const char *, ...) PRINTFLIKE(4, 5);
 struct jw	*resp_json(struct request *, int);
 int		 resp_done(struct request *, struct jw *);
+int		 resp_json_status(struct request *, int, const char *);
 void		 resp_headers(const struct request *, struct buf *);
 const char	*http_reason(int);
 
@@ -376,6 +380,21 @@ void		 session_sweep(struct db *, const struct config *);
 int		 sessions_write(struct request *, struct jw *);
 int		 etag_matches(struct request *);
 
+/* api_round.c */
+int		 api_rounds_list(struct request *);
+int		 api_round_create(struct request *);
+int		 api_round_delete(struct request *);
+int		 api_round_open(struct request *);
+int		 api_round_close(struct request *);
+int		 api_round_reveal(struct request *);
+int		 api_round_hide(struct request *);
+int		 api_round_results(struct request *);
+int		 api_round_answer(struct request *);
+int		 api_round_idea(struct request *);
+int		 round_answer(struct request *, int);
+int		 rounds_for_participant(struct request *, struct jw *,
+		    long long, long long, long long);
+
 /* api_participant.c */
 int		 api_join(struct request *);
 int		 api_participant_state(struct request *);
@@ -415,6 +434,47 @@ int		 joincode_new(char *);
 int		 joincode_parse(const char *, size_t, char *);
 void		 joincode_format(const char *, char *);
 int		 joincode_index(int);
+
+/* round.c */
+enum rtype {
+	RT_BRAINSTORM,
+	RT_CHOICE,
+	RT_RATING,
+	RT_RANKING,
+	RT_POINTS,
+	RT_STATEMENTS,
+	RT_OPEN,
+	RT__MAX
+};
+/* A round as the validator and the results need it. */
+struct roundspec {
+	enum rtype	 type;
+	long long	 min_picks, max_picks;	/* choice */
+	long long	 scale_max, no_opinion;	/* rating */
+	long long	 top_n;			/* ranking; 0: all */
+	long long	 budget, max_per_option;	/* points */
+	long long	 max_length;		/* open, brainstorm */
+	const long long	*opts;			/* option ids, in order */
+	size_t		 nopts;
+};
+struct answer {
+	long long	 option;
+	long long	 value;
+};
+struct answers {
+	struct answer	*a;	/* owned */
+	size_t		 n;
+	char		*text;	/* owned; open rounds */
+	size_t		 textlen;
+};
+const char	*rtype_name(enum rtype);
+int		 rtype_parse(const char *);
+int		 rtype_has_options(enum rtype);
+int		 round_validate(const struct roundspec *, const struct jv *,
+		    struct answers *, char *, size_t);
+void		 answers_release(struct answers *);
+void		 round_results(const struct roundspec *, const struct answer *,
+		    size_t, long long, struct jw *);
 
 /* audit.c */
 void		 audit(struct request *, const char *, long long,

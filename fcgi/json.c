@@ -526,3 +526,18 @@ jw_kbool(struct jw *w, const char *k, int v)
 	jw_key(w, k);
 	jw_bool(w, v);
 }
+
+/* Writes a number rounded to two decimals (means, medians, spreads). */
+void
+jw_kfixed(struct jw *w, const char *k, double v)
+{
+	char	 num[64];
+	int	 n;
+
+	jw_key(w, k);
+	n = snprintf(num, sizeof(num), "%.2f", v);
+	if (n <= 0 || (size_t)n >= sizeof(num))
+		w->failed = 1;
+	else
+		jw_check(w, yajl_gen_number(w->g, num, (size_t)n));
+}

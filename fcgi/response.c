@@ -148,3 +148,16 @@ resp_headers(const struct request *r, struct buf *out)
 		buf_appendf(out, "Retry-After: %u\r\n", p->retry_after);
 	buf_append(out, "\r\n", 2);
 }
+
+/* Answers {"status": word} with the given status.  Returns status. */
+int
+resp_json_status(struct request *r, int status, const char *word)
+{
+	struct jw	*w;
+
+	w = resp_json(r, status);
+	jw_obj(w);
+	jw_kstr(w, "status", word);
+	jw_end(w);
+	return resp_done(r, w);
+}

@@ -50,8 +50,18 @@ enum routeid {
 	ROUTE_SESSION_LIVE,
 	ROUTE_SESSION_QR,
 	ROUTE_PARTICIPANT_REMOVE,
+	ROUTE_ROUNDS_LIST,
+	ROUTE_ROUND_CREATE,
+	ROUTE_ROUND_DELETE,
+	ROUTE_ROUND_OPEN,
+	ROUTE_ROUND_CLOSE,
+	ROUTE_ROUND_REVEAL,
+	ROUTE_ROUND_HIDE,
+	ROUTE_ROUND_RESULTS,
 	ROUTE_JOIN,
 	ROUTE_PARTICIPANT_STATE,
+	ROUTE_ROUND_ANSWER,
+	ROUTE_ROUND_IDEA,
 	ROUTE__MAX
 };
 
@@ -59,8 +69,9 @@ enum routeid {
 enum who {
 	WHO_ANYONE,	/* no login needed */
 	WHO_ACCOUNT,	/* a login of an account (facilitator or admin) */
-	WHO_PARTICIPANT	/* a participant of a running session; the handler
-			 * finds them in its own (single) query */
+	WHO_PARTICIPANT,	/* a participant of a running session */
+	WHO_PARTICIPANT_POLL	/* the same, found by the handler in its
+				 * own single query (polling) */
 };
 
 struct route {
@@ -132,11 +143,38 @@ static const struct route routes[ROUTE__MAX] = {
 	[ROUTE_PARTICIPANT_REMOVE] = { "session.participant_remove",
 	    METHOD_DELETE, "/api/sessions/{id}/participants/{id}", WHO_ACCOUNT,
 	    api_participant_remove },
-	/* Participants: api_participant.c. */
+	/* Rounds of an account's session: api_round.c. */
+	[ROUTE_ROUNDS_LIST] = { "round.list", METHOD_GET,
+	    "/api/sessions/{id}/rounds", WHO_ACCOUNT, api_rounds_list },
+	[ROUTE_ROUND_CREATE] = { "round.create", METHOD_POST,
+	    "/api/sessions/{id}/rounds", WHO_ACCOUNT, api_round_create },
+	[ROUTE_ROUND_DELETE] = { "round.delete", METHOD_DELETE,
+	    "/api/sessions/{id}/rounds/{id}", WHO_ACCOUNT, api_round_delete },
+	[ROUTE_ROUND_OPEN] = { "round.open", METHOD_POST,
+	    "/api/sessions/{id}/rounds/{id}/open", WHO_ACCOUNT, api_round_open },
+	[ROUTE_ROUND_CLOSE] = { "round.close", METHOD_POST,
+	    "/api/sessions/{id}/rounds/{id}/close", WHO_ACCOUNT,
+	    api_round_close },
+	[ROUTE_ROUND_REVEAL] = { "round.reveal", METHOD_POST,
+	    "/api/sessions/{id}/rounds/{id}/reveal", WHO_ACCOUNT,
+	    api_round_reveal },
+	[ROUTE_ROUND_HIDE] = { "round.hide", METHOD_POST,
+	    "/api/sessions/{id}/rounds/{id}/hide", WHO_ACCOUNT, api_round_hide },
+	[ROUTE_ROUND_RESULTS] = { "round.results", METHOD_GET,
+	    "/api/sessions/{id}/rounds/{id}/results", WHO_ACCOUNT,
+	    api_round_results },
+	/* Participants: api_participant.c, api_round.c. */
 	[ROUTE_JOIN] = { "join", METHOD_POST, "/api/join", WHO_ANYONE,
 	    api_join },
 	[ROUTE_PARTICIPANT_STATE] = { "participant.state", METHOD_GET,
-	    "/api/participant/state", WHO_PARTICIPANT, api_participant_state },
+	    "/api/participant/state", WHO_PARTICIPANT_POLL,
+	    api_participant_state },
+	[ROUTE_ROUND_ANSWER] = { "participant.answer", METHOD_POST,
+	    "/api/participant/rounds/{id}/answer", WHO_PARTICIPANT,
+	    api_round_answer },
+	[ROUTE_ROUND_IDEA] = { "participant.idea", METHOD_POST,
+	    "/api/participant/rounds/{id}/ideas", WHO_PARTICIPANT,
+	    api_round_idea },
 };
 
 /* Returns 1 for the methods that change state. */
@@ -170,6 +208,9 @@ route_guard(struct request *r, const struct route *rt)
 			return -1;
 		}
 	}
+	/* The participant cookie is SameSite=Strict: no token needed. */
+	if (rt->who == WHO_PARTICIPANT && participant_authenticate(r) != 1)
+		return -1;
 	/* A body, whatever the route, must be JSON within the limits. */
 	if ((r->bodylen > 0 || r->ctype != NULL) && request_json(r) != 0)
 		return -1;
@@ -185,7 +226,7 @@ void
 route_print(FILE *f)
 {
 	static const char *const who[] = { "anyone", "account",
-	    "participant" };
+	    "participant", "participant" };
 	size_t	 i;
 
 	for (i = 0; i < ROUTE__MAX; i++)

@@ -1,0 +1,838 @@
+/*
+ * api_round.c: a session's agenda of rounds (P4, P8).
+ *
+ * Facilitator (the session's owner; another account's ids are 404):
+ *	GET    /api/sessions/{id}/rounds			the agenda
+ *	POST   /api/sessions/{id}/rounds			add a round
+ *	DELETE /api/sessions/{id}/rounds/{id}			remove one
+ *	POST   /api/sessions/{id}/rounds/{id}/open|close|reveal|hide
+ *	GET    /api/sessions/{id}/rounds/{id}/results		live results
+ * Participant (of the session, by their token):
+ *	POST   /api/participant/rounds/{id}/answer		one response
+ *	POST   /api/participant/rounds/{id}/ideas		brainstorm ideas
+ *
+ * A response is checked against its round by round_validate() and
+ * stored in one transaction with the round row locked, so a close waits
+ * for answers in flight and no answer lands after it.  One response per
+ * responder (the team in team mode); a change replaces it, only while
+ * the round is open and the session allows changes.  In an anonymous
+ * session nothing shows who answered what.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extern.h"
+#include "db.h"
+#include "banned.h"
+
+struct rnd {
+	long long	 id, position, revealed, version;
+	struct roundspec spec;
+	char		*title;		/* owned */
+	char		*state;		/* owned */
+	long long	*opts;		/* owned; spec.opts */
+	char		**labels;	/* owned */
+};
+
+static void
+rnd_release(struct rnd *r)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->spec.nopts; i++)
+		free(r->labels[i]);
+	free(r->labels);
+	free(r->opts);
+	free(r->title);
+	free(r->state);
+	memset(r, 0, sizeof(*r));
+}
+
+static int
+num(const struct dbcol *c, long long *v)
+{
+	return parse_int(c->s, c->len, 0, INT64_MAX, v);
+}
+
+static int
+rnd_parse(struct rnd *r, const struct dbcol *c, size_t n)
+{
+	int	 t;
+
+	memset(r, 0, sizeof(*r));
+	if (n != 15 || num(&c[0], &r->id) || num(&c[1], &r->position) ||
+	    (t = rtype_parse(c[2].s)) < 0 || num(&c[5], &r->revealed) ||
+	    num(&c[6], &r->spec.min_picks) || num(&c[7], &r->spec.max_picks) ||
+	    num(&c[8], &r->spec.scale_max) || num(&c[9], &r->spec.no_opinion) ||
+	    num(&c[10], &r->spec.top_n) || num(&c[11], &r->spec.budget) ||
+	    num(&c[12], &r->spec.max_per_option) ||
+	    num(&c[13], &r->spec.max_length) || num(&c[14], &r->version))
+		return -1;
+	r->spec.type = (enum rtype)t;
+	r->title = xstrndup(c[3].s, c[3].len);
+	r->state = xstrndup(c[4].s, c[4].len);
+	return 0;
+}
+
+/* Collects rounds (list queries). */
+struct rnds {
+	struct rnd	*r;
+	size_t		 n;
+};
+
+static int
+rnds_row(void *arg, const struct dbcol *c, size_t n)
+{
+	struct rnds	*l = arg;
+
+	l->r = xreallocarray(l->r, l->n + 1, sizeof(*l->r));
+	if (rnd_parse(&l->r[l->n], c, n) == -1) {
+		rnd_release(&l->r[l->n]);
+		return -1;
+	}
+	l->n++;
+	return 0;
+}
+
+static void
+rnds_release(struct rnds *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++)
+		rnd_release(&l->r[i]);
+	free(l->r);
+	memset(l, 0, sizeof(*l));
+}
+
+static int
+option_row(void *arg, const struct dbcol *c, size_t n)
+{
+	struct rnd	*r = arg;
+	long long	 id;
+
+	if (n != 2 || num(&c[0], &id))
+		return -1;
+	r->opts = xreallocarray(r->opts, r->spec.nopts + 1, sizeof(*r->opts));
+	r->labels = xreallocarray(r->labels, r->spec.nopts + 1,
+	    sizeof(*r->labels));
+	r->opts[r->spec.nopts] = id;
+	r->labels[r->spec.nopts] = xstrndup(c[1].s, c[1].len);
+	r->spec.nopts++;
+	r->spec.opts = r->opts;
+	return 0;
+}
+
+/* Loads a round's options.  Returns 0 or -1. */
+static int
+rnd_options(struct db *db, struct rnd *r)
+{
+	struct dbparam	 p[1] = { DBP_INT(r->id) };
+
+	return db_exec(db, STMT_OPTION_LIST, p, 1, option_row, r) < 0 ? -1 : 0;
+}
+
+/* Writes a round's description (no results). */
+static void
+rnd_write(struct jw *w, const struct rnd *r)
+{
+	size_t	 i;
+
+	jw_kint(w, "id", r->id);
+	jw_kint(w, "position", r->position);
+	jw_kstr(w, "type", rtype_name(r->spec.type));
+	jw_kstr(w, "title", r->title);
+	jw_kstr(w, "state", r->state);
+	jw_kbool(w, "revealed", r->revealed != 0);
+	switch (r->spec.type) {
+	case RT_CHOICE:
+		jw_kint(w, "min_picks", r->spec.min_picks);
+		jw_kint(w, "max_picks", r->spec.max_picks);
+		break;
+	case RT_RATING:
+		jw_kint(w, "scale_max", r->spec.scale_max);
+		jw_kbool(w, "no_opinion", r->spec.no_opinion != 0);
+		break;
+	case RT_RANKING:
+		jw_kint(w, "top_n", r->spec.top_n);
+		break;
+	case RT_POINTS:
+		jw_kint(w, "budget", r->spec.budget);
+		jw_kint(w, "max_per_option", r->spec.max_per_option);
+		break;
+	case RT_OPEN:
+	case RT_BRAINSTORM:
+		jw_kint(w, "max_length", r->spec.max_length);
+		break;
+	default:
+		break;
+	}
+	jw_key(w, "options");
+	jw_arr(w);
+	for (i = 0; i < r->spec.nopts; i++) {
+		jw_obj(w);
+		jw_kint(w, "id", r->opts[i]);
+		jw_kstr(w, "label", r->labels[i]);
+		jw_end(w);
+	}
+	jw_end(w);
+}
+
+static int
+values_row(void *arg, const struct dbcol *c, size_t n)
+{
+	struct answers	*a = arg;
+	long long	 o, v;
+
+	if (n != 2 || num(&c[0], &o) ||
+	    parse_int(c[1].s, c[1].len, INT32_MIN, INT32_MAX, &v))
+		return -1;
+	a->a = xreallocarray(a->a, a->n + 1, sizeof(*a->a));
+	a->a[a->n].option = o;
+	a->a[a->n].value = v;
+	a->n++;
+	return 0;
+}
+
+static int
+count_row(void *arg, const struct dbcol *c, size_t n)
+{
+	return n == 1 && num(&c[0], arg) == 0 ? 0 : -1;
+}
+
+static int
+text_row(void *arg, const struct dbcol *c, size_t n)
+{
+	struct jw	*w = arg;
+
+	if (n < 1)
+		return -1;
+	jw_strn(w, c[n == 2 ? 1 : 0].s, c[n == 2 ? 1 : 0].len);
+	return 0;
+}
+
+/* Writes "results": {...} of a round.  Returns 0 or -1 (database). */
+static int
+results_write(struct db *db, struct jw *w, const struct rnd *r)
+{
+	struct dbparam	 p[1] = { DBP_INT(r->id) };
+	struct answers	 v;
+	long long	 nresp = 0;
+	int		 rc = -1;
+
+	memset(&v, 0, sizeof(v));
+	jw_key(w, "results");
+	jw_obj(w);
+	if (r->spec.type == RT_BRAINSTORM) {
+		jw_key(w, "ideas");
+		jw_arr(w);
+		if (db_exec(db, STMT_IDEA_LIST, p, 1, text_row, w) < 0)
+			goto out;
+		jw_end(w);
+	} else {
+		if (db_exec(db, STMT_RESULTS_COUNT, p, 1, count_row, &nresp)
+		    != 1)
+			goto out;
+		if (r->spec.type == RT_OPEN) {
+			jw_kint(w, "responses", nresp);
+			jw_key(w, "texts");
+			jw_arr(w);
+			if (db_exec(db, STMT_RESULTS_TEXTS, p, 1, text_row,
+			    w) < 0)
+				goto out;
+			jw_end(w);
+		} else {
+			if (db_exec(db, STMT_RESULTS_VALUES, p, 1, values_row,
+			    &v) < 0)
+				goto out;
+			round_results(&r->spec, v.a, v.n, nresp, w);
+		}
+	}
+	jw_end(w);
+	rc = 0;
+out:
+	answers_release(&v);
+	return rc;
+}
+
+/* Checks that session {id} is the caller's.  Returns 1, or the status. */
+static int
+owned(struct request *r)
+{
+	struct dbparam	 p[2] = { DBP_INT(r->ids[0]),
+	    DBP_INT(r->auth.account_id) };
+	long long	 v;
+	int		 rc;
+
+	rc = db_exec(r->db, STMT_SESSION_VERSION, p, 2, count_row, &v);
+	if (rc < 0)
+		return db_unavailable(r);
+	if (rc == 0)
+		return resp_error(r, 404, "not_found", "no such session");
+	return 1;
+}
+
+int
+api_rounds_list(struct request *r)
+{
+	struct dbparam	 p[1] = { DBP_INT(r->ids[0]) };
+	struct rnds	 l;
+	struct jw	*w;
+	size_t		 i;
+	int		 rc;
+
+	if ((rc = owned(r)) != 1)
+		return rc;
+	memset(&l, 0, sizeof(l));
+	if (db_exec(r->db, STMT_ROUND_LIST, p, 1, rnds_row, &l) < 0)
+		goto down;
+	for (i = 0; i < l.n; i++)
+		if (rnd_options(r->db, &l.r[i]) == -1)
+			goto down;
+	w = resp_json(r, 200);
+	jw_obj(w);
+	jw_key(w, "rounds");
+	jw_arr(w);
+	for (i = 0; i < l.n; i++) {
+		jw_obj(w);
+		rnd_write(w, &l.r[i]);
+		jw_end(w);
+	}
+	jw_end(w);
+	jw_end(w);
+	rnds_release(&l);
+	return resp_done(r, w);
+down:
+	rnds_release(&l);
+	return db_unavailable(r);
+}
+
+static const struct field round_fields[] = {
+	{ "type", FT_STRING, 1, 1, 16 },
+	{ "title", FT_STRING, 1, 1, 300 },
+	{ "options", FT_STRLIST, 0, 1, 300 },
+	{ "min_picks", FT_INT, 0, 1, 100 },
+	{ "max_picks", FT_INT, 0, 1, 100 },
+	{ "scale_max", FT_INT, 0, 5, 10 },
+	{ "no_opinion", FT_BOOL, 0, 0, 0 },
+	{ "top_n", FT_INT, 0, 0, 100 },
+	{ "budget", FT_INT, 0, 1, 1000 },
+	{ "max_per_option", FT_INT, 0, 0, 1000 },
+	{ "max_length", FT_INT, 0, 1, 1000 },
+};
+
+static long long
+int_or(const struct request *r, const char *k, long long def)
+{
+	long long	 v;
+
+	return field_int(r, k, &v) == 0 ? v : def;
+}
+
+int
+api_round_create(struct request *r)
+{
+	struct roundspec s;
+	const struct jv	*opts;
+	const char	*type, *title, *label;
+	struct dbparam	 p[12];
+	size_t		 i, tlen, llen, nopts;
+	long long	 pos = 0, id;
+	int		 rc, t, b;
+
+	if ((rc = owned(r)) != 1)
+		return rc;
+	if ((rc = fields_check(r, round_fields,
+	    sizeof(round_fields) / sizeof(round_fields[0]))) != 0)
+		return rc;
+	type = field_str(r, "type", NULL);
+	if ((t = rtype_parse(type)) < 0)
+		return resp_error(r, 422, "invalid_field", "type must be one "
+		    "of brainstorm, choice, rating, ranking, points, "
+		    "statements, open");
+	title = field_str(r, "title", &tlen);
+	opts = jv_get(r->json, "options");
+	nopts = jv_len(opts);
+	memset(&s, 0, sizeof(s));
+	s.type = (enum rtype)t;
+	s.min_picks = int_or(r, "min_picks", 1);
+	s.max_picks = int_or(r, "max_picks", s.min_picks);
+	s.scale_max = int_or(r, "scale_max", 5);
+	s.no_opinion = (b = jv_bool(jv_get(r->json, "no_opinion"))) == -1 ?
+	    1 : b;
+	s.top_n = int_or(r, "top_n", 0);
+	s.budget = int_or(r, "budget", 10);
+	s.max_per_option = int_or(r, "max_per_option", 0);
+	s.max_length = int_or(r, "max_length", 500);
+	if (rtype_has_options(s.type) && nopts < (s.type == RT_CHOICE ||
+	    s.type == RT_RANKING ? 2u : 1u))
+		return resp_error(r, 422, "invalid_field", "a %s round needs "
+		    "%s options", type, s.type == RT_CHOICE ||
+		    s.type == RT_RANKING ? "at least two" : "at least one");
+	if (!rtype_has_options(s.type) && nopts > 0)
+		return resp_error(r, 422, "invalid_field", "a %s round takes "
+		    "no options", type);
+	if (s.type == RT_CHOICE && (s.min_picks > s.max_picks ||
+	    s.max_picks > (long long)nopts))
+		return resp_error(r, 422, "invalid_field", "picks: min_picks "
+		    "<= max_picks <= the number of options");
+	if (s.type == RT_RATING && s.scale_max != 5 && s.scale_max != 7 &&
+	    s.scale_max != 10)
+		return resp_error(r, 422, "invalid_field", "scale_max must be "
+		    "5, 7 or 10");
+	if (s.type == RT_RANKING && s.top_n > (long long)nopts)
+		return resp_error(r, 422, "invalid_field", "top_n is more than "
+		    "the number of options");
+
+	if (db_begin(r->db) != 0)
+		return db_unavailable(r);
+	p[0] = (struct dbparam)DBP_INT(r->ids[0]);
+	if (db_exec(r->db, STMT_ROUND_NEXTPOS, p, 1, count_row, &pos) != 1)
+		goto down;
+	p[1] = (struct dbparam)DBP_INT(pos);
+	p[2] = (struct dbparam)DBP_STR(rtype_name(s.type));
+	p[3] = (struct dbparam)DBP_TEXT(title, tlen);
+	p[4] = (struct dbparam)DBP_INT(s.min_picks);
+	p[5] = (struct dbparam)DBP_INT(s.max_picks);
+	p[6] = (struct dbparam)DBP_INT(s.scale_max);
+	p[7] = (struct dbparam)DBP_INT(s.no_opinion);
+	p[8] = (struct dbparam)DBP_INT(s.top_n);
+	p[9] = (struct dbparam)DBP_INT(s.budget);
+	p[10] = (struct dbparam)DBP_INT(s.max_per_option);
+	p[11] = (struct dbparam)DBP_INT(s.max_length);
+	if (db_exec(r->db, STMT_ROUND_INSERT, p, 12, NULL, NULL) != 1)
+		goto down;
+	id = db_last_id(r->db);
+	for (i = 0; i < nopts; i++) {
+		label = jv_str(jv_at(opts, i), &llen);
+		p[0] = (struct dbparam)DBP_INT(id);
+		p[1] = (struct dbparam)DBP_INT((long long)i + 1);
+		p[2] = (struct dbparam)DBP_TEXT(label, llen);
+		if (db_exec(r->db, STMT_OPTION_INSERT, p, 3, NULL, NULL) != 1)
+			goto down;
+	}
+	p[0] = (struct dbparam)DBP_INT(r->ids[0]);
+	if (db_exec(r->db, STMT_SESSION_BUMP, p, 1, NULL, NULL) != 1 ||
+	    db_commit(r->db) != 0)
+		goto down;
+	r->ids[1] = id;
+	return round_answer(r, 201);
+down:
+	db_rollback(r->db);
+	return db_unavailable(r);
+}
+
+static int
+rnd_row(void *arg, const struct dbcol *c, size_t n)
+{
+	return rnd_parse(arg, c, n);
+}
+
+/* Loads round {id} of session {id}.  Returns 1, or the status set. */
+static int
+rnd_load(struct request *r, struct rnd *rd)
+{
+	struct dbparam	 p[2] = { DBP_INT(r->ids[1]), DBP_INT(r->ids[0]) };
+	int		 rc;
+
+	memset(rd, 0, sizeof(*rd));
+	rc = db_exec(r->db, STMT_ROUND_GET, p, 2, rnd_row, rd);
+	if (rc < 0 || (rc == 1 && rnd_options(r->db, rd) == -1)) {
+		rnd_release(rd);
+		return db_unavailable(r);
+	}
+	if (rc == 0)
+		return resp_error(r, 404, "not_found", "no such round");
+	return 1;
+}
+
+/* Answers with round {id} (and its results, for the facilitator). */
+int
+round_answer(struct request *r, int status)
+{
+	struct rnd	 rd;
+	struct jw	*w;
+	int		 rc;
+
+	if ((rc = rnd_load(r, &rd)) != 1)
+		return rc;
+	w = resp_json(r, status);
+	jw_obj(w);
+	jw_key(w, "round");
+	jw_obj(w);
+	rnd_write(w, &rd);
+	jw_end(w);
+	jw_end(w);
+	rnd_release(&rd);
+	return resp_done(r, w);
+}
+
+int
+api_round_delete(struct request *r)
+{
+	struct dbparam	 p[2] = { DBP_INT(r->ids[1]), DBP_INT(r->ids[0]) };
+	int		 rc;
+
+	if ((rc = owned(r)) != 1)
+		return rc;
+	if ((rc = db_exec(r->db, STMT_ROUND_DELETE, p, 2, NULL, NULL)) < 0)
+		return db_unavailable(r);
+	if (rc == 0)
+		return resp_error(r, 409, "wrong_state", "no such round, or it "
+		    "is open: close it first");
+	p[0] = (struct dbparam)DBP_INT(r->ids[0]);
+	(void)db_exec(r->db, STMT_SESSION_BUMP, p, 1, NULL, NULL);
+	r->resp.status = 204;
+	return 204;
+}
+
+/* Moves round {id} to state (open, closed); bumps the session. */
+static int
+set_state(struct request *r, const char *state)
+{
+	struct dbparam	 p[4] = { DBP_STR(state), DBP_INT(r->ids[1]),
+	    DBP_INT(r->ids[0]), DBP_STR(state) };
+	char		 target[64];
+	int		 rc;
+
+	if ((rc = owned(r)) != 1)
+		return rc;
+	if ((rc = db_exec(r->db, STMT_ROUND_SET_STATE, p, 4, NULL, NULL)) < 0)
+		return db_unavailable(r);
+	if (rc == 0) {
+		if ((rc = round_answer(r, 409)) == 409)
+			return resp_error(r, 409, "wrong_state", "the round "
+			    "is %s already", state);
+		return rc;
+	}
+	p[0] = (struct dbparam)DBP_INT(r->ids[0]);
+	(void)db_exec(r->db, STMT_SESSION_BUMP, p, 1, NULL, NULL);
+	snprintf(target, sizeof(target), "session:%lld round:%lld", r->ids[0],
+	    r->ids[1]);
+	audit(r, strcmp(state, "open") == 0 ? "round_opened" : "round_closed",
+	    r->auth.account_id, target, "ok");
+	return round_answer(r, 200);
+}
+
+int
+api_round_open(struct request *r)
+{
+	return set_state(r, "open");
+}
+
+int
+api_round_close(struct request *r)
+{
+	return set_state(r, "closed");
+}
+
+static int
+set_revealed(struct request *r, int revealed)
+{
+	struct dbparam	 p[3] = { DBP_INT(revealed), DBP_INT(r->ids[1]),
+	    DBP_INT(r->ids[0]) };
+	int		 rc;
+
+	if ((rc = owned(r)) != 1)
+		return rc;
+	if ((rc = db_exec(r->db, STMT_ROUND_SET_REVEALED, p, 3, NULL,
+	    NULL)) < 0)
+		return db_unavailable(r);
+	if (rc == 0)
+		return resp_error(r, 404, "not_found", "no such round");
+	p[0] = (struct dbparam)DBP_INT(r->ids[0]);
+	(void)db_exec(r->db, STMT_SESSION_BUMP, p, 1, NULL, NULL);
+	return round_answer(r, 200);
+}
+
+int
+api_round_reveal(struct request *r)
+{
+	return set_revealed(r, 1);
+}
+
+int
+api_round_hide(struct request *r)
+{
+	return set_revealed(r, 0);
+}
+
+/*
+ * GET .../results: live, for the facilitator, whether or not revealed.
+ * The ETag is the round's version (bumped by every response).
+ */
+int
+api_round_results(struct request *r)
+{
+	struct rnd	 rd;
+	struct jw	*w;
+	int		 rc;
+
+	if ((rc = owned(r)) != 1 || (rc = rnd_load(r, &rd)) != 1)
+		return rc;
+	snprintf(r->resp.etag, sizeof(r->resp.etag), "\"r%lldv%lld\"", rd.id,
+	    rd.version);
+	if (etag_matches(r)) {
+		rnd_release(&rd);
+		return 304;
+	}
+	w = resp_json(r, 200);
+	jw_obj(w);
+	jw_key(w, "round");
+	jw_obj(w);
+	rnd_write(w, &rd);
+	if (results_write(r->db, w, &rd) == -1) {
+		jw_free(w);
+		rnd_release(&rd);
+		r->resp.etag[0] = '\0';
+		return db_unavailable(r);
+	}
+	jw_end(w);
+	jw_end(w);
+	rnd_release(&rd);
+	return resp_done(r, w);
+}
+
+/* Loads and locks round {id} of the participant's session. */
+static int
+part_round(struct request *r, struct rnd *rd)
+{
+	struct dbparam	 p[2] = { DBP_INT(r->ids[0]),
+	    DBP_INT(r->part.session_id) };
+	int		 rc;
+
+	memset(rd, 0, sizeof(*rd));
+	rc = db_exec(r->db, STMT_ROUND_FOR_PARTICIPANT, p, 2, rnd_row, rd);
+	if (rc < 0 || (rc == 1 && rnd_options(r->db, rd) == -1))
+		return -1;
+	return rc;
+}
+
+int
+api_round_answer(struct request *r)
+{
+	struct rnd	 rd;
+	struct answers	 a;
+	struct dbparam	 p[5];
+	char		 key[32], msg[200];
+	long long	 rid;
+	size_t		 i;
+	int		 rc, existed;
+
+	memset(&a, 0, sizeof(a));
+	if (db_begin(r->db) != 0)
+		return db_unavailable(r);
+	if ((rc = part_round(r, &rd)) < 0)
+		goto down;
+	if (rc == 0) {
+		db_rollback(r->db);
+		return resp_error(r, 404, "not_found", "no such round");
+	}
+	if (strcmp(rd.state, "open") != 0) {
+		db_rollback(r->db);
+		rc = resp_error(r, 409, "round_closed", "this round is not "
+		    "open for answers");
+		goto out;
+	}
+	if (round_validate(&rd.spec, r->json, &a, msg, sizeof(msg)) == -1) {
+		db_rollback(r->db);
+		rc = resp_error(r, 422, "invalid_answer", "%s", msg);
+		goto out;
+	}
+	if (r->part.team_id > 0)
+		snprintf(key, sizeof(key), "t%lld", r->part.team_id);
+	else
+		snprintf(key, sizeof(key), "p%lld", r->part.id);
+	p[0] = (struct dbparam)DBP_INT(rd.id);
+	p[1] = (struct dbparam)DBP_STR(key);
+	if ((existed = db_exec(r->db, STMT_RESPONSE_FIND, p, 2, NULL,
+	    NULL)) < 0)
+		goto down;
+	if (existed && !r->part.allow_change) {
+		db_rollback(r->db);
+		rc = resp_error(r, 409, "already_answered", "you answered this "
+		    "round already, and this session does not allow changes");
+		goto out;
+	}
+	p[2] = (struct dbparam)DBP_INT(r->part.id);
+	p[3] = r->part.team_id > 0 ? (struct dbparam)DBP_INT(r->part.team_id) :
+	    (struct dbparam)DBP_NULL;
+	p[4] = a.text != NULL ? (struct dbparam)DBP_TEXT(a.text, a.textlen) :
+	    (struct dbparam)DBP_NULL;
+	if (db_exec(r->db, STMT_RESPONSE_UPSERT, p, 5, NULL, NULL) < 1)
+		goto down;
+	rid = db_last_id(r->db);
+	p[0] = (struct dbparam)DBP_INT(rid);
+	if (db_exec(r->db, STMT_VALUES_DELETE, p, 1, NULL, NULL) < 0)
+		goto down;
+	for (i = 0; i < a.n; i++) {
+		p[1] = (struct dbparam)DBP_INT(a.a[i].option);
+		p[2] = (struct dbparam)DBP_INT(a.a[i].value);
+		if (db_exec(r->db, STMT_VALUE_INSERT, p, 3, NULL, NULL) != 1)
+			goto down;
+	}
+	p[0] = (struct dbparam)DBP_INT(rd.id);
+	if (db_exec(r->db, STMT_ROUND_BUMP, p, 1, NULL, NULL) != 1)
+		goto down;
+	/* Revealed results are part of every participant's state. */
+	if (rd.revealed) {
+		p[0] = (struct dbparam)DBP_INT(r->part.session_id);
+		(void)db_exec(r->db, STMT_SESSION_BUMP, p, 1, NULL, NULL);
+	}
+	if (db_commit(r->db) != 0)
+		goto down;
+	rc = existed ? 200 : 201;
+	resp_json_status(r, rc, existed ? "changed" : "saved");
+	goto out;
+down:
+	db_rollback(r->db);
+	rc = db_unavailable(r);
+out:
+	answers_release(&a);
+	rnd_release(&rd);
+	return rc;
+}
+
+static const struct field idea_fields[] = {
+	{ "text", FT_STRING, 1, 1, 1000 },
+};
+
+int
+api_round_idea(struct request *r)
+{
+	struct rnd	 rd;
+	struct dbparam	 p[4];
+	const char	*text;
+	size_t		 len;
+	int		 rc;
+
+	if ((rc = fields_check(r, idea_fields, 1)) != 0)
+		return rc;
+	if ((rc = part_round(r, &rd)) < 0)
+		return db_unavailable(r);
+	if (rc == 0)
+		return resp_error(r, 404, "not_found", "no such round");
+	text = field_str(r, "text", &len);
+	if (rd.spec.type != RT_BRAINSTORM)
+		rc = resp_error(r, 422, "invalid_answer", "this round takes "
+		    "answers, not ideas");
+	else if (strcmp(rd.state, "open") != 0)
+		rc = resp_error(r, 409, "round_closed", "this round is not "
+		    "open for ideas");
+	else if ((long long)utf8_len(text, len) > rd.spec.max_length)
+		rc = resp_error(r, 422, "invalid_answer", "an idea is at most "
+		    "%lld characters", rd.spec.max_length);
+	else {
+		p[0] = (struct dbparam)DBP_INT(rd.id);
+		p[1] = (struct dbparam)DBP_INT(r->part.id);
+		p[2] = r->part.team_id > 0 ?
+		    (struct dbparam)DBP_INT(r->part.team_id) :
+		    (struct dbparam)DBP_NULL;
+		p[3] = (struct dbparam)DBP_TEXT(text, len);
+		if (db_exec(r->db, STMT_IDEA_INSERT, p, 4, NULL, NULL) != 1)
+			rc = db_unavailable(r);
+		else {
+			p[0] = (struct dbparam)DBP_INT(rd.id);
+			(void)db_exec(r->db, STMT_ROUND_BUMP, p, 1, NULL, NULL);
+			rc = resp_json_status(r, 201, "saved");
+		}
+	}
+	rnd_release(&rd);
+	return rc;
+}
+
+/*
+ * Writes "rounds": [...] of the participant's state: open rounds with
+ * their options and the participant's own answer, and revealed closed
+ * rounds with their results.  Returns 0 or -1.
+ */
+/* A stored response: its id and text. */
+struct found {
+	long long	 id;
+	char		*text;		/* owned, or NULL */
+	int		 found;
+};
+
+static int
+found_row(void *arg, const struct dbcol *c, size_t n)
+{
+	struct found	*f = arg;
+
+	if (n != 2 || num(&c[0], &f->id))
+		return -1;
+	f->text = c[1].null ? NULL : xstrndup(c[1].s, c[1].len);
+	f->found = 1;
+	return 0;
+}
+
+/*
+ * Writes "rounds": [...] of the participant's state: open rounds with
+ * their options and the responder's own answer, and revealed closed
+ * rounds with their results.  Returns 0 or -1.
+ */
+int
+rounds_for_participant(struct request *r, struct jw *w, long long session,
+    long long pid, long long team)
+{
+	struct dbparam	 p[2] = { DBP_INT(session) };
+	struct rnds	 l;
+	struct answers	 mine;
+	struct found	 f;
+	char		 key[32];
+	size_t		 i, j;
+	int		 rc = -1;
+
+	memset(&l, 0, sizeof(l));
+	memset(&mine, 0, sizeof(mine));
+	memset(&f, 0, sizeof(f));
+	if (db_exec(r->db, STMT_ROUNDS_FOR_PARTICIPANT, p, 1, rnds_row, &l) < 0)
+		return -1;
+	if (team > 0)
+		snprintf(key, sizeof(key), "t%lld", team);
+	else
+		snprintf(key, sizeof(key), "p%lld", pid);
+	jw_key(w, "rounds");
+	jw_arr(w);
+	for (i = 0; i < l.n; i++) {
+		if (rnd_options(r->db, &l.r[i]) == -1)
+			goto out;
+		jw_obj(w);
+		rnd_write(w, &l.r[i]);
+		p[0] = (struct dbparam)DBP_INT(l.r[i].id);
+		p[1] = (struct dbparam)DBP_STR(key);
+		if (db_exec(r->db, STMT_RESPONSE_FIND, p, 2, found_row, &f) < 0)
+			goto out;
+		jw_kbool(w, "answered", f.found);
+		if (f.found) {
+			p[0] = (struct dbparam)DBP_INT(f.id);
+			if (db_exec(r->db, STMT_RESPONSE_VALUES, p, 1,
+			    values_row, &mine) < 0)
+				goto out;
+			jw_key(w, "answer");
+			jw_arr(w);
+			for (j = 0; j < mine.n; j++) {
+				jw_obj(w);
+				jw_kint(w, "option", mine.a[j].option);
+				jw_kint(w, "value", mine.a[j].value);
+				jw_end(w);
+			}
+			jw_end(w);
+			if (f.text != NULL)
+				jw_kstr(w, "text", f.text);
+		}
+		answers_release(&mine);
+		free(f.text);
+		memset(&f, 0, sizeof(f));
+		if (l.r[i].revealed && results_write(r->db, w, &l.r[i]) == -1)
+			goto out;
+		jw_end(w);
+	}
+	jw_end(w);
+	rc = 0;
+out:
+	answers_release(&mine);
+	free(f.text);
+	rnds_release(&l);
+	return rc;
+}
