@@ -1,0 +1,233 @@
+#!/bin/bash
+# rounds.t: rounds through nginx over HTTPS with the real database
+# (issue 5, first part): every round type end to end with several
+# participants, team mode, the validation rules as 422s, open/close,
+# reveal and hide, no change after close, anonymity, and 200 participants
+# answering one round at once with none lost or doubled.
+PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$PF_SRC/t/lib/tap.sh"
+PF_EXTRA_CONF="plan_free_participants = 300" with_stack
+. "$PF_SRC/t/lib/api.sh"
+
+browser ann 127.0.0.11
+call ann POST /api/accounts '{"email":"ann@example.org","display_name":"Ann","password":"ann has a good passphrase"}'
+call ann POST /api/sessions '{"title":"Evaluation","named":true}'
+S=$(jget "$body" session.id)
+call ann POST "/api/sessions/$S/start" ''
+CODE=$(jget "$body" session.join_code)
+
+mkround() {	# mkround JSON: sets R and O (option ids, space separated)
+	call ann POST "/api/sessions/$S/rounds" "$1"
+	R=$(jget "$body" round.id)
+	O=$(printf '%s' "$body" | perl -MJSON::PP -e 'print join " ", map { $_->{id} } @{decode_json(<STDIN>)->{round}{options}}')
+}
+answer() {	# answer BROWSER JSON: as participant
+	call "$1" POST "/api/participant/rounds/$R/answer" "$2"
+}
+
+for i in 1 2 3 4; do
+	browser "p$i" "127.0.0.2$i"
+	call "p$i" POST /api/join "{\"code\":\"$CODE\",\"display_name\":\"P$i\"}"
+done
+is "$code" 201 "four participants"
+
+# --- choice -------------------------------------------------------------
+mkround '{"type":"choice","title":"Lunch?","options":["Soup","Salad","Both"],"min_picks":1,"max_picks":1}'
+is "$code" 201 "a choice round"
+set -- $O; soup=$1 salad=$2 both=$3
+answer p1 "{\"choices\":[$soup]}"
+is "$code" 409 "not open yet: answers refused"
+like "$body" '"code":"round_closed"' "round_closed"
+call p1 GET /api/participant/state
+like "$body" '"rounds":\[\]' "a draft round is not shown to participants"
+call ann POST "/api/sessions/$S/rounds/$R/open" ''
+is "$(jget "$body" round.state)" open "open the round"
+call p1 GET /api/participant/state
+like "$(jget "$body" rounds)" "\"title\":\"Lunch\\?\"" "the participant sees the open round"
+unlike "$(jget "$body" rounds)" '"results"' "but no results (not revealed)"
+answer p1 "{\"choices\":[$soup]}"
+is "$code" 201 "p1 answers"
+answer p2 "{\"choices\":[$soup]}"
+answer p3 "{\"choices\":[$both]}"
+answer p4 "{\"choices\":[$soup,$salad]}"
+is "$code" 422 "two picks where one is allowed: 422"
+like "$body" 'choose exactly 1' "saying which rule"
+answer p4 "{\"choices\":[999999]}"
+is "$code" 422 "an unknown option: 422"
+answer p4 '{"choices":"soup"}'
+is "$code" 422 "a wrong shape: 422"
+answer p4 "{\"choices\":[$salad]}"
+is "$code" 201 "p4 answers"
+answer p1 "{\"choices\":[$salad]}"
+is "$code" 200 "p1 changes the answer while the round is open"
+call ann GET "/api/sessions/$S/rounds/$R/results"
+is "$(jget "$body" round.results.responses)" 4 "four responses, not five"
+like "$(jget "$body" round.results.options)" "\"count\":1,\"option\":$soup,\"percent\":25" "soup 1 of 4 (25%)"
+like "$(jget "$body" round.results.options)" "\"count\":2,\"option\":$salad,\"percent\":50" "salad 2 of 4 (50%)"
+unlike "$body" 'P1|P2|"participant' "results say nothing of who answered what"
+etag=$(printf '%s' "$headers" | sed -n 's/^etag: \(.*\)\r$/\1/p')
+call ann GET "/api/sessions/$S/rounds/$R/results" '' -H "If-None-Match: $etag"
+is "$code" 304 "results unchanged: 304"
+call ann POST "/api/sessions/$S/rounds/$R/close" ''
+answer p2 "{\"choices\":[$salad]}"
+is "$code" 409 "after close no change"
+call ann GET "/api/sessions/$S/rounds/$R/results" '' -H "If-None-Match: $etag"
+is "$code" 200 "results after close: 200 (the version moved)"
+like "$(jget "$body" round.results.options)" "\"count\":1,\"option\":$soup," "the refused change changed nothing"
+call p2 GET /api/participant/state
+like "$(jget "$body" rounds)" '^\[\]$' "a closed, unrevealed round is gone from the participant's view"
+call ann POST "/api/sessions/$S/rounds/$R/reveal" ''
+call p2 GET /api/participant/state
+like "$(jget "$body" rounds)" '"results":\{"options":\[' "revealed: participants see the results"
+call ann POST "/api/sessions/$S/rounds/$R/hide" ''
+call p2 GET /api/participant/state
+unlike "$(jget "$body" rounds)" '"results"' "hidden again"
+
+# --- rating ---------------------------------------------------------------
+mkround '{"type":"rating","title":"How useful was the morning?","options":["Morning"],"scale_max":10}'
+set -- $O; m=$1
+call ann POST "/api/sessions/$S/rounds/$R/open" ''
+for x in "p1 4" "p2 6" "p3 8" "p4 null"; do
+	set -- $x
+	answer "$1" "{\"ratings\":[{\"option\":$m,\"value\":$2}]}"
+done
+answer p1 "{\"ratings\":[{\"option\":$m,\"value\":11}]}"
+is "$code" 422 "out of scale: 422"
+like "$body" 'rate from 1 to 10' "says the scale"
+call ann GET "/api/sessions/$S/rounds/$R/results"
+like "$body" '"count":3,"no_opinion":1,"mean":6.00,"median":6.00,"sd":1.63' \
+    "mean 6, median 6, sd 1.63 of 4, 6, 8; one no-opinion"
+
+# --- ranking, points, statements, open, brainstorm ----------------------------
+mkround '{"type":"ranking","title":"Priorities","options":["A","B","C"]}'
+set -- $O; A=$1 B=$2 C=$3
+call ann POST "/api/sessions/$S/rounds/$R/open" ''
+answer p1 "{\"ranking\":[$A,$B,$C]}"
+answer p2 "{\"ranking\":[$B,$A,$C]}"
+answer p3 "{\"ranking\":[$A,$C,$B]}"
+answer p4 "{\"ranking\":[$A,$A,$B]}"
+is "$code" 422 "duplicate ranks: 422"
+call ann GET "/api/sessions/$S/rounds/$R/results"
+like "$(jget "$body" round.results.options)" "\"borda\":8,\"option\":$A," "Borda A = 3+2+3 = 8"
+like "$(jget "$body" round.results.options)" "\"borda\":6,\"option\":$B," "Borda B = 2+3+1 = 6"
+
+mkround '{"type":"points","title":"Spend 10","options":["X","Y"],"budget":10,"max_per_option":7}'
+set -- $O; X=$1 Y=$2
+call ann POST "/api/sessions/$S/rounds/$R/open" ''
+answer p1 "{\"points\":[{\"option\":$X,\"points\":7},{\"option\":$Y,\"points\":3}]}"
+is "$code" 201 "points within budget"
+answer p2 "{\"points\":[{\"option\":$X,\"points\":6},{\"option\":$Y,\"points\":5}]}"
+is "$code" 422 "over budget: 422"
+like "$body" '11 points is over the budget of 10' "says by how much"
+answer p2 "{\"points\":[{\"option\":$X,\"points\":8}]}"
+like "$body" 'at most 7 points per option' "per-option maximum"
+call ann GET "/api/sessions/$S/rounds/$R/results"
+like "$(jget "$body" round.results.options)" "\"option\":$X,\"points\":7,\"voters\":1" "point totals"
+
+mkround '{"type":"statements","title":"Do you agree?","options":["We should meet weekly"]}'
+set -- $O; st=$1
+call ann POST "/api/sessions/$S/rounds/$R/open" ''
+for x in "p1 5" "p2 4" "p3 1" "p4 0"; do
+	set -- $x
+	answer "$1" "{\"answers\":[{\"option\":$st,\"value\":$2}]}"
+done
+call ann GET "/api/sessions/$S/rounds/$R/results"
+like "$(jget "$body" round.results.options)" '"agree":2,.*"disagree":1,.*"pass":1' "agreement, disagreement, pass"
+
+mkround '{"type":"open","title":"Anything else?","max_length":50}'
+call ann POST "/api/sessions/$S/rounds/$R/open" ''
+answer p1 '{"text":"More coffee, please"}'
+is "$code" 201 "an open answer"
+answer p2 "{\"text\":\"$(printf 'x%.0s' $(seq 1 51))\"}"
+is "$code" 422 "too long: 422"
+call ann GET "/api/sessions/$S/rounds/$R/results"
+like "$(jget "$body" round.results.texts)" 'More coffee' "the facilitator reads the texts"
+
+mkround '{"type":"brainstorm","title":"Ideas for the fair"}'
+call ann POST "/api/sessions/$S/rounds/$R/open" ''
+call p1 POST "/api/participant/rounds/$R/ideas" '{"text":"A bake sale"}'
+is "$code" 201 "an idea"
+call p1 POST "/api/participant/rounds/$R/ideas" '{"text":"Face painting"}'
+call p2 POST "/api/participant/rounds/$R/ideas" '{"text":"A quiz"}'
+answer p3 '{"text":"no"}'
+is "$code" 422 "a brainstorm takes ideas, not answers"
+call ann GET "/api/sessions/$S/rounds/$R/results"
+is "$(jget "$body" round.results.ideas | grep -o '"' | wc -l)" 6 "three ideas, many per participant"
+
+call ann GET "/api/sessions/$S/rounds"
+is "$(jget "$body" rounds | grep -o '"position"' | wc -l)" 7 "the agenda holds seven rounds in order"
+call ann DELETE "/api/sessions/$S/rounds/$R"
+is "$code" 409 "an open round cannot be deleted"
+
+# --- isolation ------------------------------------------------------------------
+browser bob 127.0.0.12
+call bob POST /api/accounts '{"email":"bob@example.org","display_name":"Bob","password":"bob has a good passphrase"}'
+call bob GET "/api/sessions/$S/rounds/$R/results"
+is "$code" 404 "another account: results 404"
+call bob POST "/api/sessions/$S/rounds" '{"type":"open","title":"x"}'
+is "$code" 404 "another account cannot add rounds"
+call bob POST "/api/sessions/$S/rounds/$R/close" ''
+is "$code" 404 "nor close them"
+
+# --- no change allowed, teams -------------------------------------------------------
+call ann POST /api/sessions '{"title":"Tables","teams_on":true,"teams":["T1","T2"],"allow_change":false}'
+S2=$(jget "$body" session.id)
+call ann POST "/api/sessions/$S2/start" ''
+C2=$(jget "$body" session.join_code)
+for i in 5 6 7; do
+	browser "q$i" "127.0.0.3$i"
+	team=T1; [ $i = 7 ] && team=T2
+	call "q$i" POST /api/join "{\"code\":\"$C2\",\"team\":\"$team\"}"
+done
+S=$S2
+mkround '{"type":"choice","title":"Table vote","options":["Yes","No"]}'
+set -- $O; yes=$1 no=$2
+call ann POST "/api/sessions/$S/rounds/$R/open" ''
+answer q5 "{\"choices\":[$yes]}"
+is "$code" 201 "a table answers"
+answer q6 "{\"choices\":[$no]}"
+is "$code" 409 "its other member cannot answer again: one voice per table"
+like "$body" '"code":"already_answered"' "already_answered (changes not allowed)"
+answer q7 "{\"choices\":[$no]}"
+is "$code" 201 "the other table answers"
+call q6 GET /api/participant/state
+like "$(jget "$body" rounds)" "\"answer\":\\[\\{\"option\":$yes,\"value\":1\\}\\],\"answered\":true" \
+    "the table's answer shows for every member"
+call ann GET "/api/sessions/$S/rounds/$R/results"
+is "$(jget "$body" round.results.responses)" 2 "two responses: one per table"
+
+# --- 200 at once ----------------------------------------------------------------------
+call ann POST /api/sessions '{"title":"Crowd"}'
+S=$(jget "$body" session.id)
+call ann POST "/api/sessions/$S/start" ''
+C3=$(jget "$body" session.join_code)
+mkround '{"type":"choice","title":"Crowd vote","options":["Left","Right"]}'
+set -- $O; left=$1
+call ann POST "/api/sessions/$S/rounds/$R/open" ''
+mkdir -p "$T_DIR/crowd"
+n=0
+for a in 5 6; do for b in $(seq 1 100); do
+	n=$((n + 1))
+	pf_curl -s -o /dev/null --interface "127.0.$a.$b" -c "$T_DIR/crowd/$n.jar" \
+	    -H 'Content-Type: application/json' --data-binary "{\"code\":\"$C3\"}" \
+	    "$PF_URL/api/join"
+done; done
+pids=""
+n=0
+for a in 5 6; do for b in $(seq 1 100); do
+	n=$((n + 1))
+	pf_curl -s -o /dev/null -w '%{http_code}\n' --interface "127.0.$a.$b" \
+	    -b "$T_DIR/crowd/$n.jar" -H 'Content-Type: application/json' \
+	    --data-binary "{\"choices\":[$left]}" \
+	    "$PF_URL/api/participant/rounds/$R/answer" >"$T_DIR/crowd/$n.code" &
+	pids="$pids $!"
+done; done
+wait $pids
+sent=$(cat "$T_DIR"/crowd/*.code | grep -c '^201$')
+is "$sent" 200 "200 participants answer at once: 200 times 201"
+is "$(sql -e "SELECT COUNT(*) FROM response WHERE round_id = $R")" 200 \
+    "200 responses in the database: none lost, none doubled"
+call ann GET "/api/sessions/$S/rounds/$R/results"
+like "$(jget "$body" round.results.options)" "\"count\":200,\"option\":$left,\"percent\":100" "and all 200 counted"
+
+done_testing
