@@ -34,6 +34,12 @@ call facilitator POST "/api/sessions/$S/start" ''
 CODE=$(jget "$body" session.join_code)
 call participant POST /api/join "{\"code\":\"$CODE\",\"display_name\":\"Pieter Participant\"}"
 P=$(jget "$body" participant.id)
+call facilitator POST "/api/sessions/$S/rounds" '{"type":"choice","title":"Matrix vote","options":["Yes","No"]}'
+R=$(jget "$body" round.id)
+OPT=$(printf '%s' "$body" | perl -MJSON::PP -e 'print decode_json(<STDIN>)->{round}{options}[0]{id}')
+call facilitator POST "/api/sessions/$S/rounds" '{"type":"brainstorm","title":"Matrix ideas"}'
+RB=$(jget "$body" round.id)
+call facilitator POST "/api/sessions/$S/rounds/$RB/open" ''
 call second POST /api/login "{\"email\":\"f@example.org\",\"password\":\"$PW_F\"}"
 call second GET /api/account/logins
 L2=$(printf '%s' "$body" | perl -MJSON::PP -e 'for (@{decode_json(<STDIN>)->{logins}}) { print $_->{id} if $_->{current} }')
@@ -70,6 +76,16 @@ REQ[session.unlock]="POST /api/sessions/$S/unlock"
 REQ[session.live]="GET /api/sessions/$S/live"
 REQ[session.qr]="GET /api/sessions/$S/qr"
 REQ[session.participant_remove]="DELETE /api/sessions/$S/participants/$P"
+REQ[round.list]="GET /api/sessions/$S/rounds"
+REQ[round.create]="POST /api/sessions/$S/rounds {\"type\":\"open\",\"title\":\"Another round\"}"
+REQ[round.delete]="DELETE /api/sessions/$S/rounds/$RB"
+REQ[round.open]="POST /api/sessions/$S/rounds/$R/open"
+REQ[round.close]="POST /api/sessions/$S/rounds/$R/close"
+REQ[round.reveal]="POST /api/sessions/$S/rounds/$R/reveal"
+REQ[round.hide]="POST /api/sessions/$S/rounds/$R/hide"
+REQ[round.results]="GET /api/sessions/$S/rounds/$R/results"
+REQ[participant.answer]="POST /api/participant/rounds/$R/answer {\"choices\":[$OPT]}"
+REQ[participant.idea]="POST /api/participant/rounds/$RB/ideas {\"text\":\"An idea\"}"
 REQ[join]="POST /api/join {\"code\":\"$CODE\",\"display_name\":\"Someone\"}"
 REQ[participant.state]="GET /api/participant/state"
 
