@@ -185,14 +185,25 @@ call late POST /api/join "{\"code\":\"$bigcode\"}"
 is "$code" 409 "the 51st is refused: the free plan allows 50"
 like "$body" '"code":"session_full".*50' "with a message that says so"
 
-# --- stop while participants poll ---------------------------------------------
-poll() {	# poll N: participant N polls until told to stop, logging start times
-	local i=$1
+# --- stop while participants poll and answer ---------------------------------------
+call ann POST "/api/sessions/$big/rounds" '{"type":"choice","title":"Quick vote","options":["Yes","No"]}'
+rid=$(jget "$body" round.id)
+opt=$(printf '%s' "$body" | perl -MJSON::PP -e 'print decode_json(<STDIN>)->{round}{options}[0]{id}')
+call ann POST "/api/sessions/$big/rounds/$rid/open" ''
+is "$(jget "$body" round.state)" open "a round is open for them to answer"
+poll() {	# poll N: participant N polls and answers until told to stop
+	local i=$1 s c
 	while [ ! -e "$T_DIR/stop-polling" ]; do
 		s=$(date +%s.%N)
 		c=$(pf_curl -s -o /dev/null -w '%{http_code}' --interface "127.0.4.$i" \
 		    -b "$T_DIR/many/$i.jar" "$PF_URL/api/participant/state")
-		echo "$s $c"
+		echo "$s $c state"
+		s=$(date +%s.%N)
+		c=$(pf_curl -s -o /dev/null -w '%{http_code}' --interface "127.0.4.$i" \
+		    -b "$T_DIR/many/$i.jar" -H 'Content-Type: application/json' \
+		    --data-binary "{\"choices\":[$opt]}" \
+		    "$PF_URL/api/participant/rounds/$rid/answer")
+		echo "$s $c answer"
 	done >"$T_DIR/poll.$i"
 }
 pids=""
@@ -200,15 +211,17 @@ for i in $(seq 1 20); do poll "$i" & pids="$pids $!"; done
 sleep 1.5
 call ann POST "/api/sessions/$big/stop" ''
 stopped_at=$(date +%s.%N)
-is "$code" 200 "stop, with 20 participants polling"
+is "$code" 200 "stop, with 20 participants polling and answering"
 sleep 1.5
 touch "$T_DIR/stop-polling"
 wait $pids
-before=$(cat "$T_DIR"/poll.* | awk -v t="$stopped_at" '$1 < t - 1 && $2 == 200' | wc -l)
-ok $([ "$before" -gt 0 ]; echo $?) "they were served before the stop ($before answers of 200)"
+before=$(cat "$T_DIR"/poll.* | awk -v t="$stopped_at" '$1 < t - 1 && $2 ~ /^2/' | wc -l)
+ok $([ "$before" -gt 0 ]; echo $?) "they were served before the stop ($before answers of 2xx)"
+answered=$(cat "$T_DIR"/poll.* | awk -v t="$stopped_at" '$1 < t - 1 && $3 == "answer" && $2 ~ /^20[01]$/' | wc -l)
+ok $([ "$answered" -gt 0 ]; echo $?) "answers among them ($answered)"
 late2xx=$(cat "$T_DIR"/poll.* | awk -v t="$stopped_at" '$1 >= t && $2 ~ /^2/' | wc -l)
 after=$(cat "$T_DIR"/poll.* | awk -v t="$stopped_at" '$1 >= t' | wc -l)
-is "$late2xx" 0 "not one 2xx for the $after requests sent after the stop committed"
+is "$late2xx" 0 "not one 2xx for the $after requests (polls and answers) sent after the stop committed"
 is "$(cat "$T_DIR"/poll.* | awk -v t="$stopped_at" '$1 >= t {print $2}' | sort -u | tr '\n' ' ')" "401 " \
     "every one of them is 401"
 call g POST /api/join "{\"code\":\"$bigcode\"}"
