@@ -91,7 +91,7 @@ log_stamp(char *buf, size_t sz)
 }
 
 /* Formats and writes one line; control characters become '?'. */
-static void
+static void __attribute__((format(printf, 2, 0)))
 log_line(const char *level, const char *fmt, va_list ap, int errnum)
 {
 	char	 line[1024], stamp[40];
