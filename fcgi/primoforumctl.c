@@ -21,7 +21,7 @@
 #include "migrate.h"
 #include "banned.h"
 
-static void
+static void __attribute__((noreturn))
 usage(void)
 {
 	fprintf(stderr, "usage: primoforumctl [-f config] "

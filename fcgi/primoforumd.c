@@ -36,7 +36,7 @@ struct slot {
 	struct timespec	 restart;	/* do not restart before this */
 };
 
-static void
+static void __attribute__((noreturn))
 usage(void)
 {
 	fprintf(stderr, "usage: primoforumd [-t] [-f config]\n");
