@@ -368,9 +368,8 @@ api_account_export(struct request *r)
 	jw_key(w, "logins");
 	if (logins_write(r, w) == -1)
 		goto down;
-	/* Rounds and results join the sessions with issue 5. */
 	jw_key(w, "sessions");
-	if (sessions_write(r, w) == -1)
+	if (sessions_write(r, w, 1) == -1)
 		goto down;
 	jw_key(w, "audit_events");
 	jw_arr(w);

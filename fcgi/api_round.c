@@ -836,3 +836,36 @@ out:
 	rnds_release(&l);
 	return rc;
 }
+
+/*
+ * Writes "rounds": [...] of a session with options and results, for the
+ * account's export.  Returns 0 or -1.
+ */
+int
+rounds_export(struct request *r, struct jw *w, long long session)
+{
+	struct dbparam	 p[1] = { DBP_INT(session) };
+	struct rnds	 l;
+	size_t		 i;
+	int		 rc = -1;
+
+	memset(&l, 0, sizeof(l));
+	if (db_exec(r->db, STMT_ROUND_LIST, p, 1, rnds_row, &l) < 0)
+		return -1;
+	jw_key(w, "rounds");
+	jw_arr(w);
+	for (i = 0; i < l.n; i++) {
+		if (rnd_options(r->db, &l.r[i]) == -1)
+			goto out;
+		jw_obj(w);
+		rnd_write(w, &l.r[i]);
+		if (results_write(r->db, w, &l.r[i]) == -1)
+			goto out;
+		jw_end(w);
+	}
+	jw_end(w);
+	rc = 0;
+out:
+	rnds_release(&l);
+	return rc;
+}

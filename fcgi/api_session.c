@@ -205,6 +205,7 @@ sess_answer(struct request *r, int status, long long id)
 struct listctx {
 	struct request	*r;
 	struct jw	*w;
+	int		 full;	/* with rounds and results (export) */
 };
 
 static int
@@ -219,17 +220,24 @@ list_row(void *arg, const struct dbcol *c, size_t n)
 	}
 	jw_obj(x->w);
 	sess_fields(x->r, x->w, &s);
+	if (x->full && rounds_export(x->r, x->w, s.id) == -1) {
+		sess_release(&s);
+		return -1;
+	}
 	jw_end(x->w);
 	sess_release(&s);
 	return 0;
 }
 
-/* Writes the account's sessions as an array (list, export). */
+/*
+ * Writes the account's sessions as an array; with full set, each with
+ * its rounds and their results (the export).  Returns 0 or -1.
+ */
 int
-sessions_write(struct request *r, struct jw *w)
+sessions_write(struct request *r, struct jw *w, int full)
 {
 	struct dbparam	 p[1] = { DBP_INT(r->auth.account_id) };
-	struct listctx	 x = { r, w };
+	struct listctx	 x = { r, w, full };
 
 	jw_arr(w);
 	if (db_exec(r->db, STMT_SESSION_LIST, p, 1, list_row, &x) < 0)
@@ -246,7 +254,7 @@ api_sessions_list(struct request *r)
 	w = resp_json(r, 200);
 	jw_obj(w);
 	jw_key(w, "sessions");
-	if (sessions_write(r, w) == -1) {
+	if (sessions_write(r, w, 0) == -1) {
 		jw_free(w);
 		return db_unavailable(r);
 	}

@@ -377,7 +377,7 @@ int		 api_session_live(struct request *);
 int		 api_session_qr(struct request *);
 int		 api_participant_remove(struct request *);
 void		 session_sweep(struct db *, const struct config *);
-int		 sessions_write(struct request *, struct jw *);
+int		 sessions_write(struct request *, struct jw *, int);
 int		 etag_matches(struct request *);
 
 /* api_round.c */
@@ -394,6 +394,7 @@ int		 api_round_idea(struct request *);
 int		 round_answer(struct request *, int);
 int		 rounds_for_participant(struct request *, struct jw *,
 		    long long, long long, long long);
+int		 rounds_export(struct request *, struct jw *, long long);
 
 /* api_participant.c */
 int		 api_join(struct request *);

@@ -230,4 +230,11 @@ is "$(sql -e "SELECT COUNT(*) FROM response WHERE round_id = $R")" 200 \
 call ann GET "/api/sessions/$S/rounds/$R/results"
 like "$(jget "$body" round.results.options)" "\"count\":200,\"option\":$left,\"percent\":100" "and all 200 counted"
 
+# --- the export holds the rounds and their results -----------------------------
+call ann GET /api/account/export
+is "$code" 200 "export"
+like "$body" '"title":"Lunch\?"' "with the rounds"
+like "$body" '"borda":8' "and their results"
+unlike "$body" '"participant_id"|"P1"' "and no link from an answer to a participant"
+
 done_testing
