@@ -36,6 +36,11 @@ out=$(head -c 2000000 /dev/zero | pf_curl --http1.1 -i -X POST \
     -H 'Content-Type: application/json' --data-binary @- "$PF_URL/api/health")
 like "$out" '^HTTP/1.1 413' "body over nginx's cap is 413 from nginx"
 like "$out" '"code":"body_too_large"' "nginx's 413 is a JSON error too"
+out=$(head -c 2000000 /dev/zero | pf_curl --http2 -i -X POST \
+    -H 'Content-Type: application/json' --data-binary @- "$PF_URL/api/health")
+like "$out" '^HTTP/2 413' "over HTTP/2 as well"
+like "$out" 'content-type: application/json' "as JSON"
+like "$out" 'strict-transport-security:' "with the security headers"
 
 out=$(pf_curl -i -X GET -H 'Content-Type: application/json' \
     --data-binary '{"a":' "$PF_URL/api/health")
