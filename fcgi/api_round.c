@@ -256,23 +256,6 @@ out:
 	return rc;
 }
 
-/* Checks that session {id} is the caller's.  Returns 1, or the status. */
-static int
-owned(struct request *r)
-{
-	struct dbparam	 p[2] = { DBP_INT(r->ids[0]),
-	    DBP_INT(r->auth.account_id) };
-	long long	 v;
-	int		 rc;
-
-	rc = db_exec(r->db, STMT_SESSION_VERSION, p, 2, count_row, &v);
-	if (rc < 0)
-		return db_unavailable(r);
-	if (rc == 0)
-		return resp_error(r, 404, "not_found", "no such session");
-	return 1;
-}
-
 int
 api_rounds_list(struct request *r)
 {
@@ -282,7 +265,7 @@ api_rounds_list(struct request *r)
 	size_t		 i;
 	int		 rc;
 
-	if ((rc = owned(r)) != 1)
+	if ((rc = session_owned(r)) != 1)
 		return rc;
 	memset(&l, 0, sizeof(l));
 	if (db_exec(r->db, STMT_ROUND_LIST, p, 1, rnds_row, &l) < 0)
@@ -341,7 +324,7 @@ api_round_create(struct request *r)
 	long long	 pos = 0, id;
 	int		 rc, t, b;
 
-	if ((rc = owned(r)) != 1)
+	if ((rc = session_owned(r)) != 1)
 		return rc;
 	if ((rc = fields_check(r, round_fields,
 	    sizeof(round_fields) / sizeof(round_fields[0]))) != 0)
@@ -474,7 +457,7 @@ api_round_delete(struct request *r)
 	struct dbparam	 p[2] = { DBP_INT(r->ids[1]), DBP_INT(r->ids[0]) };
 	int		 rc;
 
-	if ((rc = owned(r)) != 1)
+	if ((rc = session_owned(r)) != 1)
 		return rc;
 	if ((rc = db_exec(r->db, STMT_ROUND_DELETE, p, 2, NULL, NULL)) < 0)
 		return db_unavailable(r);
@@ -496,7 +479,7 @@ set_state(struct request *r, const char *state)
 	char		 target[64];
 	int		 rc;
 
-	if ((rc = owned(r)) != 1)
+	if ((rc = session_owned(r)) != 1)
 		return rc;
 	if ((rc = db_exec(r->db, STMT_ROUND_SET_STATE, p, 4, NULL, NULL)) < 0)
 		return db_unavailable(r);
@@ -534,7 +517,7 @@ set_revealed(struct request *r, int revealed)
 	    DBP_INT(r->ids[0]) };
 	int		 rc;
 
-	if ((rc = owned(r)) != 1)
+	if ((rc = session_owned(r)) != 1)
 		return rc;
 	if ((rc = db_exec(r->db, STMT_ROUND_SET_REVEALED, p, 3, NULL,
 	    NULL)) < 0)
@@ -569,7 +552,7 @@ api_round_results(struct request *r)
 	struct jw	*w;
 	int		 rc;
 
-	if ((rc = owned(r)) != 1 || (rc = rnd_load(r, &rd)) != 1)
+	if ((rc = session_owned(r)) != 1 || (rc = rnd_load(r, &rd)) != 1)
 		return rc;
 	snprintf(r->resp.etag, sizeof(r->resp.etag), "\"r%lldv%lld\"", rd.id,
 	    rd.version);

@@ -828,13 +828,16 @@ api_session_qr(struct request *r)
 	return 200;
 }
 
+/*
+ * Checks that session {id} (r->ids[0]) belongs to the caller.  Returns 1,
+ * or the status with a 404 (or 503) set.
+ */
 int
-api_participant_remove(struct request *r)
+session_owned(struct request *r)
 {
 	struct dbparam	 p[2] = { DBP_INT(r->ids[0]),
 	    DBP_INT(r->auth.account_id) };
 	long long	 version;
-	char		 target[64];
 	int		 rc;
 
 	rc = db_exec(r->db, STMT_SESSION_VERSION, p, 2, version_row, &version);
@@ -842,6 +845,19 @@ api_participant_remove(struct request *r)
 		return db_unavailable(r);
 	if (rc == 0)
 		return not_found(r);
+	return 1;
+}
+
+int
+api_participant_remove(struct request *r)
+{
+	struct dbparam	 p[2] = { DBP_INT(r->ids[0]),
+	    DBP_INT(r->auth.account_id) };
+	char		 target[64];
+	int		 rc;
+
+	if ((rc = session_owned(r)) != 1)
+		return rc;
 	p[0] = (struct dbparam)DBP_INT(r->ids[1]);
 	p[1] = (struct dbparam)DBP_INT(r->ids[0]);
 	if ((rc = db_exec(r->db, STMT_PARTICIPANT_REMOVE, p, 2, NULL,

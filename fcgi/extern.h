@@ -376,6 +376,7 @@ int		 api_session_unlock(struct request *);
 int		 api_session_live(struct request *);
 int		 api_session_qr(struct request *);
 int		 api_participant_remove(struct request *);
+int		 session_owned(struct request *);
 void		 session_sweep(struct db *, const struct config *);
 int		 sessions_write(struct request *, struct jw *, int);
 int		 etag_matches(struct request *);
