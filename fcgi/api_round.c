@@ -27,13 +27,15 @@
 #include "banned.h"
 
 struct rnd {
-	long long	 id, position, revealed, version;
+	long long	 id, position, revealed, version, open_wall;
 	struct roundspec spec;
 	char		*title;		/* owned */
 	char		*state;		/* owned */
 	long long	*opts;		/* owned; spec.opts */
 	char		**labels;	/* owned */
 };
+
+static int	rnd_row(void *, const struct dbcol *, size_t);
 
 static void
 rnd_release(struct rnd *r)
@@ -61,13 +63,14 @@ rnd_parse(struct rnd *r, const struct dbcol *c, size_t n)
 	int	 t;
 
 	memset(r, 0, sizeof(*r));
-	if (n != 15 || num(&c[0], &r->id) || num(&c[1], &r->position) ||
+	if (n != 16 || num(&c[0], &r->id) || num(&c[1], &r->position) ||
 	    (t = rtype_parse(c[2].s)) < 0 || num(&c[5], &r->revealed) ||
 	    num(&c[6], &r->spec.min_picks) || num(&c[7], &r->spec.max_picks) ||
 	    num(&c[8], &r->spec.scale_max) || num(&c[9], &r->spec.no_opinion) ||
 	    num(&c[10], &r->spec.top_n) || num(&c[11], &r->spec.budget) ||
 	    num(&c[12], &r->spec.max_per_option) ||
-	    num(&c[13], &r->spec.max_length) || num(&c[14], &r->version))
+	    num(&c[13], &r->spec.max_length) || num(&c[14], &r->version) ||
+	    num(&c[15], &r->open_wall))
 		return -1;
 	r->spec.type = (enum rtype)t;
 	r->title = xstrndup(c[3].s, c[3].len);
@@ -161,8 +164,10 @@ rnd_write(struct jw *w, const struct rnd *r)
 		jw_kint(w, "budget", r->spec.budget);
 		jw_kint(w, "max_per_option", r->spec.max_per_option);
 		break;
-	case RT_OPEN:
 	case RT_BRAINSTORM:
+		jw_kbool(w, "open_wall", r->open_wall != 0);
+		/* FALLTHROUGH */
+	case RT_OPEN:
 		jw_kint(w, "max_length", r->spec.max_length);
 		break;
 	default:
@@ -212,6 +217,42 @@ text_row(void *arg, const struct dbcol *c, size_t n)
 	return 0;
 }
 
+/* An idea of the wall: {"id", "text", "cluster"}. */
+static int
+wall_row(void *arg, const struct dbcol *c, size_t n)
+{
+	struct jw	*w = arg;
+	long long	 id;
+
+	if (n != 3 || num(&c[0], &id))
+		return -1;
+	jw_obj(w);
+	jw_kint(w, "id", id);
+	jw_key(w, "text");
+	jw_strn(w, c[1].s, c[1].len);
+	jw_kstr(w, "cluster", c[2].null ? NULL : c[2].s);
+	jw_end(w);
+	return 0;
+}
+
+/* A cluster: {"id", "name", "ideas"}. */
+int
+cluster_row(void *arg, const struct dbcol *c, size_t n)
+{
+	struct jw	*w = arg;
+	long long	 id, count;
+
+	if (n != 3 || num(&c[0], &id) || num(&c[2], &count))
+		return -1;
+	jw_obj(w);
+	jw_kint(w, "id", id);
+	jw_key(w, "name");
+	jw_strn(w, c[1].s, c[1].len);
+	jw_kint(w, "ideas", count);
+	jw_end(w);
+	return 0;
+}
+
 /* Writes "results": {...} of a round.  Returns 0 or -1 (database). */
 static int
 results_write(struct db *db, struct jw *w, const struct rnd *r)
@@ -227,7 +268,12 @@ results_write(struct db *db, struct jw *w, const struct rnd *r)
 	if (r->spec.type == RT_BRAINSTORM) {
 		jw_key(w, "ideas");
 		jw_arr(w);
-		if (db_exec(db, STMT_IDEA_LIST, p, 1, text_row, w) < 0)
+		if (db_exec(db, STMT_IDEA_LIST, p, 1, wall_row, w) < 0)
+			goto out;
+		jw_end(w);
+		jw_key(w, "clusters");
+		jw_arr(w);
+		if (db_exec(db, STMT_CLUSTER_LIST, p, 1, cluster_row, w) < 0)
 			goto out;
 		jw_end(w);
 	} else {
@@ -303,7 +349,69 @@ static const struct field round_fields[] = {
 	{ "budget", FT_INT, 0, 1, 1000 },
 	{ "max_per_option", FT_INT, 0, 0, 1000 },
 	{ "max_length", FT_INT, 0, 1, 1000 },
+	{ "open_wall", FT_BOOL, 0, 0, 0 },
+	{ "options_from", FT_INT, 0, 1, INT64_MAX },
+	{ "options_use", FT_STRING, 0, 5, 8 },
 };
+
+/* Collects texts (options from an earlier brainstorm). */
+struct texts {
+	char	**t;
+	size_t	  n;
+};
+
+static int
+texts_row(void *arg, const struct dbcol *c, size_t n)
+{
+	struct texts	*x = arg;
+
+	if (n != 1)
+		return -1;
+	x->t = xreallocarray(x->t, x->n + 1, sizeof(*x->t));
+	x->t[x->n++] = xstrndup(c[0].s, c[0].len > 300 ? 300 : c[0].len);
+	return 0;
+}
+
+static void
+texts_release(struct texts *x)
+{
+	size_t	 i;
+
+	for (i = 0; i < x->n; i++)
+		free(x->t[i]);
+	free(x->t);
+	memset(x, 0, sizeof(*x));
+}
+
+/*
+ * Reads the options of a new round from brainstorm round src of the same
+ * session: its visible ideas, or (use = "clusters") its clusters' names.
+ * Returns 0, or the status with the response set.
+ */
+static int
+options_from(struct request *r, long long src, const char *use,
+    struct texts *out)
+{
+	struct dbparam	 p[2] = { DBP_INT(src), DBP_INT(r->ids[0]) };
+	struct rnd	 rd;
+	int		 rc;
+
+	memset(&rd, 0, sizeof(rd));
+	rc = db_exec(r->db, STMT_ROUND_GET, p, 2, rnd_row, &rd);
+	if (rc < 0)
+		return db_unavailable(r);
+	if (rc == 0 || rd.spec.type != RT_BRAINSTORM) {
+		rnd_release(&rd);
+		return resp_error(r, 422, "invalid_field", "options_from must "
+		    "be a brainstorm round of this session");
+	}
+	rnd_release(&rd);
+	if (db_exec(r->db, use != NULL && strcmp(use, "clusters") == 0 ?
+	    STMT_CLUSTERS_AS_OPTIONS : STMT_IDEAS_AS_OPTIONS, p, 1, texts_row,
+	    out) < 0)
+		return db_unavailable(r);
+	return 0;
+}
 
 static long long
 int_or(const struct request *r, const char *k, long long def)
@@ -318,10 +426,11 @@ api_round_create(struct request *r)
 {
 	struct roundspec s;
 	const struct jv	*opts;
-	const char	*type, *title, *label;
-	struct dbparam	 p[12];
+	const char	*type, *title, *label, *use;
+	struct dbparam	 p[13];
+	struct texts	 from;
 	size_t		 i, tlen, llen, nopts;
-	long long	 pos = 0, id;
+	long long	 pos = 0, id, src;
 	int		 rc, t, b;
 
 	if ((rc = session_owned(r)) != 1)
@@ -337,6 +446,20 @@ api_round_create(struct request *r)
 	title = field_str(r, "title", &tlen);
 	opts = jv_get(r->json, "options");
 	nopts = jv_len(opts);
+	memset(&from, 0, sizeof(from));
+	use = field_str(r, "options_use", NULL);
+	if (use != NULL && strcmp(use, "ideas") != 0 &&
+	    strcmp(use, "clusters") != 0)
+		return resp_error(r, 422, "invalid_field", "options_use must be "
+		    "\"ideas\" or \"clusters\"");
+	if (field_int(r, "options_from", &src) == 0) {
+		if (nopts > 0)
+			return resp_error(r, 422, "invalid_field", "give options "
+			    "or options_from, not both");
+		if ((rc = options_from(r, src, use, &from)) != 0)
+			return rc;
+		nopts = from.n;
+	}
 	memset(&s, 0, sizeof(s));
 	s.type = (enum rtype)t;
 	s.min_picks = int_or(r, "min_picks", 1);
@@ -348,28 +471,35 @@ api_round_create(struct request *r)
 	s.budget = int_or(r, "budget", 10);
 	s.max_per_option = int_or(r, "max_per_option", 0);
 	s.max_length = int_or(r, "max_length", 500);
+	rc = 0;
 	if (rtype_has_options(s.type) && nopts < (s.type == RT_CHOICE ||
 	    s.type == RT_RANKING ? 2u : 1u))
-		return resp_error(r, 422, "invalid_field", "a %s round needs "
+		rc = resp_error(r, 422, "invalid_field", "a %s round needs "
 		    "%s options", type, s.type == RT_CHOICE ||
 		    s.type == RT_RANKING ? "at least two" : "at least one");
-	if (!rtype_has_options(s.type) && nopts > 0)
-		return resp_error(r, 422, "invalid_field", "a %s round takes "
+	else if (!rtype_has_options(s.type) && nopts > 0)
+		rc = resp_error(r, 422, "invalid_field", "a %s round takes "
 		    "no options", type);
-	if (s.type == RT_CHOICE && (s.min_picks > s.max_picks ||
+	else if (s.type == RT_CHOICE && (s.min_picks > s.max_picks ||
 	    s.max_picks > (long long)nopts))
-		return resp_error(r, 422, "invalid_field", "picks: min_picks "
+		rc = resp_error(r, 422, "invalid_field", "picks: min_picks "
 		    "<= max_picks <= the number of options");
-	if (s.type == RT_RATING && s.scale_max != 5 && s.scale_max != 7 &&
-	    s.scale_max != 10)
-		return resp_error(r, 422, "invalid_field", "scale_max must be "
+	else if (s.type == RT_RATING && s.scale_max != 5 &&
+	    s.scale_max != 7 && s.scale_max != 10)
+		rc = resp_error(r, 422, "invalid_field", "scale_max must be "
 		    "5, 7 or 10");
-	if (s.type == RT_RANKING && s.top_n > (long long)nopts)
-		return resp_error(r, 422, "invalid_field", "top_n is more than "
+	else if (s.type == RT_RANKING && s.top_n > (long long)nopts)
+		rc = resp_error(r, 422, "invalid_field", "top_n is more than "
 		    "the number of options");
+	if (rc != 0) {
+		texts_release(&from);
+		return rc;
+	}
 
-	if (db_begin(r->db) != 0)
+	if (db_begin(r->db) != 0) {
+		texts_release(&from);
 		return db_unavailable(r);
+	}
 	p[0] = (struct dbparam)DBP_INT(r->ids[0]);
 	if (db_exec(r->db, STMT_ROUND_NEXTPOS, p, 1, count_row, &pos) != 1)
 		goto down;
@@ -384,11 +514,17 @@ api_round_create(struct request *r)
 	p[9] = (struct dbparam)DBP_INT(s.budget);
 	p[10] = (struct dbparam)DBP_INT(s.max_per_option);
 	p[11] = (struct dbparam)DBP_INT(s.max_length);
-	if (db_exec(r->db, STMT_ROUND_INSERT, p, 12, NULL, NULL) != 1)
+	p[12] = (struct dbparam)DBP_INT((b = jv_bool(jv_get(r->json,
+	    "open_wall"))) == 1);
+	if (db_exec(r->db, STMT_ROUND_INSERT, p, 13, NULL, NULL) != 1)
 		goto down;
 	id = db_last_id(r->db);
 	for (i = 0; i < nopts; i++) {
-		label = jv_str(jv_at(opts, i), &llen);
+		if (from.n > 0) {
+			label = from.t[i];
+			llen = strlen(label);
+		} else
+			label = jv_str(jv_at(opts, i), &llen);
 		p[0] = (struct dbparam)DBP_INT(id);
 		p[1] = (struct dbparam)DBP_INT((long long)i + 1);
 		p[2] = (struct dbparam)DBP_TEXT(label, llen);
@@ -399,9 +535,11 @@ api_round_create(struct request *r)
 	if (db_exec(r->db, STMT_SESSION_BUMP, p, 1, NULL, NULL) != 1 ||
 	    db_commit(r->db) != 0)
 		goto down;
+	texts_release(&from);
 	r->ids[1] = id;
 	return round_answer(r, 201);
 down:
+	texts_release(&from);
 	db_rollback(r->db);
 	return db_unavailable(r);
 }
@@ -718,6 +856,13 @@ api_round_idea(struct request *r)
 		else {
 			p[0] = (struct dbparam)DBP_INT(rd.id);
 			(void)db_exec(r->db, STMT_ROUND_BUMP, p, 1, NULL, NULL);
+			/* An open wall is in every participant's state. */
+			if (rd.open_wall) {
+				p[0] = (struct dbparam)DBP_INT(
+				    r->part.session_id);
+				(void)db_exec(r->db, STMT_SESSION_BUMP, p, 1,
+				    NULL, NULL);
+			}
 			rc = resp_json_status(r, 201, "saved");
 		}
 	}
@@ -807,6 +952,16 @@ rounds_for_participant(struct request *r, struct jw *w, long long session,
 		answers_release(&mine);
 		free(f.text);
 		memset(&f, 0, sizeof(f));
+		if (l.r[i].spec.type == RT_BRAINSTORM && l.r[i].open_wall &&
+		    !l.r[i].revealed) {
+			p[0] = (struct dbparam)DBP_INT(l.r[i].id);
+			jw_key(w, "wall");
+			jw_arr(w);
+			if (db_exec(r->db, STMT_IDEA_LIST, p, 1, wall_row,
+			    w) < 0)
+				goto out;
+			jw_end(w);
+		}
 		if (l.r[i].revealed && results_write(r->db, w, &l.r[i]) == -1)
 			goto out;
 		jw_end(w);

@@ -42,7 +42,8 @@ struct stmtdef {
 /* The columns of a round, as api_round.c reads them. */
 #define ROUND_COLS "r.id, r.position, r.type, r.title, r.state, " \
 	"r.revealed, r.min_picks, r.max_picks, r.scale_max, r.no_opinion, " \
-	"r.top_n, r.budget, r.max_per_option, r.max_length, r.version"
+	"r.top_n, r.budget, r.max_per_option, r.max_length, r.version, " \
+	"r.open_wall"
 
 static const struct stmtdef stmts[STMT__MAX] = {
 	/* The schema version the health check reports. */
@@ -251,8 +252,8 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "round WHERE session_id = ?", 0 },
 	[STMT_ROUND_INSERT] = { "INSERT INTO round (session_id, position, "
 	    "type, title, min_picks, max_picks, scale_max, no_opinion, top_n, "
-	    "budget, max_per_option, max_length) VALUES (?, ?, ?, ?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?)", 0 },
+	    "budget, max_per_option, max_length, open_wall) VALUES (?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 0 },
 	[STMT_ROUND_LIST] = { "SELECT " ROUND_COLS " FROM round r WHERE "
 	    "r.session_id = ? ORDER BY r.position", 1 },
 	[STMT_ROUND_GET] = { "SELECT " ROUND_COLS " FROM round r WHERE "
@@ -300,8 +301,42 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "round_id = ? AND text IS NOT NULL ORDER BY id", 1 },
 	[STMT_IDEA_INSERT] = { "INSERT INTO idea (round_id, participant_id, "
 	    "team_id, text) VALUES (?, ?, ?, ?)", 0 },
-	[STMT_IDEA_LIST] = { "SELECT id, text FROM idea WHERE round_id = ? "
-	    "AND hidden = 0 ORDER BY id", 1 },
+	/* The wall: ideas not hidden and not merged into another. */
+	[STMT_IDEA_LIST] = { "SELECT i.id, i.text, c.name FROM idea i LEFT "
+	    "JOIN cluster c ON c.id = i.cluster_id WHERE i.round_id = ? AND "
+	    "i.hidden = 0 AND i.merged_into IS NULL ORDER BY i.id", 1 },
+	/* Moderation (api_idea.c): every idea, with its state. */
+	[STMT_IDEA_ALL] = { "SELECT id, text, hidden, cluster_id, merged_into "
+	    "FROM idea WHERE round_id = ? ORDER BY id", 1 },
+	[STMT_IDEA_SET_TEXT] = { "UPDATE idea SET text = ? WHERE id = ? AND "
+	    "round_id = ?", 0 },
+	[STMT_IDEA_SET_HIDDEN] = { "UPDATE idea SET hidden = ? WHERE id = ? "
+	    "AND round_id = ?", 0 },
+	[STMT_IDEA_SET_CLUSTER] = { "UPDATE idea SET cluster_id = ? WHERE "
+	    "id = ? AND round_id = ?", 0 },
+	[STMT_IDEA_MERGE] = { "UPDATE idea SET merged_into = ?, hidden = 1 "
+	    "WHERE id = ? AND round_id = ? AND id <> ?", 0 },
+	[STMT_IDEA_EXISTS] = { "SELECT id FROM idea WHERE id = ? AND "
+	    "round_id = ? AND merged_into IS NULL", 1 },
+	[STMT_CLUSTER_INSERT] = { "INSERT INTO cluster (round_id, name) "
+	    "VALUES (?, ?)", 0 },
+	[STMT_CLUSTER_RENAME] = { "UPDATE cluster SET name = ? WHERE id = ? "
+	    "AND round_id = ?", 0 },
+	[STMT_CLUSTER_DELETE] = { "DELETE FROM cluster WHERE id = ? AND "
+	    "round_id = ?", 0 },
+	[STMT_CLUSTER_EXISTS] = { "SELECT id FROM cluster WHERE id = ? AND "
+	    "round_id = ?", 1 },
+	[STMT_CLUSTER_MOVE] = { "UPDATE idea SET cluster_id = ? WHERE "
+	    "cluster_id = ? AND round_id = ?", 0 },
+	[STMT_CLUSTER_LIST] = { "SELECT c.id, c.name, (SELECT COUNT(*) FROM "
+	    "idea i WHERE i.cluster_id = c.id AND i.hidden = 0 AND "
+	    "i.merged_into IS NULL) FROM cluster c WHERE c.round_id = ? "
+	    "ORDER BY c.id", 1 },
+	/* Options from a brainstorm: its visible ideas, or its clusters. */
+	[STMT_IDEAS_AS_OPTIONS] = { "SELECT text FROM idea WHERE round_id = ? "
+	    "AND hidden = 0 AND merged_into IS NULL ORDER BY id LIMIT 100", 1 },
+	[STMT_CLUSTERS_AS_OPTIONS] = { "SELECT name FROM cluster WHERE "
+	    "round_id = ? ORDER BY id LIMIT 100", 1 },
 
 	[STMT_AUDIT_BY_ACCOUNT] = { "SELECT DATE_FORMAT(at, "
 	    "'%Y-%m-%dT%H:%i:%s.%fZ'), action, target, outcome, address, "

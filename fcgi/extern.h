@@ -60,6 +60,7 @@ struct perr {
 struct jv;
 struct route;
 struct db;
+struct dbcol;
 
 /*
  * The response a handler builds.  Handlers never write to the FastCGI
@@ -396,6 +397,16 @@ int		 round_answer(struct request *, int);
 int		 rounds_for_participant(struct request *, struct jw *,
 		    long long, long long, long long);
 int		 rounds_export(struct request *, struct jw *, long long);
+int		 cluster_row(void *, const struct dbcol *, size_t);
+
+/* api_idea.c */
+int		 api_ideas_list(struct request *);
+int		 api_idea_update(struct request *);
+int		 api_idea_merge(struct request *);
+int		 api_cluster_create(struct request *);
+int		 api_cluster_rename(struct request *);
+int		 api_cluster_delete(struct request *);
+int		 api_cluster_merge(struct request *);
 
 /* api_participant.c */
 int		 api_join(struct request *);

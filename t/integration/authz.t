@@ -40,6 +40,13 @@ OPT=$(printf '%s' "$body" | perl -MJSON::PP -e 'print decode_json(<STDIN>)->{rou
 call facilitator POST "/api/sessions/$S/rounds" '{"type":"brainstorm","title":"Matrix ideas"}'
 RB=$(jget "$body" round.id)
 call facilitator POST "/api/sessions/$S/rounds/$RB/open" ''
+call participant POST "/api/participant/rounds/$RB/ideas" '{"text":"First idea"}'
+call facilitator GET "/api/sessions/$S/rounds/$RB/ideas"
+IDEA=$(printf '%s' "$body" | perl -MJSON::PP -e 'print decode_json(<STDIN>)->{ideas}[0]{id}')
+call facilitator POST "/api/sessions/$S/rounds/$RB/clusters" '{"name":"C1"}'
+call facilitator POST "/api/sessions/$S/rounds/$RB/clusters" '{"name":"C2"}'
+CL1=$(printf '%s' "$body" | perl -MJSON::PP -e 'print decode_json(<STDIN>)->{clusters}[0]{id}')
+CL2=$(printf '%s' "$body" | perl -MJSON::PP -e 'print decode_json(<STDIN>)->{clusters}[1]{id}')
 call second POST /api/login "{\"email\":\"f@example.org\",\"password\":\"$PW_F\"}"
 call second GET /api/account/logins
 L2=$(printf '%s' "$body" | perl -MJSON::PP -e 'for (@{decode_json(<STDIN>)->{logins}}) { print $_->{id} if $_->{current} }')
@@ -86,6 +93,13 @@ REQ[round.hide]="POST /api/sessions/$S/rounds/$R/hide"
 REQ[round.results]="GET /api/sessions/$S/rounds/$R/results"
 REQ[participant.answer]="POST /api/participant/rounds/$R/answer {\"choices\":[$OPT]}"
 REQ[participant.idea]="POST /api/participant/rounds/$RB/ideas {\"text\":\"An idea\"}"
+REQ[idea.list]="GET /api/sessions/$S/rounds/$RB/ideas"
+REQ[idea.update]="PATCH /api/sessions/$S/rounds/$RB/ideas/$IDEA {\"hidden\":false}"
+REQ[idea.merge]="POST /api/sessions/$S/rounds/$RB/ideas/$IDEA/merge {\"into\":$IDEA}"
+REQ[cluster.create]="POST /api/sessions/$S/rounds/$RB/clusters {\"name\":\"C3\"}"
+REQ[cluster.rename]="PATCH /api/sessions/$S/rounds/$RB/clusters/$CL1 {\"name\":\"C1b\"}"
+REQ[cluster.delete]="DELETE /api/sessions/$S/rounds/$RB/clusters/$CL2"
+REQ[cluster.merge]="POST /api/sessions/$S/rounds/$RB/clusters/$CL1/merge {\"into\":$CL1}"
 REQ[join]="POST /api/join {\"code\":\"$CODE\",\"display_name\":\"Someone\"}"
 REQ[participant.state]="GET /api/participant/state"
 

@@ -152,10 +152,75 @@ call p2 POST "/api/participant/rounds/$R/ideas" '{"text":"A quiz"}'
 answer p3 '{"text":"no"}'
 is "$code" 422 "a brainstorm takes ideas, not answers"
 call ann GET "/api/sessions/$S/rounds/$R/results"
-is "$(jget "$body" round.results.ideas | grep -o '"' | wc -l)" 6 "three ideas, many per participant"
+is "$(jget "$body" round.results.ideas | grep -o '"text"' | wc -l)" 3 "three ideas, many per participant"
+
+# Silent brainstorm: participants do not see the wall.
+call p3 GET /api/participant/state
+unlike "$(jget "$body" rounds)" 'bake sale' "a silent brainstorm: participants do not see the ideas"
+
+# Moderation: hide, edit, merge.
+BR=$R
+call ann GET "/api/sessions/$S/rounds/$BR/ideas"
+ids=$(printf '%s' "$body" | perl -MJSON::PP -e 'print join " ", map { $_->{id} } @{decode_json(<STDIN>)->{ideas}}')
+set -- $ids; bake=$1 face=$2 quiz=$3
+call ann PATCH "/api/sessions/$S/rounds/$BR/ideas/$quiz" '{"hidden":true}'
+is "$code" 200 "hide an idea"
+call ann PATCH "/api/sessions/$S/rounds/$BR/ideas/$face" '{"text":"Face painting for children"}'
+is "$code" 200 "edit an idea"
+call p2 POST "/api/participant/rounds/$BR/ideas" '{"text":"Bake sale!"}'
+call ann GET "/api/sessions/$S/rounds/$BR/ideas"
+dup=$(printf '%s' "$body" | perl -MJSON::PP -e 'print $_->{id} for grep { $_->{text} eq "Bake sale!" } @{decode_json(<STDIN>)->{ideas}}')
+call ann POST "/api/sessions/$S/rounds/$BR/ideas/$dup/merge" "{\"into\":$bake}"
+is "$code" 200 "merge a duplicate into the first"
+call ann POST "/api/sessions/$S/rounds/$BR/ideas/$dup/merge" "{\"into\":$dup}"
+is "$code" 422 "an idea cannot merge into itself"
+call ann GET "/api/sessions/$S/rounds/$BR/results"
+wall=$(jget "$body" round.results.ideas)
+like "$wall" 'Face painting for children' "the edit shows"
+unlike "$wall" 'A quiz|Bake sale!' "hidden and merged ideas do not"
+
+# Clusters: create, move ideas in, rename, merge.
+call ann POST "/api/sessions/$S/rounds/$BR/clusters" '{"name":"Food"}'
+is "$code" 201 "a cluster"
+food=$(printf '%s' "$body" | perl -MJSON::PP -e 'print $_->{id} for grep { $_->{name} eq "Food" } @{decode_json(<STDIN>)->{clusters}}')
+call ann POST "/api/sessions/$S/rounds/$BR/clusters" '{"name":"Fun"}'
+fun=$(printf '%s' "$body" | perl -MJSON::PP -e 'print $_->{id} for grep { $_->{name} eq "Fun" } @{decode_json(<STDIN>)->{clusters}}')
+call ann POST "/api/sessions/$S/rounds/$BR/clusters" '{"name":"Games"}'
+games=$(printf '%s' "$body" | perl -MJSON::PP -e 'print $_->{id} for grep { $_->{name} eq "Games" } @{decode_json(<STDIN>)->{clusters}}')
+call ann PATCH "/api/sessions/$S/rounds/$BR/ideas/$bake" "{\"cluster\":$food}"
+call ann PATCH "/api/sessions/$S/rounds/$BR/ideas/$face" "{\"cluster\":$games}"
+is "$code" 200 "ideas move into clusters"
+call ann PATCH "/api/sessions/$S/rounds/$BR/ideas/$face" '{"cluster":999999}'
+is "$code" 422 "not into a cluster of another round"
+call ann POST "/api/sessions/$S/rounds/$BR/clusters/$games/merge" "{\"into\":$fun}"
+is "$code" 200 "merge two clusters"
+call ann PATCH "/api/sessions/$S/rounds/$BR/clusters/$fun" '{"name":"Fun and games"}'
+is "$code" 200 "rename a cluster"
+call ann GET "/api/sessions/$S/rounds/$BR/results"
+like "$(jget "$body" round.results.ideas)" '"cluster":"Fun and games","id":[0-9]+,"text":"Face painting for children"' \
+    "the idea followed its cluster through merge and rename"
+like "$(jget "$body" round.results.clusters)" '"ideas":1,"name":"Food"' "clusters count their ideas"
+
+# The brainstorm's clusters become the options of a points vote.
+mkround "{\"type\":\"points\",\"title\":\"Which area first?\",\"options_from\":$BR,\"options_use\":\"clusters\",\"budget\":5}"
+is "$code" 201 "a points round from the brainstorm's clusters"
+like "$(jget "$body" round.options)" '"label":"Food".*"label":"Fun and games"' "with the clusters as options"
+mkround "{\"type\":\"choice\",\"title\":\"Pick one idea\",\"options_from\":$BR}"
+like "$(jget "$body" round.options)" '"label":"A bake sale".*"label":"Face painting for children"' "or its visible ideas"
+unlike "$(jget "$body" round.options)" 'A quiz|Bake sale!' "without hidden or merged ones"
+call ann POST "/api/sessions/$S/rounds" "{\"type\":\"choice\",\"title\":\"x\",\"options_from\":$R}"
+is "$code" 422 "options only from a brainstorm"
+
+# An open wall: participants see the ideas as they come.
+mkround '{"type":"brainstorm","title":"Open wall","open_wall":true}'
+call ann POST "/api/sessions/$S/rounds/$R/open" ''
+call p1 POST "/api/participant/rounds/$R/ideas" '{"text":"Everyone sees this"}'
+call p4 GET /api/participant/state
+like "$(jget "$body" rounds)" '"wall":\[\{"cluster":null,"id":[0-9]+,"text":"Everyone sees this"\}\]' \
+    "an open wall shows the ideas to every participant"
 
 call ann GET "/api/sessions/$S/rounds"
-is "$(jget "$body" rounds | grep -o '"position"' | wc -l)" 7 "the agenda holds seven rounds in order"
+is "$(jget "$body" rounds | grep -o '"position"' | wc -l)" 10 "the agenda holds ten rounds in order"
 call ann DELETE "/api/sessions/$S/rounds/$R"
 is "$code" 409 "an open round cannot be deleted"
 
