@@ -1007,3 +1007,171 @@ out:
 	rnds_release(&l);
 	return rc;
 }
+
+/* Appends a JSON scalar as a CSV field ("" for null or missing). */
+static void
+csv_jv(struct buf *b, const struct jv *v, int first)
+{
+	const char	*s;
+	size_t		 len;
+	char		 num[32];
+	long long	 n;
+
+	if ((s = jv_str(v, &len)) != NULL)
+		csv_field(b, s, len, first);
+	else if (jv_int(v, &n) == 0) {
+		len = (size_t)snprintf(num, sizeof(num), "%lld", n);
+		csv_field(b, num, len, first);
+	} else if ((s = jv_numtext(v, &len)) != NULL) {
+		/* Two-decimal results: copied as they were written. */
+		csv_field(b, s, len, first);
+	} else if (jv_bool(v) != -1)
+		csv_field(b, jv_bool(v) ? "true" : "false", jv_bool(v) ? 4 : 5,
+		    first);
+	else
+		csv_field(b, "", 0, first);
+}
+
+/*
+ * GET .../rounds/{id}/results.csv: the results of one round as CSV
+ * (csv.c), one row per option (or text, or idea).  The numbers are the
+ * ones of the JSON results: they are made once, by round_results().
+ */
+int
+api_round_csv(struct request *r)
+{
+	struct rnd	 rd;
+	struct buf	 js, *out = &r->resp.body;
+	struct jw	*w;
+	struct jv	*res = NULL;
+	struct perr	 e;
+	struct limits	 lim = *r->limits;
+	const struct jv	*o, *list, *v;
+	const char	*cols[12];
+	size_t		 i, j, ncols = 0;
+	char		 hdr[40];
+	int		 rc;
+
+	if ((rc = session_owned(r)) != 1 || (rc = rnd_load(r, &rd)) != 1)
+		return rc;
+	buf_init(&js, 4 * 1024 * 1024);
+	w = jw_new(&js);
+	jw_obj(w);
+	if (results_write(r->db, w, &rd) == -1) {
+		jw_free(w);
+		buf_release(&js);
+		rnd_release(&rd);
+		return db_unavailable(r);
+	}
+	jw_end(w);
+	lim.max_body = js.len;
+	lim.json_nodes = 1000000;
+	if (jw_close(w) == -1 ||
+	    (res = json_parse(js.data, js.len, &lim, &e)) == NULL) {
+		buf_release(&js);
+		rnd_release(&rd);
+		return resp_error(r, 500, "internal_error", "no CSV");
+	}
+	buf_release(&js);
+	buf_reset(out);
+	csv_begin(out);
+	switch (rd.spec.type) {
+	case RT_CHOICE:
+		cols[0] = "count"; cols[1] = "percent"; ncols = 2;
+		break;
+	case RT_RATING:
+		cols[0] = "count"; cols[1] = "no_opinion"; cols[2] = "mean";
+		cols[3] = "median"; cols[4] = "sd"; ncols = 5;
+		break;
+	case RT_STATEMENTS:
+		cols[0] = "count"; cols[1] = "pass"; cols[2] = "mean";
+		cols[3] = "median"; cols[4] = "sd"; cols[5] = "agree";
+		cols[6] = "disagree"; ncols = 7;
+		break;
+	case RT_RANKING:
+		cols[0] = "borda"; ncols = 1;
+		break;
+	case RT_POINTS:
+		cols[0] = "points"; cols[1] = "voters"; ncols = 2;
+		break;
+	default:
+		break;
+	}
+	list = jv_get(jv_get(res, "results"), "options");
+	if (rd.spec.type == RT_OPEN) {
+		csv_field(out, "text", 4, 1);
+		csv_row(out);
+		list = jv_get(jv_get(res, "results"), "texts");
+		for (i = 0; i < jv_len(list); i++) {
+			csv_jv(out, jv_at(list, i), 1);
+			csv_row(out);
+		}
+	} else if (rd.spec.type == RT_BRAINSTORM) {
+		csv_field(out, "idea", 4, 1);
+		csv_field(out, "cluster", 7, 0);
+		csv_row(out);
+		list = jv_get(jv_get(res, "results"), "ideas");
+		for (i = 0; i < jv_len(list); i++) {
+			csv_jv(out, jv_get(jv_at(list, i), "text"), 1);
+			csv_jv(out, jv_get(jv_at(list, i), "cluster"), 0);
+			csv_row(out);
+		}
+	} else {
+		csv_field(out, "option", 6, 1);
+		for (j = 0; j < ncols; j++)
+			csv_field(out, cols[j], strlen(cols[j]), 0);
+		/* The distribution or the ranks, one column each. */
+		o = jv_at(list, 0);
+		v = jv_get(o, rd.spec.type == RT_RANKING ? "ranks" :
+		    "distribution");
+		for (j = 0; j < jv_len(v); j++) {
+			snprintf(hdr, sizeof(hdr), "%s %zu",
+			    rd.spec.type == RT_RANKING ? "rank" : "value",
+			    j + 1);
+			csv_field(out, hdr, strlen(hdr), 0);
+		}
+		csv_row(out);
+		for (i = 0; i < jv_len(list) && i < rd.spec.nopts; i++) {
+			o = jv_at(list, i);
+			csv_field(out, rd.labels[i], strlen(rd.labels[i]), 1);
+			for (j = 0; j < ncols; j++)
+				csv_jv(out, jv_get(o, cols[j]), 0);
+			v = jv_get(o, rd.spec.type == RT_RANKING ? "ranks" :
+			    "distribution");
+			for (j = 0; j < jv_len(v); j++)
+				csv_jv(out, jv_at(v, j), 0);
+			csv_row(out);
+		}
+	}
+	jv_free(res);
+	rnd_release(&rd);
+	r->resp.status = 200;
+	r->resp.ctype = "text/csv; charset=utf-8";
+	r->resp.disposition = "attachment; filename=\"round-results.csv\"";
+	return 200;
+}
+
+/*
+ * GET /api/sessions/{id}/export: one session, its rounds and their
+ * results, as one JSON document (a download).
+ */
+int
+api_session_export(struct request *r)
+{
+	struct jw	*w;
+	int		 rc;
+
+	if ((rc = session_owned(r)) != 1)
+		return rc;
+	w = resp_json(r, 200);
+	jw_obj(w);
+	jw_kstr(w, "format", "primoforum-session-1");
+	if (session_fields_write(r, w) == -1 ||
+	    rounds_export(r, w, r->ids[0]) == -1) {
+		jw_free(w);
+		return db_unavailable(r);
+	}
+	jw_end(w);
+	r->resp.disposition = "attachment; filename=\"primoforum-session.json\"";
+	return resp_done(r, w);
+}

@@ -202,6 +202,27 @@ sess_answer(struct request *r, int status, long long id)
 	return resp_done(r, w);
 }
 
+/*
+ * Writes "session": {...} of session {id} with its teams (the session
+ * export).  Returns 0, or -1 if it could not be read.
+ */
+int
+session_fields_write(struct request *r, struct jw *w)
+{
+	struct sess	 s;
+	int		 rc;
+
+	if (sess_load(r, r->ids[0], &s) != 1)
+		return -1;
+	jw_key(w, "session");
+	jw_obj(w);
+	sess_fields(r, w, &s);
+	rc = teams_write(r, w, s.id);
+	jw_end(w);
+	sess_release(&s);
+	return rc;
+}
+
 struct listctx {
 	struct request	*r;
 	struct jw	*w;

@@ -282,6 +282,7 @@ const struct jv	*jv_at(const struct jv *, size_t);
 const char	*jv_key(const struct jv *, size_t);
 const char	*jv_str(const struct jv *, size_t *);
 int		 jv_int(const struct jv *, long long *);
+const char	*jv_numtext(const struct jv *, size_t *);
 int		 jv_bool(const struct jv *);
 
 struct jw;
@@ -378,6 +379,7 @@ int		 api_session_live(struct request *);
 int		 api_session_qr(struct request *);
 int		 api_participant_remove(struct request *);
 int		 session_owned(struct request *);
+int		 session_fields_write(struct request *, struct jw *);
 void		 session_sweep(struct db *, const struct config *);
 int		 sessions_write(struct request *, struct jw *, int);
 int		 etag_matches(struct request *);
@@ -398,6 +400,8 @@ int		 rounds_for_participant(struct request *, struct jw *,
 		    long long, long long, long long);
 int		 rounds_export(struct request *, struct jw *, long long);
 int		 cluster_row(void *, const struct dbcol *, size_t);
+int		 api_round_csv(struct request *);
+int		 api_session_export(struct request *);
 
 /* api_idea.c */
 int		 api_ideas_list(struct request *);
@@ -447,6 +451,11 @@ int		 joincode_new(char *);
 int		 joincode_parse(const char *, size_t, char *);
 void		 joincode_format(const char *, char *);
 int		 joincode_index(int);
+
+/* csv.c */
+void		 csv_begin(struct buf *);
+void		 csv_field(struct buf *, const char *, size_t, int);
+void		 csv_row(struct buf *);
 
 /* round.c */
 enum rtype {

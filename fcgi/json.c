@@ -334,6 +334,16 @@ jv_str(const struct jv *v, size_t *len)
 	return v->s;
 }
 
+/* Returns a number's text as it came (for copying it on), or NULL. */
+const char *
+jv_numtext(const struct jv *v, size_t *len)
+{
+	if (v == NULL || v->type != JV_NUMBER)
+		return NULL;
+	*len = v->slen;
+	return v->s;
+}
+
 /*
  * Reads an integral number (no fraction or exponent) that fits a long long.
  * Returns 0, or -1 if v is not one.

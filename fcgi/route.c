@@ -58,6 +58,8 @@ enum routeid {
 	ROUTE_ROUND_REVEAL,
 	ROUTE_ROUND_HIDE,
 	ROUTE_ROUND_RESULTS,
+	ROUTE_ROUND_CSV,
+	ROUTE_SESSION_EXPORT,
 	ROUTE_IDEAS_LIST,
 	ROUTE_IDEA_UPDATE,
 	ROUTE_IDEA_MERGE,
@@ -170,6 +172,12 @@ static const struct route routes[ROUTE__MAX] = {
 	[ROUTE_ROUND_RESULTS] = { "round.results", METHOD_GET,
 	    "/api/sessions/{id}/rounds/{id}/results", WHO_ACCOUNT,
 	    api_round_results },
+	/* Downloads: CSV per round (csv.c), JSON per session. */
+	[ROUTE_ROUND_CSV] = { "round.csv", METHOD_GET,
+	    "/api/sessions/{id}/rounds/{id}/results.csv", WHO_ACCOUNT,
+	    api_round_csv },
+	[ROUTE_SESSION_EXPORT] = { "session.export", METHOD_GET,
+	    "/api/sessions/{id}/export", WHO_ACCOUNT, api_session_export },
 	/* Moderating and clustering a brainstorm: api_idea.c. */
 	[ROUTE_IDEAS_LIST] = { "idea.list", METHOD_GET,
 	    "/api/sessions/{id}/rounds/{id}/ideas", WHO_ACCOUNT,

@@ -34,6 +34,7 @@ is "$code" 201 "four participants"
 # --- choice -------------------------------------------------------------
 mkround '{"type":"choice","title":"Lunch?","options":["Soup","Salad","Both"],"min_picks":1,"max_picks":1}'
 is "$code" 201 "a choice round"
+CHOICE=$R
 set -- $O; soup=$1 salad=$2 both=$3
 answer p1 "{\"choices\":[$soup]}"
 is "$code" 409 "not open yet: answers refused"
@@ -86,6 +87,7 @@ unlike "$(jget "$body" rounds)" '"results"' "hidden again"
 # --- rating ---------------------------------------------------------------
 mkround '{"type":"rating","title":"How useful was the morning?","options":["Morning"],"scale_max":10}'
 set -- $O; m=$1
+RATING=$R
 call ann POST "/api/sessions/$S/rounds/$R/open" ''
 for x in "p1 4" "p2 6" "p3 8" "p4 null"; do
 	set -- $x
@@ -224,6 +226,27 @@ is "$(jget "$body" rounds | grep -o '"position"' | wc -l)" 10 "the agenda holds 
 call ann DELETE "/api/sessions/$S/rounds/$R"
 is "$code" 409 "an open round cannot be deleted"
 
+# --- downloads: CSV per round, JSON per session ---------------------------------------
+pf_curl -s -b "$T_DIR/jar.ann" -D "$T_DIR/csv.h" -o "$T_DIR/choice.csv" \
+    "$PF_URL/api/sessions/$S/rounds/$CHOICE/results.csv"
+like "$(cat "$T_DIR/csv.h")" 'content-type: text/csv; charset=utf-8' "CSV download"
+like "$(cat "$T_DIR/csv.h")" 'content-disposition: attachment' "as an attachment"
+is "$(head -c 3 "$T_DIR/choice.csv" | od -An -tx1 | tr -d ' ')" efbbbf "starts with the UTF-8 BOM"
+is "$(tail -c +4 "$T_DIR/choice.csv")" "$(printf 'option,count,percent\r\nSoup,1,25\r\nSalad,2,50\r\nBoth,1,25\r')" \
+    "choice CSV, line by line"
+pf_curl -s -b "$T_DIR/jar.ann" -o "$T_DIR/rating.csv" \
+    "$PF_URL/api/sessions/$S/rounds/$RATING/results.csv"
+is "$(tail -c +4 "$T_DIR/rating.csv" | tr -d '\r')" "$(printf 'option,count,no_opinion,mean,median,sd,value 1,value 2,value 3,value 4,value 5,value 6,value 7,value 8,value 9,value 10\nMorning,3,1,6.00,6.00,1.63,0,0,0,1,0,1,0,1,0,0')" \
+    "rating CSV, line by line"
+pf_curl -s -b "$T_DIR/jar.ann" -o "$T_DIR/ideas.csv" \
+    "$PF_URL/api/sessions/$S/rounds/$BR/results.csv"
+like "$(cat "$T_DIR/ideas.csv")" 'Face painting for children,Fun and games' "brainstorm CSV: ideas with their clusters"
+call ann GET "/api/sessions/$S/export"
+is "$code" 200 "session export"
+is "$(jget "$body" format)" "primoforum-session-1" "one JSON document"
+is "$(jget "$body" rounds | grep -o '"type"' | wc -l)" 10 "with every round"
+like "$(jget "$body" rounds)" '"borda":8' "and their results"
+
 # --- isolation ------------------------------------------------------------------
 browser bob 127.0.0.12
 call bob POST /api/accounts '{"email":"bob@example.org","display_name":"Bob","password":"bob has a good passphrase"}'
@@ -233,6 +256,10 @@ call bob POST "/api/sessions/$S/rounds" '{"type":"open","title":"x"}'
 is "$code" 404 "another account cannot add rounds"
 call bob POST "/api/sessions/$S/rounds/$R/close" ''
 is "$code" 404 "nor close them"
+call bob GET "/api/sessions/$S/rounds/$CHOICE/results.csv"
+is "$code" 404 "nor download their results"
+call bob GET "/api/sessions/$S/export"
+is "$code" 404 "nor export the session"
 
 # --- no change allowed, teams -------------------------------------------------------
 call ann POST /api/sessions '{"title":"Tables","teams_on":true,"teams":["T1","T2"],"allow_change":false}'
