@@ -253,6 +253,60 @@ cluster_row(void *arg, const struct dbcol *c, size_t n)
 	return 0;
 }
 
+/* Groups team answers: {"team", "answer": [{"option", "value"}]}. */
+struct byteam {
+	struct jw	*w;
+	char		*team;	/* owned; the team being written */
+};
+
+static int
+byteam_row(void *arg, const struct dbcol *c, size_t n)
+{
+	struct byteam	*t = arg;
+	long long	 o, v;
+
+	if (n != 3 || num(&c[1], &o) ||
+	    parse_int(c[2].s, c[2].len, INT32_MIN, INT32_MAX, &v))
+		return -1;
+	if (t->team == NULL || strcmp(t->team, c[0].s) != 0) {
+		if (t->team != NULL) {
+			jw_end(t->w);
+			jw_end(t->w);
+			free(t->team);
+		}
+		t->team = xstrndup(c[0].s, c[0].len);
+		jw_obj(t->w);
+		jw_kstr(t->w, "team", t->team);
+		jw_key(t->w, "answer");
+		jw_arr(t->w);
+	}
+	jw_obj(t->w);
+	jw_kint(t->w, "option", o);
+	jw_kint(t->w, "value", v);
+	jw_end(t->w);
+	return 0;
+}
+
+/* Writes "by_team": [...]: each table's answer (team mode). */
+static int
+byteam_write(struct db *db, struct jw *w, long long round)
+{
+	struct dbparam	 p[1] = { DBP_INT(round) };
+	struct byteam	 t = { w, NULL };
+	int		 rc;
+
+	jw_key(w, "by_team");
+	jw_arr(w);
+	rc = db_exec(db, STMT_RESULTS_BY_TEAM, p, 1, byteam_row, &t);
+	if (t.team != NULL) {
+		jw_end(w);
+		jw_end(w);
+		free(t.team);
+	}
+	jw_end(w);
+	return rc < 0 ? -1 : 0;
+}
+
 /* Writes "results": {...} of a round.  Returns 0 or -1 (database). */
 static int
 results_write(struct db *db, struct jw *w, const struct rnd *r)
@@ -293,6 +347,8 @@ results_write(struct db *db, struct jw *w, const struct rnd *r)
 			    &v) < 0)
 				goto out;
 			round_results(&r->spec, v.a, v.n, nresp, w);
+			if (byteam_write(db, w, r->id) == -1)
+				goto out;
 		}
 	}
 	jw_end(w);

@@ -332,6 +332,11 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "idea i WHERE i.cluster_id = c.id AND i.hidden = 0 AND "
 	    "i.merged_into IS NULL) FROM cluster c WHERE c.round_id = ? "
 	    "ORDER BY c.id", 1 },
+	/* In team mode: each table's answer, for results per team. */
+	[STMT_RESULTS_BY_TEAM] = { "SELECT t.name, v.option_id, v.value FROM "
+	    "response p JOIN team t ON t.id = p.team_id JOIN response_value v "
+	    "ON v.response_id = p.id WHERE p.round_id = ? ORDER BY "
+	    "t.position, v.option_id", 1 },
 	/* Options from a brainstorm: its visible ideas, or its clusters. */
 	[STMT_IDEAS_AS_OPTIONS] = { "SELECT text FROM idea WHERE round_id = ? "
 	    "AND hidden = 0 AND merged_into IS NULL ORDER BY id LIMIT 100", 1 },

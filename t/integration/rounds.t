@@ -79,7 +79,7 @@ call p2 GET /api/participant/state
 like "$(jget "$body" rounds)" '^\[\]$' "a closed, unrevealed round is gone from the participant's view"
 call ann POST "/api/sessions/$S/rounds/$R/reveal" ''
 call p2 GET /api/participant/state
-like "$(jget "$body" rounds)" '"results":\{"options":\[' "revealed: participants see the results"
+like "$(jget "$body" rounds)" '"results":\{.*"options":\[' "revealed: participants see the results"
 call ann POST "/api/sessions/$S/rounds/$R/hide" ''
 call p2 GET /api/participant/state
 unlike "$(jget "$body" rounds)" '"results"' "hidden again"
@@ -287,6 +287,8 @@ like "$(jget "$body" rounds)" "\"answer\":\\[\\{\"option\":$yes,\"value\":1\\}\\
     "the table's answer shows for every member"
 call ann GET "/api/sessions/$S/rounds/$R/results"
 is "$(jget "$body" round.results.responses)" 2 "two responses: one per table"
+is "$(jget "$body" round.results.by_team)" "[{\"answer\":[{\"option\":$yes,\"value\":1}],\"team\":\"T1\"},{\"answer\":[{\"option\":$no,\"value\":1}],\"team\":\"T2\"}]" \
+    "results per team: each table's answer"
 
 # --- 200 at once ----------------------------------------------------------------------
 call ann POST /api/sessions '{"title":"Crowd"}'
