@@ -480,6 +480,21 @@ int_or(const struct request *r, const char *k, long long def)
 int
 api_round_create(struct request *r)
 {
+	int	 rc;
+
+	if ((rc = session_owned(r)) != 1)
+		return rc;
+	return round_create_in(r);
+}
+
+/*
+ * Adds the round described by r->json to session r->ids[0] (whose owner
+ * the caller checked) and answers 201 with it.  Templates reuse it with
+ * r->json set to each round of their agenda.  Returns the status.
+ */
+int
+round_create_in(struct request *r)
+{
 	struct roundspec s;
 	const struct jv	*opts;
 	const char	*type, *title, *label, *use;
@@ -489,8 +504,6 @@ api_round_create(struct request *r)
 	long long	 pos = 0, id, src;
 	int		 rc, t, b;
 
-	if ((rc = session_owned(r)) != 1)
-		return rc;
 	if ((rc = fields_check(r, round_fields,
 	    sizeof(round_fields) / sizeof(round_fields[0]))) != 0)
 		return rc;
@@ -1230,4 +1243,73 @@ api_session_export(struct request *r)
 	jw_end(w);
 	r->resp.disposition = "attachment; filename=\"primoforum-session.json\"";
 	return resp_done(r, w);
+}
+
+/*
+ * Writes the agenda of session {id} as a template keeps it:
+ * {"rounds": [{"type", "title", "options": [labels], settings}]}.
+ * Returns 0 or -1.
+ */
+int
+agenda_write(struct request *r, struct jw *w)
+{
+	struct dbparam	 p[1] = { DBP_INT(r->ids[0]) };
+	struct rnds	 l;
+	struct rnd	*x;
+	size_t		 i, j;
+	int		 rc = -1;
+
+	memset(&l, 0, sizeof(l));
+	if (db_exec(r->db, STMT_ROUND_LIST, p, 1, rnds_row, &l) < 0)
+		return -1;
+	jw_obj(w);
+	jw_key(w, "rounds");
+	jw_arr(w);
+	for (i = 0; i < l.n; i++) {
+		x = &l.r[i];
+		if (rnd_options(r->db, x) == -1)
+			goto out;
+		jw_obj(w);
+		jw_kstr(w, "type", rtype_name(x->spec.type));
+		jw_kstr(w, "title", x->title);
+		if (x->spec.nopts > 0) {
+			jw_key(w, "options");
+			jw_arr(w);
+			for (j = 0; j < x->spec.nopts; j++)
+				jw_str(w, x->labels[j]);
+			jw_end(w);
+		}
+		switch (x->spec.type) {
+		case RT_CHOICE:
+			jw_kint(w, "min_picks", x->spec.min_picks);
+			jw_kint(w, "max_picks", x->spec.max_picks);
+			break;
+		case RT_RATING:
+			jw_kint(w, "scale_max", x->spec.scale_max);
+			jw_kbool(w, "no_opinion", x->spec.no_opinion != 0);
+			break;
+		case RT_RANKING:
+			jw_kint(w, "top_n", x->spec.top_n);
+			break;
+		case RT_POINTS:
+			jw_kint(w, "budget", x->spec.budget);
+			jw_kint(w, "max_per_option", x->spec.max_per_option);
+			break;
+		case RT_BRAINSTORM:
+			jw_kbool(w, "open_wall", x->open_wall != 0);
+			/* FALLTHROUGH */
+		case RT_OPEN:
+			jw_kint(w, "max_length", x->spec.max_length);
+			break;
+		default:
+			break;
+		}
+		jw_end(w);
+	}
+	jw_end(w);
+	jw_end(w);
+	rc = 0;
+out:
+	rnds_release(&l);
+	return rc;
 }

@@ -177,8 +177,8 @@ teams_write(struct request *r, struct jw *w, long long id)
 }
 
 /* Answers with one session and its teams. */
-static int
-sess_answer(struct request *r, int status, long long id)
+int
+session_answer(struct request *r, int status, long long id)
 {
 	struct sess	 s;
 	struct jw	*w;
@@ -457,7 +457,7 @@ api_session_create(struct request *r)
 		rc = db_unavailable(r);
 		goto out;
 	}
-	rc = sess_answer(r, 201, id);
+	rc = session_answer(r, 201, id);
 out:
 	sess_release(&s);
 	return rc;
@@ -466,7 +466,7 @@ out:
 int
 api_session_get(struct request *r)
 {
-	return sess_answer(r, 200, r->ids[0]);
+	return session_answer(r, 200, r->ids[0]);
 }
 
 int
@@ -500,7 +500,7 @@ api_session_update(struct request *r)
 		rc = db_unavailable(r);
 		goto out;
 	}
-	rc = sess_answer(r, 200, s.id);
+	rc = session_answer(r, 200, s.id);
 out:
 	sess_release(&s);
 	return rc;
@@ -583,7 +583,7 @@ api_session_duplicate(struct request *r)
 	if (db_exec(r->db, STMT_TEAM_LIST, p, 1, team_copy_row, &t) < 0 ||
 	    t.failed || db_commit(r->db) != 0)
 		goto down;
-	rc = sess_answer(r, 201, id);
+	rc = session_answer(r, 201, id);
 	goto out;
 down:
 	db_rollback(r->db);
@@ -639,7 +639,7 @@ api_session_start(struct request *r)
 			return state_refusal(r, "it runs already");
 		snprintf(target, sizeof(target), "session:%lld", r->ids[0]);
 		audit(r, "session_started", r->auth.account_id, target, "ok");
-		return sess_answer(r, 200, r->ids[0]);
+		return session_answer(r, 200, r->ids[0]);
 	}
 	log_warnx("rid=%s no free join code in %d tries", r->id, START_TRIES);
 	r->resp.retry_after = 1;
@@ -681,7 +681,7 @@ api_session_stop(struct request *r)
 		return state_refusal(r, "only a running session can stop");
 	snprintf(target, sizeof(target), "session:%lld", r->ids[0]);
 	audit(r, "session_stopped", r->auth.account_id, target, "ok");
-	return sess_answer(r, 200, r->ids[0]);
+	return session_answer(r, 200, r->ids[0]);
 }
 
 static int
@@ -700,7 +700,7 @@ set_lock(struct request *r, int locked)
 	snprintf(target, sizeof(target), "session:%lld", r->ids[0]);
 	audit(r, locked ? "session_locked" : "session_unlocked",
 	    r->auth.account_id, target, "ok");
-	return sess_answer(r, 200, r->ids[0]);
+	return session_answer(r, 200, r->ids[0]);
 }
 
 int

@@ -337,6 +337,18 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "response p JOIN team t ON t.id = p.team_id JOIN response_value v "
 	    "ON v.response_id = p.id WHERE p.round_id = ? ORDER BY "
 	    "t.position, v.option_id", 1 },
+	/* Templates (api_template.c): built-in ones have no account. */
+	[STMT_SESSION_LANG] = { "SELECT language FROM session WHERE id = ? "
+	    "AND account_id = ?", 1 },
+	[STMT_TEMPLATE_INSERT] = { "INSERT INTO template (account_id, name, "
+	    "language, agenda) VALUES (?, ?, ?, ?)", 0 },
+	[STMT_TEMPLATE_LIST] = { "SELECT id, name, language, account_id IS "
+	    "NULL FROM template WHERE account_id IS NULL OR account_id = ? "
+	    "ORDER BY account_id IS NULL DESC, language, name", 1 },
+	[STMT_TEMPLATE_GET] = { "SELECT name, language, agenda FROM template "
+	    "WHERE id = ? AND (account_id IS NULL OR account_id = ?)", 1 },
+	[STMT_TEMPLATE_DELETE] = { "DELETE FROM template WHERE id = ? AND "
+	    "account_id = ?", 0 },
 	/* Options from a brainstorm: its visible ideas, or its clusters. */
 	[STMT_IDEAS_AS_OPTIONS] = { "SELECT text FROM idea WHERE round_id = ? "
 	    "AND hidden = 0 AND merged_into IS NULL ORDER BY id LIMIT 100", 1 },

@@ -379,6 +379,7 @@ int		 api_session_live(struct request *);
 int		 api_session_qr(struct request *);
 int		 api_participant_remove(struct request *);
 int		 session_owned(struct request *);
+int		 session_answer(struct request *, int, long long);
 int		 session_fields_write(struct request *, struct jw *);
 void		 session_sweep(struct db *, const struct config *);
 int		 sessions_write(struct request *, struct jw *, int);
@@ -399,6 +400,14 @@ int		 round_answer(struct request *, int);
 int		 rounds_for_participant(struct request *, struct jw *,
 		    long long, long long, long long);
 int		 rounds_export(struct request *, struct jw *, long long);
+int		 round_create_in(struct request *);
+int		 agenda_write(struct request *, struct jw *);
+
+/* api_template.c */
+int		 api_templates_list(struct request *);
+int		 api_template_save(struct request *);
+int		 api_template_use(struct request *);
+int		 api_template_delete(struct request *);
 int		 cluster_row(void *, const struct dbcol *, size_t);
 int		 api_round_csv(struct request *);
 int		 api_session_export(struct request *);

@@ -47,6 +47,10 @@ call facilitator POST "/api/sessions/$S/rounds/$RB/clusters" '{"name":"C1"}'
 call facilitator POST "/api/sessions/$S/rounds/$RB/clusters" '{"name":"C2"}'
 CL1=$(printf '%s' "$body" | perl -MJSON::PP -e 'print decode_json(<STDIN>)->{clusters}[0]{id}')
 CL2=$(printf '%s' "$body" | perl -MJSON::PP -e 'print decode_json(<STDIN>)->{clusters}[1]{id}')
+call facilitator POST "/api/sessions/$S/template" '{"name":"F template"}'
+TPL=$(jget "$body" template.id)
+call facilitator POST "/api/sessions/$S/template" '{"name":"F template 2"}'
+TPL2=$(jget "$body" template.id)
 call second POST /api/login "{\"email\":\"f@example.org\",\"password\":\"$PW_F\"}"
 call second GET /api/account/logins
 L2=$(printf '%s' "$body" | perl -MJSON::PP -e 'for (@{decode_json(<STDIN>)->{logins}}) { print $_->{id} if $_->{current} }')
@@ -95,6 +99,10 @@ REQ[participant.answer]="POST /api/participant/rounds/$R/answer {\"choices\":[$O
 REQ[participant.idea]="POST /api/participant/rounds/$RB/ideas {\"text\":\"An idea\"}"
 REQ[round.csv]="GET /api/sessions/$S/rounds/$R/results.csv"
 REQ[session.export]="GET /api/sessions/$S/export"
+REQ[template.list]="GET /api/templates"
+REQ[template.save]="POST /api/sessions/$S/template {\"name\":\"Another\"}"
+REQ[template.use]="POST /api/templates/$TPL/use"
+REQ[template.delete]="DELETE /api/templates/$TPL2"
 REQ[idea.list]="GET /api/sessions/$S/rounds/$RB/ideas"
 REQ[idea.update]="PATCH /api/sessions/$S/rounds/$RB/ideas/$IDEA {\"hidden\":false}"
 REQ[idea.merge]="POST /api/sessions/$S/rounds/$RB/ideas/$IDEA/merge {\"into\":$IDEA}"

@@ -1,0 +1,61 @@
+#!/bin/bash
+# templates.t: built-in templates in Dutch and English, keeping a
+# session's agenda as a template, starting a session from one, and
+# templates being private to their account.
+PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$PF_SRC/t/lib/tap.sh"
+with_stack
+. "$PF_SRC/t/lib/api.sh"
+
+browser ann 127.0.0.11
+browser bob 127.0.0.12
+call ann POST /api/accounts '{"email":"ann@example.org","display_name":"Ann","password":"ann has a good passphrase"}'
+call bob POST /api/accounts '{"email":"bob@example.org","display_name":"Bob","password":"bob has a good passphrase"}'
+
+call ann GET /api/templates
+is "$code" 200 "the templates"
+list=$(jget "$body" templates)
+is "$(printf '%s' "$list" | grep -o '"builtin":true' | wc -l)" 6 "six built-in ones"
+like "$list" '"language":"nl","name":"Training evalueren"' "in Dutch"
+like "$list" '"language":"en","name":"Evaluate a training"' "and in English"
+eval_id=$(printf '%s' "$list" | perl -MJSON::PP -e 'print $_->{id} for grep { $_->{name} eq "Training evalueren" } @{decode_json(<STDIN>)}')
+
+call ann POST "/api/templates/$eval_id/use" '{"title":"Evaluatie 12 maart"}'
+is "$code" 201 "a session from the Dutch evaluation template"
+S=$(jget "$body" session.id)
+is "$(jget "$body" session.title) $(jget "$body" session.language) $(jget "$body" session.state)" \
+    "Evaluatie 12 maart nl draft" "titled as asked, in Dutch, a draft"
+call ann GET "/api/sessions/$S/rounds"
+is "$(printf '%s' "$body" | perl -MJSON::PP -e 'print join " ", map { $_->{type} } @{decode_json(<STDIN>)->{rounds}}')" \
+    "rating statements open" "with the template's three rounds in order"
+like "$(jget "$body" rounds.0)" '"label":"Inhoud".*"scale_max":10' "their options and settings"
+
+# Keep an agenda of one's own and reuse it.
+call ann POST "/api/sessions/$S/rounds" '{"type":"choice","title":"Next date?","options":["May","June"],"min_picks":1,"max_picks":2}'
+call ann POST "/api/sessions/$S/template" '{"name":"Our evaluation"}'
+is "$code" 201 "save the agenda as a template"
+mine=$(jget "$body" template.id)
+call ann POST "/api/templates/$mine/use" ''
+is "$code" 201 "use it"
+S2=$(jget "$body" session.id)
+is "$(jget "$body" session.title)" "Our evaluation" "named after the template"
+call ann GET "/api/sessions/$S2/rounds"
+is "$(printf '%s' "$body" | perl -MJSON::PP -e 'print join " ", map { $_->{type} } @{decode_json(<STDIN>)->{rounds}}')" \
+    "rating statements open choice" "the same four rounds"
+like "$(jget "$body" rounds.3)" '"max_picks":2,.*"label":"June"' "with their settings"
+
+# Private to the account.
+call bob GET /api/templates
+unlike "$body" 'Our evaluation' "another account does not see it"
+call bob POST "/api/templates/$mine/use" ''
+is "$code" 404 "nor use it"
+call bob DELETE "/api/templates/$mine"
+is "$code" 404 "nor delete it"
+call bob POST "/api/sessions/$S/template" '{"name":"stolen"}'
+is "$code" 404 "nor keep another's session as a template"
+call ann DELETE "/api/templates/$eval_id"
+is "$code" 404 "built-in templates stay"
+call ann DELETE "/api/templates/$mine"
+is "$code" 204 "one's own can go"
+
+done_testing
