@@ -1,0 +1,169 @@
+// report.js: a printable report of one session (report.html?session=ID):
+// every round with its results as bars and numbers, and a brainstorm's
+// ideas by cluster.  It reads the session export; the facilitator prints
+// it to PDF from the browser.
+import { api } from "./api.js";
+import { chooseLanguage } from "./i18n.js";
+
+const T = {
+	en: {
+		title: "Report", responses: "responses", option: "Option",
+		count: "Count", percent: "%", mean: "Mean", median: "Median",
+		sd: "Spread (sd)", borda: "Borda score", points: "Points",
+		agree: "Agree", disagree: "Disagree", pass: "Pass",
+		noOpinion: "No opinion", unclustered: "Not in a cluster",
+		failed: "The report could not be made: ", printed: "Printed",
+		types: { brainstorm: "Brainstorm", choice: "Multiple choice",
+		    rating: "Rating", ranking: "Ranking", points: "Points",
+		    statements: "Statements", open: "Open question" },
+	},
+	nl: {
+		title: "Verslag", responses: "antwoorden", option: "Optie",
+		count: "Aantal", percent: "%", mean: "Gemiddelde",
+		median: "Mediaan", sd: "Spreiding (sd)", borda: "Borda-score",
+		points: "Punten", agree: "Eens", disagree: "Oneens",
+		pass: "Pas", noOpinion: "Geen mening",
+		unclustered: "Niet in een cluster",
+		failed: "Het verslag kon niet worden gemaakt: ",
+		printed: "Afgedrukt",
+		types: { brainstorm: "Brainstorm", choice: "Meerkeuze",
+		    rating: "Beoordeling", ranking: "Rangorde", points: "Punten",
+		    statements: "Stellingen", open: "Open vraag" },
+	},
+};
+
+function el(tag, text, cls) {
+	const e = document.createElement(tag);
+	if (text !== undefined && text !== null)
+		e.textContent = String(text);
+	if (cls)
+		e.className = cls;
+	return e;
+}
+
+function bar(share) {
+	const b = el("span", "", "bar");
+	b.style.setProperty("--share", String(Math.max(0, Math.min(100, share))));
+	b.setAttribute("aria-hidden", "true");
+	return b;
+}
+
+function table(head, rows) {
+	const t = el("table", null, "results");
+	const tr = el("tr");
+	for (const h of head)
+		tr.append(el("th", h));
+	t.append(el("thead"));
+	t.firstChild.append(tr);
+	const tb = el("tbody");
+	for (const r of rows) {
+		const row = el("tr");
+		for (const c of r) {
+			if (c instanceof Node) {
+				const td = el("td");
+				td.append(c);
+				row.append(td);
+			} else
+				row.append(el("td", c, typeof c === "number" ||
+				    /^[0-9.]+$/.test(String(c)) ? "num" : ""));
+		}
+		tb.append(row);
+	}
+	t.append(tb);
+	return t;
+}
+
+function roundSection(r, t) {
+	const s = el("section", null, "round");
+	s.append(el("h2", r.position + ". " + r.title));
+	const res = r.results || {};
+	const meta = t.types[r.type] || r.type;
+	s.append(el("p", res.responses !== undefined ?
+	    meta + " · " + res.responses + " " + t.responses : meta, "meta"));
+	const label = {};
+	for (const o of r.options || [])
+		label[o.id] = o.label;
+	const opts = res.options || [];
+	if (r.type === "choice") {
+		s.append(table([t.option, t.count, t.percent, ""], opts.map((o) =>
+		    [label[o.option], o.count, o.percent, bar(o.percent)])));
+	} else if (r.type === "rating" || r.type === "statements") {
+		const max = r.type === "rating" ? r.scale_max : 5;
+		const head = [t.option, t.mean, t.median, t.sd, ""];
+		head.push(r.type === "rating" ? t.noOpinion : t.pass);
+		if (r.type === "statements")
+			head.push(t.agree, t.disagree);
+		s.append(table(head, opts.map((o) => {
+			const row = [label[o.option], o.mean, o.median, o.sd,
+			    bar((Number(o.mean) - 1) / (max - 1) * 100),
+			    r.type === "rating" ? o.no_opinion : o.pass];
+			if (r.type === "statements")
+				row.push(o.agree, o.disagree);
+			return row;
+		})));
+	} else if (r.type === "ranking") {
+		const top = Math.max(1, ...opts.map((o) => o.borda));
+		const sorted = [...opts].sort((a, b) => b.borda - a.borda);
+		s.append(table([t.option, t.borda, ""], sorted.map((o) =>
+		    [label[o.option], o.borda, bar(o.borda / top * 100)])));
+	} else if (r.type === "points") {
+		const top = Math.max(1, ...opts.map((o) => o.points));
+		const sorted = [...opts].sort((a, b) => b.points - a.points);
+		s.append(table([t.option, t.points, ""], sorted.map((o) =>
+		    [label[o.option], o.points, bar(o.points / top * 100)])));
+	} else if (r.type === "open") {
+		const ul = el("ul");
+		for (const x of res.texts || [])
+			ul.append(el("li", x));
+		s.append(ul);
+	} else if (r.type === "brainstorm") {
+		const groups = new Map();
+		for (const i of res.ideas || []) {
+			const k = i.cluster || "";
+			if (!groups.has(k))
+				groups.set(k, []);
+			groups.get(k).push(i.text);
+		}
+		for (const [k, ideas] of [...groups].sort((a, b) =>
+		    (a[0] === "") - (b[0] === "") || a[0].localeCompare(b[0]))) {
+			const c = el("div", null, "cluster");
+			c.append(el("h3", k || t.unclustered));
+			const ul = el("ul");
+			for (const x of ideas)
+				ul.append(el("li", x));
+			c.append(ul);
+			s.append(c);
+		}
+	}
+	return s;
+}
+
+async function main() {
+	const id = new URLSearchParams(location.search).get("session");
+	const out = document.getElementById("report");
+	const say = document.getElementById("result");
+	const r = await api("GET", "/sessions/" + encodeURIComponent(id) + "/export");
+	if (!r.ok) {
+		const t = T[chooseLanguage()];
+		say.textContent = t.failed + r.message;
+		say.dataset.state = "error";
+		return;
+	}
+	const d = r.data;
+	const lang = d.session.language === "nl" ? "nl" : "en";
+	const t = T[lang];
+	document.documentElement.lang = lang;
+	document.title = "Primoforum: " + d.session.title;
+	const head = el("header", null, "report-header");
+	head.append(el("h1", d.session.title));
+	if (d.session.description)
+		head.append(el("p", d.session.description));
+	head.append(el("p", t.title + " · " + (d.session.started_at ||
+	    d.session.created_at || "").slice(0, 10), "meta"));
+	out.append(head);
+	for (const round of d.rounds)
+		out.append(roundSection(round, t));
+	out.dataset.ready = "true";
+}
+
+main();
