@@ -33,6 +33,8 @@ struct rnd {
 	char		*state;		/* owned */
 	long long	*opts;		/* owned; spec.opts */
 	char		**labels;	/* owned */
+	long long	*crits;		/* owned; spec.crits */
+	char		**critnames;	/* owned */
 };
 
 static int	rnd_row(void *, const struct dbcol *, size_t);
@@ -46,6 +48,10 @@ rnd_release(struct rnd *r)
 		free(r->labels[i]);
 	free(r->labels);
 	free(r->opts);
+	for (i = 0; i < r->spec.ncrits; i++)
+		free(r->critnames[i]);
+	free(r->critnames);
+	free(r->crits);
 	free(r->title);
 	free(r->state);
 	memset(r, 0, sizeof(*r));
@@ -127,13 +133,37 @@ option_row(void *arg, const struct dbcol *c, size_t n)
 	return 0;
 }
 
-/* Loads a round's options.  Returns 0 or -1. */
+static int
+criterion_row(void *arg, const struct dbcol *c, size_t n)
+{
+	struct rnd	*r = arg;
+	long long	 id;
+
+	if (n != 2 || num(&c[0], &id))
+		return -1;
+	r->crits = xreallocarray(r->crits, r->spec.ncrits + 1,
+	    sizeof(*r->crits));
+	r->critnames = xreallocarray(r->critnames, r->spec.ncrits + 1,
+	    sizeof(*r->critnames));
+	r->crits[r->spec.ncrits] = id;
+	r->critnames[r->spec.ncrits] = xstrndup(c[1].s, c[1].len);
+	r->spec.ncrits++;
+	r->spec.crits = r->crits;
+	return 0;
+}
+
+/* Loads a round's options (and a rating's criteria).  Returns 0 or -1. */
 static int
 rnd_options(struct db *db, struct rnd *r)
 {
 	struct dbparam	 p[1] = { DBP_INT(r->id) };
 
-	return db_exec(db, STMT_OPTION_LIST, p, 1, option_row, r) < 0 ? -1 : 0;
+	if (db_exec(db, STMT_OPTION_LIST, p, 1, option_row, r) < 0)
+		return -1;
+	if (r->spec.type == RT_RATING &&
+	    db_exec(db, STMT_CRITERION_LIST, p, 1, criterion_row, r) < 0)
+		return -1;
+	return 0;
 }
 
 /* Writes a round's description (no results). */
@@ -156,6 +186,17 @@ rnd_write(struct jw *w, const struct rnd *r)
 	case RT_RATING:
 		jw_kint(w, "scale_max", r->spec.scale_max);
 		jw_kbool(w, "no_opinion", r->spec.no_opinion != 0);
+		if (r->spec.ncrits > 0) {
+			jw_key(w, "criteria");
+			jw_arr(w);
+			for (i = 0; i < r->spec.ncrits; i++) {
+				jw_obj(w);
+				jw_kint(w, "id", r->crits[i]);
+				jw_kstr(w, "name", r->critnames[i]);
+				jw_end(w);
+			}
+			jw_end(w);
+		}
 		break;
 	case RT_RANKING:
 		jw_kint(w, "top_n", r->spec.top_n);
@@ -188,13 +229,14 @@ static int
 values_row(void *arg, const struct dbcol *c, size_t n)
 {
 	struct answers	*a = arg;
-	long long	 o, v;
+	long long	 o, k, v;
 
-	if (n != 2 || num(&c[0], &o) ||
-	    parse_int(c[1].s, c[1].len, INT32_MIN, INT32_MAX, &v))
+	if (n != 3 || num(&c[0], &o) || num(&c[1], &k) ||
+	    parse_int(c[2].s, c[2].len, INT32_MIN, INT32_MAX, &v))
 		return -1;
 	a->a = xreallocarray(a->a, a->n + 1, sizeof(*a->a));
 	a->a[a->n].option = o;
+	a->a[a->n].criterion = k;
 	a->a[a->n].value = v;
 	a->n++;
 	return 0;
@@ -263,10 +305,10 @@ static int
 byteam_row(void *arg, const struct dbcol *c, size_t n)
 {
 	struct byteam	*t = arg;
-	long long	 o, v;
+	long long	 o, k, v;
 
-	if (n != 3 || num(&c[1], &o) ||
-	    parse_int(c[2].s, c[2].len, INT32_MIN, INT32_MAX, &v))
+	if (n != 4 || num(&c[1], &o) || num(&c[2], &k) ||
+	    parse_int(c[3].s, c[3].len, INT32_MIN, INT32_MAX, &v))
 		return -1;
 	if (t->team == NULL || strcmp(t->team, c[0].s) != 0) {
 		if (t->team != NULL) {
@@ -282,6 +324,8 @@ byteam_row(void *arg, const struct dbcol *c, size_t n)
 	}
 	jw_obj(t->w);
 	jw_kint(t->w, "option", o);
+	if (k > 0)
+		jw_kint(t->w, "criterion", k);
 	jw_kint(t->w, "value", v);
 	jw_end(t->w);
 	return 0;
@@ -408,6 +452,7 @@ static const struct field round_fields[] = {
 	{ "open_wall", FT_BOOL, 0, 0, 0 },
 	{ "options_from", FT_INT, 0, 1, INT64_MAX },
 	{ "options_use", FT_STRING, 0, 5, 8 },
+	{ "criteria", FT_STRLIST, 0, 1, 100 },
 };
 
 /* Collects texts (options from an earlier brainstorm). */
@@ -560,6 +605,10 @@ round_create_in(struct request *r)
 	else if (s.type == RT_RANKING && s.top_n > (long long)nopts)
 		rc = resp_error(r, 422, "invalid_field", "top_n is more than "
 		    "the number of options");
+	else if (jv_get(r->json, "criteria") != NULL && (s.type != RT_RATING ||
+	    jv_len(jv_get(r->json, "criteria")) > 10))
+		rc = resp_error(r, 422, "invalid_field", "criteria: at most 10, "
+		    "for a rating round");
 	if (rc != 0) {
 		texts_release(&from);
 		return rc;
@@ -598,6 +647,16 @@ round_create_in(struct request *r)
 		p[1] = (struct dbparam)DBP_INT((long long)i + 1);
 		p[2] = (struct dbparam)DBP_TEXT(label, llen);
 		if (db_exec(r->db, STMT_OPTION_INSERT, p, 3, NULL, NULL) != 1)
+			goto down;
+	}
+	opts = jv_get(r->json, "criteria");
+	for (i = 0; i < jv_len(opts); i++) {
+		label = jv_str(jv_at(opts, i), &llen);
+		p[0] = (struct dbparam)DBP_INT(id);
+		p[1] = (struct dbparam)DBP_INT((long long)i + 1);
+		p[2] = (struct dbparam)DBP_TEXT(label, llen);
+		if (db_exec(r->db, STMT_CRITERION_INSERT, p, 3, NULL,
+		    NULL) != 1)
 			goto down;
 	}
 	p[0] = (struct dbparam)DBP_INT(r->ids[0]);
@@ -858,8 +917,9 @@ api_round_answer(struct request *r)
 		goto down;
 	for (i = 0; i < a.n; i++) {
 		p[1] = (struct dbparam)DBP_INT(a.a[i].option);
-		p[2] = (struct dbparam)DBP_INT(a.a[i].value);
-		if (db_exec(r->db, STMT_VALUE_INSERT, p, 3, NULL, NULL) != 1)
+		p[2] = (struct dbparam)DBP_INT(a.a[i].criterion);
+		p[3] = (struct dbparam)DBP_INT(a.a[i].value);
+		if (db_exec(r->db, STMT_VALUE_INSERT, p, 4, NULL, NULL) != 1)
 			goto down;
 	}
 	p[0] = (struct dbparam)DBP_INT(rd.id);
@@ -1011,6 +1071,9 @@ rounds_for_participant(struct request *r, struct jw *w, long long session,
 			for (j = 0; j < mine.n; j++) {
 				jw_obj(w);
 				jw_kint(w, "option", mine.a[j].option);
+				if (mine.a[j].criterion > 0)
+					jw_kint(w, "criterion",
+					    mine.a[j].criterion);
 				jw_kint(w, "value", mine.a[j].value);
 				jw_end(w);
 			}
@@ -1117,7 +1180,7 @@ api_round_csv(struct request *r)
 	struct limits	 lim = *r->limits;
 	const struct jv	*o, *list, *v;
 	const char	*cols[12];
-	size_t		 i, j, ncols = 0;
+	size_t		 i, j, k, ncols = 0;
 	char		 hdr[40];
 	int		 rc;
 
@@ -1184,6 +1247,33 @@ api_round_csv(struct request *r)
 			csv_jv(out, jv_get(jv_at(list, i), "text"), 1);
 			csv_jv(out, jv_get(jv_at(list, i), "cluster"), 0);
 			csv_row(out);
+		}
+	} else if (rd.spec.ncrits > 0) {
+		/* Multi-criteria: one row per option and criterion. */
+		csv_field(out, "option", 6, 1);
+		csv_field(out, "criterion", 9, 0);
+		for (j = 0; j < ncols; j++)
+			csv_field(out, cols[j], strlen(cols[j]), 0);
+		for (j = 1; j <= (size_t)rd.spec.scale_max; j++) {
+			snprintf(hdr, sizeof(hdr), "value %zu", j);
+			csv_field(out, hdr, strlen(hdr), 0);
+		}
+		csv_row(out);
+		for (i = 0; i < jv_len(list) && i < rd.spec.nopts; i++) {
+			o = jv_get(jv_at(list, i), "criteria");
+			for (k = 0; k < jv_len(o) && k < rd.spec.ncrits; k++) {
+				csv_field(out, rd.labels[i],
+				    strlen(rd.labels[i]), 1);
+				csv_field(out, rd.critnames[k],
+				    strlen(rd.critnames[k]), 0);
+				for (j = 0; j < ncols; j++)
+					csv_jv(out, jv_get(jv_at(o, k),
+					    cols[j]), 0);
+				v = jv_get(jv_at(o, k), "distribution");
+				for (j = 0; j < jv_len(v); j++)
+					csv_jv(out, jv_at(v, j), 0);
+				csv_row(out);
+			}
 		}
 	} else {
 		csv_field(out, "option", 6, 1);
@@ -1287,6 +1377,13 @@ agenda_write(struct request *r, struct jw *w)
 		case RT_RATING:
 			jw_kint(w, "scale_max", x->spec.scale_max);
 			jw_kbool(w, "no_opinion", x->spec.no_opinion != 0);
+			if (x->spec.ncrits > 0) {
+				jw_key(w, "criteria");
+				jw_arr(w);
+				for (j = 0; j < x->spec.ncrits; j++)
+					jw_str(w, x->critnames[j]);
+				jw_end(w);
+			}
 			break;
 		case RT_RANKING:
 			jw_kint(w, "top_n", x->spec.top_n);

@@ -289,12 +289,17 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	[STMT_VALUES_DELETE] = { "DELETE FROM response_value WHERE "
 	    "response_id = ?", 0 },
 	[STMT_VALUE_INSERT] = { "INSERT INTO response_value (response_id, "
-	    "option_id, value) VALUES (?, ?, ?)", 0 },
-	[STMT_RESPONSE_VALUES] = { "SELECT option_id, value FROM "
-	    "response_value WHERE response_id = ?", 1 },
-	[STMT_RESULTS_VALUES] = { "SELECT v.option_id, v.value FROM "
-	    "response_value v JOIN response p ON p.id = v.response_id WHERE "
-	    "p.round_id = ?", 1 },
+	    "option_id, criterion_id, value) VALUES (?, ?, ?, ?)", 0 },
+	[STMT_RESPONSE_VALUES] = { "SELECT option_id, criterion_id, value "
+	    "FROM response_value WHERE response_id = ?", 1 },
+	[STMT_RESULTS_VALUES] = { "SELECT v.option_id, v.criterion_id, "
+	    "v.value FROM response_value v JOIN response p ON "
+	    "p.id = v.response_id WHERE p.round_id = ?", 1 },
+	/* Multi-criteria ratings: a round's criteria, in order. */
+	[STMT_CRITERION_INSERT] = { "INSERT INTO round_criterion (round_id, "
+	    "position, name) VALUES (?, ?, ?)", 0 },
+	[STMT_CRITERION_LIST] = { "SELECT id, name FROM round_criterion WHERE "
+	    "round_id = ? ORDER BY position", 1 },
 	[STMT_RESULTS_COUNT] = { "SELECT COUNT(*) FROM response WHERE "
 	    "round_id = ?", 1 },
 	[STMT_RESULTS_TEXTS] = { "SELECT text FROM response WHERE "
@@ -333,10 +338,11 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "i.merged_into IS NULL) FROM cluster c WHERE c.round_id = ? "
 	    "ORDER BY c.id", 1 },
 	/* In team mode: each table's answer, for results per team. */
-	[STMT_RESULTS_BY_TEAM] = { "SELECT t.name, v.option_id, v.value FROM "
-	    "response p JOIN team t ON t.id = p.team_id JOIN response_value v "
-	    "ON v.response_id = p.id WHERE p.round_id = ? ORDER BY "
-	    "t.position, v.option_id", 1 },
+	[STMT_RESULTS_BY_TEAM] = { "SELECT t.name, v.option_id, "
+	    "v.criterion_id, v.value FROM response p JOIN team t ON "
+	    "t.id = p.team_id JOIN response_value v ON v.response_id = p.id "
+	    "WHERE p.round_id = ? ORDER BY t.position, v.option_id, "
+	    "v.criterion_id", 1 },
 	/* Templates (api_template.c): built-in ones have no account. */
 	[STMT_SESSION_LANG] = { "SELECT language FROM session WHERE id = ? "
 	    "AND account_id = ?", 1 },

@@ -487,9 +487,12 @@ struct roundspec {
 	long long	 max_length;		/* open, brainstorm */
 	const long long	*opts;			/* option ids, in order */
 	size_t		 nopts;
+	const long long	*crits;			/* rating criteria, or */
+	size_t		 ncrits;		/* none (0) */
 };
 struct answer {
 	long long	 option;
+	long long	 criterion;	/* 0: none */
 	long long	 value;
 };
 struct answers {

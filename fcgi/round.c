@@ -81,12 +81,26 @@ opt_index(const struct roundspec *s, long long id)
 }
 
 static void
-add(struct answers *a, long long option, long long value)
+add(struct answers *a, long long option, long long criterion,
+    long long value)
 {
 	a->a = xreallocarray(a->a, a->n + 1, sizeof(*a->a));
 	a->a[a->n].option = option;
+	a->a[a->n].criterion = criterion;
 	a->a[a->n].value = value;
 	a->n++;
+}
+
+/* Returns 1 if id is one of the round's criteria. */
+static int
+crit_known(const struct roundspec *s, long long id)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->ncrits; i++)
+		if (s->crits[i] == id)
+			return 1;
+	return 0;
 }
 
 /*
@@ -112,7 +126,7 @@ read_ids(const struct roundspec *s, const struct jv *list, const char *what,
 				return fail(msg, sz, ranks ? "option %lld is "
 				    "ranked twice" : "option %lld is chosen "
 				    "twice", id);
-		add(out, id, ranks ? (long long)i + 1 : 1);
+		add(out, id, 0, ranks ? (long long)i + 1 : 1);
 	}
 	return 0;
 }
@@ -125,9 +139,9 @@ static int
 read_pairs(const struct roundspec *s, const struct jv *list,
     const char *key, struct answers *out, char *msg, size_t sz)
 {
-	const struct jv	*e, *v;
+	const struct jv	*e, *v, *cv;
 	size_t		 i, j;
-	long long	 id, val;
+	long long	 id, val, crit = 0;
 
 	if (jv_type(list) != JV_ARRAY)
 		return fail(msg, sz, "the answers must be a list");
@@ -144,11 +158,22 @@ read_pairs(const struct roundspec *s, const struct jv *list,
 		else if (jv_int(v, &val) == -1)
 			return fail(msg, sz, "the value for option %lld must "
 			    "be a whole number", id);
+		/* Multi-criteria ratings name the criterion of each value. */
+		cv = jv_get(e, "criterion");
+		if (s->ncrits > 0) {
+			if (jv_int(cv, &crit) == -1 || !crit_known(s, crit))
+				return fail(msg, sz, "answer %zu names no "
+				    "criterion of this round", i + 1);
+		} else if (cv != NULL)
+			return fail(msg, sz, "this round has no criteria");
 		for (j = 0; j < out->n; j++)
-			if (out->a[j].option == id)
-				return fail(msg, sz, "option %lld is answered "
+			if (out->a[j].option == id &&
+			    out->a[j].criterion == crit)
+				return fail(msg, sz, s->ncrits > 0 ?
+				    "option %lld is rated twice on one "
+				    "criterion" : "option %lld is answered "
 				    "twice", id);
-		add(out, id, val);
+		add(out, id, crit, val);
 	}
 	return 0;
 }
@@ -312,17 +337,66 @@ cmp_ll(const void *a, const void *b)
 }
 
 /*
+ * Writes the numbers of scale answers (n values in vals, sorted here):
+ * count, no opinion / pass (0), mean, median, population standard
+ * deviation, distribution, and for statements agree and disagree.
+ */
+static void
+scale_stats(struct jw *w, const struct roundspec *s, long long *vals,
+    size_t n)
+{
+	long long	 pass = 0, dist[11];
+	double		 mean = 0, sd = 0, median;
+	size_t		 j, k;
+
+	memset(dist, 0, sizeof(dist));
+	/* 0 is "no opinion" or "pass": counted apart. */
+	for (j = 0, k = 0; j < n; j++) {
+		if (vals[j] == 0)
+			pass++;
+		else if (vals[j] > 0 && vals[j] <= 10) {
+			dist[vals[j]]++;
+			vals[k++] = vals[j];
+		}
+	}
+	qsort(vals, k, sizeof(*vals), cmp_ll);
+	for (j = 0; j < k; j++)
+		mean += (double)vals[j];
+	mean = k > 0 ? mean / (double)k : 0;
+	for (j = 0; j < k; j++)
+		sd += ((double)vals[j] - mean) * ((double)vals[j] - mean);
+	sd = k > 0 ? sqrt(sd / (double)k) : 0;
+	median = k == 0 ? 0 : k % 2 ? (double)vals[k / 2] :
+	    (double)(vals[k / 2 - 1] + vals[k / 2]) / 2;
+	jw_kint(w, "count", (long long)k);
+	jw_kint(w, s->type == RT_RATING ? "no_opinion" : "pass", pass);
+	jw_kfixed(w, "mean", mean);
+	jw_kfixed(w, "median", median);
+	/* Population standard deviation: the spread. */
+	jw_kfixed(w, "sd", sd);
+	jw_key(w, "distribution");
+	jw_arr(w);
+	for (j = 1; j <= (size_t)(s->type == RT_RATING ? s->scale_max : 5);
+	    j++)
+		jw_int(w, dist[j]);
+	jw_end(w);
+	if (s->type == RT_STATEMENTS) {
+		jw_kint(w, "agree", dist[4] + dist[5]);
+		jw_kint(w, "disagree", dist[1] + dist[2]);
+	}
+}
+
+/*
  * Writes the results of a round: for every option its numbers (see
- * docs/rounds.md), from the stored values (option, value) of nresp
- * responses.
+ * docs/rounds.md), from the stored values (option, criterion, value) of
+ * nresp responses.
  */
 void
 round_results(const struct roundspec *s, const struct answer *v, size_t nv,
     long long nresp, struct jw *w)
 {
-	long long	*vals, n, sum, pass, dist[11], ranks;
-	double		 mean, sd, median;
-	size_t		 i, j, k;
+	long long	*vals, n, sum, ranks;
+	size_t		 i, j, k, c;
 	long long	 m;
 
 	vals = xcalloc(nv + 1, sizeof(*vals));
@@ -339,8 +413,6 @@ round_results(const struct roundspec *s, const struct answer *v, size_t nv,
 		n = (long long)k;
 		jw_obj(w);
 		jw_kint(w, "option", s->opts[i]);
-		memset(dist, 0, sizeof(dist));
-		pass = 0;
 		switch (s->type) {
 		case RT_CHOICE:
 			jw_kint(w, "count", n);
@@ -369,42 +441,24 @@ round_results(const struct roundspec *s, const struct answer *v, size_t nv,
 			break;
 		case RT_RATING:
 		case RT_STATEMENTS:
-			/* 0 is "no opinion" or "pass": counted apart. */
-			for (j = 0, k = 0; j < (size_t)n; j++) {
-				if (vals[j] == 0)
-					pass++;
-				else {
-					dist[vals[j]]++;
-					vals[k++] = vals[j];
-				}
+			if (s->ncrits == 0) {
+				scale_stats(w, s, vals, k);
+				break;
 			}
-			qsort(vals, k, sizeof(*vals), cmp_ll);
-			for (j = 0, mean = 0; j < k; j++)
-				mean += (double)vals[j];
-			mean = k > 0 ? mean / (double)k : 0;
-			for (j = 0, sd = 0; j < k; j++)
-				sd += ((double)vals[j] - mean) *
-				    ((double)vals[j] - mean);
-			sd = k > 0 ? sqrt(sd / (double)k) : 0;
-			median = k == 0 ? 0 : k % 2 ? (double)vals[k / 2] :
-			    (double)(vals[k / 2 - 1] + vals[k / 2]) / 2;
-			jw_kint(w, "count", (long long)k);
-			jw_kint(w, s->type == RT_RATING ? "no_opinion" :
-			    "pass", pass);
-			jw_kfixed(w, "mean", mean);
-			jw_kfixed(w, "median", median);
-			/* Population standard deviation: the spread. */
-			jw_kfixed(w, "sd", sd);
-			jw_key(w, "distribution");
+			/* One set of numbers per criterion. */
+			jw_key(w, "criteria");
 			jw_arr(w);
-			for (j = 1; j <= (size_t)(s->type == RT_RATING ?
-			    s->scale_max : 5); j++)
-				jw_int(w, dist[j]);
-			jw_end(w);
-			if (s->type == RT_STATEMENTS) {
-				jw_kint(w, "agree", dist[4] + dist[5]);
-				jw_kint(w, "disagree", dist[1] + dist[2]);
+			for (c = 0; c < s->ncrits; c++) {
+				for (j = 0, k = 0; j < nv; j++)
+					if (v[j].option == s->opts[i] &&
+					    v[j].criterion == s->crits[c])
+						vals[k++] = v[j].value;
+				jw_obj(w);
+				jw_kint(w, "criterion", s->crits[c]);
+				scale_stats(w, s, vals, k);
+				jw_end(w);
 			}
+			jw_end(w);
 			break;
 		default:
 			break;

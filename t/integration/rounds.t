@@ -100,6 +100,25 @@ call ann GET "/api/sessions/$S/rounds/$R/results"
 like "$body" '"count":3,"no_opinion":1,"mean":6.00,"median":6.00,"sd":1.63' \
     "mean 6, median 6, sd 1.63 of 4, 6, 8; one no-opinion"
 
+# --- multi-criteria rating --------------------------------------------------------
+mkround '{"type":"rating","title":"Weigh the plans","options":["Plan A","Plan B"],"criteria":["Cost","Impact"],"scale_max":5}'
+is "$code" 201 "a rating on two criteria"
+set -- $O; pa=$1 pb=$2
+crits=$(printf '%s' "$body" | perl -MJSON::PP -e 'print join " ", map { $_->{id} } @{decode_json(<STDIN>)->{round}{criteria}}')
+set -- $crits; cost=$1 impact=$2
+MULTI=$R
+call ann POST "/api/sessions/$S/rounds/$R/open" ''
+answer p1 "{\"ratings\":[{\"option\":$pa,\"criterion\":$cost,\"value\":2},{\"option\":$pa,\"criterion\":$impact,\"value\":5}]}"
+is "$code" 201 "p1 rates plan A on both criteria"
+answer p2 "{\"ratings\":[{\"option\":$pa,\"criterion\":$cost,\"value\":4}]}"
+answer p3 "{\"ratings\":[{\"option\":$pa,\"value\":4}]}"
+is "$code" 422 "a rating without its criterion: 422"
+like "$body" 'names no criterion' "saying so"
+call ann GET "/api/sessions/$S/rounds/$R/results"
+like "$body" "\"option\":$pa,\"criteria\":\\[\\{\"criterion\":$cost,\"count\":2,\"no_opinion\":0,\"mean\":3.00" \
+    "plan A on cost: two ratings, mean 3"
+like "$body" "\\{\"criterion\":$impact,\"count\":1,\"no_opinion\":0,\"mean\":5.00" "plan A on impact: mean 5"
+
 # --- ranking, points, statements, open, brainstorm ----------------------------
 mkround '{"type":"ranking","title":"Priorities","options":["A","B","C"]}'
 set -- $O; A=$1 B=$2 C=$3
@@ -222,7 +241,7 @@ like "$(jget "$body" rounds)" '"wall":\[\{"cluster":null,"id":[0-9]+,"text":"Eve
     "an open wall shows the ideas to every participant"
 
 call ann GET "/api/sessions/$S/rounds"
-is "$(jget "$body" rounds | grep -o '"position"' | wc -l)" 10 "the agenda holds ten rounds in order"
+is "$(jget "$body" rounds | grep -o '"position"' | wc -l)" 11 "the agenda holds eleven rounds in order"
 call ann DELETE "/api/sessions/$S/rounds/$R"
 is "$code" 409 "an open round cannot be deleted"
 
@@ -238,13 +257,17 @@ pf_curl -s -b "$T_DIR/jar.ann" -o "$T_DIR/rating.csv" \
     "$PF_URL/api/sessions/$S/rounds/$RATING/results.csv"
 is "$(tail -c +4 "$T_DIR/rating.csv" | tr -d '\r')" "$(printf 'option,count,no_opinion,mean,median,sd,value 1,value 2,value 3,value 4,value 5,value 6,value 7,value 8,value 9,value 10\nMorning,3,1,6.00,6.00,1.63,0,0,0,1,0,1,0,1,0,0')" \
     "rating CSV, line by line"
+pf_curl -s -b "$T_DIR/jar.ann" -o "$T_DIR/multi.csv" \
+    "$PF_URL/api/sessions/$S/rounds/$MULTI/results.csv"
+is "$(tail -c +4 "$T_DIR/multi.csv" | tr -d '\r')" "$(printf 'option,criterion,count,no_opinion,mean,median,sd,value 1,value 2,value 3,value 4,value 5\nPlan A,Cost,2,0,3.00,3.00,1.00,0,1,0,1,0\nPlan A,Impact,1,0,5.00,5.00,0.00,0,0,0,0,1\nPlan B,Cost,0,0,0.00,0.00,0.00,0,0,0,0,0\nPlan B,Impact,0,0,0.00,0.00,0.00,0,0,0,0,0')" \
+    "multi-criteria CSV: one row per option and criterion"
 pf_curl -s -b "$T_DIR/jar.ann" -o "$T_DIR/ideas.csv" \
     "$PF_URL/api/sessions/$S/rounds/$BR/results.csv"
 like "$(cat "$T_DIR/ideas.csv")" 'Face painting for children,Fun and games' "brainstorm CSV: ideas with their clusters"
 call ann GET "/api/sessions/$S/export"
 is "$code" 200 "session export"
 is "$(jget "$body" format)" "primoforum-session-1" "one JSON document"
-is "$(jget "$body" rounds | grep -o '"type"' | wc -l)" 10 "with every round"
+is "$(jget "$body" rounds | grep -o '"type":' | wc -l)" 11 "with every round"
 like "$(jget "$body" rounds)" '"borda":8' "and their results"
 
 # --- isolation ------------------------------------------------------------------

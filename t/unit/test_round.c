@@ -95,6 +95,30 @@ main(void)
 	refuse(&s, "{\"ratings\":[{\"option\":11,\"value\":null}]}",
 	    "no \"no opinion\"");
 
+	/* multi-criteria rating */
+	{
+		static const long long crits[] = { 21, 22 };
+		s.crits = crits;
+		s.ncrits = 2;
+		s.no_opinion = 1;
+		ok(check(&s, "{\"ratings\":[{\"option\":11,\"criterion\":21,"
+		    "\"value\":4},{\"option\":11,\"criterion\":22,\"value\":2}]}",
+		    &a, msg) == 0 && a.n == 2 && a.a[1].criterion == 22,
+		    "multi-criteria: one option on two criteria");
+		answers_release(&a);
+		refuse(&s, "{\"ratings\":[{\"option\":11,\"value\":4}]}",
+		    "names no criterion");
+		refuse(&s, "{\"ratings\":[{\"option\":11,\"criterion\":99,"
+		    "\"value\":4}]}", "names no criterion");
+		refuse(&s, "{\"ratings\":[{\"option\":11,\"criterion\":21,"
+		    "\"value\":4},{\"option\":11,\"criterion\":21,"
+		    "\"value\":3}]}", "rated twice on one criterion");
+		s.crits = NULL;
+		s.ncrits = 0;
+		refuse(&s, "{\"ratings\":[{\"option\":11,\"criterion\":21,"
+		    "\"value\":4}]}", "no criteria");
+	}
+
 	/* ranking */
 	s.type = RT_RANKING;
 	s.top_n = 0;
@@ -151,8 +175,8 @@ main(void)
 	{
 		/* Rating 1-5 of option 11 by four people: 1, 2, 4, 5 and a
 		 * no-opinion: mean 3, median 3, population sd sqrt(2.5). */
-		struct answer v[] = { {11, 1}, {11, 2}, {11, 4}, {11, 5},
-		    {11, 0}, {12, 3} };
+		struct answer v[] = { {11, 0, 1}, {11, 0, 2}, {11, 0, 4}, {11, 0, 5},
+		    {11, 0, 0}, {12, 0, 3} };
 		s.type = RT_RATING;
 		s.scale_max = 5;
 		out = results(&s, v, 6, 5);
@@ -165,12 +189,28 @@ main(void)
 		    "rating: one answer has no spread");
 	}
 	{
+		/* Two criteria: option 11 gets 4 and 2 on 21, 5 on 22. */
+		static const long long crits[] = { 21, 22 };
+		struct answer v[] = { {11, 21, 4}, {11, 21, 2}, {11, 22, 5} };
+		s.type = RT_RATING;
+		s.crits = crits;
+		s.ncrits = 2;
+		out = results(&s, v, 3, 2);
+		ok(strstr(out, "{\"option\":11,\"criteria\":[{\"criterion\":21,"
+		    "\"count\":2,\"no_opinion\":0,\"mean\":3.00,\"median\":3.00,"
+		    "\"sd\":1.00,") != NULL && strstr(out, "{\"criterion\":22,"
+		    "\"count\":1,\"no_opinion\":0,\"mean\":5.00") != NULL,
+		    "results per criterion: %s", out);
+		s.crits = NULL;
+		s.ncrits = 0;
+	}
+	{
 		/* Ranking of 4, three voters: 13>11>14>12, 11>13>12>14,
 		 * 13>12>11>14.  Borda (rank r earns 4 - r + 1):
 		 * 11: 3+4+2 = 9, 12: 1+2+3 = 6, 13: 4+3+4 = 11, 14: 2+1+1 = 4. */
-		struct answer v[] = { {13, 1}, {11, 2}, {14, 3}, {12, 4},
-		    {11, 1}, {13, 2}, {12, 3}, {14, 4},
-		    {13, 1}, {12, 2}, {11, 3}, {14, 4} };
+		struct answer v[] = { {13, 0, 1}, {11, 0, 2}, {14, 0, 3}, {12, 0, 4},
+		    {11, 0, 1}, {13, 0, 2}, {12, 0, 3}, {14, 0, 4},
+		    {13, 0, 1}, {12, 0, 2}, {11, 0, 3}, {14, 0, 4} };
 		s.type = RT_RANKING;
 		s.top_n = 0;
 		out = results(&s, v, 12, 3);
@@ -184,7 +224,7 @@ main(void)
 		    "Borda 14: 4");
 	}
 	{
-		struct answer v[] = { {11, 6}, {13, 4}, {11, 3}, {12, 7} };
+		struct answer v[] = { {11, 0, 6}, {13, 0, 4}, {11, 0, 3}, {12, 0, 7} };
 		s.type = RT_POINTS;
 		out = results(&s, v, 4, 2);
 		ok(strstr(out, "{\"option\":11,\"points\":9,\"voters\":2}") !=
@@ -192,7 +232,7 @@ main(void)
 		    "\"voters\":0}") != NULL, "point totals: %s", out);
 	}
 	{
-		struct answer v[] = { {11, 1}, {12, 1}, {11, 1} };
+		struct answer v[] = { {11, 0, 1}, {12, 0, 1}, {11, 0, 1} };
 		s.type = RT_CHOICE;
 		out = results(&s, v, 3, 3);
 		ok(strstr(out, "{\"option\":11,\"count\":2,\"percent\":67}") !=
@@ -203,7 +243,7 @@ main(void)
 	{
 		/* Statements: 5, 4, 2, pass: agree 2, disagree 1, mean 3.67,
 		 * sd sqrt(((5-11/3)^2+(4-11/3)^2+(2-11/3)^2)/3) = 1.25. */
-		struct answer v[] = { {11, 5}, {11, 4}, {11, 2}, {11, 0} };
+		struct answer v[] = { {11, 0, 5}, {11, 0, 4}, {11, 0, 2}, {11, 0, 0} };
 		s.type = RT_STATEMENTS;
 		out = results(&s, v, 4, 4);
 		ok(strstr(out, "{\"option\":11,\"count\":3,\"pass\":1,"
