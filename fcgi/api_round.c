@@ -28,6 +28,9 @@
 
 struct rnd {
 	long long	 id, position, revealed, version, open_wall;
+	long long	 participants_cluster;
+	char		*label_low;	/* owned, or NULL */
+	char		*label_high;	/* owned, or NULL */
 	struct roundspec spec;
 	char		*title;		/* owned */
 	char		*state;		/* owned */
@@ -54,6 +57,8 @@ rnd_release(struct rnd *r)
 	free(r->crits);
 	free(r->title);
 	free(r->state);
+	free(r->label_low);
+	free(r->label_high);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -69,15 +74,17 @@ rnd_parse(struct rnd *r, const struct dbcol *c, size_t n)
 	int	 t;
 
 	memset(r, 0, sizeof(*r));
-	if (n != 16 || num(&c[0], &r->id) || num(&c[1], &r->position) ||
+	if (n != 19 || num(&c[0], &r->id) || num(&c[1], &r->position) ||
 	    (t = rtype_parse(c[2].s)) < 0 || num(&c[5], &r->revealed) ||
 	    num(&c[6], &r->spec.min_picks) || num(&c[7], &r->spec.max_picks) ||
 	    num(&c[8], &r->spec.scale_max) || num(&c[9], &r->spec.no_opinion) ||
 	    num(&c[10], &r->spec.top_n) || num(&c[11], &r->spec.budget) ||
 	    num(&c[12], &r->spec.max_per_option) ||
 	    num(&c[13], &r->spec.max_length) || num(&c[14], &r->version) ||
-	    num(&c[15], &r->open_wall))
+	    num(&c[15], &r->open_wall) || num(&c[18], &r->participants_cluster))
 		return -1;
+	r->label_low = c[16].null ? NULL : xstrndup(c[16].s, c[16].len);
+	r->label_high = c[17].null ? NULL : xstrndup(c[17].s, c[17].len);
 	r->spec.type = (enum rtype)t;
 	r->title = xstrndup(c[3].s, c[3].len);
 	r->state = xstrndup(c[4].s, c[4].len);
@@ -186,6 +193,8 @@ rnd_write(struct jw *w, const struct rnd *r)
 	case RT_RATING:
 		jw_kint(w, "scale_max", r->spec.scale_max);
 		jw_kbool(w, "no_opinion", r->spec.no_opinion != 0);
+		jw_kstr(w, "label_low", r->label_low);
+		jw_kstr(w, "label_high", r->label_high);
 		if (r->spec.ncrits > 0) {
 			jw_key(w, "criteria");
 			jw_arr(w);
@@ -207,6 +216,8 @@ rnd_write(struct jw *w, const struct rnd *r)
 		break;
 	case RT_BRAINSTORM:
 		jw_kbool(w, "open_wall", r->open_wall != 0);
+		jw_kbool(w, "participants_cluster",
+		    r->participants_cluster != 0);
 		/* FALLTHROUGH */
 	case RT_OPEN:
 		jw_kint(w, "max_length", r->spec.max_length);
@@ -453,6 +464,9 @@ static const struct field round_fields[] = {
 	{ "options_from", FT_INT, 0, 1, INT64_MAX },
 	{ "options_use", FT_STRING, 0, 5, 8 },
 	{ "criteria", FT_STRLIST, 0, 1, 100 },
+	{ "label_low", FT_STRING, 0, 1, 60 },
+	{ "label_high", FT_STRING, 0, 1, 60 },
+	{ "participants_cluster", FT_BOOL, 0, 0, 0 },
 };
 
 /* Collects texts (options from an earlier brainstorm). */
@@ -543,8 +557,10 @@ round_create_in(struct request *r)
 	struct roundspec s;
 	const struct jv	*opts;
 	const char	*type, *title, *label, *use;
-	struct dbparam	 p[13];
+	struct dbparam	 p[16];
 	struct texts	 from;
+	const char	*lo, *hi;
+	size_t		 lolen, hilen;
 	size_t		 i, tlen, llen, nopts;
 	long long	 pos = 0, id, src;
 	int		 rc, t, b;
@@ -634,7 +650,15 @@ round_create_in(struct request *r)
 	p[11] = (struct dbparam)DBP_INT(s.max_length);
 	p[12] = (struct dbparam)DBP_INT((b = jv_bool(jv_get(r->json,
 	    "open_wall"))) == 1);
-	if (db_exec(r->db, STMT_ROUND_INSERT, p, 13, NULL, NULL) != 1)
+	lo = field_str(r, "label_low", &lolen);
+	hi = field_str(r, "label_high", &hilen);
+	p[13] = lo != NULL ? (struct dbparam)DBP_TEXT(lo, lolen) :
+	    (struct dbparam)DBP_NULL;
+	p[14] = hi != NULL ? (struct dbparam)DBP_TEXT(hi, hilen) :
+	    (struct dbparam)DBP_NULL;
+	p[15] = (struct dbparam)DBP_INT(jv_bool(jv_get(r->json,
+	    "participants_cluster")) == 1);
+	if (db_exec(r->db, STMT_ROUND_INSERT, p, 16, NULL, NULL) != 1)
 		goto down;
 	id = db_last_id(r->db);
 	for (i = 0; i < nopts; i++) {
@@ -841,6 +865,19 @@ api_round_results(struct request *r)
 	jw_end(w);
 	rnd_release(&rd);
 	return resp_done(r, w);
+}
+
+/* Answers 201 {"id": id}. */
+static void
+w_created(struct request *r, long long id)
+{
+	struct jw	*w;
+
+	w = resp_json(r, 201);
+	jw_obj(w);
+	jw_kint(w, "id", id);
+	jw_end(w);
+	(void)resp_done(r, w);
 }
 
 /* Loads and locks round {id} of the participant's session. */
@@ -1093,6 +1130,14 @@ rounds_for_participant(struct request *r, struct jw *w, long long session,
 			    w) < 0)
 				goto out;
 			jw_end(w);
+			if (l.r[i].participants_cluster) {
+				jw_key(w, "clusters");
+				jw_arr(w);
+				if (db_exec(r->db, STMT_CLUSTER_LIST, p, 1,
+				    cluster_row, w) < 0)
+					goto out;
+				jw_end(w);
+			}
 		}
 		if (l.r[i].revealed && results_write(r->db, w, &l.r[i]) == -1)
 			goto out;
@@ -1377,6 +1422,10 @@ agenda_write(struct request *r, struct jw *w)
 		case RT_RATING:
 			jw_kint(w, "scale_max", x->spec.scale_max);
 			jw_kbool(w, "no_opinion", x->spec.no_opinion != 0);
+			if (x->label_low != NULL)
+				jw_kstr(w, "label_low", x->label_low);
+			if (x->label_high != NULL)
+				jw_kstr(w, "label_high", x->label_high);
 			if (x->spec.ncrits > 0) {
 				jw_key(w, "criteria");
 				jw_arr(w);
@@ -1394,6 +1443,8 @@ agenda_write(struct request *r, struct jw *w)
 			break;
 		case RT_BRAINSTORM:
 			jw_kbool(w, "open_wall", x->open_wall != 0);
+			jw_kbool(w, "participants_cluster",
+			    x->participants_cluster != 0);
 			/* FALLTHROUGH */
 		case RT_OPEN:
 			jw_kint(w, "max_length", x->spec.max_length);
@@ -1408,5 +1459,113 @@ agenda_write(struct request *r, struct jw *w)
 	rc = 0;
 out:
 	rnds_release(&l);
+	return rc;
+}
+
+/*
+ * Participants grouping a brainstorm's ideas (when the round allows it,
+ * while it is open): POST /api/participant/rounds/{id}/clusters {"name"}
+ * and POST /api/participant/rounds/{id}/ideas/{id}/cluster
+ * {"cluster": id or null}.
+ */
+static int
+part_clustering(struct request *r, struct rnd *rd)
+{
+	int	 rc;
+
+	if ((rc = part_round(r, rd)) < 0)
+		return db_unavailable(r);
+	if (rc == 0)
+		return resp_error(r, 404, "not_found", "no such round");
+	if (rd->spec.type != RT_BRAINSTORM || !rd->participants_cluster)
+		return resp_error(r, 403, "not_allowed", "in this round only "
+		    "the facilitator groups the ideas");
+	if (strcmp(rd->state, "open") != 0)
+		return resp_error(r, 409, "round_closed", "this round is not "
+		    "open");
+	return 0;
+}
+
+static const struct field pcluster_fields[] = {
+	{ "name", FT_STRING, 1, 1, 200 },
+};
+
+int
+api_part_cluster_create(struct request *r)
+{
+	struct rnd	 rd;
+	struct dbparam	 p[2];
+	const char	*name;
+	size_t		 len;
+	long long	 id;
+	int		 rc;
+
+	if ((rc = fields_check(r, pcluster_fields, 1)) != 0)
+		return rc;
+	if ((rc = part_clustering(r, &rd)) == 0) {
+		name = field_str(r, "name", &len);
+		p[0] = (struct dbparam)DBP_INT(rd.id);
+		p[1] = (struct dbparam)DBP_TEXT(name, len);
+		if (db_exec(r->db, STMT_CLUSTER_INSERT, p, 2, NULL, NULL) != 1)
+			rc = db_unavailable(r);
+		else {
+			id = db_last_id(r->db);
+			p[0] = (struct dbparam)DBP_INT(rd.id);
+			(void)db_exec(r->db, STMT_ROUND_BUMP, p, 1, NULL, NULL);
+			p[0] = (struct dbparam)DBP_INT(r->part.session_id);
+			(void)db_exec(r->db, STMT_SESSION_BUMP, p, 1, NULL,
+			    NULL);
+			w_created(r, id);
+			rc = 201;
+		}
+	}
+	rnd_release(&rd);
+	return rc;
+}
+
+static const struct field pmove_fields[] = {
+	{ "cluster", FT_INT, 0, 1, INT64_MAX },
+};
+
+int
+api_part_idea_cluster(struct request *r)
+{
+	struct rnd	 rd;
+	struct dbparam	 p[3];
+	long long	 cid = 0, found;
+	int		 rc;
+
+	if ((rc = fields_check(r, pmove_fields, 1)) != 0)
+		return rc;
+	if ((rc = part_clustering(r, &rd)) != 0) {
+		rnd_release(&rd);
+		return rc;
+	}
+	if (field_int(r, "cluster", &cid) == 0) {
+		p[0] = (struct dbparam)DBP_INT(cid);
+		p[1] = (struct dbparam)DBP_INT(rd.id);
+		if ((rc = db_exec(r->db, STMT_CLUSTER_EXISTS, p, 2, count_row,
+		    &found)) <= 0) {
+			rnd_release(&rd);
+			return rc < 0 ? db_unavailable(r) : resp_error(r, 422,
+			    "invalid_field", "no such cluster in this round");
+		}
+		p[0] = (struct dbparam)DBP_INT(cid);
+	} else
+		p[0] = (struct dbparam)DBP_NULL;
+	p[1] = (struct dbparam)DBP_INT(r->ids[1]);
+	p[2] = (struct dbparam)DBP_INT(rd.id);
+	if ((rc = db_exec(r->db, STMT_IDEA_SET_CLUSTER, p, 3, NULL, NULL)) < 0)
+		rc = db_unavailable(r);
+	else if (rc == 0)
+		rc = resp_error(r, 404, "not_found", "no such idea");
+	else {
+		p[0] = (struct dbparam)DBP_INT(rd.id);
+		(void)db_exec(r->db, STMT_ROUND_BUMP, p, 1, NULL, NULL);
+		p[0] = (struct dbparam)DBP_INT(r->part.session_id);
+		(void)db_exec(r->db, STMT_SESSION_BUMP, p, 1, NULL, NULL);
+		rc = resp_json_status(r, 200, "moved");
+	}
+	rnd_release(&rd);
 	return rc;
 }

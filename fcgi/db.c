@@ -43,7 +43,7 @@ struct stmtdef {
 #define ROUND_COLS "r.id, r.position, r.type, r.title, r.state, " \
 	"r.revealed, r.min_picks, r.max_picks, r.scale_max, r.no_opinion, " \
 	"r.top_n, r.budget, r.max_per_option, r.max_length, r.version, " \
-	"r.open_wall"
+	"r.open_wall, r.label_low, r.label_high, r.participants_cluster"
 
 static const struct stmtdef stmts[STMT__MAX] = {
 	/* The schema version the health check reports. */
@@ -252,8 +252,9 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "round WHERE session_id = ?", 0 },
 	[STMT_ROUND_INSERT] = { "INSERT INTO round (session_id, position, "
 	    "type, title, min_picks, max_picks, scale_max, no_opinion, top_n, "
-	    "budget, max_per_option, max_length, open_wall) VALUES (?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 0 },
+	    "budget, max_per_option, max_length, open_wall, label_low, "
+	    "label_high, participants_cluster) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?)", 0 },
 	[STMT_ROUND_LIST] = { "SELECT " ROUND_COLS " FROM round r WHERE "
 	    "r.session_id = ? ORDER BY r.position", 1 },
 	[STMT_ROUND_GET] = { "SELECT " ROUND_COLS " FROM round r WHERE "
@@ -679,7 +680,9 @@ db_exec1(struct db *db, enum stmt s, const struct dbparam *p, size_t np,
 		}
 		goto out;
 	}
-	db->last_id = (long long)mysql_stmt_insert_id(st);
+	/* Only an INSERT makes an id; other statements leave it be. */
+	if (mysql_stmt_insert_id(st) != 0)
+		db->last_id = (long long)mysql_stmt_insert_id(st);
 	if ((meta = mysql_stmt_result_metadata(st)) == NULL)
 		rc = (int)mysql_stmt_affected_rows(st);
 	else

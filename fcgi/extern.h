@@ -396,6 +396,8 @@ int		 api_round_hide(struct request *);
 int		 api_round_results(struct request *);
 int		 api_round_answer(struct request *);
 int		 api_round_idea(struct request *);
+int		 api_part_cluster_create(struct request *);
+int		 api_part_idea_cluster(struct request *);
 int		 round_answer(struct request *, int);
 int		 rounds_for_participant(struct request *, struct jw *,
 		    long long, long long, long long);

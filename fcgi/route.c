@@ -75,6 +75,8 @@ enum routeid {
 	ROUTE_PARTICIPANT_STATE,
 	ROUTE_ROUND_ANSWER,
 	ROUTE_ROUND_IDEA,
+	ROUTE_PART_CLUSTER_CREATE,
+	ROUTE_PART_IDEA_CLUSTER,
 	ROUTE__MAX
 };
 
@@ -225,6 +227,12 @@ static const struct route routes[ROUTE__MAX] = {
 	[ROUTE_ROUND_IDEA] = { "participant.idea", METHOD_POST,
 	    "/api/participant/rounds/{id}/ideas", WHO_PARTICIPANT,
 	    api_round_idea },
+	[ROUTE_PART_CLUSTER_CREATE] = { "participant.cluster", METHOD_POST,
+	    "/api/participant/rounds/{id}/clusters", WHO_PARTICIPANT,
+	    api_part_cluster_create },
+	[ROUTE_PART_IDEA_CLUSTER] = { "participant.idea_cluster", METHOD_POST,
+	    "/api/participant/rounds/{id}/ideas/{id}/cluster", WHO_PARTICIPANT,
+	    api_part_idea_cluster },
 };
 
 /* Returns 1 for the methods that change state. */

@@ -110,6 +110,8 @@ REQ[cluster.create]="POST /api/sessions/$S/rounds/$RB/clusters {\"name\":\"C3\"}
 REQ[cluster.rename]="PATCH /api/sessions/$S/rounds/$RB/clusters/$CL1 {\"name\":\"C1b\"}"
 REQ[cluster.delete]="DELETE /api/sessions/$S/rounds/$RB/clusters/$CL2"
 REQ[cluster.merge]="POST /api/sessions/$S/rounds/$RB/clusters/$CL1/merge {\"into\":$CL1}"
+REQ[participant.cluster]="POST /api/participant/rounds/$RB/clusters {\"name\":\"Theirs\"}"
+REQ[participant.idea_cluster]="POST /api/participant/rounds/$RB/ideas/$IDEA/cluster {\"cluster\":null}"
 REQ[join]="POST /api/join {\"code\":\"$CODE\",\"display_name\":\"Someone\"}"
 REQ[participant.state]="GET /api/participant/state"
 

@@ -240,9 +240,31 @@ call p4 GET /api/participant/state
 like "$(jget "$body" rounds)" '"wall":\[\{"cluster":null,"id":[0-9]+,"text":"Everyone sees this"\}\]' \
     "an open wall shows the ideas to every participant"
 
+# Participants who may group the ideas themselves.
+mkround '{"type":"brainstorm","title":"Group them yourselves","open_wall":true,"participants_cluster":true}'
+PC=$R
+call ann POST "/api/sessions/$S/rounds/$R/open" ''
+call p1 POST "/api/participant/rounds/$R/ideas" '{"text":"Solar panels"}'
+call p2 POST "/api/participant/rounds/$R/clusters" '{"name":"Energy"}'
+is "$code" 201 "a participant makes a cluster"
+energy=$(jget "$body" id)
+call p2 GET /api/participant/state
+idea=$(printf '%s' "$body" | perl -MJSON::PP -e 'for (@{decode_json(<STDIN>)->{rounds}}) { print $_->{wall}[0]{id} if $_->{title} eq "Group them yourselves" }')
+like "$(jget "$body" rounds)" '"clusters":\[\{"id":[0-9]+,"ideas":0,"name":"Energy"\}\]' "participants see the clusters"
+call p2 POST "/api/participant/rounds/$R/ideas/$idea/cluster" "{\"cluster\":$energy}"
+is "$code" 200 "and file an idea under one"
+call ann GET "/api/sessions/$S/rounds/$R/results"
+like "$(jget "$body" round.results.ideas)" '"cluster":"Energy","id":[0-9]+,"text":"Solar panels"' "the facilitator sees it filed"
+call p2 POST "/api/participant/rounds/$BR/clusters" '{"name":"Mine"}'
+is "$code" 403 "where the round does not allow it, participants cannot group"
+
+# A rating scale with end labels.
+mkround '{"type":"rating","title":"How useful?","options":["Today"],"label_low":"Not at all","label_high":"Very"}'
+like "$(jget "$body" round)" '"label_high":"Very","label_low":"Not at all"' "a rating scale with end labels"
+
 call ann GET "/api/sessions/$S/rounds"
-is "$(jget "$body" rounds | grep -o '"position"' | wc -l)" 11 "the agenda holds eleven rounds in order"
-call ann DELETE "/api/sessions/$S/rounds/$R"
+is "$(jget "$body" rounds | grep -o '"position"' | wc -l)" 13 "the agenda holds thirteen rounds in order"
+call ann DELETE "/api/sessions/$S/rounds/$PC"
 is "$code" 409 "an open round cannot be deleted"
 
 # --- downloads: CSV per round, JSON per session ---------------------------------------
@@ -267,7 +289,7 @@ like "$(cat "$T_DIR/ideas.csv")" 'Face painting for children,Fun and games' "bra
 call ann GET "/api/sessions/$S/export"
 is "$code" 200 "session export"
 is "$(jget "$body" format)" "primoforum-session-1" "one JSON document"
-is "$(jget "$body" rounds | grep -o '"type":' | wc -l)" 11 "with every round"
+is "$(jget "$body" rounds | grep -o '"type":' | wc -l)" 13 "with every round"
 like "$(jget "$body" rounds)" '"borda":8' "and their results"
 
 # --- isolation ------------------------------------------------------------------
