@@ -218,7 +218,7 @@ rnd_write(struct jw *w, const struct rnd *r)
 		jw_kbool(w, "open_wall", r->open_wall != 0);
 		jw_kbool(w, "participants_cluster",
 		    r->participants_cluster != 0);
-		/* FALLTHROUGH */
+		FALLTHROUGH;
 	case RT_OPEN:
 		jw_kint(w, "max_length", r->spec.max_length);
 		break;
@@ -1445,7 +1445,7 @@ agenda_write(struct request *r, struct jw *w)
 			jw_kbool(w, "open_wall", x->open_wall != 0);
 			jw_kbool(w, "participants_cluster",
 			    x->participants_cluster != 0);
-			/* FALLTHROUGH */
+			FALLTHROUGH;
 		case RT_OPEN:
 			jw_kint(w, "max_length", x->spec.max_length);
 			break;

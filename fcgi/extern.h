@@ -17,6 +17,8 @@
 #include "buf.h"
 
 #define PRINTFLIKE(a, b) __attribute__((format(printf, (a), (b))))
+/* A switch case that goes on into the next, for gcc and clang alike. */
+#define FALLTHROUGH __attribute__((fallthrough))
 
 /* HTTP methods the router knows; anything else is METHOD_OTHER (405). */
 enum method {
