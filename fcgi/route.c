@@ -269,8 +269,11 @@ route_guard(struct request *r, const struct route *rt)
 	/* The participant cookie is SameSite=Strict: no token needed. */
 	if (rt->who == WHO_PARTICIPANT && participant_authenticate(r) != 1)
 		return -1;
-	/* A body, whatever the route, must be JSON within the limits. */
-	if ((r->bodylen > 0 || r->ctype != NULL) && request_json(r) != 0)
+	/*
+	 * A body, whatever the route, must be JSON within the limits.  An
+	 * empty one is no body, whatever its Content-Type says.
+	 */
+	if (r->bodylen > 0 && request_json(r) != 0)
 		return -1;
 	return 0;
 }

@@ -61,6 +61,9 @@ out=$(pf_curl -i -X GET -H 'Content-Type: text/plain' \
 like "$out" '^HTTP/2 415' "a body that is not JSON is 415"
 like "$out" '"code":"unsupported_media_type"' "415 is a JSON error"
 
+out=$(pf_curl -i -X GET -H 'Content-Type: application/json' --data-binary '' "$PF_URL/api/health")
+like "$out" '^HTTP/2 200' "an empty body is no body, whatever its Content-Type"
+
 out=$(pf_curl -i "$PF_URL/api/health?x=%zz")
 like "$out" '^HTTP/2 400' "malformed query string is 400"
 
