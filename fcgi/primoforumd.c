@@ -278,6 +278,14 @@ main(int argc, char *argv[])
 		goto out;
 	}
 	password_minlen((size_t)cfg.num[CFG_PASSWORD_MIN]);
+	/*
+	 * Done once, before the workers fork, so that they share the result:
+	 * the blocklist, and the dummy hash for unknown emails, whose argon2
+	 * run (19 MiB by default) would otherwise be each worker's peak.
+	 */
+	if (auth_init(&cfg) == -1 ||
+	    password_load(cfg.str[CFG_PASSWORD_BLOCKLIST]) == -1)
+		goto out;
 	if ((fd = open_socket(cfg.str[CFG_SOCKET],
 	    cfg.str[CFG_SOCKET_GROUP])) == -1)
 		goto out;

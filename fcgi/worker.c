@@ -208,11 +208,6 @@ worker_main(int listenfd, const struct config *cfg, int slot)
 	config_limits(cfg, &lim);
 	db = db_open_config(cfg, 0);
 
-	if (auth_init(cfg) == -1 ||
-	    password_load(cfg->str[CFG_PASSWORD_BLOCKLIST]) == -1) {
-		db_free(db);
-		return 1;
-	}
 	if (FCGX_Init() != 0) {
 		log_warnx("worker %d: FCGX_Init failed", slot);
 		db_free(db);
