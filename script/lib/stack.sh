@@ -247,6 +247,12 @@ stack_start() {
 	nginx_start "$PF_DIR" || return 1
 	wait_for "pf_curl -f '$PF_URL/api/health'" 20 || {
 		echo "stack: /api/health did not answer" >&2; return 1; }
+	# Health needs one worker; tests that count workers need them all.
+	local sup
+	sup=$(cat "$PF_DIR/primoforumd.pid")
+	wait_for "[ \"\$(pgrep -P $sup | wc -l)\" -ge ${PF_WORKERS:-2} ]" 10 || {
+		echo "stack: not all ${PF_WORKERS:-2} workers started" >&2
+		return 1; }
 }
 
 stack_stop() {
