@@ -173,18 +173,16 @@ rnd_options(struct db *db, struct rnd *r)
 	return 0;
 }
 
-/* Writes a round's description (no results). */
+/*
+ * Writes a round's type-specific settings.  For a template (names_only)
+ * criteria are their names, as round creation takes them; otherwise
+ * objects with their ids, as answers name them.
+ */
 static void
-rnd_write(struct jw *w, const struct rnd *r)
+settings_write(struct jw *w, const struct rnd *r, int names_only)
 {
 	size_t	 i;
 
-	jw_kint(w, "id", r->id);
-	jw_kint(w, "position", r->position);
-	jw_kstr(w, "type", rtype_name(r->spec.type));
-	jw_kstr(w, "title", r->title);
-	jw_kstr(w, "state", r->state);
-	jw_kbool(w, "revealed", r->revealed != 0);
 	switch (r->spec.type) {
 	case RT_CHOICE:
 		jw_kint(w, "min_picks", r->spec.min_picks);
@@ -199,6 +197,10 @@ rnd_write(struct jw *w, const struct rnd *r)
 			jw_key(w, "criteria");
 			jw_arr(w);
 			for (i = 0; i < r->spec.ncrits; i++) {
+				if (names_only) {
+					jw_str(w, r->critnames[i]);
+					continue;
+				}
 				jw_obj(w);
 				jw_kint(w, "id", r->crits[i]);
 				jw_kstr(w, "name", r->critnames[i]);
@@ -225,6 +227,21 @@ rnd_write(struct jw *w, const struct rnd *r)
 	default:
 		break;
 	}
+}
+
+/* Writes a round's description (no results). */
+static void
+rnd_write(struct jw *w, const struct rnd *r)
+{
+	size_t	 i;
+
+	jw_kint(w, "id", r->id);
+	jw_kint(w, "position", r->position);
+	jw_kstr(w, "type", rtype_name(r->spec.type));
+	jw_kstr(w, "title", r->title);
+	jw_kstr(w, "state", r->state);
+	jw_kbool(w, "revealed", r->revealed != 0);
+	settings_write(w, r, 0);
 	jw_key(w, "options");
 	jw_arr(w);
 	for (i = 0; i < r->spec.nopts; i++) {
@@ -1414,44 +1431,7 @@ agenda_write(struct request *r, struct jw *w)
 				jw_str(w, x->labels[j]);
 			jw_end(w);
 		}
-		switch (x->spec.type) {
-		case RT_CHOICE:
-			jw_kint(w, "min_picks", x->spec.min_picks);
-			jw_kint(w, "max_picks", x->spec.max_picks);
-			break;
-		case RT_RATING:
-			jw_kint(w, "scale_max", x->spec.scale_max);
-			jw_kbool(w, "no_opinion", x->spec.no_opinion != 0);
-			if (x->label_low != NULL)
-				jw_kstr(w, "label_low", x->label_low);
-			if (x->label_high != NULL)
-				jw_kstr(w, "label_high", x->label_high);
-			if (x->spec.ncrits > 0) {
-				jw_key(w, "criteria");
-				jw_arr(w);
-				for (j = 0; j < x->spec.ncrits; j++)
-					jw_str(w, x->critnames[j]);
-				jw_end(w);
-			}
-			break;
-		case RT_RANKING:
-			jw_kint(w, "top_n", x->spec.top_n);
-			break;
-		case RT_POINTS:
-			jw_kint(w, "budget", x->spec.budget);
-			jw_kint(w, "max_per_option", x->spec.max_per_option);
-			break;
-		case RT_BRAINSTORM:
-			jw_kbool(w, "open_wall", x->open_wall != 0);
-			jw_kbool(w, "participants_cluster",
-			    x->participants_cluster != 0);
-			FALLTHROUGH;
-		case RT_OPEN:
-			jw_kint(w, "max_length", x->spec.max_length);
-			break;
-		default:
-			break;
-		}
+		settings_write(w, x, 1);
 		jw_end(w);
 	}
 	jw_end(w);

@@ -4,6 +4,7 @@
 -- changes, every one a durable write.  Each thread counts the answers
 -- the server accepted (200 or 201); done() adds them up, so that
 -- script/bench can compare them with what the database recorded.
+dofile("t/bench/report.lua")
 local tokens, n, step, nxt = {}, 0, 1, 0
 local threads = {}
 accepted = 0
@@ -49,12 +50,5 @@ function done(summary, latency, requests)
 	for _, t in ipairs(threads) do
 		total = total + t:get("accepted")
 	end
-	io.write(string.format("RESULT rps=%.0f p50=%.2f p99=%.2f max=%.2f "
-	    .. "requests=%d errors=%d accepted=%d\n",
-	    summary.requests / (summary.duration / 1e6),
-	    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-	    latency.max / 1000, summary.requests,
-	    summary.errors.status + summary.errors.connect +
-	    summary.errors.read + summary.errors.write +
-	    summary.errors.timeout, total))
+	report(summary, latency, " accepted=" .. total)
 end

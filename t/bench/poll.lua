@@ -2,6 +2,7 @@
 -- as the participant page does every two seconds.  Each request is the
 -- next participant of PF_BENCH_TOKENS ("token etag" lines); the answer
 -- should be 304.  wrk runs it; script/bench reads the last line.
+dofile("t/bench/report.lua")
 local tokens, etags, n, i = {}, {}, 0, 0
 local not304 = 0
 
@@ -31,12 +32,5 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-	io.write(string.format("RESULT rps=%.0f p50=%.2f p99=%.2f max=%.2f "
-	    .. "requests=%d errors=%d\n",
-	    summary.requests / (summary.duration / 1e6),
-	    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-	    latency.max / 1000, summary.requests,
-	    summary.errors.status + summary.errors.connect +
-	    summary.errors.read + summary.errors.write +
-	    summary.errors.timeout))
+	report(summary, latency)
 end
