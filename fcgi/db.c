@@ -45,6 +45,24 @@ struct stmtdef {
 	"r.top_n, r.budget, r.max_per_option, r.max_length, r.version, " \
 	"r.open_wall, r.label_low, r.label_high, r.participants_cluster"
 
+/* The columns of an audit row, in the order audit_canonical() takes. */
+#define AUDIT_COLS "seq, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s.%f'), " \
+	"account_id, actor, address, request_id, action, target, outcome, " \
+	"prev_hash, hash"
+
+/* The columns of an account in the admin area: no content, no secret. */
+#define ADMIN_ACCOUNT_COLS "a.id, a.email, a.display_name, a.plan, a.role, " \
+	"a.disabled, a.totp_enabled, " \
+	"DATE_FORMAT(a.created_at, '%Y-%m-%dT%H:%i:%sZ'), " \
+	"(SELECT DATE_FORMAT(MAX(l.last_seen), '%Y-%m-%dT%H:%i:%sZ') " \
+	"FROM login l WHERE l.account_id = a.id), " \
+	"(SELECT COUNT(*) FROM login l WHERE l.account_id = a.id), " \
+	"(SELECT COUNT(*) FROM session s WHERE s.account_id = a.id)"
+
+/* The columns of a plan, as plan.c reads them. */
+#define PLAN_COLS "p.name, p.title, p.max_participants, p.max_running, " \
+	"p.teams, p.reports"
+
 static const struct stmtdef stmts[STMT__MAX] = {
 	/* The schema version the health check reports. */
 	[STMT_SCHEMA_VERSION] = { "SELECT COALESCE(MAX(version), 0) "
@@ -142,9 +160,19 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "AND key_hash = ?", 0 },
 
 	/* The audit trail: rows are only ever added (audit.c). */
-	[STMT_AUDIT_INSERT] = { "INSERT INTO audit_event (account_id, actor, "
-	    "address, request_id, action, target, outcome) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?)", 0 },
+	/*
+	 * The audit chain (audit.c): lock the head, add the row with its
+	 * hash, move the head, in one transaction.
+	 */
+	[STMT_AUDIT_INSERT] = { "INSERT INTO audit_event (seq, at, account_id, "
+	    "actor, address, request_id, action, target, outcome, prev_hash, "
+	    "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 0 },
+	[STMT_AUDIT_HEAD_LOCK] = { "SELECT seq, hash FROM audit_head "
+	    "WHERE id = 1 FOR UPDATE", 0 },
+	[STMT_AUDIT_HEAD_GET] = { "SELECT seq, hash FROM audit_head "
+	    "WHERE id = 1", 1 },
+	[STMT_AUDIT_HEAD_SET] = { "UPDATE audit_head SET seq = ?, hash = ? "
+	    "WHERE id = 1", 0 },
 	/*
 	 * Sessions (api_session.c).  Every statement a facilitator reaches
 	 * names the account too: a session id of another account is simply
@@ -365,6 +393,57 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	[STMT_AUDIT_BY_ACCOUNT] = { "SELECT DATE_FORMAT(at, "
 	    "'%Y-%m-%dT%H:%i:%s.%fZ'), action, target, outcome, address, "
 	    "request_id FROM audit_event WHERE account_id = ? ORDER BY id", 1 },
+	/* The chain, for audit verify and export (AUDIT_COLS order). */
+	[STMT_AUDIT_CHAIN] = { "SELECT " AUDIT_COLS " FROM audit_event "
+	    "WHERE seq > ? ORDER BY seq LIMIT 10000", 1 },
+	[STMT_AUDIT_RANGE] = { "SELECT " AUDIT_COLS " FROM audit_event "
+	    "WHERE at >= ? AND at < ? AND seq > ? ORDER BY seq LIMIT ?", 1 },
+	/*
+	 * The admin area (api_admin.c): accounts and counts, never a
+	 * session's content (P12).
+	 */
+	[STMT_ADMIN_ACCOUNTS] = { "SELECT " ADMIN_ACCOUNT_COLS " FROM account a "
+	    "WHERE a.email LIKE ? OR a.display_name LIKE ? OR a.id = ? "
+	    "ORDER BY a.id LIMIT 100", 1 },
+	[STMT_ADMIN_ACCOUNT] = { "SELECT " ADMIN_ACCOUNT_COLS " FROM account a "
+	    "WHERE a.id = ?", 1 },
+	[STMT_ADMIN_COUNTS] = { "SELECT (SELECT COUNT(*) FROM account), "
+	    "(SELECT COUNT(*) FROM account WHERE disabled = 1), "
+	    "(SELECT COUNT(*) FROM session WHERE state = 'running'), "
+	    "(SELECT COUNT(*) FROM participant p JOIN session s "
+	    "ON s.id = p.session_id AND s.run = p.run AND "
+	    "s.state = 'running' WHERE p.removed = 0), "
+	    "(SELECT COUNT(*) FROM login), "
+	    "(SELECT COALESCE(MAX(version), 0) FROM schema_migrations), "
+	    "(SELECT seq FROM audit_head WHERE id = 1)", 1 },
+	[STMT_ACCOUNT_SET_DISABLED] = { "UPDATE account SET disabled = ? "
+	    "WHERE id = ?", 0 },
+	[STMT_ACCOUNT_SET_PLAN] = { "UPDATE account SET plan = ? "
+	    "WHERE id = ?", 0 },
+	[STMT_ACCOUNT_INSERT_STAFF] = { "INSERT INTO account (email, "
+	    "display_name, password_hash, role, plan) "
+	    "VALUES (?, ?, ?, ?, 'free')", 0 },
+	/* Plans and subscriptions (plan.c, api_billing.c). */
+	[STMT_PLAN_GET] = { "SELECT " PLAN_COLS " FROM plan p "
+	    "WHERE p.name = ?", 1 },
+	[STMT_PLAN_OF_ACCOUNT] = { "SELECT " PLAN_COLS " FROM plan p "
+	    "JOIN account a ON a.plan = p.name WHERE a.id = ?", 1 },
+	[STMT_PLAN_BY_PRODUCT] = { "SELECT name FROM plan WHERE product = ?",
+	    1 },
+	[STMT_PLAN_LIST] = { "SELECT " PLAN_COLS " FROM plan p "
+	    "ORDER BY p.max_participants", 1 },
+	[STMT_SESSIONS_RUNNING] = { "SELECT COUNT(*) FROM session "
+	    "WHERE account_id = ? AND state = 'running' AND id <> ?", 0 },
+	[STMT_BILLING_EVENT_INSERT] = { "INSERT INTO billing_event (id, "
+	    "subscription_id, outcome) VALUES (?, ?, ?)", 0 },
+	[STMT_SUBSCRIPTION_LOCK] = { "SELECT account_id, plan, state, "
+	    "DATE_FORMAT(event_at, '%Y-%m-%dT%H:%i:%sZ') FROM subscription "
+	    "WHERE id = ? FOR UPDATE", 0 },
+	[STMT_SUBSCRIPTION_UPSERT] = { "INSERT INTO subscription (id, "
+	    "account_id, plan, state, event_at) VALUES (?, ?, ?, ?, ?) "
+	    "ON DUPLICATE KEY UPDATE plan = VALUES(plan), "
+	    "state = VALUES(state), event_at = VALUES(event_at), "
+	    "updated_at = UTC_TIMESTAMP(6)", 0 },
 };
 
 #define SQL_MODE "SET time_zone = '+00:00', sql_mode = " \
@@ -795,6 +874,13 @@ db_commit(struct db *db)
 	if (db->m != NULL && mysql_autocommit(db->m, 1))
 		db_disconnect(db);
 	return rc;
+}
+
+/* Returns 1 between db_begin() and its commit or rollback. */
+int
+db_in_transaction(const struct db *db)
+{
+	return db->intx;
 }
 
 void

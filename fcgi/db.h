@@ -114,6 +114,25 @@ enum stmt {
 	STMT_TEMPLATE_DELETE,
 	STMT_CRITERION_INSERT,
 	STMT_CRITERION_LIST,
+	STMT_AUDIT_HEAD_LOCK,	/* the chain's head, locked (audit.c) */
+	STMT_AUDIT_HEAD_GET,
+	STMT_AUDIT_HEAD_SET,
+	STMT_AUDIT_CHAIN,	/* every row in chain order (verify) */
+	STMT_AUDIT_RANGE,	/* rows of a period (export) */
+	STMT_ADMIN_ACCOUNTS,	/* admin: find accounts */
+	STMT_ADMIN_ACCOUNT,	/* admin: one account, no content */
+	STMT_ADMIN_COUNTS,	/* admin: system status */
+	STMT_ACCOUNT_SET_DISABLED,
+	STMT_ACCOUNT_SET_PLAN,
+	STMT_ACCOUNT_INSERT_STAFF,	/* primoforumctl create-admin */
+	STMT_PLAN_GET,
+	STMT_PLAN_OF_ACCOUNT,
+	STMT_PLAN_BY_PRODUCT,
+	STMT_PLAN_LIST,
+	STMT_SESSIONS_RUNNING,	/* running sessions of an account */
+	STMT_BILLING_EVENT_INSERT,
+	STMT_SUBSCRIPTION_LOCK,
+	STMT_SUBSCRIPTION_UPSERT,
 	STMT__MAX
 };
 
@@ -167,6 +186,7 @@ int		 db_script(struct db *, const char *, size_t, char *, size_t);
 int		 db_begin(struct db *);
 int		 db_commit(struct db *);
 void		 db_rollback(struct db *);
+int		 db_in_transaction(const struct db *);
 long long	 db_last_id(struct db *);
 
 /* Parameter helpers: DBP_INT(n), DBP_TEXT(s), DBP_BLOB(p, len), ... */

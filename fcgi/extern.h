@@ -521,6 +521,9 @@ void		 audit_ctl(struct db *, const char *, long long, const char *,
 		    const char *);
 void		 audit_system(struct db *, const char *, long long,
 		    const char *, const char *);
+int		 audit_verify(struct db *, FILE *);
+long long	 audit_export(struct db *, const char *, const char *,
+		    long long, struct jw *, struct buf *);
 
 /* password.c */
 int		 password_load(const char *);
