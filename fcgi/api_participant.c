@@ -177,7 +177,8 @@ api_participant_state(struct request *r)
 /* The running session of a join code. */
 struct bycode {
 	long long	 id, run, locked, named, teams_on, maxp, account;
-	char		*plan, *title, *lang;
+	long long	 planmax;	/* the owner's plan's participants */
+	char		*title, *lang;
 };
 
 static int
@@ -191,19 +192,12 @@ bycode_row(void *arg, const struct dbcol *c, size_t n)
 	    parse_int(c[3].s, c[3].len, 0, 1, &b->named) ||
 	    parse_int(c[4].s, c[4].len, 0, 1, &b->teams_on) ||
 	    parse_int(c[5].s, c[5].len, 0, INT64_MAX, &b->maxp) ||
+	    parse_int(c[6].s, c[6].len, 0, INT64_MAX, &b->planmax) ||
 	    parse_int(c[7].s, c[7].len, 1, INT64_MAX, &b->account))
 		return -1;
-	b->plan = xstrndup(c[6].s, c[6].len);
 	b->title = xstrndup(c[8].s, c[8].len);
 	b->lang = xstrndup(c[9].s, c[9].len);
 	return 0;
-}
-
-static int
-count_row(void *arg, const struct dbcol *c, size_t n)
-{
-	return n == 1 && parse_int(c[0].s, c[0].len, 0, INT64_MAX, arg) == 0 ?
-	    0 : -1;
 }
 
 static int
@@ -331,14 +325,12 @@ api_join(struct request *r)
 			goto out;
 		}
 	}
-	limit = strcmp(b.plan, "free") == 0 ?
-	    r->cfg->num[CFG_PLAN_FREE_PARTICIPANTS] :
-	    r->cfg->num[CFG_PLAN_PAID_PARTICIPANTS];
+	limit = b.planmax;
 	if (b.maxp > 0 && b.maxp < limit)
 		limit = b.maxp;
 	p[0] = (struct dbparam)DBP_INT(b.id);
 	p[1] = (struct dbparam)DBP_INT(b.run);
-	if (db_exec(r->db, STMT_PARTICIPANT_COUNT, p, 2, count_row,
+	if (db_exec(r->db, STMT_PARTICIPANT_COUNT, p, 2, db_row_int,
 	    &count) != 1)
 		goto down;
 	if (count >= limit) {
@@ -395,7 +387,6 @@ down:
 	db_rollback(r->db);
 	rc = db_unavailable(r);
 out:
-	free(b.plan);
 	free(b.title);
 	free(b.lang);
 	partrow_release(&me);

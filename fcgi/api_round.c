@@ -1246,7 +1246,8 @@ api_round_csv(struct request *r)
 	char		 hdr[40];
 	int		 rc;
 
-	if ((rc = session_owned(r)) != 1 || (rc = rnd_load(r, &rd)) != 1)
+	if ((rc = session_owned(r)) != 1 || (rc = plan_check_reports(r)) != 1 ||
+	    (rc = rnd_load(r, &rd)) != 1)
 		return rc;
 	buf_init(&js, 4 * 1024 * 1024);
 	w = jw_new(&js);
@@ -1382,7 +1383,7 @@ api_session_export(struct request *r)
 	struct jw	*w;
 	int		 rc;
 
-	if ((rc = session_owned(r)) != 1)
+	if ((rc = session_owned(r)) != 1 || (rc = plan_check_reports(r)) != 1)
 		return rc;
 	w = resp_json(r, 200);
 	jw_obj(w);

@@ -616,8 +616,17 @@ api_session_start(struct request *r)
 {
 	struct dbparam	 p[3];
 	char		 code[JOINCODE_LEN + 1], target[32];
+	struct sess	 s;
 	int		 i, rc;
 
+	/* The plan's limits first: a refused start changes nothing. */
+	if ((rc = sess_load(r, r->ids[0], &s)) != 1)
+		return rc == 0 ? not_found(r) : r->resp.status;
+	rc = strcmp(s.state, "running") == 0 ? 1 :
+	    plan_check_start(r, s.id, (int)s.teams_on, s.maxp);
+	sess_release(&s);
+	if (rc != 1)
+		return rc;
 	for (i = 0; i < START_TRIES; i++) {
 		if (joincode_new(code) == -1)
 			return resp_error(r, 500, "internal_error",

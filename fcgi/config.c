@@ -92,11 +92,12 @@ static const struct cfgdef cfgdefs[CFG__MAX] = {
 	/* A running session stops by itself after this many hours. */
 	[CFG_SESSION_MAX_HOURS] = { "session_max_hours", CT_NUM, "12", 1,
 	    168 },
-	/* Participants per session by plan, until plans live in the data. */
-	[CFG_PLAN_FREE_PARTICIPANTS] = { "plan_free_participants", CT_NUM,
-	    "50", 1, 1000000 },
-	[CFG_PLAN_PAID_PARTICIPANTS] = { "plan_paid_participants", CT_NUM,
-	    "5000", 1, 1000000 },
+	/*
+	 * Audit rows older than this many days are removed by
+	 * primoforumctl audit purge (P10); the chain stays verifiable.
+	 */
+	[CFG_AUDIT_RETENTION_DAYS] = { "audit_retention_days", CT_NUM, "730",
+	    30, 36500 },
 };
 
 static const char *const secretnames[SECRET__MAX] = {
@@ -104,7 +105,34 @@ static const char *const secretnames[SECRET__MAX] = {
 	[SECRET_DB_MIGRATE_PASSWORD] = "db_migrate_password",
 	/* 64 hex digits: the AES-256-GCM key for stored TOTP secrets. */
 	[SECRET_TOTP_KEY] = "totp_key",
+	/* The key the billing provider signs its webhooks with. */
+	[SECRET_BILLING_KEY] = "billing_webhook_key",
 };
+
+/*
+ * The configuration report for auditors (GET /api/admin/config): every
+ * setting with its value, and for each secret only whether it is set.
+ */
+void
+config_report(const struct config *c, struct jw *w)
+{
+	size_t	 k;
+
+	jw_key(w, "settings");
+	jw_obj(w);
+	for (k = 0; k < CFG__MAX; k++) {
+		if (cfgdefs[k].type == CT_NUM)
+			jw_kint(w, cfgdefs[k].name, c->num[k]);
+		else
+			jw_kstr(w, cfgdefs[k].name, c->str[k]);
+	}
+	jw_end(w);
+	jw_key(w, "secrets_set");
+	jw_obj(w);
+	for (k = 0; k < SECRET__MAX; k++)
+		jw_kbool(w, secretnames[k], c->secret[k] != NULL);
+	jw_end(w);
+}
 
 /* Sets every key to its default. */
 void

@@ -211,8 +211,10 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "WHERE id = ?", 0 },
 	/* Join: the running session of a code, locked for the count. */
 	[STMT_SESSION_BY_CODE] = { "SELECT s.id, s.run, s.locked, s.named, "
-	    "s.teams_on, s.max_participants, a.plan, s.account_id, s.title, "
-	    "s.language FROM session s JOIN account a ON a.id = s.account_id "
+	    "s.teams_on, s.max_participants, pl.max_participants, "
+	    "s.account_id, s.title, s.language FROM session s "
+	    "JOIN account a ON a.id = s.account_id "
+	    "JOIN plan pl ON pl.name = a.plan "
 	    "WHERE s.join_code = ? AND s.state = 'running' AND "
 	    "s.started_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND FOR UPDATE",
 	    0 },
@@ -874,6 +876,14 @@ db_commit(struct db *db)
 	if (db->m != NULL && mysql_autocommit(db->m, 1))
 		db_disconnect(db);
 	return rc;
+}
+
+/* A row callback for a single count or id: column 0 into *(long long *). */
+int
+db_row_int(void *arg, const struct dbcol *c, size_t n)
+{
+	return n >= 1 && !c[0].null && parse_int(c[0].s, c[0].len, 0,
+	    INT64_MAX, arg) == 0 ? 0 : -1;
 }
 
 /* Returns 1 between db_begin() and its commit or rollback. */

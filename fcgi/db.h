@@ -187,6 +187,7 @@ int		 db_begin(struct db *);
 int		 db_commit(struct db *);
 void		 db_rollback(struct db *);
 int		 db_in_transaction(const struct db *);
+int		 db_row_int(void *, const struct dbcol *, size_t);
 long long	 db_last_id(struct db *);
 
 /* Parameter helpers: DBP_INT(n), DBP_TEXT(s), DBP_BLOB(p, len), ... */

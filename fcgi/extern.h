@@ -117,6 +117,7 @@ struct request {
 	char		*origin;	/* owned; Origin header, or NULL */
 	char		*fetch_site;	/* owned; Sec-Fetch-Site, or NULL */
 	char		*csrf_header;	/* owned; X-CSRF-Token, or NULL */
+	char		*signature;	/* owned; the billing webhook's */
 	char		*if_none_match;	/* owned; If-None-Match, or NULL */
 	struct authn	 auth;
 	struct partn	 part;
@@ -166,8 +167,7 @@ enum cfg {
 	CFG_SENDMAIL,
 	CFG_MAIL_FROM,
 	CFG_SESSION_MAX_HOURS,
-	CFG_PLAN_FREE_PARTICIPANTS,
-	CFG_PLAN_PAID_PARTICIPANTS,
+	CFG_AUDIT_RETENTION_DAYS,
 	CFG__MAX
 };
 
@@ -176,6 +176,7 @@ enum secret {
 	SECRET_DB_PASSWORD,
 	SECRET_DB_MIGRATE_PASSWORD,
 	SECRET_TOTP_KEY,
+	SECRET_BILLING_KEY,
 	SECRET__MAX
 };
 
@@ -190,6 +191,8 @@ int		 config_parse(struct config *, const char *, size_t,
 		    char *, size_t);
 int		 config_load(struct config *, const char *, char *, size_t);
 int		 config_load_secrets(struct config *, char *, size_t);
+struct jw;
+void		 config_report(const struct config *, struct jw *);
 int		 secrets_parse(struct config *, const char *, size_t,
 		    char *, size_t);
 const char	*config_name(enum cfg);
@@ -513,6 +516,30 @@ int		 round_validate(const struct roundspec *, const struct jv *,
 void		 answers_release(struct answers *);
 void		 round_results(const struct roundspec *, const struct answer *,
 		    size_t, long long, struct jw *);
+
+/* api_admin.c */
+int		 api_admin_status(struct request *);
+int		 api_admin_accounts(struct request *);
+int		 api_admin_account(struct request *);
+int		 api_admin_disable(struct request *);
+int		 api_admin_enable(struct request *);
+int		 api_admin_plan(struct request *);
+int		 api_admin_reset_link(struct request *);
+int		 api_admin_logins_end(struct request *);
+int		 api_admin_audit(struct request *);
+int		 api_admin_config(struct request *);
+int		 api_admin_refused(struct request *);
+
+/* api_billing.c */
+int		 billing_signature_ok(struct request *);
+int		 api_billing_webhook(struct request *);
+
+/* plan.c */
+int		 plan_list(struct db *, struct jw *);
+int		 plan_write_own(struct request *, struct jw *);
+int		 plan_check_start(struct request *, long long, int, long long);
+int		 plan_check_reports(struct request *);
+int		 api_plans(struct request *);
 
 /* audit.c */
 void		 audit(struct request *, const char *, long long,

@@ -354,6 +354,7 @@ request_release(struct request *r)
 	free(r->origin);
 	free(r->fetch_site);
 	free(r->csrf_header);
+	free(r->signature);
 	free(r->if_none_match);
 	authn_release(&r->auth);
 	free(r->resp.cookie);

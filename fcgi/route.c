@@ -77,6 +77,19 @@ enum routeid {
 	ROUTE_ROUND_IDEA,
 	ROUTE_PART_CLUSTER_CREATE,
 	ROUTE_PART_IDEA_CLUSTER,
+	ROUTE_PLANS,
+	ROUTE_BILLING_WEBHOOK,
+	ROUTE_ADMIN_STATUS,
+	ROUTE_ADMIN_ACCOUNTS,
+	ROUTE_ADMIN_ACCOUNT,
+	ROUTE_ADMIN_DISABLE,
+	ROUTE_ADMIN_ENABLE,
+	ROUTE_ADMIN_PLAN,
+	ROUTE_ADMIN_RESET_LINK,
+	ROUTE_ADMIN_LOGINS_END,
+	ROUTE_ADMIN_AUDIT,
+	ROUTE_ADMIN_CONFIG,
+	ROUTE_ADMIN_REFUSED,
 	ROUTE__MAX
 };
 
@@ -85,8 +98,12 @@ enum who {
 	WHO_ANYONE,	/* no login needed */
 	WHO_ACCOUNT,	/* a login of an account (facilitator or admin) */
 	WHO_PARTICIPANT,	/* a participant of a running session */
-	WHO_PARTICIPANT_POLL	/* the same, found by the handler in its
+	WHO_PARTICIPANT_POLL,	/* the same, found by the handler in its
 				 * own single query (polling) */
+	WHO_ADMIN,	/* a login of an admin with two-factor on (P9) */
+	WHO_STAFF,	/* the same, or of an auditor: the audit trail and
+			 * the configuration report, no content (P12) */
+	WHO_SIGNED	/* a server: the body signed with the billing key */
 };
 
 struct route {
@@ -95,6 +112,7 @@ struct route {
 	const char	*pattern;
 	enum who	 who;
 	int		(*fn)(struct request *);
+	int		 anymethod;	/* every method goes to fn */
 };
 
 static const struct route routes[ROUTE__MAX] = {
@@ -233,6 +251,44 @@ static const struct route routes[ROUTE__MAX] = {
 	[ROUTE_PART_IDEA_CLUSTER] = { "participant.idea_cluster", METHOD_POST,
 	    "/api/participant/rounds/{id}/ideas/{id}/cluster", WHO_PARTICIPANT,
 	    api_part_idea_cluster },
+	/* Plans and the billing provider's webhook: plan.c, api_billing.c. */
+	[ROUTE_PLANS] = { "plan.list", METHOD_GET, "/api/plans", WHO_ANYONE,
+	    api_plans },
+	[ROUTE_BILLING_WEBHOOK] = { "billing.webhook", METHOD_POST,
+	    "/api/billing/webhook", WHO_SIGNED, api_billing_webhook },
+	/*
+	 * The admin area: api_admin.c.  nginx passes /api/admin/ only from
+	 * the allowlist; these rows add the login, its role and two-factor.
+	 */
+	[ROUTE_ADMIN_STATUS] = { "admin.status", METHOD_GET,
+	    "/api/admin/status", WHO_ADMIN, api_admin_status },
+	[ROUTE_ADMIN_ACCOUNTS] = { "admin.accounts", METHOD_GET,
+	    "/api/admin/accounts", WHO_ADMIN, api_admin_accounts },
+	[ROUTE_ADMIN_ACCOUNT] = { "admin.account", METHOD_GET,
+	    "/api/admin/accounts/{id}", WHO_ADMIN, api_admin_account },
+	[ROUTE_ADMIN_DISABLE] = { "admin.disable", METHOD_POST,
+	    "/api/admin/accounts/{id}/disable", WHO_ADMIN, api_admin_disable },
+	[ROUTE_ADMIN_ENABLE] = { "admin.enable", METHOD_POST,
+	    "/api/admin/accounts/{id}/enable", WHO_ADMIN, api_admin_enable },
+	[ROUTE_ADMIN_PLAN] = { "admin.plan", METHOD_PUT,
+	    "/api/admin/accounts/{id}/plan", WHO_ADMIN, api_admin_plan },
+	[ROUTE_ADMIN_RESET_LINK] = { "admin.reset_link", METHOD_POST,
+	    "/api/admin/accounts/{id}/reset-link", WHO_ADMIN,
+	    api_admin_reset_link },
+	[ROUTE_ADMIN_LOGINS_END] = { "admin.logins_end", METHOD_DELETE,
+	    "/api/admin/accounts/{id}/logins", WHO_ADMIN,
+	    api_admin_logins_end },
+	[ROUTE_ADMIN_AUDIT] = { "admin.audit", METHOD_GET, "/api/admin/audit",
+	    WHO_STAFF, api_admin_audit },
+	[ROUTE_ADMIN_CONFIG] = { "admin.config", METHOD_GET,
+	    "/api/admin/config", WHO_STAFF, api_admin_config },
+	/*
+	 * Not callable from outside (nginx answers it 404): where nginx
+	 * sends a request for the admin area from an address outside the
+	 * allowlist, so the refusal is in the audit trail (P9, P10).
+	 */
+	[ROUTE_ADMIN_REFUSED] = { "admin.refused", METHOD_GET,
+	    "/api/_refused", WHO_ANYONE, api_admin_refused, 1 },
 };
 
 /* Returns 1 for the methods that change state. */
@@ -257,7 +313,8 @@ route_guard(struct request *r, const struct route *rt)
 		    "requests from other sites are refused");
 		return -1;
 	}
-	if (rt->who == WHO_ACCOUNT) {
+	if (rt->who == WHO_ACCOUNT || rt->who == WHO_ADMIN ||
+	    rt->who == WHO_STAFF) {
 		if (login_authenticate(r) != 1)
 			return -1;
 		if (changes_state(r->method) && !csrf_token_ok(r)) {
@@ -266,6 +323,24 @@ route_guard(struct request *r, const struct route *rt)
 			return -1;
 		}
 	}
+	/*
+	 * Staff routes: the role, and two-factor on (an operator can have
+	 * turned it off in the database; the login alone is not enough).
+	 */
+	if ((rt->who == WHO_ADMIN || rt->who == WHO_STAFF) &&
+	    (!r->auth.totp_enabled || r->auth.role == NULL ||
+	    (strcmp(r->auth.role, "admin") != 0 && (rt->who == WHO_ADMIN ||
+	    strcmp(r->auth.role, "auditor") != 0)))) {
+		audit(r, "admin_refused", r->auth.account_id, rt->name,
+		    "refused");
+		resp_error(r, 403, "forbidden", rt->who == WHO_ADMIN ?
+		    "this needs an admin login with two-factor" :
+		    "this needs an admin or auditor login with two-factor");
+		return -1;
+	}
+	/* The signature before the body is even parsed. */
+	if (rt->who == WHO_SIGNED && !billing_signature_ok(r))
+		return -1;
 	/* The participant cookie is SameSite=Strict: no token needed. */
 	if (rt->who == WHO_PARTICIPANT && participant_authenticate(r) != 1)
 		return -1;
@@ -287,11 +362,12 @@ void
 route_print(FILE *f)
 {
 	static const char *const who[] = { "anyone", "account",
-	    "participant", "participant" };
+	    "participant", "participant", "admin", "staff", "signed" };
 	size_t	 i;
 
 	for (i = 0; i < ROUTE__MAX; i++)
 		fprintf(f, "%s\t%s\t%s\t%s\n", routes[i].name,
+		    routes[i].anymethod ? "ANY" :
 		    method_name(routes[i].method), routes[i].pattern,
 		    who[routes[i].who]);
 }
@@ -353,7 +429,7 @@ route_dispatch(struct request *r)
 	for (i = 0; i < ROUTE__MAX; i++) {
 		if (!route_match(routes[i].pattern, r->path, r))
 			continue;
-		if (routes[i].method == m) {
+		if (routes[i].method == m || routes[i].anymethod) {
 			r->route = &routes[i];
 			if (route_guard(r, &routes[i]) == 0)
 				(void)routes[i].fn(r);

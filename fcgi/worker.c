@@ -97,6 +97,9 @@ request_read(FCGX_Request *fr, struct request *r)
 		r->fetch_site = xstrndup(s, strnlen(s, 32));
 	if ((s = param(fr, "HTTP_X_CSRF_TOKEN")) != NULL)
 		r->csrf_header = xstrndup(s, strnlen(s, 128));
+	if ((s = param(fr, "HTTP_X_CHARGIFY_WEBHOOK_SIGNATURE_HMAC_SHA_256")) !=
+	    NULL)
+		r->signature = xstrndup(s, strnlen(s, 128));
 	if ((s = param(fr, "HTTP_IF_NONE_MATCH")) != NULL)
 		r->if_none_match = xstrndup(s, strnlen(s, 256));
 

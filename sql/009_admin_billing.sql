@@ -62,7 +62,7 @@ CREATE TABLE IF NOT EXISTS plan (
 	-- The billing provider's product handle for this plan, if it is sold.
 	product VARCHAR(64) NULL,
 	UNIQUE KEY plan_product (product)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 INSERT IGNORE INTO plan (name, title, max_participants, max_running, teams,
     reports, product) VALUES
@@ -84,7 +84,7 @@ CREATE TABLE IF NOT EXISTS subscription (
 	KEY subscription_account (account_id),
 	CONSTRAINT subscription_account_fk FOREIGN KEY (account_id)
 		REFERENCES account (id) ON DELETE CASCADE
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Webhook events already processed, by the provider's event id: a replay
 -- is answered 200 and changes nothing.
@@ -93,7 +93,7 @@ CREATE TABLE IF NOT EXISTS billing_event (
 	subscription_id VARCHAR(64) NULL,
 	outcome VARCHAR(16) NOT NULL,
 	received_at DATETIME(6) NOT NULL DEFAULT UTC_TIMESTAMP(6)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 GRANT SELECT ON plan TO primoforum_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON subscription TO primoforum_app;

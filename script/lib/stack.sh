@@ -94,10 +94,14 @@ sendmail = ${PF_SENDMAIL:-$PF_SRC/t/lib/mailbox $dir/mail}
 mail_from = primoforum@localhost
 ${PF_EXTRA_CONF:-}
 CONF
+	# A stack made before the billing webhook existed gets its key now.
+	[ -s "$dir/billing.key" ] ||
+	    (umask 077; openssl rand -hex 32 >"$dir/billing.key")
 	(umask 077; cat >"$dir/secrets" <<SECRETS
 db_password = $(cat "$dir/app.pw")
 db_migrate_password = $(cat "$dir/migrate.pw")
 totp_key = $(cat "$dir/totp.key")
+billing_webhook_key = $(cat "$dir/billing.key")
 SECRETS
 	)
 }
@@ -232,7 +236,7 @@ stack_start() {
 		cp -a "$PF_TEMPLATE/data" "$PF_DIR/data"
 		cp "$PF_TEMPLATE/tls.crt" "$PF_TEMPLATE/tls.key" \
 		    "$PF_TEMPLATE/app.pw" "$PF_TEMPLATE/migrate.pw" \
-		    "$PF_TEMPLATE/totp.key" "$PF_DIR/"
+		    "$PF_TEMPLATE/totp.key" "$PF_TEMPLATE/billing.key" "$PF_DIR/"
 	fi
 	: "${PF_HTTPS_PORT:=$(free_port)}"
 	: "${PF_HTTP_PORT:=$(free_port)}"

@@ -6,11 +6,13 @@
 # answering one round at once with none lost or doubled.
 PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$PF_SRC/t/lib/tap.sh"
-PF_EXTRA_CONF="plan_free_participants = 300" with_stack
+with_stack
 . "$PF_SRC/t/lib/api.sh"
 
 browser ann 127.0.0.11
 call ann POST /api/accounts '{"email":"ann@example.org","display_name":"Ann","password":"ann has a good passphrase"}'
+# Teams and 300 participants: the Pro plan.
+sql -e "UPDATE account SET plan = 'pro' WHERE email = 'ann@example.org'"
 call ann POST /api/sessions '{"title":"Evaluation","named":true}'
 S=$(jget "$body" session.id)
 call ann POST "/api/sessions/$S/start" ''

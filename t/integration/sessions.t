@@ -15,6 +15,8 @@ browser bob 127.0.0.12
 call ann POST /api/accounts '{"email":"ann@example.org","display_name":"Ann","password":"ann has a good passphrase"}'
 call bob POST /api/accounts '{"email":"bob@example.org","display_name":"Bob","password":"bob has a good passphrase"}'
 is "$code" 201 "two facilitators"
+# Ann runs tables (teams): the Pro plan.  Plan limits: billing.t.
+sql -e "UPDATE account SET plan = 'pro' WHERE email = 'ann@example.org'"
 
 # --- prepare ------------------------------------------------------------
 call ann POST /api/sessions '{"title":"Study day","description":"Morning","language":"nl","named":true,"teams_on":true,"teams":["Tafel 1","Tafel 2"],"allow_change":false}'
@@ -162,6 +164,7 @@ is "$code" 401 "a facilitator without a participant cookie gets no participant s
 call ann PATCH "/api/sessions/$sid" '{"title":"Study day, edited"}'
 
 # --- 50 joining at once, and the plan's limit -------------------------------
+sql -e "UPDATE plan SET max_participants = 50 WHERE name = 'pro'"
 call ann POST /api/sessions '{"title":"Big room"}'
 big=$(jget "$body" session.id)
 call ann POST "/api/sessions/$big/start" ''
@@ -182,7 +185,7 @@ is "$(jget "$body" participant_count)" 50 "the console counts 50"
 unlike "$(jget "$body" participants)" '"display_name":"[^n]' "an anonymous session keeps no names"
 browser late 127.0.0.41
 call late POST /api/join "{\"code\":\"$bigcode\"}"
-is "$code" 409 "the 51st is refused: the free plan allows 50"
+is "$code" 409 "the 51st is refused: the plan allows 50"
 like "$body" '"code":"session_full".*50' "with a message that says so"
 
 # --- stop while participants poll and answer ---------------------------------------
