@@ -45,7 +45,8 @@ byemail_row(void *arg, const struct dbcol *c, size_t n)
 	    parse_int(c[3].s, c[3].len, 0, 1, &b->totp))
 		return -1;
 	b->hash = xstrndup(c[1].s, c[1].len);
-	b->admin = strcmp(c[4].s, "admin") == 0;
+	/* Staff (admin, auditor): anything but a facilitator. */
+	b->admin = strcmp(c[4].s, "facilitator") != 0;
 	b->found = 1;
 	return 0;
 }
@@ -132,7 +133,7 @@ api_login(struct request *r)
 		    "the email or the password is not correct");
 		goto out;
 	}
-	/* An admin logs in with a second factor or not at all (P9). */
+	/* Staff log in with a second factor or not at all (P9). */
 	if (b.admin && !b.totp) {
 		audit(r, "login", b.id, "admin_without_second_factor",
 		    "refused");

@@ -261,9 +261,9 @@ api_totp_disable(struct request *r)
 		rc = resp_error(r, 409, "not_enabled", "two-factor is off");
 		goto out;
 	}
-	if (strcmp(a.role, "admin") == 0) {
+	if (strcmp(a.role, "facilitator") != 0) {
 		rc = resp_error(r, 403, "second_factor_required",
-		    "an admin account keeps two-factor on");
+		    "a staff account (admin, auditor) keeps two-factor on");
 		goto out;
 	}
 	pw = field_str(r, "password", &len);

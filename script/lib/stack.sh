@@ -143,7 +143,12 @@ write_nginx() {
 	local dir=$1 user=""
 	mkdir -p "$dir/nginx-tmp"
 	[ "$(id -u)" -eq 0 ] && user="user www-data $(web_group);"
-	cp "$PF_SRC/nginx/admin-allow.conf" "$dir/admin-allow.conf"
+	# PF_ALLOWLIST: a test's own allowlist ("allow ...; deny all;").
+	if [ -n "${PF_ALLOWLIST:-}" ]; then
+		printf '%s\n' "$PF_ALLOWLIST" >"$dir/admin-allow.conf"
+	else
+		cp "$PF_SRC/nginx/admin-allow.conf" "$dir/admin-allow.conf"
+	fi
 	"$PF_SRC/script/render-nginx" \
 	    SERVER_NAME=localhost \
 	    HTTPS_LISTEN="127.0.0.1:$PF_HTTPS_PORT" \

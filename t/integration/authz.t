@@ -2,20 +2,26 @@
 # authz.t: the authorization matrix (docs/authorization.tsv) proved: every
 # route of the program is in it, and every route is called as every role
 # (anonymous, a participant, the facilitator who owns the session, another
-# facilitator with the owner's ids), with the answer checked against the
-# matrix.  A denial must show nothing of the resource.  The rendered page
-# docs/authorization.md must be what script/render-authz makes of it.
+# facilitator with the owner's ids, a participant of another session, an
+# admin and an auditor), with the answer checked against the matrix.  A
+# denial must show nothing of the resource.  The rendered page
+# docs/authorization-matrix.md must be what script/render-authz makes of it.
+#
+# Every browser here is on the admin allowlist, so what refuses the admin
+# routes to a facilitator or a participant is the application's own check
+# (role and two-factor), not nginx (that is admin.t).
 PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$PF_SRC/t/lib/tap.sh"
-with_stack
+PF_ALLOWLIST="allow 127.0.0.0/27;
+deny all;" with_stack
 . "$PF_SRC/t/lib/api.sh"
 
 matrix=$(grep -v '^#' "$PF_SRC/docs/authorization.tsv" | grep -v '^$')
 is "$("$PF_BUILD/primoforumctl" routes | cut -f1-3 | sort)" \
     "$(printf '%s\n' "$matrix" | cut -f1-3 | sort)" \
     "the matrix lists exactly the program's routes, with their methods and paths"
-is "$("$PF_SRC/script/render-authz")" "$(cat "$PF_SRC/docs/authorization.md")" \
-    "docs/authorization.md is the rendering of the matrix"
+is "$("$PF_SRC/script/render-authz")" "$(cat "$PF_SRC/docs/authorization-matrix.md")" \
+    "docs/authorization-matrix.md is the rendering of the matrix"
 
 # F owns session S (running, named) with participant P; G is another
 # facilitator.  F has a second login L2 to end.
@@ -26,6 +32,10 @@ browser other_facilitator 127.0.0.12
 browser participant 127.0.0.13
 browser anonymous 127.0.0.14
 browser second 127.0.0.15
+browser other_participant 127.0.0.16
+browser admin 127.0.0.17
+browser auditor 127.0.0.18
+browser victim 127.0.0.19
 call facilitator POST /api/accounts "{\"email\":\"f@example.org\",\"display_name\":\"F\",\"password\":\"$PW_F\"}"
 call other_facilitator POST /api/accounts "{\"email\":\"g@example.org\",\"display_name\":\"G\",\"password\":\"$PW_G\"}"
 call facilitator POST /api/sessions '{"title":"Matrix session","named":true}'
@@ -52,9 +62,28 @@ TPL=$(jget "$body" template.id)
 call facilitator POST "/api/sessions/$S/template" '{"name":"F template 2"}'
 TPL2=$(jget "$body" template.id)
 call second POST /api/login "{\"email\":\"f@example.org\",\"password\":\"$PW_F\"}"
+# G runs a session of their own, with participant Q.
+call other_facilitator POST /api/sessions '{"title":"G session"}'
+call other_facilitator POST "/api/sessions/$(jget "$body" session.id)/start" ''
+call other_participant POST /api/join "{\"code\":\"$(jget "$body" session.join_code)\"}"
+# Staff accounts exist only by primoforumctl; they log in with a code.
+staff_login() {	# staff_login BROWSER EMAIL ROLE
+	local out secret
+	out=$(printf '%s\n' "$PW_STAFF" | "$PF_BUILD/primoforumctl" -f "$PF_DIR/primoforum.conf" \
+	    create-admin "$2" "Staff $3" "$3")
+	secret=$(printf '%s\n' "$out" | sed -n 3p)
+	call "$1" POST /api/login "{\"email\":\"$2\",\"password\":\"$PW_STAFF\",\"code\":\"$(oathtool --totp -b "$secret")\"}"
+	is "$code" 200 "$3 logs in with two-factor"
+}
+PW_STAFF="staff have long passphrases"
+staff_login admin a@example.org admin
+staff_login auditor u@example.org auditor
+call victim POST /api/accounts '{"email":"v@example.org","display_name":"V","password":"the victim has a passphrase"}'
+V=$(sql -e "SELECT id FROM account WHERE email = 'v@example.org'")
+FID=$(sql -e "SELECT id FROM account WHERE email = 'f@example.org'")
 call second GET /api/account/logins
 L2=$(printf '%s' "$body" | perl -MJSON::PP -e 'for (@{decode_json(<STDIN>)->{logins}}) { print $_->{id} if $_->{current} }')
-ok $([ -n "$S" ] && [ -n "$P" ] && [ -n "$L2" ]; echo $?) "set-up: session $S, participant $P, second login $L2"
+ok $([ -n "$S" ] && [ -n "$P" ] && [ -n "$L2" ] && [ -n "$V" ]; echo $?) "set-up: session $S, participant $P, second login $L2, victim $V"
 
 # The request each route gets: bodies that pass authorization but do no
 # harm (a wrong password, a bad token, an existing email).
@@ -114,6 +143,19 @@ REQ[participant.cluster]="POST /api/participant/rounds/$RB/clusters {\"name\":\"
 REQ[participant.idea_cluster]="POST /api/participant/rounds/$RB/ideas/$IDEA/cluster {\"cluster\":null}"
 REQ[join]="POST /api/join {\"code\":\"$CODE\",\"display_name\":\"Someone\"}"
 REQ[participant.state]="GET /api/participant/state"
+REQ[plan.list]="GET /api/plans"
+REQ[billing.webhook]="POST /api/billing/webhook {\"id\":\"evt_1\",\"occurred_at\":\"2026-01-01T00:00:00Z\"}"
+REQ[admin.status]="GET /api/admin/status"
+REQ[admin.accounts]="GET /api/admin/accounts?q=example"
+REQ[admin.account]="GET /api/admin/accounts/$FID"
+REQ[admin.disable]="POST /api/admin/accounts/$V/disable"
+REQ[admin.enable]="POST /api/admin/accounts/$V/enable"
+REQ[admin.plan]="PUT /api/admin/accounts/$V/plan {\"plan\":\"free\"}"
+REQ[admin.reset_link]="POST /api/admin/accounts/$V/reset-link"
+REQ[admin.logins_end]="DELETE /api/admin/accounts/$V/logins"
+REQ[admin.audit]="GET /api/admin/audit?limit=5"
+REQ[admin.config]="GET /api/admin/config"
+REQ[admin.refused]="GET /api/_refused"
 
 # What ends a login, a participant or the session goes last.
 LAST="account.login_end session.participant_remove session.stop logout"
@@ -125,17 +167,18 @@ verdict() {
 	local c
 	c=$(jget "$body" error.code 2>/dev/null)
 	case "$code:$c" in
-	401:login_required|401:login_expired|401:session_ended|403:cross_site|403:csrf_token|404:not_found)
+	401:login_required|401:login_expired|401:session_ended|401:bad_signature|403:cross_site|403:csrf_token|403:forbidden|404:not_found)
 		echo deny ;;
 	*)	echo allow ;;
 	esac
 }
 
 col=4
-for role in anonymous other_facilitator participant facilitator; do
+for role in anonymous other_facilitator other_participant admin auditor participant facilitator; do
 	case $role in
 	anonymous) col=4 ;; participant) col=5 ;; facilitator) col=6 ;;
-	other_facilitator) col=7 ;;
+	other_facilitator) col=7 ;; other_participant) col=8 ;; admin) col=9 ;;
+	auditor) col=10 ;;
 	esac
 	for route in $order; do
 		want=$(printf '%s\n' "$matrix" | awk -F '\t' -v r="$route" -v c=$col '$1 == r { print $c }')
