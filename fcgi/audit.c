@@ -265,7 +265,16 @@ struct verify {
 	long long	 rows;
 	long long	 broken;	/* first broken seq, or 0 */
 	const char	*why;
+	char		 anchor[128];	/* the purge event the start needs */
+	int		 anchored;	/* that event was found in the chain */
 };
+
+/* The target of a purge event: where the remaining chain starts. */
+static void
+purge_target(char *buf, size_t sz, long long seq, const char *hash)
+{
+	snprintf(buf, sz, "through seq:%lld hash:%.64s", seq, hash);
+}
 
 static int
 verify_row(void *arg, const struct dbcol *c, size_t n)
@@ -282,6 +291,21 @@ verify_row(void *arg, const struct dbcol *c, size_t n)
 		return 0;
 	}
 	v->rows++;
+	/*
+	 * The first row: after a purge the chain starts past 1, at the row
+	 * whose previous hash a purge event (further on) names.
+	 */
+	if (v->rows == 1 && a.seq > 1) {
+		v->last = a.seq - 1;
+		memcpy(v->prev, a.prev, 64);
+		purge_target(v->anchor, sizeof(v->anchor), a.seq - 1, a.prev);
+	}
+	if (v->anchor[0] != '\0' && a.f[4] != NULL &&
+	    a.flen[4] == strlen("audit_purged") &&
+	    memcmp(a.f[4], "audit_purged", a.flen[4]) == 0 && a.f[5] != NULL &&
+	    a.flen[5] == strlen(v->anchor) &&
+	    memcmp(a.f[5], v->anchor, a.flen[5]) == 0)
+		v->anchored = 1;
 	if (a.seq != v->last + 1) {
 		v->broken = v->last + 1;
 		v->why = "the row is missing";
@@ -331,6 +355,12 @@ audit_verify(struct db *db, FILE *out)
 		fprintf(out, "audit chain BROKEN at seq %lld: rows after it "
 		    "are missing (the head is at seq %lld)\n", v.last + 1,
 		    h.seq);
+		return 1;
+	}
+	if (v.anchor[0] != '\0' && !v.anchored) {
+		fprintf(out, "audit chain BROKEN at seq %lld: the rows before "
+		    "it were removed, and no purge event records it\n",
+		    v.last - v.rows + 1);
 		return 1;
 	}
 	fprintf(out, "audit chain intact: %lld rows, head seq %lld hash %s\n",
@@ -411,4 +441,34 @@ audit_export(struct db *db, const char *from, const char *to, long long max,
 			return -1;
 	} while (e.rows > before && e.rows < max);
 	return e.rows;
+}
+
+/*
+ * Removes the rows older than days (retention, P10), oldest first, and
+ * records the purge as an event that names where the chain now starts,
+ * so audit_verify() can tell a purge from a removal.  db must be the
+ * migrations account's.  Returns the number of rows removed, or -1.
+ */
+long long
+audit_purge(struct db *db, long long days)
+{
+	struct dbparam	 p[1];
+	struct head	 h;
+	char		 target[128];
+	long long	 n = 0;
+	int		 rc;
+
+	p[0] = (struct dbparam)DBP_INT(days);
+	if ((rc = db_exec(db, STMT_AUDIT_PURGE_POINT, p, 1, head_row, &h)) < 0)
+		return -1;
+	if (rc == 0)
+		return 0;
+	p[0] = (struct dbparam)DBP_INT(h.seq);
+	while ((rc = db_exec(db, STMT_AUDIT_PURGE, p, 1, NULL, NULL)) > 0)
+		n += rc;
+	if (rc < 0)
+		return -1;
+	purge_target(target, sizeof(target), h.seq, h.hash);
+	audit_ctl(db, "audit_purged", 0, target, "ok");
+	return n;
 }

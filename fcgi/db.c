@@ -401,6 +401,15 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	[STMT_AUDIT_RANGE] = { "SELECT " AUDIT_COLS " FROM audit_event "
 	    "WHERE at >= ? AND at < ? AND seq > ? ORDER BY seq LIMIT ?", 1 },
 	/*
+	 * Retention (primoforumctl audit purge, as the migrations account:
+	 * the application's account cannot DELETE here).
+	 */
+	[STMT_AUDIT_PURGE_POINT] = { "SELECT seq, hash FROM audit_event "
+	    "WHERE at < UTC_TIMESTAMP(6) - INTERVAL ? DAY "
+	    "ORDER BY seq DESC LIMIT 1", 1 },
+	[STMT_AUDIT_PURGE] = { "DELETE FROM audit_event WHERE seq <= ? "
+	    "ORDER BY seq LIMIT 5000", 0 },
+	/*
 	 * The admin area (api_admin.c): accounts and counts, never a
 	 * session's content (P12).
 	 */

@@ -119,6 +119,8 @@ enum stmt {
 	STMT_AUDIT_HEAD_SET,
 	STMT_AUDIT_CHAIN,	/* every row in chain order (verify) */
 	STMT_AUDIT_RANGE,	/* rows of a period (export) */
+	STMT_AUDIT_PURGE_POINT,	/* the newest row past retention */
+	STMT_AUDIT_PURGE,	/* remove rows up to a seq (migrations account) */
 	STMT_ADMIN_ACCOUNTS,	/* admin: find accounts */
 	STMT_ADMIN_ACCOUNT,	/* admin: one account, no content */
 	STMT_ADMIN_COUNTS,	/* admin: system status */

@@ -549,6 +549,7 @@ void		 audit_ctl(struct db *, const char *, long long, const char *,
 void		 audit_system(struct db *, const char *, long long,
 		    const char *, const char *);
 int		 audit_verify(struct db *, FILE *);
+long long	 audit_purge(struct db *, long long);
 long long	 audit_export(struct db *, const char *, const char *,
 		    long long, struct jw *, struct buf *);
 

@@ -17,6 +17,8 @@
  *		walk the audit chain; name the first broken row
  *	primoforumctl [-f config] audit export FROM TO [csv|json]
  *		the audit rows with FROM <= time < TO (UTC)
+ *	primoforumctl [-f config] audit purge
+ *		remove the rows older than audit_retention_days
  *
  * Every command that changes something writes an audit event.
  */
@@ -290,6 +292,20 @@ cmd_audit(const struct config *cfg, int argc, char *argv[])
 			fprintf(stderr, "primoforumctl: the audit trail could "
 			    "not be read\n");
 		rc = rc == 0 ? 0 : 1;
+		goto out;
+	}
+	if (strcmp(argv[1], "purge") == 0 && argc == 2) {
+		/* DELETE is the migrations account's, never the app's. */
+		db_free(db);
+		db = db_open_config(cfg, 1);
+		n = audit_purge(db, cfg->num[CFG_AUDIT_RETENTION_DAYS]);
+		if (n < 0)
+			fprintf(stderr, "primoforumctl: the audit trail could "
+			    "not be purged\n");
+		else
+			printf("%lld audit rows older than %lld days removed\n",
+			    n, cfg->num[CFG_AUDIT_RETENTION_DAYS]);
+		rc = n < 0;
 		goto out;
 	}
 	if (strcmp(argv[1], "export") != 0 || argc < 4 || (argc == 5 &&
