@@ -160,6 +160,9 @@ sql -e "DELETE FROM audit_event WHERE seq = $((seq + 1))"
 like "$(ctl audit verify)" "BROKEN at seq $((seq + 1)): the row is missing" "a deleted row is named"
 sql -e "DELETE FROM audit_event WHERE seq > $((seq + 1))"
 like "$(ctl audit verify)" "BROKEN at seq $((seq + 1)): rows after it are missing" "cutting off the newest rows shows too"
+# A DBA who also moves the head to hide the cut still cannot remove the
+# oldest rows: no purge event names the new start.
+sql -e "UPDATE audit_head h JOIN audit_event e ON e.seq = (SELECT MAX(seq) FROM audit_event) SET h.seq = e.seq, h.hash = e.hash"
 sql -e "DELETE FROM audit_event WHERE seq = 6"
 like "$(ctl audit verify)" "BROKEN at seq 7: the rows before it were removed" "so does removing the oldest rows without a purge"
 
