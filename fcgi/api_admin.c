@@ -1,5 +1,5 @@
 /*
- * api_admin.c: the admin area's API (P9, P10, P12).  Every route here is
+ * api_admin.c: the admin area's API (P8, P9, P12).  Every route here is
  * under /api/admin/, which nginx serves only to the allowlist; the route
  * table lets only a login of an admin (or, for the audit trail and the
  * configuration report, an auditor) with two-factor on reach these
@@ -18,7 +18,7 @@
  *
  * What an admin sees of an account is its identity, plan, state and
  * counts: never a session's title, rounds, ideas or answers.  Those
- * belong to the facilitator and the participants (P12).  Every call is
+ * belong to the facilitator and the participants (P8).  Every call is
  * an audit event, reads included.
  */
 #include <stdio.h>

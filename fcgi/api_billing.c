@@ -1,6 +1,6 @@
 /*
  * api_billing.c: subscription state from the recurring-billing provider
- * (Chargify-style), by webhook (P12).
+ * (Chargify-style), by webhook (P10).
  *
  *	POST /api/billing/webhook
  *	X-Chargify-Webhook-Signature-Hmac-Sha-256: <hex HMAC-SHA256 of body>

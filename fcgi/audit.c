@@ -1,5 +1,5 @@
 /*
- * audit.c: the audit trail (P10).  Every security-relevant event becomes
+ * audit.c: the audit trail (P9, P12).  Every security-relevant event becomes
  * one row of audit_event: time (UTC), account, actor, address, request
  * id, action, target and outcome.  Never a secret: the callers pass fixed
  * action words and ids.  The application's database account may only
@@ -444,7 +444,7 @@ audit_export(struct db *db, const char *from, const char *to, long long max,
 }
 
 /*
- * Removes the rows older than days (retention, P10), oldest first, and
+ * Removes the rows older than days (retention: audit_retention_days), oldest first, and
  * records the purge as an event that names where the chain now starts,
  * so audit_verify() can tell a purge from a removal.  db must be the
  * migrations account's.  Returns the number of rows removed, or -1.

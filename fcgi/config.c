@@ -94,7 +94,7 @@ static const struct cfgdef cfgdefs[CFG__MAX] = {
 	    168 },
 	/*
 	 * Audit rows older than this many days are removed by
-	 * primoforumctl audit purge (P10); the chain stays verifiable.
+	 * primoforumctl audit purge; the chain stays verifiable.
 	 */
 	[CFG_AUDIT_RETENTION_DAYS] = { "audit_retention_days", CT_NUM, "730",
 	    30, 36500 },

@@ -411,7 +411,7 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "ORDER BY seq LIMIT 5000", 0 },
 	/*
 	 * The admin area (api_admin.c): accounts and counts, never a
-	 * session's content (P12).
+	 * session's content (P8).
 	 */
 	[STMT_ADMIN_ACCOUNTS] = { "SELECT " ADMIN_ACCOUNT_COLS " FROM account a "
 	    "WHERE a.email LIKE ? OR a.display_name LIKE ? OR a.id = ? "

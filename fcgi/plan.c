@@ -1,5 +1,5 @@
 /*
- * plan.c: what an account's plan allows (P12: limits enforced on the
+ * plan.c: what an account's plan allows (P10: limits enforced on the
  * server, never only in the page).  Plans are rows of the plan table
  * (sql/009_admin_billing.sql); the billing webhook (api_billing.c) and
  * the admin area (api_admin.c) set account.plan.

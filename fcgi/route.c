@@ -102,7 +102,7 @@ enum who {
 				 * own single query (polling) */
 	WHO_ADMIN,	/* a login of an admin with two-factor on (P9) */
 	WHO_STAFF,	/* the same, or of an auditor: the audit trail and
-			 * the configuration report, no content (P12) */
+			 * the configuration report, no content (P8) */
 	WHO_SIGNED	/* a server: the body signed with the billing key */
 };
 
@@ -285,7 +285,7 @@ static const struct route routes[ROUTE__MAX] = {
 	/*
 	 * Not callable from outside (nginx answers it 404): where nginx
 	 * sends a request for the admin area from an address outside the
-	 * allowlist, so the refusal is in the audit trail (P9, P10).
+	 * allowlist, so the refusal is in the audit trail (P9).
 	 */
 	[ROUTE_ADMIN_REFUSED] = { "admin.refused", METHOD_GET,
 	    "/api/_refused", WHO_ANYONE, api_admin_refused, 1 },

@@ -2,7 +2,7 @@
 -- from the configuration into the data, and subscriptions arrive from
 -- the billing provider's webhook.
 
--- The chain (P10).  Each row carries its sequence number, the hash of the
+-- The chain.  Each row carries its sequence number, the hash of the
 -- row before it and its own hash: SHA-256 over the canonical text of the
 -- row (fcgi/audit.c, audit_canonical(), and the UPDATE below write the
 -- same text).  audit_head holds the last sequence number and hash; a
@@ -47,7 +47,7 @@ CREATE UNIQUE INDEX IF NOT EXISTS audit_seq ON audit_event (seq);
 
 GRANT SELECT, UPDATE ON audit_head TO primoforum_app;
 
--- Plans (P12): what each plan allows.  account.plan names one.  The
+-- Plans (P10): what each plan allows.  account.plan names one.  The
 -- limits are enforced by the application when a session starts, when
 -- someone joins and when a report is downloaded.
 CREATE TABLE IF NOT EXISTS plan (

@@ -1,6 +1,6 @@
 #!/bin/bash
 # billing.t: subscriptions from the billing provider's webhook, and the
-# plans' limits (P12).  The webhook is signed with HMAC-SHA256 over the
+# plans' limits (P10).  The webhook is signed with HMAC-SHA256 over the
 # raw body under the shared key: a good signature is applied; a flipped
 # byte, a wrong key or no header is 401; a replay is 200 and changes
 # nothing; an event older than the newest applied changes nothing; an
