@@ -8,7 +8,9 @@
  *
  * Before a handler runs, route_guard() refuses cross-site requests that
  * change state (403), checks the login of routes that need one (401) and
- * its CSRF token (403), and parses a request body (if any) as JSON under
+ * its CSRF token (403; both refusals are audit events), the role and
+ * two-factor of staff routes (403, audited), the signature of the
+ * billing webhook (401), and parses a request body (if any) as JSON under
  * the limits (request_json: 415, 413 or 400), so no handler sees an
  * unchecked body or an unauthenticated caller.
  *
@@ -103,7 +105,8 @@ enum who {
 	WHO_ADMIN,	/* a login of an admin with two-factor on (P9) */
 	WHO_STAFF,	/* the same, or of an auditor: the audit trail and
 			 * the configuration report, no content (P8) */
-	WHO_SIGNED	/* a server: the body signed with the billing key */
+	WHO_SIGNED,	/* a server: the body signed with the billing key */
+	WHO_NGINX	/* nginx itself, for any method (admin.refused) */
 };
 
 struct route {
@@ -112,7 +115,6 @@ struct route {
 	const char	*pattern;
 	enum who	 who;
 	int		(*fn)(struct request *);
-	int		 anymethod;	/* every method goes to fn */
 };
 
 static const struct route routes[ROUTE__MAX] = {
@@ -288,7 +290,7 @@ static const struct route routes[ROUTE__MAX] = {
 	 * allowlist, so the refusal is in the audit trail (P9).
 	 */
 	[ROUTE_ADMIN_REFUSED] = { "admin.refused", METHOD_GET,
-	    "/api/_refused", WHO_ANYONE, api_admin_refused, 1 },
+	    "/api/_refused", WHO_NGINX, api_admin_refused },
 };
 
 /* Returns 1 for the methods that change state. */
@@ -309,6 +311,7 @@ static int
 route_guard(struct request *r, const struct route *rt)
 {
 	if (changes_state(r->method) && !csrf_origin_ok(r)) {
+		audit(r, "cross_site_refused", 0, rt->name, "refused");
 		resp_error(r, 403, "cross_site",
 		    "requests from other sites are refused");
 		return -1;
@@ -318,6 +321,8 @@ route_guard(struct request *r, const struct route *rt)
 		if (login_authenticate(r) != 1)
 			return -1;
 		if (changes_state(r->method) && !csrf_token_ok(r)) {
+			audit(r, "csrf_refused", r->auth.account_id, rt->name,
+			    "refused");
 			resp_error(r, 403, "csrf_token",
 			    "the X-CSRF-Token header is missing or wrong");
 			return -1;
@@ -362,12 +367,13 @@ void
 route_print(FILE *f)
 {
 	static const char *const who[] = { "anyone", "account",
-	    "participant", "participant", "admin", "staff", "signed" };
+	    "participant", "participant", "admin", "staff", "signed",
+	    "nginx" };
 	size_t	 i;
 
 	for (i = 0; i < ROUTE__MAX; i++)
 		fprintf(f, "%s\t%s\t%s\t%s\n", routes[i].name,
-		    routes[i].anymethod ? "ANY" :
+		    routes[i].who == WHO_NGINX ? "ANY" :
 		    method_name(routes[i].method), routes[i].pattern,
 		    who[routes[i].who]);
 }
@@ -429,7 +435,7 @@ route_dispatch(struct request *r)
 	for (i = 0; i < ROUTE__MAX; i++) {
 		if (!route_match(routes[i].pattern, r->path, r))
 			continue;
-		if (routes[i].method == m || routes[i].anymethod) {
+		if (routes[i].method == m || routes[i].who == WHO_NGINX) {
 			r->route = &routes[i];
 			if (route_guard(r, &routes[i]) == 0)
 				(void)routes[i].fn(r);

@@ -9,6 +9,7 @@ with_stack
 
 browser ann 127.0.0.11
 call ann POST /api/accounts '{"email":"ann@example.org","display_name":"Ann","password":"ann has a good passphrase"}'
+sql -e "UPDATE account SET plan = 'pro' WHERE email = 'ann@example.org'"	# teams
 call ann POST /api/sessions '{"title":"Studiedag","language":"nl","named":true,"teams_on":true,"teams":["Tafel 1","Tafel 2"]}'
 sid=$(jget "$body" session.id)
 call ann POST "/api/sessions/$sid/start" ''

@@ -133,6 +133,10 @@ is "$code" 403 "a foreign Origin is refused"
 like "$body" '"code":"cross_site"' "as cross_site"
 SITE= ORIGIN=https://evil.example call anon POST /api/login '{"email":"ann@example.org","password":"x"}'
 is "$code" 403 "login from another site is refused too (login CSRF)"
+is "$(sql -e "SELECT CONCAT(COUNT(*), ' ', MIN(outcome)) FROM audit_event WHERE action = 'cross_site_refused'")" "4 refused" \
+    "each cross-site refusal is an audit event"
+is "$(sql -e "SELECT target FROM audit_event WHERE action = 'csrf_refused'")" "account.totp_setup" \
+    "and so is a missing CSRF token, with the route"
 
 login ann2 ann@example.org "$CANARY"
 is "$code" 200 "a second browser logs in"
