@@ -45,8 +45,9 @@ static const struct cfgdef cfgdefs[CFG__MAX] = {
 	[CFG_WORKERS] = { "workers", CT_NUM, "0", 0, 256 },
 	[CFG_LOG_FILE] = { "log_file", CT_STR, "-", 0, 0 },
 	[CFG_PID_FILE] = { "pid_file", CT_STR, "", 0, 0 },
+	/* A path, or "credential:NAME" (systemd's LoadCredential=). */
 	[CFG_SECRETS_FILE] = { "secrets_file", CT_STR,
-	    "/etc/primoforum/secrets", 0, 0 },
+	    PF_SYSCONFDIR "/primoforum/secrets", 0, 0 },
 	[CFG_DB_SOCKET] = { "db_socket", CT_STR,
 	    "/run/mysqld/mysqld.sock", 0, 0 },
 	[CFG_DB_NAME] = { "db_name", CT_STR, "primoforum", 0, 0 },
@@ -55,7 +56,7 @@ static const struct cfgdef cfgdefs[CFG__MAX] = {
 	    "primoforum_migrate", 0, 0 },
 	[CFG_DB_TIMEOUT] = { "db_timeout", CT_NUM, "5", 1, 300 },
 	[CFG_MIGRATIONS_DIR] = { "migrations_dir", CT_STR,
-	    "/usr/local/share/primoforum/sql", 0, 0 },
+	    PF_PKGDATADIR "/sql", 0, 0 },
 	[CFG_MAX_BODY] = { "max_body", CT_NUM, "65536", 1024, 16777216 },
 	[CFG_JSON_MAX_DEPTH] = { "json_max_depth", CT_NUM, "16", 1, 64 },
 	[CFG_JSON_MAX_NODES] = { "json_max_nodes", CT_NUM, "4096", 16,
@@ -79,7 +80,7 @@ static const struct cfgdef cfgdefs[CFG__MAX] = {
 	    0, 256 },
 	[CFG_PASSWORD_MIN] = { "password_min", CT_NUM, "12", 8, 128 },
 	[CFG_PASSWORD_BLOCKLIST] = { "password_blocklist", CT_STR,
-	    "/usr/local/share/primoforum/common-passwords.txt", 0, 0 },
+	    PF_PKGDATADIR "/common-passwords.txt", 0, 0 },
 	/* Seconds a login lives without use, and at all. */
 	[CFG_LOGIN_IDLE] = { "login_idle", CT_NUM, "7200", 60, 604800 },
 	[CFG_LOGIN_ABSOLUTE] = { "login_absolute", CT_NUM, "43200", 60,
@@ -98,6 +99,14 @@ static const struct cfgdef cfgdefs[CFG__MAX] = {
 	 */
 	[CFG_AUDIT_RETENTION_DAYS] = { "audit_retention_days", CT_NUM, "730",
 	    30, 36500 },
+	/*
+	 * primoforumctl purge: participants' input of sessions stopped
+	 * longer ago than this, and facilitator accounts inactive longer.
+	 */
+	[CFG_PURGE_SESSION_DAYS] = { "purge_session_days", CT_NUM, "90", 1,
+	    36500 },
+	[CFG_PURGE_ACCOUNT_MONTHS] = { "purge_account_months", CT_NUM, "24",
+	    1, 1200 },
 };
 
 static const char *const secretnames[SECRET__MAX] = {
@@ -272,8 +281,8 @@ config_parse(struct config *c, const char *s, size_t len, char *err,
  * group or other permissions.  Returns the contents (caller frees; NUL
  * terminated) or NULL with err set.
  */
-static char *
-read_file(const char *path, int private, size_t *len, char *err,
+char *
+file_read(const char *path, int private, size_t *len, char *err,
     size_t errsz)
 {
 	struct stat	 sb;
@@ -334,7 +343,7 @@ config_load(struct config *c, const char *path, char *err, size_t errsz)
 	size_t	 len;
 	int	 rc;
 
-	if ((text = read_file(path, 0, &len, err, errsz)) == NULL)
+	if ((text = file_read(path, 0, &len, err, errsz)) == NULL)
 		return -1;
 	rc = config_parse(c, text, len, e, sizeof(e));
 	if (rc == -1)
@@ -385,12 +394,17 @@ secrets_parse(struct config *c, const char *s, size_t len, char *err,
 int
 config_load_secrets(struct config *c, char *err, size_t errsz)
 {
-	const char	*path = c->str[CFG_SECRETS_FILE];
-	char		*text, e[200];
+	char		 path[1024], *text, e[200];
 	size_t		 len;
 	int		 rc;
 
-	if ((text = read_file(path, 1, &len, err, errsz)) == NULL)
+	if (config_secrets_path(c, path, sizeof(path)) == -1) {
+		snprintf(err, errsz, "secrets_file = %s: CREDENTIALS_DIRECTORY "
+		    "is not set (credential: works under systemd's "
+		    "LoadCredential= only)", c->str[CFG_SECRETS_FILE]);
+		return -1;
+	}
+	if ((text = file_read(path, 1, &len, err, errsz)) == NULL)
 		return -1;
 	rc = secrets_parse(c, text, len, e, sizeof(e));
 	if (rc == -1)
@@ -398,6 +412,26 @@ config_load_secrets(struct config *c, char *err, size_t errsz)
 	OPENSSL_cleanse(text, len);
 	free(text);
 	return rc;
+}
+
+/*
+ * The secrets file's path: secrets_file itself, or for "credential:NAME"
+ * the file NAME in systemd's $CREDENTIALS_DIRECTORY.  Returns 0 or -1.
+ */
+int
+config_secrets_path(const struct config *c, char *buf, size_t sz)
+{
+	const char	*v = c->str[CFG_SECRETS_FILE], *dir;
+	int		 n;
+
+	if (strncmp(v, "credential:", 11) != 0)
+		n = snprintf(buf, sz, "%s", v);
+	else if ((dir = getenv("CREDENTIALS_DIRECTORY")) == NULL ||
+	    *dir == '\0' || strchr(v + 11, '/') != NULL || v[11] == '\0')
+		return -1;
+	else
+		n = snprintf(buf, sz, "%s/%s", dir, v + 11);
+	return n < 0 || (size_t)n >= sz ? -1 : 0;
 }
 
 /* Copies the request limits out of the configuration. */

@@ -455,6 +455,30 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "ON DUPLICATE KEY UPDATE plan = VALUES(plan), "
 	    "state = VALUES(state), event_at = VALUES(event_at), "
 	    "updated_at = UTC_TIMESTAMP(6)", 0 },
+	[STMT_ACCOUNT_ACTIVE] = { "UPDATE account SET last_active_at = "
+	    "UTC_TIMESTAMP(6) WHERE id = ?", 0 },
+	/*
+	 * Retention (ops.c): participants go with their answers and ideas
+	 * (ON DELETE CASCADE); the session and its rounds stay the
+	 * facilitator's.  Staff accounts are never purged.
+	 */
+	[STMT_PURGE_PARTICIPANTS] = { "DELETE p FROM participant p "
+	    "JOIN session s ON s.id = p.session_id WHERE s.state = 'stopped' "
+	    "AND s.stopped_at < UTC_TIMESTAMP(6) - INTERVAL ? DAY", 0 },
+	[STMT_PURGE_ACCOUNTS] = { "SELECT id FROM account WHERE role = "
+	    "'facilitator' AND COALESCE(last_active_at, created_at) < "
+	    "UTC_TIMESTAMP(6) - INTERVAL ? MONTH ORDER BY id LIMIT 1000", 0 },
+	/* primoforumctl restore and check. */
+	[STMT_DB_TABLES] = { "SELECT COUNT(*) FROM information_schema.TABLES "
+	    "WHERE TABLE_SCHEMA = DATABASE()", 0 },
+	/* With the default role active this lists the role's grants too. */
+	[STMT_SHOW_GRANTS] = { "SHOW GRANTS", 0 },
+	[STMT_SERVER_VARS] = { "SELECT @@GLOBAL.local_infile, "
+	    "@@GLOBAL.innodb_flush_log_at_trx_commit, "
+	    "@@GLOBAL.skip_networking, @@GLOBAL.require_secure_transport, "
+	    "@@GLOBAL.innodb_encrypt_tables, (SELECT PLUGIN_STATUS FROM "
+	    "information_schema.PLUGINS WHERE PLUGIN_NAME = "
+	    "'FILE_KEY_MANAGEMENT')", 0 },
 };
 
 #define SQL_MODE "SET time_zone = '+00:00', sql_mode = " \

@@ -135,6 +135,12 @@ enum stmt {
 	STMT_BILLING_EVENT_INSERT,
 	STMT_SUBSCRIPTION_LOCK,
 	STMT_SUBSCRIPTION_UPSERT,
+	STMT_ACCOUNT_ACTIVE,	/* a login: the account is active */
+	STMT_PURGE_PARTICIPANTS,	/* retention (ops.c) */
+	STMT_PURGE_ACCOUNTS,
+	STMT_DB_TABLES,		/* tables in the database (restore) */
+	STMT_SHOW_GRANTS,	/* the account's and its role's grants */
+	STMT_SERVER_VARS,	/* the server's settings (check.c) */
 	STMT__MAX
 };
 

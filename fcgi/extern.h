@@ -168,6 +168,8 @@ enum cfg {
 	CFG_MAIL_FROM,
 	CFG_SESSION_MAX_HOURS,
 	CFG_AUDIT_RETENTION_DAYS,
+	CFG_PURGE_SESSION_DAYS,
+	CFG_PURGE_ACCOUNT_MONTHS,
 	CFG__MAX
 };
 
@@ -193,6 +195,8 @@ int		 config_load(struct config *, const char *, char *, size_t);
 int		 config_load_secrets(struct config *, char *, size_t);
 struct jw;
 void		 config_report(const struct config *, struct jw *);
+int		 config_secrets_path(const struct config *, char *, size_t);
+char		*file_read(const char *, int, size_t *, char *, size_t);
 int		 secrets_parse(struct config *, const char *, size_t,
 		    char *, size_t);
 const char	*config_name(enum cfg);
@@ -533,6 +537,12 @@ int		 api_admin_refused(struct request *);
 /* api_billing.c */
 int		 billing_signature_ok(struct request *);
 int		 api_billing_webhook(struct request *);
+
+/* ops.c, check.c: primoforumctl's backup, restore, purge and check */
+int		 ops_backup(const struct config *, struct db *, const char *);
+int		 ops_restore(const struct config *, struct db *, const char *);
+int		 ops_purge(const struct config *, struct db *);
+int		 check_run(const struct config *, struct db *, const char *);
 
 /* plan.c */
 int		 plan_list(struct db *, struct jw *);

@@ -159,6 +159,8 @@ login_start(struct request *r, long long account)
 	r->auth.account_id = account;
 	r->auth.login_id = db_last_id(r->db);
 	memcpy(r->auth.csrf, csrf, sizeof(csrf));
+	/* Retention counts inactivity from here (primoforumctl purge). */
+	(void)db_exec(r->db, STMT_ACCOUNT_ACTIVE, p, 1, NULL, NULL);
 	free(r->resp.cookie);
 	r->resp.cookie = xasprintf(COOKIE "=%s; Path=/; Secure; HttpOnly; "
 	    "SameSite=Lax; Max-Age=%lld", tok,

@@ -19,6 +19,12 @@
  *		the audit rows with FROM <= time < TO (UTC)
  *	primoforumctl [-f config] audit purge
  *		remove the rows older than audit_retention_days
+ *	primoforumctl [-f config] purge
+ *		retention of participants' input and inactive accounts
+ *	primoforumctl [-f config] backup FILE | restore FILE
+ *		a consistent dump; a restore into an empty database
+ *	primoforumctl [-f config] check [NGINX_CONF]
+ *		the installation against the secure baseline
  *
  * Every command that changes something writes an audit event.
  */
@@ -342,6 +348,59 @@ out:
 	return rc;
 }
 
+/* purge: retention of participants' input and of inactive accounts. */
+static int
+cmd_purge(const struct config *cfg, int argc, char *argv[])
+{
+	struct db	*db;
+	int		 rc;
+
+	(void)argc;
+	(void)argv;
+	db = db_open_config(cfg, 0);
+	rc = ops_purge(cfg, db);
+	db_free(db);
+	return rc;
+}
+
+/* backup FILE, restore FILE: as the migrations account. */
+static int
+cmd_backup(const struct config *cfg, int argc, char *argv[])
+{
+	struct db	*db;
+	int		 rc;
+
+	(void)argc;
+	if (cfg->secret[SECRET_DB_MIGRATE_PASSWORD] == NULL) {
+		fprintf(stderr, "primoforumctl: db_migrate_password is not "
+		    "set\n");
+		return 1;
+	}
+	db = db_open_config(cfg, 1);
+	rc = strcmp(argv[0], "backup") == 0 ? ops_backup(cfg, db, argv[1]) :
+	    ops_restore(cfg, db, argv[1]);
+	db_free(db);
+	return rc;
+}
+
+/*
+ * check [NGINX_CONF]: runs even when the secrets file is unusable (that
+ * is one of the things it reports); the database checks then fail.
+ */
+static int
+cmd_check(const struct config *cfg, int argc, char *argv[])
+{
+	struct db	*db = NULL;
+	int		 rc;
+
+	if (cfg->secret[SECRET_DB_PASSWORD] != NULL)
+		db = db_open_config(cfg, 0);
+	rc = check_run(cfg, db, argc > 1 ? argv[1] :
+	    "/etc/nginx/conf.d/primoforum.conf");
+	db_free(db);
+	return rc;
+}
+
 /* The commands: name, arguments after the name (min, max), function. */
 static const struct cmd {
 	const char	*name;
@@ -354,6 +413,10 @@ static const struct cmd {
 	{ "disable", 1, 1, cmd_disable },
 	{ "enable", 1, 1, cmd_disable },
 	{ "audit", 1, 4, cmd_audit },
+	{ "purge", 0, 0, cmd_purge },
+	{ "backup", 1, 1, cmd_backup },
+	{ "restore", 1, 1, cmd_backup },
+	{ "check", 0, 1, cmd_check },
 };
 
 int
@@ -361,7 +424,7 @@ main(int argc, char *argv[])
 {
 	struct config	 cfg;
 	const struct cmd *c = NULL;
-	const char	*conf = "/etc/primoforum/primoforum.conf";
+	const char	*conf = PF_SYSCONFDIR "/primoforum/primoforum.conf";
 	char		 err[512] = "the secrets are not usable";
 	size_t		 i;
 	int		 ch, rc;
@@ -392,7 +455,8 @@ main(int argc, char *argv[])
 
 	config_init(&cfg);
 	if (config_load(&cfg, conf, err, sizeof(err)) == -1 ||
-	    config_load_secrets(&cfg, err, sizeof(err)) == -1 ||
+	    (config_load_secrets(&cfg, err, sizeof(err)) == -1 &&
+	    (c == NULL || strcmp(c->name, "check") != 0)) ||
 	    auth_init(&cfg) == -1) {
 		fprintf(stderr, "primoforumctl: %s\n", err);
 		config_release(&cfg);

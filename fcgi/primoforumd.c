@@ -212,7 +212,7 @@ main(int argc, char *argv[])
 	sigset_t	 sigs, oldmask;
 	siginfo_t	 si;
 	struct timespec	 wait1 = { 0, 250 * 1000 * 1000 }, now;
-	const char	*conf = "/etc/primoforum/primoforum.conf";
+	const char	*conf = PF_SYSCONFDIR "/primoforum/primoforum.conf";
 	char		 err[512];
 	FILE		*pf;
 	int		 ch, fd, i, n, sig, testonly = 0, rc = 1;

@@ -46,9 +46,11 @@ web_group() {
 
 # Starts mariadbd on datadir $1 with its socket in $1/..; $2 is the log.
 db_start() {
-	local dir=$1 user=()
+	local dir=$1 user=() defaults=--no-defaults
 	[ "$(id -u)" -eq 0 ] && user=(--user=root)
-	mariadbd --no-defaults "${user[@]}" --datadir="$dir/data" \
+	# PF_DB_DEFAULTS: an option file (check.t: the shipped snippet).
+	[ -n "${PF_DB_DEFAULTS:-}" ] && defaults=--defaults-file=$PF_DB_DEFAULTS
+	mariadbd "$defaults" "${user[@]}" --datadir="$dir/data" \
 	    --socket="$dir/mysql.sock" --pid-file="$dir/mariadb.pid" \
 	    --skip-networking --log-error="$dir/mariadb.err" \
 	    --local-infile=0 --skip-name-resolve \

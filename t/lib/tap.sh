@@ -26,6 +26,14 @@ is() {
 	return $st
 }
 
+isnt() {
+	[ "$1" != "$2" ]
+	local st=$?
+	ok $st "$3"
+	[ $st -eq 0 ] || printf '#   got: %s\n#  want anything else\n' "$1"
+	return $st
+}
+
 like() {
 	printf '%s' "$1" | grep -Eq -- "$2"
 	local st=$?
