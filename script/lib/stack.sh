@@ -159,7 +159,7 @@ write_nginx() {
 	    CERT="$dir/tls.crt" KEY="$dir/tls.key" \
 	    HTDOCS="$PF_SRC/htdocs" SOCKET="$dir/run/fcgi.sock" \
 	    ALLOWLIST="$dir/admin-allow.conf" \
-	    ACCESS_LOG="$dir/access.log" \
+	    ACCESS_LOG="$dir/access.log" ACME_ROOT="$dir/acme" \
 	    <"$PF_SRC/nginx/primoforum.conf.in" >"$dir/primoforum-site.conf" || return 1
 	cat >"$dir/nginx.conf" <<NGINX
 # The private nginx's main context; the site is the production template.

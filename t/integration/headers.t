@@ -61,6 +61,14 @@ like "$h" "Location: https://localhost:$PF_HTTPS_PORT/some/page\\?x=1" \
 h=$(pf_curl -si "http://localhost:$PF_HTTP_PORT/api/health")
 like "$h" '^HTTP/1.1 403' "HTTP API is refused, not redirected"
 like "$h" '"code":"https_required"' "with a JSON error"
+# ACME HTTP-01: the challenge files (and only they) over plain HTTP.
+mkdir -p "$PF_DIR/acme/.well-known/acme-challenge"
+echo "token-proof" >"$PF_DIR/acme/.well-known/acme-challenge/abc123"
+h=$(pf_curl -si "http://localhost:$PF_HTTP_PORT/.well-known/acme-challenge/abc123")
+like "$h" '^HTTP/1.1 200' "an ACME challenge is served over HTTP"
+like "$h" 'token-proof' "with its content"
+h=$(pf_curl -si "http://localhost:$PF_HTTP_PORT/.well-known/acme-challenge/missing")
+like "$h" '^HTTP/1.1 404' "a missing challenge is 404, not a redirect"
 
 # Unknown host names: no TLS handshake; no HTTP answer.
 curl -sS --max-time 5 -k -o /dev/null \

@@ -22,6 +22,7 @@ for f in share/primoforum/sql/001_foundation.sql share/primoforum/sql/accounts.s
     share/primoforum/common-passwords.txt share/primoforum/htdocs/index.html \
     share/primoforum/htdocs/assets/api.js share/primoforum/htdocs/admin/index.html \
     share/primoforum/nginx/primoforum.conf.in share/primoforum/nginx/admin-allow.conf \
+    share/primoforum/nginx/render-nginx \
     share/primoforum/mariadb-primoforum.cnf \
     share/man/man8/primoforumd.8 share/man/man8/primoforumctl.8 \
     share/man/man5/primoforum.conf.5 lib/systemd/system/primoforumd.service; do
