@@ -64,14 +64,14 @@ run_client(const char *prog, const char *opts, const char *const args[],
     int infd, int outfd)
 {
 	posix_spawn_file_actions_t	 fa;
-	char				*argv[16], optarg[512];
+	char				*argv[16], optfile[512];
 	pid_t				 pid;
 	size_t				 n = 0, i;
 	int				 st, rc;
 
-	snprintf(optarg, sizeof(optarg), "--defaults-extra-file=%s", opts);
+	snprintf(optfile, sizeof(optfile), "--defaults-extra-file=%s", opts);
 	argv[n++] = (char *)prog;
-	argv[n++] = optarg;
+	argv[n++] = optfile;
 	for (i = 0; args[i] != NULL && n < 15; i++)
 		argv[n++] = (char *)args[i];
 	argv[n] = NULL;
