@@ -1,0 +1,698 @@
+// console.js: the facilitator's console.  Without ?session= it lists the
+// sessions and makes new ones (blank or from a template); with it, one
+// session: start and stop, lock, who is in, the agenda of rounds (add,
+// open, close, reveal, results live, CSV), the brainstorm's ideas and
+// clusters (drag and drop, or by keyboard), and the settings.  Live parts
+// poll with ETags, so an unchanged state costs the server one lookup.
+import { api } from "./api.js";
+import { apply, chooseLanguage, rememberLanguage } from "./i18n.js";
+import { RESULT_TEXTS, el, renderResults } from "./results.js";
+
+const TEXTS = {
+	en: {
+		navSessions: "Sessions", navAccount: "Account", logOut: "Log out",
+		sessionsTitle: "Your sessions", newTitle: "New session",
+		title: "Title", sessionLanguage: "Language for the participants",
+		create: "Create", fromTemplate: "Or start from a template",
+		useTemplate: "Use this template", start: "Start the session",
+		stop: "Stop the session", lock: "Lock (no new participants)",
+		unlock: "Unlock", projector: "Open the projector screen",
+		reportLink: "Report", exportLink: "Download (JSON)",
+		joinAt: "Participants join at", withCode: "with the code",
+		participants: "Participants", whoIsIn: "Who is in",
+		agenda: "Agenda and results", settings: "Settings",
+		addRound: "Add a round", roundType: "Type",
+		t_brainstorm: "Brainstorm (ideas)", t_choice: "Vote (multiple choice)",
+		t_points: "Distribute points", t_ranking: "Ranking",
+		t_rating: "Rate on a scale",
+		t_statements: "Agree or disagree with statements",
+		t_open: "Open question", question: "Question or title",
+		optionsFrom: "Options", optionsLines: "Options or statements, one per line",
+		minPicks: "At least", maxPicks: "At most", scale: "Scale",
+		labelLow: "Label of the low end", labelHigh: "Label of the high end",
+		criteria: "Criteria, one per line (optional)",
+		topN: "Rank the best (0: all)", budget: "Points each",
+		maxPer: "At most per option (0: no limit)",
+		openWall: "Participants see each other's ideas",
+		pCluster: "Participants may cluster the ideas", add: "Add the round",
+		saveTemplate: "Save the agenda as a template",
+		duplicate: "Duplicate the session", deleteSession: "Delete the session",
+		description: "Description",
+		named: "Participants give their name (otherwise anonymous)",
+		allowChange: "Participants may change an answer while a round is open",
+		teamsOn: "Work in teams (one voice per table)",
+		teams: "Teams, one per line",
+		maxParticipants: "Most participants (0: your plan's limit)",
+		save: "Save", saved: "Saved.",
+		typed: "Typed below", ideasOf: "The ideas of: ", clustersOf: "The clusters of: ",
+		open: "Open", close: "Close", reveal: "Show results to participants",
+		hide: "Hide results from participants", results: "Results",
+		csv: "CSV", remove: "Delete", ideas: "Ideas and clusters",
+		states: { draft: "draft", open: "open", closed: "closed",
+		    running: "running", stopped: "stopped" },
+		revealed: "results shown", noSessions: "No sessions yet: make your first one above.",
+		noRounds: "No rounds yet: add the first one below.",
+		openSession: "Open", unclustered: "Not in a cluster",
+		newCluster: "New cluster", addCluster: "Add the cluster",
+		moveTo: "Move to", hideIdea: "Hide", showIdea: "Show",
+		voteClusters: "Vote on these clusters (points)",
+		voteTitle: "Which of these matter most?",
+		dragHelp: "Drag an idea onto a cluster, or focus it and press Enter, then the arrow keys to move it, and Enter again to drop it.",
+		picked: "Picked up: ", movedTo: " moved to ", dropped: "Dropped.",
+		confirmStop: "Stop the session? Every participant is logged out and the code stops working.",
+		confirmDelete: "Delete this session and everything in it?",
+		templateName: "Name of the template", failed: "That did not work: ",
+		anonymous: "anonymous", removePerson: "Remove",
+		copy: "Copy",
+	},
+	nl: {
+		navSessions: "Sessies", navAccount: "Account", logOut: "Uitloggen",
+		sessionsTitle: "Uw sessies", newTitle: "Nieuwe sessie",
+		title: "Titel", sessionLanguage: "Taal voor de deelnemers",
+		create: "Maak", fromTemplate: "Of begin met een sjabloon",
+		useTemplate: "Gebruik dit sjabloon", start: "Start de sessie",
+		stop: "Stop de sessie", lock: "Sluit af (geen nieuwe deelnemers)",
+		unlock: "Open weer", projector: "Open het projectiescherm",
+		reportLink: "Verslag", exportLink: "Download (JSON)",
+		joinAt: "Deelnemers gaan naar", withCode: "met de code",
+		participants: "Deelnemers", whoIsIn: "Wie doet er mee",
+		agenda: "Agenda en resultaten", settings: "Instellingen",
+		addRound: "Voeg een ronde toe", roundType: "Soort",
+		t_brainstorm: "Brainstorm (ideeën)", t_choice: "Stemmen (meerkeuze)",
+		t_points: "Punten verdelen", t_ranking: "Rangorde",
+		t_rating: "Beoordelen op een schaal",
+		t_statements: "Eens of oneens met stellingen",
+		t_open: "Open vraag", question: "Vraag of titel",
+		optionsFrom: "Opties", optionsLines: "Opties of stellingen, één per regel",
+		minPicks: "Minstens", maxPicks: "Hoogstens", scale: "Schaal",
+		labelLow: "Label van de lage kant", labelHigh: "Label van de hoge kant",
+		criteria: "Criteria, één per regel (niet verplicht)",
+		topN: "Zet de beste op volgorde (0: alle)", budget: "Punten per deelnemer",
+		maxPer: "Hoogstens per optie (0: geen grens)",
+		openWall: "Deelnemers zien elkaars ideeën",
+		pCluster: "Deelnemers mogen de ideeën clusteren", add: "Voeg de ronde toe",
+		saveTemplate: "Bewaar de agenda als sjabloon",
+		duplicate: "Kopieer de sessie", deleteSession: "Verwijder de sessie",
+		description: "Beschrijving",
+		named: "Deelnemers geven hun naam (anders anoniem)",
+		allowChange: "Deelnemers mogen een antwoord wijzigen zolang de ronde open is",
+		teamsOn: "Werk in teams (één stem per tafel)",
+		teams: "Teams, één per regel",
+		maxParticipants: "Hoogstens zoveel deelnemers (0: de grens van uw abonnement)",
+		save: "Bewaar", saved: "Bewaard.",
+		typed: "Hieronder getypt", ideasOf: "De ideeën van: ", clustersOf: "De clusters van: ",
+		open: "Open", close: "Sluit", reveal: "Toon de resultaten aan deelnemers",
+		hide: "Verberg de resultaten voor deelnemers", results: "Resultaten",
+		csv: "CSV", remove: "Verwijder", ideas: "Ideeën en clusters",
+		states: { draft: "concept", open: "open", closed: "gesloten",
+		    running: "loopt", stopped: "gestopt" },
+		revealed: "resultaten zichtbaar", noSessions: "Nog geen sessies: maak hierboven uw eerste.",
+		noRounds: "Nog geen rondes: voeg hieronder de eerste toe.",
+		openSession: "Open", unclustered: "Niet in een cluster",
+		newCluster: "Nieuw cluster", addCluster: "Voeg het cluster toe",
+		moveTo: "Verplaats naar", hideIdea: "Verberg", showIdea: "Toon",
+		voteClusters: "Stem over deze clusters (punten)",
+		voteTitle: "Welke hiervan zijn het belangrijkst?",
+		dragHelp: "Sleep een idee naar een cluster, of geef het de focus en druk op Enter, dan de pijltjestoetsen om het te verplaatsen, en weer Enter om het neer te zetten.",
+		picked: "Opgepakt: ", movedTo: " verplaatst naar ", dropped: "Neergezet.",
+		confirmStop: "De sessie stoppen? Alle deelnemers worden uitgelogd en de code werkt niet meer.",
+		confirmDelete: "Deze sessie verwijderen, met alles erin?",
+		templateName: "Naam van het sjabloon", failed: "Dat lukte niet: ",
+		anonymous: "anoniem", removePerson: "Verwijder",
+		copy: "Kopie",
+	},
+};
+
+let lang = chooseLanguage();
+let t = apply(TEXTS, lang);
+let rt = RESULT_TEXTS[lang];
+const $ = (id) => document.getElementById(id);
+const sid = new URLSearchParams(location.search).get("session");
+let session = null;
+let rounds = [];
+let liveTag = null;
+const shown = new Set();		// rounds whose results are shown
+const boards = new Set();		// brainstorms whose clustering is shown
+const resultTags = new Map();
+
+function say(text, state) {
+	$("result").textContent = text;
+	$("result").dataset.state = state || "ok";
+}
+
+async function call(method, path, body) {
+	const r = await api(method, path, body);
+	if (!r.ok)
+		say(t.failed + r.message, "error");
+	return r;
+}
+
+function button(text, cls, fn) {
+	const b = el("button", text, "btn small " + (cls || "secondary"));
+	b.type = "button";
+	b.addEventListener("click", fn);
+	return b;
+}
+
+// --- the list of sessions ---------------------------------------------------
+
+async function showList() {
+	$("list-view").hidden = false;
+	document.title = "Primoforum: " + t.sessionsTitle;
+	$("new-lang").value = lang;
+	const r = await call("GET", "/sessions");
+	if (!r.ok)
+		return;
+	const ul = $("sessions");
+	ul.replaceChildren();
+	for (const s of r.data.sessions) {
+		const li = el("li");
+		const row = el("div", null, "row spread");
+		const a = el("a", s.title);
+		a.href = "/console.html?session=" + s.id;
+		const h = el("h2");
+		h.append(a);
+		row.append(h, el("span", t.states[s.state] || s.state, "badge " + s.state));
+		li.append(row, el("p", (s.created_at || "").slice(0, 10) +
+		    (s.join_code ? " · " + s.join_code : ""), "meta"));
+		ul.append(li);
+	}
+	if (r.data.sessions.length === 0)
+		ul.append(el("li", t.noSessions, "muted"));
+	const tr = await call("GET", "/templates");
+	if (tr.ok) {
+		const sel = $("template");
+		sel.replaceChildren();
+		for (const x of tr.data.templates) {
+			const o = el("option", x.name + (x.builtin ? "" : " ★"));
+			o.value = x.id;
+			sel.append(o);
+		}
+	}
+}
+
+$("new-session").addEventListener("submit", async (ev) => {
+	ev.preventDefault();
+	const r = await call("POST", "/sessions", { title: $("new-title").value.trim(),
+	    language: $("new-lang").value });
+	if (r.ok)
+		location.href = "/console.html?session=" + r.data.session.id;
+});
+$("from-template").addEventListener("submit", async (ev) => {
+	ev.preventDefault();
+	const sel = $("template");
+	const r = await call("POST", "/templates/" + sel.value + "/use",
+	    { title: sel.options[sel.selectedIndex].textContent.replace(" ★", "") });
+	if (r.ok)
+		location.href = "/console.html?session=" + r.data.session.id;
+});
+
+// --- one session ------------------------------------------------------------
+
+function renderSession() {
+	const s = session;
+	$("s-title").textContent = s.title;
+	document.title = "Primoforum: " + s.title;
+	$("s-state").textContent = t.states[s.state] || s.state;
+	$("s-state").className = "badge " + s.state;
+	const running = s.state === "running";
+	$("start").hidden = running;
+	$("stop").hidden = !running;
+	$("lock").hidden = !running || s.locked;
+	$("unlock").hidden = !running || !s.locked;
+	$("running").hidden = !running;
+	$("projector").href = "/projector.html?session=" + s.id;
+	$("report").href = "/report.html?session=" + s.id;
+	$("export").href = "/api/sessions/" + s.id + "/export";
+	$("export").setAttribute("download", "session-" + s.id + ".json");
+	if (running) {
+		$("join-code").textContent = s.join_code;
+		$("join-link").textContent = s.join_link.replace(/^https?:\/\//, "");
+		$("qr").src = "/api/sessions/" + s.id + "/qr?v=" + s.version;
+		$("qr").alt = "QR: " + s.join_link;
+	}
+	// Settings form.
+	$("st-title").value = s.title;
+	$("st-desc").value = s.description || "";
+	$("st-lang").value = s.language;
+	$("st-named").checked = !!s.named;
+	$("st-change").checked = !!s.allow_change;
+	$("st-teams-on").checked = !!s.teams_on;
+	$("st-teams").value = (s.teams || []).map((x) => x.name).join("\n");
+	$("st-max").value = s.max_participants || 0;
+}
+
+async function loadSession() {
+	const r = await call("GET", "/sessions/" + sid);
+	if (!r.ok)
+		return false;
+	session = r.data.session;
+	renderSession();
+	return true;
+}
+
+async function loadRounds() {
+	const r = await call("GET", "/sessions/" + sid + "/rounds");
+	if (!r.ok)
+		return;
+	rounds = r.data.rounds;
+	renderRounds();
+	renderSourceOptions();
+}
+
+function renderSourceOptions() {
+	const sel = $("r-source");
+	const keep = sel.value;
+	sel.replaceChildren(new Option(t.typed, ""));
+	for (const r of rounds.filter((x) => x.type === "brainstorm")) {
+		sel.append(new Option(t.ideasOf + r.title, "ideas:" + r.id));
+		sel.append(new Option(t.clustersOf + r.title, "clusters:" + r.id));
+	}
+	sel.value = [...sel.options].some((o) => o.value === keep) ? keep : "";
+	typeFields();
+}
+
+function roundItem(r) {
+	const li = el("li");
+	li.id = "round-" + r.id;
+	const head = el("div", null, "row spread");
+	const h = el("h2", r.position + ". " + r.title);
+	const badges = el("span");
+	badges.append(el("span", rt.types[r.type] || r.type, "badge"), " ",
+	    el("span", t.states[r.state] || r.state, "badge " + r.state));
+	if (r.revealed)
+		badges.append(" ", el("span", t.revealed, "badge open"));
+	head.append(h, badges);
+	li.append(head);
+	const acts = el("div", null, "row");
+	if (r.state !== "open")
+		acts.append(button(t.open, "", () => roundAction(r, "open")));
+	else
+		acts.append(button(t.close, "", () => roundAction(r, "close")));
+	acts.append(button(r.revealed ? t.hide : t.reveal, "secondary",
+	    () => roundAction(r, r.revealed ? "hide" : "reveal")));
+	const res = button(t.results, "secondary", () => {
+		if (shown.has(r.id))
+			shown.delete(r.id);
+		else
+			shown.add(r.id);
+		renderRounds();
+	});
+	res.setAttribute("aria-expanded", String(shown.has(r.id)));
+	acts.append(res);
+	if (r.type === "brainstorm") {
+		const b = button(t.ideas, "secondary", () => {
+			if (boards.has(r.id))
+				boards.delete(r.id);
+			else
+				boards.add(r.id);
+			renderRounds();
+		});
+		b.setAttribute("aria-expanded", String(boards.has(r.id)));
+		acts.append(b);
+	}
+	const csv = el("a", t.csv, "btn small secondary");
+	csv.href = "/api/sessions/" + sid + "/rounds/" + r.id + "/results.csv";
+	csv.setAttribute("download", "round-" + r.position + ".csv");
+	acts.append(csv);
+	if (r.state !== "open")
+		acts.append(button(t.remove, "secondary", async () => {
+			if ((await call("DELETE", "/sessions/" + sid + "/rounds/" + r.id)).ok)
+				loadRounds();
+		}));
+	li.append(acts);
+	if (boards.has(r.id)) {
+		const box = el("div", null, "panel board-box");
+		box.dataset.round = r.id;
+		li.append(box);
+		loadBoard(r, box);
+	}
+	if (shown.has(r.id)) {
+		const box = el("div", null, "live-results");
+		box.dataset.round = r.id;
+		box.setAttribute("aria-live", "polite");
+		li.append(box);
+	}
+	return li;
+}
+
+function renderRounds() {
+	const ol = $("rounds");
+	ol.replaceChildren(...rounds.map(roundItem));
+	if (rounds.length === 0)
+		ol.append(el("li", t.noRounds, "muted"));
+	// Results poll once their box is in the page (a poll of a box that
+	// left the page stops).
+	for (const r of rounds.filter((x) => shown.has(x.id))) {
+		resultTags.delete(r.id);
+		pollResults(r, ol.querySelector('.live-results[data-round="' + r.id + '"]'));
+	}
+}
+
+async function roundAction(r, what) {
+	const x = await call("POST", "/sessions/" + sid + "/rounds/" + r.id + "/" + what);
+	if (x.ok) {
+		if (what === "open")
+			shown.add(r.id);
+		say("");
+		await loadRounds();
+	}
+}
+
+async function pollResults(r, box) {
+	if (!box || !box.isConnected)
+		return;
+	const headers = { Accept: "application/json" };
+	const tag = resultTags.get(r.id);
+	if (tag)
+		headers["If-None-Match"] = tag;
+	try {
+		const res = await fetch("/api/sessions/" + sid + "/rounds/" + r.id +
+		    "/results", { headers, cache: "no-store", credentials: "same-origin" });
+		if (res.status === 200) {
+			resultTags.set(r.id, res.headers.get("ETag"));
+			const d = await res.json();
+			box.replaceChildren(renderResults(d.round, d.round.results, rt,
+			    { cloud: true }));
+		}
+	} catch (e) {
+		// The next poll tries again.
+	}
+	setTimeout(() => pollResults(r, box), 2500);
+}
+
+// --- ideas and clusters -------------------------------------------------------
+
+let grabbed = null;	// the idea picked up by keyboard: { id, bucket }
+
+async function loadBoard(r, box) {
+	const x = await call("GET", "/sessions/" + sid + "/rounds/" + r.id + "/ideas");
+	if (!x.ok)
+		return;
+	renderBoard(r, box, x.data);
+}
+
+function renderBoard(r, box, d) {
+	box.replaceChildren();
+	box.append(el("p", t.dragHelp, "meta"));
+	const board = el("div", null, "board");
+	const buckets = [{ id: null, name: t.unclustered },
+	    ...d.clusters.map((c) => ({ id: c.id, name: c.name }))];
+	const path = "/sessions/" + sid + "/rounds/" + r.id;
+	const move = async (idea, cluster) => {
+		const y = await call("PATCH", path + "/ideas/" + idea, { cluster });
+		if (y.ok)
+			loadBoard(r, box);
+		return y.ok;
+	};
+	buckets.forEach((b, bi) => {
+		const sec = el("section", null, "bucket");
+		sec.dataset.cluster = b.id === null ? "" : String(b.id);
+		sec.append(el("h3", b.name));
+		const ul = el("ul");
+		for (const i of d.ideas.filter((x) => !x.merged_into &&
+		    (x.cluster ?? null) === b.id)) {
+			const li = el("li", null, "idea" + (i.hidden ? " hidden-idea" : ""));
+			li.draggable = true;
+			li.dataset.idea = i.id;
+			// The idea itself is a toggle button: pressed = picked up.
+			const pick = el("button", i.text, "idea-text");
+			pick.type = "button";
+			pick.setAttribute("aria-pressed", String(!!(grabbed && grabbed.id === i.id)));
+			li.append(pick);
+			li.addEventListener("dragstart", (ev) => {
+				ev.dataTransfer.setData("text/plain", String(i.id));
+			});
+			pick.addEventListener("keydown", async (ev) => {
+				if (ev.key === "Enter" || ev.key === " ") {
+					ev.preventDefault();
+					if (grabbed && grabbed.id === i.id) {
+						grabbed = null;
+						say(t.dropped);
+						pick.setAttribute("aria-pressed", "false");
+					} else {
+						grabbed = { id: i.id, bucket: bi };
+						pick.setAttribute("aria-pressed", "true");
+						say(t.picked + i.text);
+					}
+				} else if (grabbed && grabbed.id === i.id &&
+				    (ev.key === "ArrowRight" || ev.key === "ArrowLeft")) {
+					ev.preventDefault();
+					const to = (bi + (ev.key === "ArrowRight" ? 1 : -1) +
+					    buckets.length) % buckets.length;
+					grabbed.bucket = to;
+					if (await move(i.id, buckets[to].id)) {
+						say(i.text + t.movedTo + buckets[to].name);
+						setTimeout(() => {
+							const again = box.querySelector('[data-idea="' + i.id + '"] .idea-text');
+							if (again)
+								again.focus();
+						}, 300);
+					}
+				} else if (ev.key === "Escape") {
+					grabbed = null;
+					pick.setAttribute("aria-pressed", "false");
+				}
+			});
+			const hide = button(i.hidden ? t.showIdea : t.hideIdea, "secondary", async () => {
+				if ((await call("PATCH", path + "/ideas/" + i.id, { hidden: !i.hidden })).ok)
+					loadBoard(r, box);
+			});
+			hide.setAttribute("aria-label", (i.hidden ? t.showIdea : t.hideIdea) + ": " + i.text);
+			li.append(" ", hide);
+			ul.append(li);
+		}
+		sec.append(ul);
+		sec.addEventListener("dragover", (ev) => { ev.preventDefault(); sec.classList.add("over"); });
+		sec.addEventListener("dragleave", () => sec.classList.remove("over"));
+		sec.addEventListener("drop", (ev) => {
+			ev.preventDefault();
+			sec.classList.remove("over");
+			const id = Number(ev.dataTransfer.getData("text/plain"));
+			if (id)
+				move(id, b.id);
+		});
+		board.append(sec);
+	});
+	box.append(board);
+	const f = el("form", null, "row");
+	const inp = el("input");
+	inp.id = "new-cluster-" + r.id;
+	inp.maxLength = 100;
+	const lab = el("label", t.newCluster);
+	lab.htmlFor = inp.id;
+	const sub = el("button", t.addCluster, "btn small");
+	sub.type = "submit";
+	f.append(lab, inp, sub);
+	f.addEventListener("submit", async (ev) => {
+		ev.preventDefault();
+		if (!inp.value.trim())
+			return;
+		if ((await call("POST", path + "/clusters", { name: inp.value.trim() })).ok)
+			loadBoard(r, box);
+	});
+	box.append(f);
+	if (d.clusters.length > 1)
+		box.append(button(t.voteClusters, "", async () => {
+			const y = await call("POST", "/sessions/" + sid + "/rounds", {
+				type: "points", title: t.voteTitle, options_from: r.id,
+				options_use: "clusters", budget: 10 });
+			if (y.ok) {
+				shown.add(y.data.round.id);
+				await loadRounds();
+			}
+		}));
+}
+
+// --- adding a round -----------------------------------------------------------
+
+function typeFields() {
+	const type = $("r-type").value;
+	const src = $("r-source").value;
+	const needsOptions = ["choice", "points", "ranking", "rating", "statements"].includes(type);
+	$("f-source").hidden = !needsOptions;
+	$("f-options").hidden = !needsOptions || src !== "";
+	$("f-choice").hidden = type !== "choice";
+	$("f-rating").hidden = type !== "rating";
+	$("f-ranking").hidden = type !== "ranking";
+	$("f-points").hidden = type !== "points";
+	$("f-brainstorm").hidden = type !== "brainstorm";
+}
+$("r-type").addEventListener("change", typeFields);
+$("r-source").addEventListener("change", typeFields);
+
+const lines = (s) => s.split("\n").map((x) => x.trim()).filter((x) => x);
+
+$("add-round").addEventListener("submit", async (ev) => {
+	ev.preventDefault();
+	const type = $("r-type").value;
+	const b = { type, title: $("r-title").value.trim() };
+	const src = $("r-source").value;
+	if (!$("f-source").hidden && src) {
+		const [use, from] = src.split(":");
+		b.options_from = Number(from);
+		b.options_use = use;
+	} else if (!$("f-options").hidden)
+		b.options = lines($("r-options").value);
+	if (type === "choice") {
+		b.min_picks = Number($("r-min").value);
+		b.max_picks = Number($("r-max").value);
+	} else if (type === "rating") {
+		b.scale_max = Number($("r-scale").value);
+		if ($("r-low").value.trim())
+			b.label_low = $("r-low").value.trim();
+		if ($("r-high").value.trim())
+			b.label_high = $("r-high").value.trim();
+		if (lines($("r-criteria").value).length)
+			b.criteria = lines($("r-criteria").value);
+	} else if (type === "ranking")
+		b.top_n = Number($("r-top").value);
+	else if (type === "points") {
+		b.budget = Number($("r-budget").value);
+		b.max_per_option = Number($("r-maxper").value);
+	} else if (type === "brainstorm") {
+		b.open_wall = $("r-wall").checked;
+		b.participants_cluster = $("r-pcluster").checked;
+	}
+	const r = await call("POST", "/sessions/" + sid + "/rounds", b);
+	if (r.ok) {
+		$("r-title").value = "";
+		$("r-options").value = "";
+		say(t.saved);
+		await loadRounds();
+		$("r-title").focus();
+	}
+});
+
+// --- session actions ----------------------------------------------------------
+
+async function act(what, confirmText) {
+	if (confirmText && !window.confirm(confirmText))
+		return;
+	const r = await call("POST", "/sessions/" + sid + "/" + what);
+	if (r.ok) {
+		session = r.data.session;
+		renderSession();
+		say("");
+		liveTag = null;
+	}
+}
+$("start").addEventListener("click", () => act("start"));
+$("stop").addEventListener("click", () => act("stop", t.confirmStop));
+$("lock").addEventListener("click", () => act("lock"));
+$("unlock").addEventListener("click", () => act("unlock"));
+$("save-template").addEventListener("click", async () => {
+	const name = window.prompt(t.templateName, session.title);
+	if (name && (await call("POST", "/sessions/" + sid + "/template", { name })).ok)
+		say(t.saved);
+});
+$("duplicate").addEventListener("click", async () => {
+	const r = await call("POST", "/sessions/" + sid + "/duplicate");
+	if (r.ok)
+		location.href = "/console.html?session=" + r.data.session.id;
+});
+$("delete").addEventListener("click", async () => {
+	if (window.confirm(t.confirmDelete) &&
+	    (await call("DELETE", "/sessions/" + sid)).ok)
+		location.href = "/console.html";
+});
+$("settings").addEventListener("submit", async (ev) => {
+	ev.preventDefault();
+	const b = {
+		title: $("st-title").value.trim(),
+		description: $("st-desc").value.trim(),
+		language: $("st-lang").value,
+		named: $("st-named").checked,
+		allow_change: $("st-change").checked,
+		max_participants: Number($("st-max").value) || 0,
+	};
+	if (session.state !== "running") {
+		b.teams_on = $("st-teams-on").checked;
+		b.teams = lines($("st-teams").value);
+	}
+	const r = await call("PATCH", "/sessions/" + sid, b);
+	if (r.ok) {
+		session = r.data.session;
+		renderSession();
+		say(t.saved);
+	}
+});
+for (const tab of document.querySelectorAll("[role=tab]"))
+	tab.addEventListener("click", () => {
+		for (const x of document.querySelectorAll("[role=tab]")) {
+			const on = x === tab;
+			x.setAttribute("aria-selected", String(on));
+			$(x.getAttribute("aria-controls")).hidden = !on;
+		}
+	});
+
+// Who is in, and the count: /live with its ETag every two seconds.
+async function pollLive() {
+	const headers = { Accept: "application/json" };
+	if (liveTag)
+		headers["If-None-Match"] = liveTag;
+	try {
+		const r = await fetch("/api/sessions/" + sid + "/live",
+		    { headers, cache: "no-store", credentials: "same-origin" });
+		if (r.status === 200) {
+			liveTag = r.headers.get("ETag");
+			const d = await r.json();
+			const changed = d.session.state !== session.state ||
+			    d.session.locked !== session.locked;
+			session = Object.assign(session, d.session);
+			if (changed)
+				renderSession();
+			$("count").textContent = String(d.participant_count);
+			$("people").replaceChildren(...d.participants.map((p) => {
+				const li = el("li", null, "row spread");
+				li.append(el("span", (p.display_name || t.anonymous) +
+				    (p.team ? " · " + p.team : "")));
+				li.append(button(t.removePerson, "secondary", async () => {
+					await call("DELETE", "/sessions/" + sid + "/participants/" + p.id);
+					liveTag = null;
+				}));
+				return li;
+			}));
+		}
+	} catch (e) {
+		// Next time.
+	}
+	setTimeout(pollLive, 2000);
+}
+
+// --- start ------------------------------------------------------------------------
+
+for (const b of document.querySelectorAll("button.lang"))
+	b.addEventListener("click", () => {
+		lang = b.dataset.lang;
+		rememberLanguage(lang);
+		t = apply(TEXTS, lang);
+		rt = RESULT_TEXTS[lang];
+		if (session) {
+			renderSession();
+			renderRounds();
+			renderSourceOptions();
+		}
+	});
+$("logout").addEventListener("click", async () => {
+	await api("POST", "/logout");
+	location.href = "/login.html";
+});
+
+async function main() {
+	const me = await api("GET", "/account");
+	if (!me.ok) {
+		location.href = "/login.html";
+		return;
+	}
+	if (!sid) {
+		showList();
+		return;
+	}
+	$("session-view").hidden = false;
+	if (await loadSession()) {
+		await loadRounds();
+		pollLive();
+	}
+}
+main();

@@ -1,0 +1,256 @@
+// scenario.mjs URL SHOTS: the whole product in Chromium, as people use it.
+// A facilitator registers, builds a session with a brainstorm, starts it
+// and puts the projector screen up; three participants on phone-sized
+// screens join with the code and send ideas; the facilitator clusters the
+// ideas (by mouse and by keyboard) and turns the clusters into a points
+// vote; the participants distribute their points; the projector shows
+// the result live; the facilitator downloads the results and the report
+// and stops the session; the participants see that it ended.  Every main
+// screen is checked with axe-core and saved as a screenshot, in English
+// and in Dutch.  Prints "name: value" lines for scenario.t.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { launch } from "./lib.mjs";
+
+const [url, shots] = process.argv.slice(2);
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const problems = [];
+const out = (k, v) => console.log(k + ": " + v);
+
+function watch(page, who) {
+	page.on("console", (m) => {
+		if (m.type() === "error" && !m.text().startsWith("Failed to load resource"))
+			problems.push(who + " console: " + m.text());
+	});
+	page.on("pageerror", (e) => problems.push(who + " pageerror: " + e.message));
+	page.on("dialog", (d) => d.accept());
+}
+
+// axe-core, evaluated through the DevTools protocol (not a script tag:
+// the CSP would refuse one, as it should).
+async function axe(page, name) {
+	if (!(await page.evaluate("typeof window.axe")).startsWith("object"))
+		await page.evaluate(AXE);
+	const r = await page.evaluate(async () => {
+		const res = await window.axe.run(document, {
+			runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+		});
+		return res.violations.map((v) => ({ id: v.id, impact: v.impact,
+		    nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+	});
+	const bad = r.filter((v) => v.impact === "serious" || v.impact === "critical");
+	out("axe " + name, bad.length + (bad.length ? " " + JSON.stringify(bad) : ""));
+}
+
+async function shot(page, name) {
+	if (shots)
+		await page.screenshot({ path: shots + "/" + name + ".png", fullPage: true });
+}
+
+async function both(page, name, check) {
+	for (const l of ["en", "nl"]) {
+		const b = page.locator("button.lang[data-lang=" + l + "]");
+		if (await b.count())
+			await b.first().click();
+		await page.waitForTimeout(150);
+		if (check)
+			await axe(page, name + "-" + l);
+		await shot(page, name + "-" + l);
+	}
+}
+
+const browser = await launch();
+try {
+	// --- the facilitator ------------------------------------------------
+	const fctx = await browser.newContext({ ignoreHTTPSErrors: true,
+	    locale: "en-GB", viewport: { width: 1280, height: 860 }, acceptDownloads: true });
+	const fac = await fctx.newPage();
+	watch(fac, "facilitator");
+	await fac.goto(url + "/");
+	await both(fac, "landing", true);
+	await fac.goto(url + "/login.html#register");
+	await fac.click("button.lang[data-lang=en]");
+	await fac.fill("#r-name", "Fiona Facilitator");
+	await fac.fill("#r-email", "fiona@example.org");
+	await fac.fill("#r-password", "a long and careful passphrase");
+	await both(fac, "register", true);
+	await fac.click("button.lang[data-lang=en]");
+	await fac.click("#register button[type=submit]");
+	await fac.waitForURL(/console\.html/);
+	await fac.waitForSelector("#list-view:not([hidden])");
+	out("registered", "yes");
+	await fac.fill("#new-title", "Team day: what next?");
+	await fac.selectOption("#new-lang", "en");
+	await both(fac, "console-list", true);
+	await fac.click("button.lang[data-lang=en]");
+	await fac.click("#new-session button[type=submit]");
+	await fac.waitForSelector("#session-view:not([hidden])");
+	const sid = new URL(fac.url()).searchParams.get("session");
+	out("session", sid);
+
+	// The agenda: a brainstorm (the points vote comes from its clusters).
+	await fac.selectOption("#r-type", "brainstorm");
+	await fac.fill("#r-title", "What should we improve?");
+	await fac.click("#add-round button[type=submit]");
+	await fac.waitForSelector("#rounds li h2");
+	await fac.click("#start");
+	await fac.waitForSelector("#running:not([hidden])");
+	const code = (await fac.textContent("#join-code")).trim();
+	out("code", code);
+	await fac.locator("#rounds li").first().getByRole("button", { name: "Open", exact: true }).click();
+	await fac.waitForSelector("#rounds .badge.open");
+
+	// --- the projector ----------------------------------------------------
+	const proj = await fctx.newPage();
+	watch(proj, "projector");
+	await proj.setViewportSize({ width: 1280, height: 720 });
+	await proj.goto(url + "/projector.html?session=" + sid);
+	await proj.waitForFunction(() => document.getElementById("code").textContent.length > 0);
+	out("projector code", await proj.textContent("#code"));
+
+	// --- three participants on phones -----------------------------------
+	const ideas = [["Shorter meetings", "Clearer goals"],
+	    ["More time for training", "Shorter meetings please"],
+	    ["Clear goals per quarter", "Training budget"]];
+	const parts = [];
+	for (let i = 0; i < 3; i++) {
+		const ctx = await browser.newContext({ ignoreHTTPSErrors: true,
+		    locale: i === 1 ? "nl-NL" : "en-GB", viewport: { width: 360, height: 740 },
+		    isMobile: true, hasTouch: true });
+		const p = await ctx.newPage();
+		watch(p, "participant" + (i + 1));
+		await p.goto(url + "/j/" + code.replace("-", ""));
+		if (i === 0)
+			await both(p, "participant-join", true);
+		await p.click("#join button[type=submit]");
+		await p.waitForSelector("section.round-card[data-type=brainstorm] textarea");
+		for (const idea of ideas[i]) {
+			await p.fill("section.round-card[data-type=brainstorm] textarea", idea);
+			await p.click("section.round-card[data-type=brainstorm] button[type=submit]");
+			await p.waitForFunction((txt) => [...document.querySelectorAll(".round-card .cards li")]
+			    .some((li) => li.textContent === txt), idea);
+		}
+		if (i === 0)
+			await both(p, "participant-brainstorm", true);
+		parts.push(p);
+	}
+	out("participants joined", parts.length);
+	await fac.waitForFunction(() => document.getElementById("count").textContent === "3");
+	out("console count", await fac.textContent("#count"));
+	await proj.waitForFunction(() => document.querySelectorAll("#results .card").length >= 6);
+	out("projector ideas", await proj.locator("#results .card").count());
+	out("projector cloud words", await proj.locator("#results .cloud span").count());
+	await both(proj, "projector-brainstorm", true);
+
+	// --- clustering: by mouse and by keyboard --------------------------------
+	const r1 = fac.locator("#rounds > li").first();
+	await r1.getByRole("button", { name: "Ideas and clusters" }).click();
+	await fac.waitForSelector(".board .idea");
+	for (const name of ["Meetings", "Goals", "Training"]) {
+		await fac.fill(".board-box form input", name);
+		await fac.click(".board-box form button[type=submit]");
+		await fac.waitForFunction((n) => [...document.querySelectorAll(".bucket h3")]
+		    .some((h) => h.textContent === n), name);
+	}
+	const bucket = (n) => fac.locator(".bucket", { has: fac.locator("h3", { hasText: n }) });
+	const idea = (txt) => fac.locator(".board .idea", { has: fac.locator(".idea-text", { hasText: new RegExp("^" + txt + "$") }) }).first();
+	// By mouse: drag and drop.
+	for (const [txt, to] of [["Shorter meetings please", "Meetings"], ["Shorter meetings", "Meetings"],
+	    ["Clearer goals", "Goals"], ["Clear goals per quarter", "Goals"]]) {
+		await idea(txt).dragTo(bucket(to));
+		await fac.waitForFunction(([t, n]) => [...document.querySelectorAll(".bucket")]
+		    .some((b) => b.querySelector("h3").textContent === n &&
+		    [...b.querySelectorAll(".idea-text")].some((i) => i.textContent === t)), [txt, to]);
+	}
+	// By keyboard: Enter picks up, arrows move, Enter drops.
+	for (const txt of ["More time for training", "Training budget"]) {
+		await idea(txt).locator(".idea-text").focus();
+		await fac.keyboard.press("Enter");
+		await fac.keyboard.press("ArrowLeft");	// from "not in a cluster" to the last: Training
+		await fac.waitForFunction((t) => [...document.querySelectorAll(".bucket")]
+		    .some((b) => b.querySelector("h3").textContent === "Training" &&
+		    [...b.querySelectorAll(".idea-text")].some((i) => i.textContent === t)), txt);
+		await fac.keyboard.press("Enter");
+	}
+	const sizes = await fac.$$eval(".bucket", (bs) => bs.map((b) =>
+	    b.querySelector("h3").textContent + "=" + b.querySelectorAll(".idea").length).join(" "));
+	out("clusters", sizes);
+	await both(fac, "console-clusters", true);
+	await fac.click("button.lang[data-lang=en]");
+
+	// --- the points vote on the clusters ----------------------------------------
+	await r1.getByRole("button", { name: "Close", exact: true }).click();
+	await fac.waitForSelector("#rounds > li:first-child .badge.closed");
+	await fac.getByRole("button", { name: "Vote on these clusters (points)" }).click();
+	await fac.waitForFunction(() => document.querySelectorAll("#rounds > li").length === 2);
+	const r2 = fac.locator("#rounds > li").nth(1);
+	out("round 2", (await r2.locator("h2").textContent()));
+	await r2.getByRole("button", { name: "Open", exact: true }).click();
+	await fac.waitForSelector("#rounds > li:nth-child(2) .badge.open");
+	const plan = [[5, 3, 2], [2, 2, 6], [0, 7, 3]];
+	for (let i = 0; i < 3; i++) {
+		const p = parts[i];
+		await p.waitForSelector("section.round-card[data-type=points] .points-row");
+		const rows = p.locator("section.round-card[data-type=points] .points-row");
+		const labels = await rows.locator("label").allTextContents();
+		const want = { Meetings: plan[i][0], Goals: plan[i][1], Training: plan[i][2] };
+		for (let k = 0; k < labels.length; k++) {
+			const n = want[labels[k]] || 0;
+			for (let c = 0; c < n; c++)
+				await rows.nth(k).getByRole("button", { name: /^(More|Meer):/ }).click();
+		}
+		out("budget p" + (i + 1), await p.textContent("section.round-card[data-type=points] .budget"));
+		if (i === 0)
+			await both(p, "participant-points", true);
+		await p.click("section.round-card[data-type=points] button[type=submit]");
+		await p.waitForFunction(() => /answer is in|antwoord is binnen/.test(
+		    document.querySelector("section.round-card[data-type=points] .done-msg").textContent));
+	}
+	out("answers sent", 3);
+	await proj.waitForFunction(() => /Goals/.test(document.getElementById("results").textContent) &&
+	    /voters|stemmers/.test(document.getElementById("results").textContent) &&
+	    document.querySelectorAll("#results .bars li").length === 3 &&
+	    /3 (responses|antwoorden)/.test(document.getElementById("results").textContent), null, { timeout: 15000 });
+	out("projector results", (await proj.textContent("#results")).replace(/\s+/g, " "));
+	await both(proj, "projector-points", true);
+	await fac.waitForSelector("#rounds > li:nth-child(2) .live-results .bars li");
+	out("console results", (await fac.textContent("#rounds > li:nth-child(2) .live-results")).replace(/\s+/g, " "));
+	await both(fac, "console-run", true);
+	await fac.click("button.lang[data-lang=en]");
+
+	// --- downloads: CSV and the session, and the report -----------------------
+	const [csv] = await Promise.all([fac.waitForEvent("download"),
+	    fac.locator("#rounds > li").nth(1).getByRole("link", { name: "CSV" }).click()]);
+	out("csv download", csv.suggestedFilename());
+	const csvText = readFileSync(await csv.path(), "utf8");
+	out("csv", csvText.replace(/\r?\n/g, " | "));
+	const [json] = await Promise.all([fac.waitForEvent("download"), fac.click("#export")]);
+	out("json download", json.suggestedFilename());
+	const [rep] = await Promise.all([fctx.waitForEvent("page"), fac.click("#report")]);
+	await rep.waitForSelector("#report[data-ready=true]");
+	out("report sections", await rep.locator("section.round").count());
+	await rep.close();
+
+	// --- the account page --------------------------------------------------
+	const acct = await fctx.newPage();
+	watch(acct, "account");
+	await acct.goto(url + "/account.html");
+	await acct.waitForFunction(() => document.querySelectorAll("#me dd").length > 0);
+	out("account", (await acct.textContent("#me")).replace(/\s+/g, " "));
+	await both(acct, "account", true);
+	await acct.close();
+
+	// --- stop: everyone out ---------------------------------------------------
+	await fac.click("#stop");
+	await fac.waitForSelector("#s-state.stopped");
+	for (let i = 0; i < 3; i++)
+		await parts[i].waitForSelector("#ended-view:not([hidden])", { timeout: 20000 });
+	out("participants see the end", 3);
+	await shot(parts[0], "participant-ended-en");
+	await proj.waitForSelector("#ended:not([hidden])", { timeout: 10000 });
+	out("projector ended", "yes");
+	out("problems", problems.length + " " + problems.join(" | "));
+} finally {
+	await browser.close();
+}

@@ -1,0 +1,48 @@
+#!/bin/bash
+# scenario.t: the browser app end to end (issue 6): register, build a
+# session, start it, the projector screen, three phones joining and
+# sending ideas, clustering by mouse and keyboard, a points vote on the
+# clusters, live results on the projector, downloads and the report, the
+# account page, stop, and the phones told the session ended.  axe-core
+# finds no serious or critical violation on any main screen, in English
+# or Dutch; screenshots of each go to PF_SCREENSHOTS (or the test's dir).
+PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$PF_SRC/t/lib/tap.sh"
+with_stack
+. "$PF_SRC/t/lib/api.sh"
+
+shots=${PF_SCREENSHOTS:-$T_DIR/screenshots}
+mkdir -p "$shots"
+cd "$PF_SRC/t/browser" || exit 1
+out=$(node scenario.mjs "$PF_URL" "$shots" 2>&1)
+like "$out" 'registered: yes' "a facilitator registers from the page"
+like "$out" 'session: [0-9]+' "and makes a session in the console"
+like "$out" 'code: [0-9A-Z]{4}-[0-9A-Z]{4}' "starts it: a join code"
+like "$out" 'projector code: [0-9A-Z]{4}-[0-9A-Z]{4}' "the projector shows the code"
+like "$out" 'participants joined: 3' "three phones join with the link"
+like "$out" 'console count: 3' "the console counts them"
+like "$out" 'projector ideas: 6' "the projector shows every idea"
+like "$out" 'projector cloud words: [1-9]' "and a word cloud"
+like "$out" 'clusters: Not in a cluster=0 Meetings=2 Goals=2 Training=2' \
+    "ideas clustered by drag and drop and by keyboard"
+like "$out" 'budget p1: (Points left|Punten over): 0 / 10' "the phone shows the points left"
+like "$out" 'answers sent: 3' "three answers"
+like "$out" 'projector results: .*Goals ?12 points · 3 voters' "the projector shows the totals live"
+like "$out" 'projector results: .*Training ?11 points' "every cluster"
+like "$out" 'console results: .*Meetings ?7 points · 2 voters' "so does the console"
+like "$out" 'csv download: [a-z-]+\.csv' "the round's CSV downloads"
+like "$out" 'csv: .*option,points,voters.*Goals,12,3' "with the totals"
+like "$out" 'json download: [a-z-]+\.json' "the session downloads as JSON"
+like "$out" 'report sections: 2' "the report has both rounds"
+like "$out" 'account: .*fiona@example.org' "the account page"
+like "$out" 'participants see the end: 3' "after stop every phone says the session ended"
+like "$out" 'projector ended: yes' "so does the projector"
+n=$(printf '%s\n' "$out" | grep -c '^axe ')
+ok $([ "$n" -ge 18 ]; echo $?) "axe-core ran on $n screens"
+unlike "$(printf '%s\n' "$out" | grep '^axe ')" '^axe [^:]*: [1-9]' "no serious or critical accessibility violation"
+like "$out" 'problems: 0' "no script or CSP error anywhere"
+n=$(ls "$shots"/*.png 2>/dev/null | wc -l)
+ok $([ "$n" -ge 18 ]; echo $?) "$n screenshots saved"
+[ -n "${PF_SCREENSHOTS:-}" ] || printf '%s\n' "$out" | grep -E '^(axe|problems)' | head -40 | sed 's/^/# /'
+
+done_testing
