@@ -214,7 +214,8 @@ try {
 	    /3 (responses|antwoorden)/.test(document.getElementById("results").textContent), null, { timeout: 15000 });
 	out("projector results", (await proj.textContent("#results")).replace(/\s+/g, " "));
 	await both(proj, "projector-points", true);
-	await fac.waitForSelector("#rounds > li:nth-child(2) .live-results .bars li");
+	await fac.waitForFunction(() => /3 responses/.test((document.querySelector(
+	    "#rounds > li:nth-child(2) .live-results") || {}).textContent || ""), null, { timeout: 15000 });
 	out("console results", (await fac.textContent("#rounds > li:nth-child(2) .live-results")).replace(/\s+/g, " "));
 	await both(fac, "console-run", true);
 	await fac.click("button.lang[data-lang=en]");
