@@ -1,0 +1,48 @@
+#!/bin/bash
+# answers.t: the participant's page answers every round type (choice,
+# rating with no opinion, ranking by keyboard, points, statements, open
+# question) on a phone, and the facilitator's results hold exactly those
+# answers.
+PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$PF_SRC/t/lib/tap.sh"
+with_stack
+. "$PF_SRC/t/lib/api.sh"
+
+browser ann 127.0.0.11
+call ann POST /api/accounts '{"email":"ann@example.org","display_name":"Ann","password":"ann has a good passphrase"}'
+call ann POST /api/sessions '{"title":"Every kind","language":"en"}'
+S=$(jget "$body" session.id)
+call ann POST "/api/sessions/$S/start" ''
+CODE=$(jget "$body" session.join_code | tr -d -)
+declare -A R
+for spec in \
+    '{"type":"choice","title":"Lunch","options":["Soup","Bread","Salad"],"min_picks":1,"max_picks":2}' \
+    '{"type":"rating","title":"How useful","options":["Morning","Afternoon"],"scale_max":5}' \
+    '{"type":"ranking","title":"Order","options":["A","B","C"]}' \
+    '{"type":"points","title":"Budget","options":["X","Y"],"budget":10}' \
+    '{"type":"statements","title":"Statements","options":["Work is fun","Meetings are short"]}' \
+    '{"type":"open","title":"Anything else?"}'; do
+	call ann POST "/api/sessions/$S/rounds" "$spec"
+	id=$(jget "$body" round.id)
+	R[$(jget "$body" round.type)]=$id
+	call ann POST "/api/sessions/$S/rounds/$id/open" ''
+done
+is "${#R[@]}" 6 "six open rounds, one of each type"
+
+cd "$PF_SRC/t/browser" || exit 1
+out=$(node answers.mjs "$PF_URL" "$CODE" 2>&1)
+for type in choice rating ranking points statements open; do
+	like "$out" "$type: Thank you: your answer is in" "$type answered on the phone"
+done
+like "$out" 'order: C,A,B' "ranking moved by keyboard"
+like "$out" 'left: Points left: 0 / 10' "points left shown"
+like "$out" 'problems: 0' "no script error"
+res() { call ann GET "/api/sessions/$S/rounds/${R[$1]}/results"; printf '%s' "$body"; }
+like "$(res choice)" '"count":1,"percent":100\},\{"option":[0-9]+,"count":1,"percent":100\},\{"option":[0-9]+,"count":0' "choice: Soup and Bread"
+like "$(res rating)" '"mean":4\.00.*"no_opinion":1' "rating: 4, and no opinion"
+like "$(res ranking)" '"borda":2,.*"borda":1,.*"borda":3,' "ranking: C first, then A, then B"
+like "$(res points)" '"points":6,.*"points":4,' "points: 6 and 4"
+like "$(res statements)" '"agree":1.*"pass":1' "statements: agree, pass"
+like "$(res open)" '"texts":\["More breaks, please"\]' "open: the text"
+
+done_testing
