@@ -777,6 +777,87 @@ api_round_delete(struct request *r)
 	return 204;
 }
 
+static const struct field move_fields[] = {
+	{ "direction", FT_STRING, 1, 2, 4 },
+};
+
+struct idpos {
+	long long	 id, pos;
+};
+
+static int
+idpos_row(void *arg, const struct dbcol *c, size_t n)
+{
+	struct idpos	*x = arg;
+
+	return n == 2 && parse_int(c[0].s, c[0].len, 1, INT64_MAX, &x->id) ==
+	    0 && parse_int(c[1].s, c[1].len, 0, INT64_MAX, &x->pos) == 0 ?
+	    0 : -1;
+}
+
+/*
+ * POST .../rounds/{id}/move {"direction": "up" | "down"}: the round
+ * swaps places with the one before or after it.  At the top (bottom)
+ * already: 409.  Answers with the agenda.
+ */
+int
+api_round_move(struct request *r)
+{
+	struct dbparam	 p[3];
+	struct idpos	 nb;
+	const char	*dir;
+	long long	 pos = 0;
+	int		 up, rc;
+
+	if ((rc = fields_check(r, move_fields,
+	    sizeof(move_fields) / sizeof(move_fields[0]))) != 0)
+		return rc;
+	dir = field_str(r, "direction", NULL);
+	if (strcmp(dir, "up") != 0 && strcmp(dir, "down") != 0)
+		return resp_error(r, 422, "invalid_field",
+		    "direction is up or down");
+	up = dir[0] == 'u';
+	if (db_begin(r->db) != 0)
+		return db_unavailable(r);
+	p[0] = (struct dbparam)DBP_INT(r->ids[1]);
+	p[1] = (struct dbparam)DBP_INT(r->ids[0]);
+	p[2] = (struct dbparam)DBP_INT(r->auth.account_id);
+	if ((rc = db_exec(r->db, STMT_ROUND_POS_LOCK, p, 3, db_row_int,
+	    &pos)) < 0)
+		goto down;
+	if (rc == 0) {
+		db_rollback(r->db);
+		return resp_error(r, 404, "not_found", "no such round");
+	}
+	p[0] = (struct dbparam)DBP_INT(r->ids[0]);
+	p[1] = (struct dbparam)DBP_INT(pos);
+	if ((rc = db_exec(r->db, up ? STMT_ROUND_ABOVE : STMT_ROUND_BELOW, p,
+	    2, idpos_row, &nb)) < 0)
+		goto down;
+	if (rc == 0) {
+		db_rollback(r->db);
+		return resp_error(r, 409, "wrong_state", "the round is %s "
+		    "already", up ? "first" : "last");
+	}
+	p[0] = (struct dbparam)DBP_INT(nb.pos);
+	p[1] = (struct dbparam)DBP_INT(r->ids[1]);
+	p[2] = (struct dbparam)DBP_INT(r->ids[0]);
+	if (db_exec(r->db, STMT_ROUND_SET_POS, p, 3, NULL, NULL) < 0)
+		goto down;
+	p[0] = (struct dbparam)DBP_INT(pos);
+	p[1] = (struct dbparam)DBP_INT(nb.id);
+	if (db_exec(r->db, STMT_ROUND_SET_POS, p, 3, NULL, NULL) < 0)
+		goto down;
+	p[0] = (struct dbparam)DBP_INT(r->ids[0]);
+	if (db_exec(r->db, STMT_SESSION_BUMP, p, 1, NULL, NULL) < 0 ||
+	    db_commit(r->db) != 0)
+		goto down;
+	return api_rounds_list(r);
+down:
+	db_rollback(r->db);
+	return db_unavailable(r);
+}
+
 /* Moves round {id} to state (open, closed); bumps the session. */
 static int
 set_state(struct request *r, const char *state)

@@ -469,6 +469,21 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "'facilitator' AND COALESCE(last_active_at, created_at) < "
 	    "UTC_TIMESTAMP(6) - INTERVAL ? MONTH ORDER BY id LIMIT 1000", 0 },
 	/* primoforumctl restore and check. */
+	/*
+	 * Reordering the agenda (api_round.c): a round swaps places with
+	 * its neighbour, both rows locked in one transaction.
+	 */
+	[STMT_ROUND_POS_LOCK] = { "SELECT r.position FROM round r JOIN session s "
+	    "ON s.id = r.session_id WHERE r.id = ? AND r.session_id = ? AND "
+	    "s.account_id = ? FOR UPDATE", 0 },
+	[STMT_ROUND_ABOVE] = { "SELECT id, position FROM round WHERE "
+	    "session_id = ? AND position < ? ORDER BY position DESC LIMIT 1 "
+	    "FOR UPDATE", 0 },
+	[STMT_ROUND_BELOW] = { "SELECT id, position FROM round WHERE "
+	    "session_id = ? AND position > ? ORDER BY position LIMIT 1 "
+	    "FOR UPDATE", 0 },
+	[STMT_ROUND_SET_POS] = { "UPDATE round SET position = ? WHERE id = ? "
+	    "AND session_id = ?", 0 },
 	[STMT_DB_TABLES] = { "SELECT COUNT(*) FROM information_schema.TABLES "
 	    "WHERE TABLE_SCHEMA = DATABASE()", 0 },
 	/* With the default role active this lists the role's grants too. */

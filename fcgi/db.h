@@ -141,6 +141,10 @@ enum stmt {
 	STMT_DB_TABLES,		/* tables in the database (restore) */
 	STMT_SHOW_GRANTS,	/* the account's and its role's grants */
 	STMT_SERVER_VARS,	/* the server's settings (check.c) */
+	STMT_ROUND_POS_LOCK,	/* a round's position, locked (move) */
+	STMT_ROUND_ABOVE,	/* the round just before a position */
+	STMT_ROUND_BELOW,	/* the round just after a position */
+	STMT_ROUND_SET_POS,
 	STMT__MAX
 };
 

@@ -398,6 +398,7 @@ int		 etag_matches(struct request *);
 int		 api_rounds_list(struct request *);
 int		 api_round_create(struct request *);
 int		 api_round_delete(struct request *);
+int		 api_round_move(struct request *);
 int		 api_round_open(struct request *);
 int		 api_round_close(struct request *);
 int		 api_round_reveal(struct request *);

@@ -63,7 +63,7 @@ const TEXTS = {
 		confirmDelete: "Delete this session and everything in it?",
 		templateName: "Name of the template", failed: "That did not work: ",
 		anonymous: "anonymous", removePerson: "Remove",
-		copy: "Copy",
+		copy: "Copy", moveUp: "Move up", moveDown: "Move down",
 	},
 	nl: {
 		navSessions: "Sessies", navAccount: "Account", logOut: "Uitloggen",
@@ -119,7 +119,7 @@ const TEXTS = {
 		confirmDelete: "Deze sessie verwijderen, met alles erin?",
 		templateName: "Naam van het sjabloon", failed: "Dat lukte niet: ",
 		anonymous: "anoniem", removePerson: "Verwijder",
-		copy: "Kopie",
+		copy: "Kopie", moveUp: "Naar boven", moveDown: "Naar beneden",
 	},
 };
 
@@ -285,6 +285,25 @@ function roundItem(r) {
 	head.append(h, badges);
 	li.append(head);
 	const acts = el("div", null, "row");
+	const i = rounds.indexOf(r);
+	for (const [dir, sym, txt] of [["up", "↑", t.moveUp], ["down", "↓", t.moveDown]]) {
+		const b = button(sym, "secondary", async () => {
+			const x = await call("POST", "/sessions/" + sid + "/rounds/" + r.id + "/move",
+			    { direction: dir });
+			if (x.ok) {
+				rounds = x.data.rounds;
+				renderRounds();
+				const again = $("round-" + r.id);
+				const same = again && again.querySelector('button[data-dir="' + dir + '"]');
+				if (same && !same.disabled)
+					same.focus();
+			}
+		});
+		b.dataset.dir = dir;
+		b.setAttribute("aria-label", txt + ": " + r.title);
+		b.disabled = dir === "up" ? i === 0 : i === rounds.length - 1;
+		acts.append(b);
+	}
 	if (r.state !== "open")
 		acts.append(button(t.open, "", () => roundAction(r, "open")));
 	else

@@ -25,6 +25,8 @@ like "$out" 'projector ideas: 6' "the projector shows every idea"
 like "$out" 'projector cloud words: [1-9]' "and a word cloud"
 like "$out" 'clusters: Not in a cluster=0 Meetings=2 Goals=2 Training=2' \
     "ideas clustered by drag and drop and by keyboard"
+like "$out" 'moved up: 1\. Which of these matter most\?' "the agenda reorders by keyboard"
+like "$out" 'round 2: 2\. Which of these matter most\?' "and back"
 like "$out" 'budget p1: (Points left|Punten over): 0 / 10' "the phone shows the points left"
 like "$out" 'answers sent: 3' "three answers"
 like "$out" 'projector results: .*Goals ?12 points · 3 voters' "the projector shows the totals live"

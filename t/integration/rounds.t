@@ -378,4 +378,31 @@ like "$body" '"title":"Lunch\?"' "with the rounds"
 like "$body" '"borda":8' "and their results"
 unlike "$body" '"participant_id"|"P1"' "and no link from an answer to a participant"
 
+# --- the agenda's order ------------------------------------------------------
+call ann POST /api/sessions '{"title":"Order"}'
+O_S=$(jget "$body" session.id)
+for t in First Second Third; do
+	call ann POST "/api/sessions/$O_S/rounds" "{\"type\":\"open\",\"title\":\"$t\"}"
+	eval "O_$t=$(jget "$body" round.id)"
+done
+titles() { printf '%s' "$body" | perl -MJSON::PP -e 'print join " ", map { $_->{title} } @{decode_json(<STDIN>)->{rounds}}'; }
+call ann POST "/api/sessions/$O_S/rounds/$O_Third/move" '{"direction":"up"}'
+is "$code" 200 "a round moves up"
+is "$(titles)" "First Third Second" "and swaps places with the one before"
+call ann POST "/api/sessions/$O_S/rounds/$O_Third/move" '{"direction":"up"}'
+call ann GET "/api/sessions/$O_S/rounds"
+is "$(titles)" "Third First Second" "again, to the top"
+call ann POST "/api/sessions/$O_S/rounds/$O_Third/move" '{"direction":"up"}'
+is "$code" 409 "the first round cannot move up"
+like "$body" 'first already' "says so"
+call ann POST "/api/sessions/$O_S/rounds/$O_Second/move" '{"direction":"down"}'
+is "$code" 409 "the last round cannot move down"
+call ann POST "/api/sessions/$O_S/rounds/$O_First/move" '{"direction":"sideways"}'
+is "$code" 422 "a direction that is not up or down is refused"
+call ann POST "/api/sessions/$O_S/rounds/$O_First/move" '{"direction":"down"}'
+is "$(titles)" "Third Second First" "down swaps with the one after"
+call ann GET "/api/sessions/$O_S/rounds"
+like "$(printf '%s' "$body" | perl -MJSON::PP -e 'print join " ", map { $_->{position} } @{decode_json(<STDIN>)->{rounds}}')" '^1 2 3$' \
+    "positions stay 1, 2, 3"
+
 done_testing
