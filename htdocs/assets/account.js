@@ -2,7 +2,8 @@
 // plan, password, two-factor, where they are logged in, their data
 // (export), and deleting the account.
 import { api } from "./api.js";
-import { apply, chooseLanguage, rememberLanguage } from "./i18n.js";
+import { el } from "./results.js";
+import { caller, languages, say } from "./ui.js";
 
 const TEXTS = {
 	en: {
@@ -53,33 +54,13 @@ const TEXTS = {
 	},
 };
 
-let lang = chooseLanguage();
-let t = apply(TEXTS, lang);
+const L = languages(TEXTS, () => load());
+const call = caller(L);
 let me = null;
 const $ = (id) => document.getElementById(id);
 
-function say(text, state) {
-	$("result").textContent = text;
-	$("result").dataset.state = state || "ok";
-}
-
-function el(tag, text, cls) {
-	const e = document.createElement(tag);
-	if (text !== undefined && text !== null)
-		e.textContent = String(text);
-	if (cls)
-		e.className = cls;
-	return e;
-}
-
-async function call(method, path, body) {
-	const r = await api(method, path, body);
-	if (!r.ok)
-		say(t.failed + r.message, "error");
-	return r;
-}
-
 async function load() {
+	const t = L.t;
 	const r = await api("GET", "/account");
 	if (!r.ok) {
 		location.href = "/login.html";
@@ -119,13 +100,6 @@ async function load() {
 		}));
 }
 
-for (const b of document.querySelectorAll("button.lang"))
-	b.addEventListener("click", () => {
-		lang = b.dataset.lang;
-		rememberLanguage(lang);
-		t = apply(TEXTS, lang);
-		load();
-	});
 $("logout").addEventListener("click", async () => {
 	await api("POST", "/logout");
 	location.href = "/login.html";
@@ -137,7 +111,7 @@ $("password").addEventListener("submit", async (ev) => {
 	$("pw-current").value = "";
 	$("pw-new").value = "";
 	if (r.ok)
-		say(t.changed);
+		say(L.t.changed);
 });
 $("tf-setup").addEventListener("click", async () => {
 	const r = await call("POST", "/account/totp/setup", {});
@@ -169,7 +143,7 @@ $("tf-disable").addEventListener("submit", async (ev) => {
 });
 $("delete").addEventListener("submit", async (ev) => {
 	ev.preventDefault();
-	if (!window.confirm(t.confirmDelete))
+	if (!window.confirm(L.t.confirmDelete))
 		return;
 	const r = await call("DELETE", "/account", { password: $("del-pw").value });
 	if (r.ok)

@@ -4,7 +4,8 @@
 // configuration report).  Nothing here shows a session's content: the
 // API does not give it.
 import { api } from "./api.js";
-import { apply, chooseLanguage, rememberLanguage } from "./i18n.js";
+import { el } from "./results.js";
+import { languages, say } from "./ui.js";
 
 const TEXTS = {
 	en: {
@@ -113,21 +114,19 @@ const TEXTS = {
 	},
 };
 
-let lang = chooseLanguage();
-let t = apply(TEXTS, lang);
+const L = languages(TEXTS, async () => {
+	t = L.t;
+	if (me && me.role === "admin")
+		await search();
+});
+let t = L.t;
 let me = null;
 let plans = [];
 const $ = (id) => document.getElementById(id);
 
-function say(text, state) {
-	$("result").textContent = text;
-	$("result").dataset.state = state || "ok";
-}
-
-function el(tag, text, attrs) {
-	const e = document.createElement(tag);
-	if (text !== undefined && text !== null)
-		e.textContent = String(text);
+// An element with text and attributes.
+function tag(name, text, attrs) {
+	const e = el(name, text);
 	for (const [k, v] of Object.entries(attrs || {}))
 		e.setAttribute(k, v);
 	return e;
@@ -160,9 +159,9 @@ function accountRow(a) {
 	    a.sessions + " " + t.sessions + " · " + a.logins + " " + t.logins +
 	    (a.two_factor ? " · " + t.twoFactor : "")));
 	const plan = el("td");
-	const sel = el("select", null, { "aria-label": t.planFor + " " + a.email });
+	const sel = tag("select", null, { "aria-label": t.planFor + " " + a.email });
 	for (const p of plans) {
-		const o = el("option", p.title, { value: p.name });
+		const o = tag("option", p.title, { value: p.name });
 		if (p.name === a.plan)
 			o.selected = true;
 		sel.append(o);
@@ -173,13 +172,13 @@ function accountRow(a) {
 	const state = el("td", a.disabled ? t.disabled : t.active);
 	const seen = el("td", a.last_seen || "–");
 	const acts = el("td");
-	const toggle = el("button", a.disabled ? t.enable : t.disable,
+	const toggle = tag("button", a.disabled ? t.enable : t.disable,
 	    { type: "button" });
 	toggle.addEventListener("click", () =>
 	    act("POST", a, a.disabled ? "/enable" : "/disable"));
-	const end = el("button", t.endLogins, { type: "button" });
+	const end = tag("button", t.endLogins, { type: "button" });
 	end.addEventListener("click", () => act("DELETE", a, "/logins"));
-	const reset = el("button", t.resetLink, { type: "button" });
+	const reset = tag("button", t.resetLink, { type: "button" });
 	reset.addEventListener("click", async () => {
 		const r = await api("POST", "/admin/accounts/" + a.id + "/reset-link");
 		if (!r.ok)
@@ -273,15 +272,6 @@ async function show() {
 	}
 }
 
-for (const b of document.querySelectorAll("button.lang")) {
-	b.addEventListener("click", async () => {
-		lang = b.dataset.lang;
-		rememberLanguage(lang);
-		t = apply(TEXTS, lang);
-		if (me && me.role === "admin")
-			await search();
-	});
-}
 
 $("login-form").addEventListener("submit", async (ev) => {
 	ev.preventDefault();

@@ -5,8 +5,8 @@
 // clusters (drag and drop, or by keyboard), and the settings.  Live parts
 // poll with ETags, so an unchanged state costs the server one lookup.
 import { api } from "./api.js";
-import { apply, chooseLanguage, rememberLanguage } from "./i18n.js";
 import { RESULT_TEXTS, el, renderResults } from "./results.js";
+import { caller, languages, say } from "./ui.js";
 
 const TEXTS = {
 	en: {
@@ -123,8 +123,19 @@ const TEXTS = {
 	},
 };
 
-let lang = chooseLanguage();
-let t = apply(TEXTS, lang);
+const L = languages(TEXTS, () => {
+	lang = L.lang;
+	t = L.t;
+	rt = RESULT_TEXTS[lang];
+	if (session) {
+		renderSession();
+		renderRounds();
+		renderSourceOptions();
+	}
+});
+const call = caller(L);
+let lang = L.lang;
+let t = L.t;
 let rt = RESULT_TEXTS[lang];
 const $ = (id) => document.getElementById(id);
 const sid = new URLSearchParams(location.search).get("session");
@@ -134,18 +145,6 @@ let liveTag = null;
 const shown = new Set();		// rounds whose results are shown
 const boards = new Set();		// brainstorms whose clustering is shown
 const resultTags = new Map();
-
-function say(text, state) {
-	$("result").textContent = text;
-	$("result").dataset.state = state || "ok";
-}
-
-async function call(method, path, body) {
-	const r = await api(method, path, body);
-	if (!r.ok)
-		say(t.failed + r.message, "error");
-	return r;
-}
 
 function button(text, cls, fn) {
 	const b = el("button", text, "btn small " + (cls || "secondary"));
@@ -681,18 +680,6 @@ async function pollLive() {
 
 // --- start ------------------------------------------------------------------------
 
-for (const b of document.querySelectorAll("button.lang"))
-	b.addEventListener("click", () => {
-		lang = b.dataset.lang;
-		rememberLanguage(lang);
-		t = apply(TEXTS, lang);
-		rt = RESULT_TEXTS[lang];
-		if (session) {
-			renderSession();
-			renderRounds();
-			renderSourceOptions();
-		}
-	});
 $("logout").addEventListener("click", async () => {
 	await api("POST", "/logout");
 	location.href = "/login.html";

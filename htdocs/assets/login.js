@@ -1,7 +1,7 @@
 // login.js: log in (with the second factor when the account has one) and
 // register.  Both lead to the console.
 import { api } from "./api.js";
-import { apply, chooseLanguage, rememberLanguage } from "./i18n.js";
+import { languages, say } from "./ui.js";
 
 const TEXTS = {
 	en: {
@@ -34,29 +34,16 @@ const TEXTS = {
 	},
 };
 
-let lang = chooseLanguage();
-let t = apply(TEXTS, lang);
+const L = languages(TEXTS, () => view());
 const $ = (id) => document.getElementById(id);
-
-function say(text, state) {
-	$("result").textContent = text;
-	$("result").dataset.state = state || "";
-}
 
 function view() {
 	const reg = location.hash === "#register";
 	$("register-view").hidden = !reg;
 	$("login-view").hidden = reg;
-	document.title = "Primoforum: " + (reg ? t.registerTitle : t.loginTitle);
+	document.title = "Primoforum: " + (reg ? L.t.registerTitle : L.t.loginTitle);
 }
 
-for (const b of document.querySelectorAll("button.lang"))
-	b.addEventListener("click", () => {
-		lang = b.dataset.lang;
-		rememberLanguage(lang);
-		t = apply(TEXTS, lang);
-		view();
-	});
 window.addEventListener("hashchange", () => { say(""); view(); });
 view();
 
@@ -65,7 +52,7 @@ $("login").addEventListener("submit", async (ev) => {
 	const body = { email: $("email").value.trim(), password: $("password").value };
 	if (!$("code-box").hidden && $("code").value.trim())
 		body.code = $("code").value.trim();
-	say(t.busy);
+	say(L.t.busy);
 	const r = await api("POST", "/login", body);
 	if (r.ok) {
 		location.href = "/console.html";
@@ -74,10 +61,10 @@ $("login").addEventListener("submit", async (ev) => {
 	if (r.code === "code_required") {
 		$("code-box").hidden = false;
 		$("code").focus();
-		say(t.codeNeeded, "error");
+		say(L.t.codeNeeded, "error");
 		return;
 	}
-	say(t.failed + r.message, "error");
+	say(L.t.failed + r.message, "error");
 });
 
 $("register").addEventListener("submit", async (ev) => {
@@ -86,15 +73,15 @@ $("register").addEventListener("submit", async (ev) => {
 		display_name: $("r-name").value.trim(),
 		email: $("r-email").value.trim(),
 		password: $("r-password").value,
-		language: lang,
+		language: L.lang,
 	};
 	if ($("r-org").value.trim())
 		body.organisation = $("r-org").value.trim();
-	say(t.busy);
+	say(L.t.busy);
 	const r = await api("POST", "/accounts", body);
 	if (r.ok) {
 		location.href = "/console.html";
 		return;
 	}
-	say(t.failed + r.message, "error");
+	say(L.t.failed + r.message, "error");
 });

@@ -4,49 +4,16 @@
 // it to PDF from the browser.
 import { api } from "./api.js";
 import { chooseLanguage } from "./i18n.js";
+import { RESULT_TEXTS, bar, el } from "./results.js";
 
+// The report's own words; the rest are the charts' (results.js).
 const T = {
-	en: {
-		title: "Report", responses: "responses", option: "Option",
-		count: "Count", percent: "%", mean: "Mean", median: "Median",
-		sd: "Spread (sd)", borda: "Borda score", points: "Points",
-		agree: "Agree", disagree: "Disagree", pass: "Pass",
-		noOpinion: "No opinion", unclustered: "Not in a cluster",
-		failed: "The report could not be made: ", printed: "Printed",
-		types: { brainstorm: "Brainstorm", choice: "Multiple choice",
-		    rating: "Rating", ranking: "Ranking", points: "Points",
-		    statements: "Statements", open: "Open question" },
-	},
-	nl: {
-		title: "Verslag", responses: "antwoorden", option: "Optie",
-		count: "Aantal", percent: "%", mean: "Gemiddelde",
-		median: "Mediaan", sd: "Spreiding (sd)", borda: "Borda-score",
-		points: "Punten", agree: "Eens", disagree: "Oneens",
-		pass: "Pas", noOpinion: "Geen mening",
-		unclustered: "Niet in een cluster",
-		failed: "Het verslag kon niet worden gemaakt: ",
-		printed: "Afgedrukt",
-		types: { brainstorm: "Brainstorm", choice: "Meerkeuze",
-		    rating: "Beoordeling", ranking: "Rangorde", points: "Punten",
-		    statements: "Stellingen", open: "Open vraag" },
-	},
+	en: Object.assign({}, RESULT_TEXTS.en, { title: "Report",
+	    failed: "The report could not be made: ", printed: "Printed" }),
+	nl: Object.assign({}, RESULT_TEXTS.nl, { title: "Verslag",
+	    failed: "Het verslag kon niet worden gemaakt: ",
+	    printed: "Afgedrukt" }),
 };
-
-function el(tag, text, cls) {
-	const e = document.createElement(tag);
-	if (text !== undefined && text !== null)
-		e.textContent = String(text);
-	if (cls)
-		e.className = cls;
-	return e;
-}
-
-function bar(share) {
-	const b = el("span", "", "bar");
-	b.style.setProperty("--share", String(Math.max(0, Math.min(100, share))));
-	b.setAttribute("aria-hidden", "true");
-	return b;
-}
 
 function table(head, rows) {
 	const t = el("table", null, "results");

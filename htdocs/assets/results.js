@@ -41,7 +41,7 @@ export function el(tag, text, cls) {
 	return e;
 }
 
-function bar(share, cls) {
+export function bar(share, cls) {
 	const b = el("span", "", "bar" + (cls ? " " + cls : ""));
 	b.style.setProperty("--share", String(Math.max(0, Math.min(100, share))));
 	b.setAttribute("aria-hidden", "true");
