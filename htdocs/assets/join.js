@@ -483,6 +483,11 @@ $("join").addEventListener("submit", async (ev) => {
 		return;
 	}
 	me = r.data;
+	// The session's language from the first answer, not the first poll.
+	if (!chosen && me.session.language && me.session.language !== lang) {
+		lang = me.session.language;
+		t = apply(TEXTS, lang);
+	}
 	show("in-view");
 	renderMe();
 	say("");
