@@ -10,3 +10,15 @@ function report(summary, latency, extra)
 	    summary.errors.read + summary.errors.write +
 	    summary.errors.timeout, extra or ""))
 end
+
+-- Pacing: with PF_BENCH_RATE (requests a second, in all) and
+-- PF_BENCH_CONNS (wrk's -c), each connection waits between requests, so
+-- that the load is that rate: people polling every two seconds, not a
+-- client as fast as the server answers (an open load, roughly).
+local rate = tonumber(os.getenv("PF_BENCH_RATE") or "")
+if rate and rate > 0 then
+	local gap = tonumber(os.getenv("PF_BENCH_CONNS")) * 1000 / rate
+	function delay()
+		return gap
+	end
+end
