@@ -64,6 +64,7 @@ const TEXTS = {
 		templateName: "Name of the template", failed: "That did not work: ",
 		anonymous: "anonymous", removePerson: "Remove",
 		copy: "Copy", moveUp: "Move up", moveDown: "Move down",
+		editIdea: "Edit",
 	},
 	nl: {
 		navSessions: "Sessies", navAccount: "Account", logOut: "Uitloggen",
@@ -120,6 +121,7 @@ const TEXTS = {
 		templateName: "Naam van het sjabloon", failed: "Dat lukte niet: ",
 		anonymous: "anoniem", removePerson: "Verwijder",
 		copy: "Kopie", moveUp: "Naar boven", moveDown: "Naar beneden",
+		editIdea: "Wijzig",
 	},
 };
 
@@ -477,7 +479,16 @@ function renderBoard(r, box, d) {
 					loadBoard(r, box);
 			});
 			hide.setAttribute("aria-label", (i.hidden ? t.showIdea : t.hideIdea) + ": " + i.text);
-			li.append(" ", hide);
+			// Moderation: mend the wording (a typo, a name that should
+			// not be on the wall).
+			const edit = button(t.editIdea, "secondary", async () => {
+				const text = window.prompt(t.editIdea, i.text);
+				if (text && text.trim() && text.trim() !== i.text &&
+				    (await call("PATCH", path + "/ideas/" + i.id, { text: text.trim() })).ok)
+					loadBoard(r, box);
+			});
+			edit.setAttribute("aria-label", t.editIdea + ": " + i.text);
+			li.append(" ", hide, " ", edit);
 			ul.append(li);
 		}
 		sec.append(ul);

@@ -37,6 +37,8 @@ const TEXTS = {
 		disagree: "Strongly disagree", agree: "Strongly agree",
 		wall: "Everyone's ideas", answerLabel: "Your answer",
 		results: "Results", roundOf: "Round",
+		clusterFor: "Cluster for: ", noCluster: "(no cluster)",
+		newCluster: "New cluster", addCluster: "Add",
 	},
 	nl: {
 		joinTitle: "Doe mee met een sessie",
@@ -63,6 +65,8 @@ const TEXTS = {
 		disagree: "Helemaal oneens", agree: "Helemaal eens",
 		wall: "Ieders ideeën", answerLabel: "Uw antwoord",
 		results: "Resultaten", roundOf: "Ronde",
+		clusterFor: "Cluster voor: ", noCluster: "(geen cluster)",
+		newCluster: "Nieuw cluster", addCluster: "Voeg toe",
 	},
 };
 
@@ -366,6 +370,57 @@ function card(r) {
 	return entry;
 }
 
+// The open wall of a brainstorm; with participants_cluster, each idea
+// gets a cluster to choose and the group can add clusters.
+function wallOf(r) {
+	const w = el("div");
+	w.append(el("h3", t.wall));
+	const ul = el("ul", null, "cards");
+	const post = async (path, body) => {
+		const x = await api("POST", "/participant/rounds/" + r.id + path, body);
+		if (!x.ok)
+			say(t.failed + x.message, "error");
+		else
+			etag = null;	/* the next poll shows the change */
+	};
+	for (const i of r.wall) {
+		const li = el("li", i.text, "card");
+		if (r.clusters) {
+			const sel = el("select");
+			sel.setAttribute("aria-label", t.clusterFor + i.text);
+			sel.append(new Option(t.noCluster, ""));
+			for (const c of r.clusters) {
+				const o = new Option(c.name, String(c.id));
+				o.selected = c.name === i.cluster;
+				sel.append(o);
+			}
+			sel.addEventListener("change", () => post("/ideas/" + i.id +
+			    "/cluster", { cluster: sel.value ? Number(sel.value) : null }));
+			li.append(" ", sel);
+		}
+		ul.append(li);
+	}
+	w.append(ul);
+	if (r.clusters) {
+		const f = el("form", null, "row");
+		const inp = el("input");
+		inp.id = "nc" + r.id;
+		inp.maxLength = 100;
+		const l = el("label", t.newCluster);
+		l.htmlFor = inp.id;
+		const b = el("button", t.addCluster, "btn small");
+		b.type = "submit";
+		f.append(l, inp, b);
+		f.addEventListener("submit", (ev) => {
+			ev.preventDefault();
+			if (inp.value.trim())
+				post("/clusters", { name: inp.value.trim() });
+		});
+		w.append(f);
+	}
+	return w;
+}
+
 function sigOf(r) {
 	return [r.state, r.revealed, r.options ? r.options.length : 0,
 	    (r.options || []).map((o) => o.label).join("|")].join("/");
@@ -386,15 +441,12 @@ function renderRounds() {
 			cards.set(r.id, e);
 		}
 		e.sig = sig;
-		if (r.wall) {
-			const w = el("div");
-			w.append(el("h3", t.wall));
-			const ul = el("ul", null, "cards");
-			for (const i of r.wall)
-				ul.append(el("li", i.text, "card"));
-			w.append(ul);
-			e.wall.replaceChildren(w);
-		}
+		// Not while the participant types a cluster's name there.
+		const typing = document.activeElement &&
+		    document.activeElement.tagName === "INPUT" &&
+		    e.wall.contains(document.activeElement);
+		if (r.wall && !typing)
+			e.wall.replaceChildren(wallOf(r));
 		if (r.revealed && r.results)
 			e.results.replaceChildren(renderResults(r, r.results, RESULT_TEXTS[lang], { cloud: false }));
 		else

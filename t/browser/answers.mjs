@@ -54,6 +54,18 @@ try {
 	await send("statements");
 	await card("open").locator("textarea").fill("More breaks, please");
 	await send("open");
+	// A brainstorm with an open wall that the participants cluster.
+	await card("brainstorm").locator("textarea").fill("Walk outside at lunch");
+	await card("brainstorm").locator("form.answer button[type=submit]").click();
+	await card("brainstorm").locator(".wall-box li", { hasText: "Walk outside at lunch" }).waitFor();
+	await card("brainstorm").getByLabel("New cluster").fill("Health");
+	await card("brainstorm").getByRole("button", { name: "Add", exact: true }).click();
+	await p.waitForFunction(() => [...document.querySelectorAll(
+	    "section.round-card[data-type=brainstorm] .wall-box option")].some((o) => o.textContent === "Health"));
+	await card("brainstorm").getByLabel("Cluster for: Walk outside at lunch").selectOption({ label: "Health" });
+	await p.waitForTimeout(300);
+	console.log("clustered: " + (await card("brainstorm").getByLabel("Cluster for: Walk outside at lunch")
+	    .evaluate((s) => s.options[s.selectedIndex].textContent)));
 	console.log("problems: " + problems.length + " " + problems.join(" | "));
 } finally {
 	await browser.close();

@@ -21,13 +21,14 @@ for spec in \
     '{"type":"ranking","title":"Order","options":["A","B","C"]}' \
     '{"type":"points","title":"Budget","options":["X","Y"],"budget":10}' \
     '{"type":"statements","title":"Statements","options":["Work is fun","Meetings are short"]}' \
-    '{"type":"open","title":"Anything else?"}'; do
+    '{"type":"open","title":"Anything else?"}' \
+    '{"type":"brainstorm","title":"Ideas for lunch","open_wall":true,"participants_cluster":true}'; do
 	call ann POST "/api/sessions/$S/rounds" "$spec"
 	id=$(jget "$body" round.id)
 	R[$(jget "$body" round.type)]=$id
 	call ann POST "/api/sessions/$S/rounds/$id/open" ''
 done
-is "${#R[@]}" 6 "six open rounds, one of each type"
+is "${#R[@]}" 7 "seven open rounds, one of each type"
 
 cd "$PF_SRC/t/browser" || exit 1
 out=$(node answers.mjs "$PF_URL" "$CODE" 2>&1)
@@ -44,5 +45,7 @@ like "$(res ranking)" '"borda":2,.*"borda":1,.*"borda":3,' "ranking: C first, th
 like "$(res points)" '"points":6,.*"points":4,' "points: 6 and 4"
 like "$(res statements)" '"agree":1.*"pass":1' "statements: agree, pass"
 like "$(res open)" '"texts":\["More breaks, please"\]' "open: the text"
+like "$out" 'clustered: Health' "the participant made a cluster and filed the idea under it"
+like "$(res brainstorm)" '"text":"Walk outside at lunch","cluster":"Health"' "brainstorm: the idea, in the participant's cluster"
 
 done_testing

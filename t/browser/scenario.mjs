@@ -18,13 +18,14 @@ const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const problems = [];
 const out = (k, v) => console.log(k + ": " + v);
 
+let promptText = null;	// what the next prompt() gets typed into it
 function watch(page, who) {
 	page.on("console", (m) => {
 		if (m.type() === "error" && !m.text().startsWith("Failed to load resource"))
 			problems.push(who + " console: " + m.text());
 	});
 	page.on("pageerror", (e) => problems.push(who + " pageerror: " + e.message));
-	page.on("dialog", (d) => d.accept());
+	page.on("dialog", (d) => d.accept(promptText === null ? undefined : promptText));
 }
 
 // axe-core, evaluated through the DevTools protocol (not a script tag:
@@ -127,7 +128,7 @@ try {
 		await p.waitForSelector("section.round-card[data-type=brainstorm] textarea");
 		for (const idea of ideas[i]) {
 			await p.fill("section.round-card[data-type=brainstorm] textarea", idea);
-			await p.click("section.round-card[data-type=brainstorm] button[type=submit]");
+			await p.click("section.round-card[data-type=brainstorm] form.answer button[type=submit]");
 			await p.waitForFunction((txt) => [...document.querySelectorAll(".round-card .cards li")]
 			    .some((li) => li.textContent === txt), idea);
 		}
@@ -153,6 +154,13 @@ try {
 		await fac.waitForFunction((n) => [...document.querySelectorAll(".bucket h3")]
 		    .some((h) => h.textContent === n), name);
 	}
+	// Moderation: mend an idea's wording.
+	promptText = "A training budget for everyone";
+	await fac.getByRole("button", { name: "Edit: Training budget" }).click();
+	await fac.waitForFunction(() => [...document.querySelectorAll(".board .idea-text")]
+	    .some((b) => b.textContent === "A training budget for everyone"));
+	promptText = null;
+	out("edited", "A training budget for everyone");
 	const bucket = (n) => fac.locator(".bucket", { has: fac.locator("h3", { hasText: n }) });
 	const idea = (txt) => fac.locator(".board .idea", { has: fac.locator(".idea-text", { hasText: new RegExp("^" + txt + "$") }) }).first();
 	// By mouse: drag and drop.
@@ -164,7 +172,7 @@ try {
 		    [...b.querySelectorAll(".idea-text")].some((i) => i.textContent === t)), [txt, to]);
 	}
 	// By keyboard: Enter picks up, arrows move, Enter drops.
-	for (const txt of ["More time for training", "Training budget"]) {
+	for (const txt of ["More time for training", "A training budget for everyone"]) {
 		await idea(txt).locator(".idea-text").focus();
 		await fac.keyboard.press("Enter");
 		await fac.keyboard.press("ArrowLeft");	// from "not in a cluster" to the last: Training

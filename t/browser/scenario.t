@@ -23,6 +23,7 @@ like "$out" 'participants joined: 3' "three phones join with the link"
 like "$out" 'console count: 3' "the console counts them"
 like "$out" 'projector ideas: 6' "the projector shows every idea"
 like "$out" 'projector cloud words: [1-9]' "and a word cloud"
+like "$out" 'edited: A training budget for everyone' "an idea's wording mended (moderation)"
 like "$out" 'clusters: Not in a cluster=0 Meetings=2 Goals=2 Training=2' \
     "ideas clustered by drag and drop and by keyboard"
 like "$out" 'moved up: 1\. Which of these matter most\?' "the agenda reorders by keyboard"
