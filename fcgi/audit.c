@@ -160,7 +160,7 @@ audit_write(struct db *db, long long account, const char *actor,
 	struct auditrow	 a;
 	char		 at[40], acct[24];
 	size_t		 i;
-	int		 own, tries, ok = 0;
+	int		 tries, ok = 0;
 
 	memset(&a, 0, sizeof(a));
 	audit_now(at, sizeof(at));
@@ -186,8 +186,7 @@ audit_write(struct db *db, long long account, const char *actor,
 		ok = audit_append(db, &a) == 0;
 	} else {
 		for (tries = 0; tries < 2 && !ok; tries++) {
-			own = db_begin(db) == 0;
-			if (!own)
+			if (db_begin(db) != 0)
 				break;
 			if (audit_append(db, &a) == 0 && db_commit(db) == 0)
 				ok = 1;

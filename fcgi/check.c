@@ -252,7 +252,6 @@ check_nginx(struct checks *k, const char *path)
 /* The privileges a grant line of SHOW GRANTS gives, checked. */
 struct grants {
 	struct checks	*k;
-	const char	*db;
 	int		 bad;
 };
 
@@ -310,7 +309,7 @@ grant_row(void *arg, const struct dbcol *c, size_t n)
 static void
 check_grants(struct checks *k, const struct config *cfg, struct db *db)
 {
-	struct grants	 g = { k, cfg->str[CFG_DB_NAME], 0 };
+	struct grants	 g = { k, 0 };
 
 	/* The account's own grants and those of its (default) role. */
 	if (db_exec(db, STMT_SHOW_GRANTS, NULL, 0, grant_row, &g) < 0) {

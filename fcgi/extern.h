@@ -547,7 +547,6 @@ int		 check_run(const struct config *, struct db *, const char *);
 
 /* plan.c */
 int		 plan_list(struct db *, struct jw *);
-int		 plan_write_own(struct request *, struct jw *);
 int		 plan_check_start(struct request *, long long, int, long long);
 int		 plan_check_reports(struct request *);
 int		 api_plans(struct request *);

@@ -87,21 +87,6 @@ plan_load(struct request *r, struct plan *p)
 	return 1;
 }
 
-/* Writes "plan": {...} of the request's account into w (account page). */
-int
-plan_write_own(struct request *r, struct jw *w)
-{
-	struct plan	 p;
-	struct dbparam	 q[1] = { DBP_INT(r->auth.account_id) };
-
-	memset(&p, 0, sizeof(p));
-	if (db_exec(r->db, STMT_PLAN_OF_ACCOUNT, q, 1, plan_row, &p) != 1)
-		return -1;
-	jw_key(w, "plan_limits");
-	plan_write(w, &p);
-	return 0;
-}
-
 /*
  * May session id start?  Teams need a plan with teams; a participant
  * limit above the plan's cannot be promised; and the plan caps the

@@ -74,15 +74,6 @@ cmd_migrate(const struct config *cfg, int argc, char *argv[])
 	return rc == 0 ? 0 : 1;
 }
 
-static int
-id_row(void *arg, const struct dbcol *c, size_t n)
-{
-	long long	*id = arg;
-
-	return n >= 1 && parse_int(c[0].s, c[0].len, 1, INT64_MAX, id) == 0 ?
-	    0 : -1;
-}
-
 /*
  * Finds the account of an email address.  Returns its id, or 0 with a
  * message on standard error.
@@ -100,7 +91,7 @@ account_find(struct db *db, const char *arg)
 		return 0;
 	}
 	p[0] = (struct dbparam)DBP_STR(email);
-	switch (db_exec(db, STMT_ACCOUNT_BY_EMAIL, p, 1, id_row, &id)) {
+	switch (db_exec(db, STMT_ACCOUNT_BY_EMAIL, p, 1, db_row_int, &id)) {
 	case 1:
 		return id;
 	case 0:

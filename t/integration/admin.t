@@ -116,6 +116,12 @@ call admin GET "/api/admin/audit?format=csv"
 like "$body" '^.?.?.?seq,at,account_id,actor,address,request_id,action,target,outcome,prev_hash,hash' "and as CSV"
 call admin GET "/api/admin/audit?from=yesterday"
 is "$code" 422 "a period that is not a date is refused"
+call admin GET "/api/admin/audit?format=xml"
+is "$code" 422 "a format other than json or csv is refused"
+call admin GET "/api/admin/audit?limit=0"
+is "$code" 422 "so is a limit outside 1..10000"
+call admin GET "/api/admin/accounts?q=$(head -c 101 /dev/zero | tr '\0' a)"
+is "$code" 422 "and a search longer than 100 characters"
 auditor=$(printf '%s\n' "$PW" | ctl create-admin audit@example.org "Audit" auditor | sed -n 3p)
 browser aud 127.0.0.1
 call aud POST /api/login "{\"email\":\"audit@example.org\",\"password\":\"$PW\",\"code\":\"$(oathtool --totp -b "$auditor")\"}"
