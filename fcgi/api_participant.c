@@ -61,15 +61,14 @@ part_row(void *arg, const struct dbcol *c, size_t n)
 }
 
 /*
- * Finds the participant of the request's cookie, in a running session.
- * Returns 1 (row filled), 0 (none: the session ended, or the participant
- * was removed), -1 (database down).
+ * Finds the participant of the request's cookie, in a running session;
+ * h receives the token's SHA-256.  Returns 1 (row filled), 0 (none: the
+ * session ended, or the participant was removed), -1 (database down).
  */
 static int
-part_find(struct request *r, struct partrow *row)
+part_find(struct request *r, struct partrow *row, unsigned char h[32])
 {
 	const struct kv	*ck;
-	unsigned char	 h[32];
 	struct dbparam	 p[2];
 	int		 rc;
 
@@ -78,7 +77,7 @@ part_find(struct request *r, struct partrow *row)
 	if (ck == NULL || ck->vallen != 64)
 		return 0;
 	sha256(ck->val, ck->vallen, h);
-	p[0] = (struct dbparam)DBP_BLOB(h, sizeof(h));
+	p[0] = (struct dbparam)DBP_BLOB(h, 32);
 	p[1] = (struct dbparam)DBP_INT(r->cfg->num[CFG_SESSION_MAX_HOURS] *
 	    3600);
 	rc = db_exec(r->db, STMT_PARTICIPANT_AUTH, p, 2, part_row, row);
@@ -97,9 +96,10 @@ int
 participant_authenticate(struct request *r)
 {
 	struct partrow	 row;
+	unsigned char	 h[32];
 	int		 rc;
 
-	if ((rc = part_find(r, &row)) < 0) {
+	if ((rc = part_find(r, &row, h)) < 0) {
 		db_unavailable(r);
 		return -1;
 	}
@@ -137,23 +137,45 @@ part_write(struct jw *w, const struct partrow *p)
 
 /*
  * GET /api/participant/state: polled every second or two by every
- * participant.  One query finds the participant and the session's
- * version; an unchanged version is a 304.  Rounds join it with issue 5.
+ * participant.  An unchanged session is a 304 from the poll cache
+ * (pollcache.c) without the database; otherwise one query finds the
+ * participant and the session's version, and an unchanged version is
+ * still a 304.  The ETag is bound to the token (pollcache_etag()).
  */
 int
 api_participant_state(struct request *r)
 {
-	struct partrow	 row;
-	struct jw	*w;
-	int		 rc;
+	const struct kv		*ck;
+	struct partrow		 row;
+	struct jw		*w;
+	unsigned char		 h[32];
+	unsigned long long	 gen = 0;
+	long long		 sess;
+	int			 rc;
 
-	if ((rc = part_find(r, &row)) < 0)
+	ck = kvlist_get(&r->cookies, COOKIE);
+	if (ck != NULL && ck->vallen == 64) {
+		sha256(ck->val, ck->vallen, h);
+		if (pollcache_unchanged(r->if_none_match, h, &sess)) {
+			/* The tag was checked: it is this poll's ETag. */
+			snprintf(r->resp.etag, sizeof(r->resp.etag), "%s",
+			    r->if_none_match);
+			r->resp.status = 304;
+			return 304;
+		}
+		/* Read before the query: a change in between is not kept. */
+		if (sess != 0)
+			gen = pollcache_snapshot(sess);
+	}
+	if ((rc = part_find(r, &row, h)) < 0)
 		return db_unavailable(r);
 	if (rc == 0)
 		return resp_error(r, 401, "session_ended", "this session has "
 		    "ended, or you are no longer in it");
-	snprintf(r->resp.etag, sizeof(r->resp.etag), "\"p%lldv%lld\"", row.id,
-	    row.version);
+	if (gen != 0 && row.session == sess)
+		pollcache_store(sess, gen, row.version);
+	pollcache_etag(r->resp.etag, sizeof(r->resp.etag), h, row.session,
+	    row.id, row.version);
 	if (etag_matches(r)) {
 		partrow_release(&row);
 		return 304;
@@ -240,7 +262,7 @@ api_join(struct request *r)
 	struct partrow	 me;
 	struct throttle	 t;
 	struct dbparam	 p[5];
-	unsigned char	 akey[32], h[32];
+	unsigned char	 akey[32], h[32], mine[32];
 	char		 code[JOINCODE_LEN + 1], tok[65], target[48];
 	const char	*s, *name, *team;
 	size_t		 len, namelen = 0, teamlen = 0;
@@ -280,7 +302,7 @@ api_join(struct request *r)
 	throttle_clear(r->db, "j", akey);
 
 	/* The same browser, the same participant: no second vote. */
-	if ((rc = part_find(r, &me)) < 0)
+	if ((rc = part_find(r, &me, mine)) < 0)
 		goto down;
 	if (rc == 1 && me.session == b.id) {
 		db_rollback(r->db);

@@ -94,6 +94,12 @@ static const struct cfgdef cfgdefs[CFG__MAX] = {
 	[CFG_SESSION_MAX_HOURS] = { "session_max_hours", CT_NUM, "12", 1,
 	    168 },
 	/*
+	 * Milliseconds a host trusts its table of running sessions for
+	 * unchanged participant polls (pollcache.c): how late a change made
+	 * on another worker host is seen.  0: every poll asks the database.
+	 */
+	[CFG_POLL_CACHE_MS] = { "poll_cache_ms", CT_NUM, "1000", 0, 60000 },
+	/*
 	 * Audit rows older than this many days are removed by
 	 * primoforumctl audit purge; the chain stays verifiable.
 	 */

@@ -64,6 +64,12 @@ struct stmtdef {
 	"p.teams, p.reports"
 
 static const struct stmtdef stmts[STMT__MAX] = {
+	/*
+	 * A transaction starts with this and ends with mysql_commit() or
+	 * mysql_rollback(): one round trip each, where turning autocommit
+	 * off and on again took two more.
+	 */
+	[STMT_BEGIN] = { "START TRANSACTION", 0 },
 	/* The schema version the health check reports. */
 	[STMT_SCHEMA_VERSION] = { "SELECT COALESCE(MAX(version), 0) "
 	    "FROM schema_migrations", 1 },
@@ -500,6 +506,28 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	"'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE," \
 	"NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION,ONLY_FULL_GROUP_BY'"
 
+/*
+ * The statements that change what a participant's poll sees (the
+ * session's version or state, a participant's token): for each, the
+ * parameter (1-based) that names the session.  db_exec() tells the poll
+ * cache (pollcache.c) before such a statement runs and again when its
+ * transaction ends, so that no poll of that session is answered from
+ * memory in between.  A statement missing here would let a host answer
+ * "unchanged" for up to poll_cache_ms after the change.
+ */
+static const unsigned char session_param[STMT__MAX] = {
+	[STMT_SESSION_UPDATE] = 8,
+	[STMT_SESSION_START] = 2,
+	[STMT_SESSION_STOP] = 1,
+	[STMT_SESSION_SET_LOCK] = 2,
+	[STMT_SESSION_BUMP] = 1,
+	[STMT_SESSION_EXPIRE] = 1,
+	[STMT_PARTICIPANT_REMOVE] = 2,
+	[STMT_PARTICIPANT_REVOKE_ALL] = 1,
+};
+
+#define DB_CHANGES	32	/* sessions one transaction changes, tracked */
+
 struct db {
 	MYSQL		*m;		/* owned; NULL while disconnected */
 	MYSQL_STMT	*st[STMT__MAX];	/* owned; prepared on first use */
@@ -511,7 +539,17 @@ struct db {
 	int		 multi;
 	int		 intx;		/* inside db_begin() .. commit */
 	long long	 last_id;	/* of the last INSERT */
+	long long	 changes[DB_CHANGES]; /* sessions changed in intx */
+	size_t		 nchanges;
 };
+
+/* The transaction ended: the poll cache may trust its sessions again. */
+static void
+db_changes_end(struct db *db)
+{
+	while (db->nchanges > 0)
+		pollcache_change_end(db->changes[--db->nchanges]);
+}
 
 /* Returns 1 if err means the connection is gone. */
 static int
@@ -540,6 +578,7 @@ db_disconnect(struct db *db)
 	size_t	 i;
 
 	db->intx = 0;
+	db_changes_end(db);
 	for (i = 0; i < STMT__MAX; i++)
 		if (db->st[i] != NULL) {
 			mysql_stmt_close(db->st[i]);
@@ -834,8 +873,18 @@ int
 db_exec(struct db *db, enum stmt s, const struct dbparam *p, size_t np,
     db_row_fn fn, void *arg)
 {
-	int	 rc, had = db->m != NULL;
+	int		 rc, had = db->m != NULL;
+	long long	 sess = 0;
 
+	if (session_param[s] > 0 && session_param[s] <= np &&
+	    p[session_param[s] - 1].type == DBT_INT) {
+		sess = p[session_param[s] - 1].i;
+		pollcache_change_begin(sess);
+		if (db->intx && db->nchanges < DB_CHANGES) {
+			db->changes[db->nchanges++] = sess;
+			sess = 0;
+		}
+	}
 	rc = db_exec1(db, s, p, np, fn, arg);
 	if (rc == DB_DOWN) {
 		db_disconnect(db);
@@ -846,6 +895,9 @@ db_exec(struct db *db, enum stmt s, const struct dbparam *p, size_t np,
 				db_disconnect(db);
 		}
 	}
+	/* Not in a transaction (or past DB_CHANGES): it ended already. */
+	if (sess != 0)
+		pollcache_change_end(sess);
 	return rc;
 }
 
@@ -891,20 +943,18 @@ fail:
 int
 db_begin(struct db *db)
 {
-	int	 rc;
+	int	 rc, had = db->m != NULL;
 
-	if ((rc = db_connect(db)) != 0)
-		return rc;
-	if (mysql_autocommit(db->m, 0)) {
+	if ((rc = db_exec1(db, STMT_BEGIN, NULL, 0, NULL, NULL)) == DB_DOWN) {
 		/* Stale connection: one fresh try, nothing is lost yet. */
 		db_disconnect(db);
-		if ((rc = db_connect(db)) != 0)
-			return rc;
-		if (mysql_autocommit(db->m, 0)) {
+		if (had)
+			rc = db_exec1(db, STMT_BEGIN, NULL, 0, NULL, NULL);
+		if (rc == DB_DOWN)
 			db_disconnect(db);
-			return DB_DOWN;
-		}
 	}
+	if (rc < 0)
+		return rc;
 	db->intx = 1;
 	return 0;
 }
@@ -921,7 +971,8 @@ db_commit(struct db *db)
 		log_warnx("commit: %s", mysql_error(db->m));
 	}
 	db->intx = 0;
-	if (db->m != NULL && mysql_autocommit(db->m, 1))
+	db_changes_end(db);
+	if (rc == DB_DOWN)
 		db_disconnect(db);
 	return rc;
 }
@@ -945,9 +996,10 @@ void
 db_rollback(struct db *db)
 {
 	db->intx = 0;
+	db_changes_end(db);
 	if (db->m == NULL)
 		return;
-	if (mysql_rollback(db->m) || mysql_autocommit(db->m, 1))
+	if (mysql_rollback(db->m))
 		db_disconnect(db);
 }
 

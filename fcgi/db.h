@@ -14,6 +14,7 @@ struct db;
 
 /* Every statement the program runs; the SQL is in db.c's stmts[]. */
 enum stmt {
+	STMT_BEGIN,		/* START TRANSACTION */
 	STMT_SCHEMA_VERSION,	/* the highest applied migration */
 	STMT_MIG_CREATE,	/* schema_migrations, if missing */
 	STMT_MIG_LIST,		/* applied migrations, in order */

@@ -77,7 +77,7 @@ struct response {
 	char		 allow[64];	/* for 405: "GET, HEAD" */
 	const char	*errcode;	/* static; set by resp_error, logged */
 	char		*cookie;	/* owned; one Set-Cookie value */
-	char		 etag[48];	/* ETag, or "" */
+	char		 etag[96];	/* ETag, or "" */
 	const char	*disposition;	/* static; Content-Disposition */
 };
 
@@ -167,6 +167,7 @@ enum cfg {
 	CFG_SENDMAIL,
 	CFG_MAIL_FROM,
 	CFG_SESSION_MAX_HOURS,
+	CFG_POLL_CACHE_MS,
 	CFG_AUDIT_RETENTION_DAYS,
 	CFG_PURGE_SESSION_DAYS,
 	CFG_PURGE_ACCOUNT_MONTHS,
@@ -590,6 +591,18 @@ int		 field_int(const struct request *, const char *, long long *);
 /* mail.c */
 int		 mail_send(const struct config *, const char *, const char *,
 		    const char *);
+
+/* pollcache.c */
+
+int		 pollcache_create(const struct config *);
+void		 pollcache_change_begin(long long);
+void		 pollcache_change_end(long long);
+unsigned long long pollcache_snapshot(long long);
+void		 pollcache_store(long long, unsigned long long, long long);
+void		 pollcache_etag(char *, size_t, const unsigned char[32],
+		    long long, long long, long long);
+int		 pollcache_unchanged(const char *, const unsigned char[32],
+		    long long *);
 
 /* qr.c */
 char		*qr_svg(const char *);

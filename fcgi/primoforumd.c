@@ -286,6 +286,9 @@ main(int argc, char *argv[])
 	if (auth_init(&cfg) == -1 ||
 	    password_load(cfg.str[CFG_PASSWORD_BLOCKLIST]) == -1)
 		goto out;
+	/* The table of running sessions the workers share (pollcache.c). */
+	if (pollcache_create(&cfg) == -1)
+		goto out;
 	if ((fd = open_socket(cfg.str[CFG_SOCKET],
 	    cfg.str[CFG_SOCKET_GROUP])) == -1)
 		goto out;
