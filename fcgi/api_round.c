@@ -993,23 +993,95 @@ part_round(struct request *r, struct rnd *rd)
 	return rc;
 }
 
-int
-api_round_answer(struct request *r)
+/*
+ * The options (and criteria) of the rounds this worker took answers for
+ * lately.  They never change once a round exists, so an answer need not
+ * read them again; only the ids, which round_validate() checks against.
+ */
+#define OPTCACHE	16
+
+static struct optcache {
+	long long	 round;
+	long long	*opts, *crits;
+	size_t		 nopts, ncrits;
+} optcache[OPTCACHE];
+static size_t	 optnext;
+
+static long long *
+ids_dup(const long long *v, size_t n)
+{
+	long long	*d;
+
+	if (n == 0)
+		return NULL;
+	d = xreallocarray(NULL, n, sizeof(*d));
+	memcpy(d, v, n * sizeof(*d));
+	return d;
+}
+
+/* Sets rd's option and criterion ids.  Returns 0 or -1. */
+static int
+answer_options(struct db *db, struct rnd *rd)
+{
+	struct optcache	*c;
+	size_t		 i;
+
+	for (i = 0; i < OPTCACHE; i++) {
+		c = &optcache[i];
+		if (c->round != rd->id)
+			continue;
+		rd->spec.opts = rd->opts = ids_dup(c->opts, c->nopts);
+		rd->spec.nopts = c->nopts;
+		rd->labels = xcalloc(c->nopts + 1, sizeof(*rd->labels));
+		rd->spec.crits = rd->crits = ids_dup(c->crits, c->ncrits);
+		rd->spec.ncrits = c->ncrits;
+		rd->critnames = xcalloc(c->ncrits + 1,
+		    sizeof(*rd->critnames));
+		return 0;
+	}
+	if (rnd_options(db, rd) == -1)
+		return -1;
+	c = &optcache[optnext++ % OPTCACHE];
+	free(c->opts);
+	free(c->crits);
+	c->round = rd->id;
+	c->opts = ids_dup(rd->opts, rd->spec.nopts);
+	c->nopts = rd->spec.nopts;
+	c->crits = ids_dup(rd->crits, rd->spec.ncrits);
+	c->ncrits = rd->spec.ncrits;
+	return 0;
+}
+
+/*
+ * One try at storing an answer, in one transaction: the round read with
+ * a shared lock (open?), the response inserted (or, if the responder
+ * has one and may change it, updated), its values, and this worker's
+ * tally row of the round.  Answers to one round take no lock that
+ * another answer waits for, so they commit in parallel (and InnoDB
+ * commits them in groups).  Returns the status, or DB_DEADLOCK (rolled
+ * back, nothing answered yet) for the caller to try again.
+ */
+static int
+answer_once(struct request *r)
 {
 	struct rnd	 rd;
 	struct answers	 a;
 	struct dbparam	 p[5];
 	char		 key[32], msg[200];
-	long long	 rid;
+	long long	 rid = 0;
 	size_t		 i;
-	int		 rc, existed;
+	int		 rc, dbrc, existed = 0;
 
 	memset(&a, 0, sizeof(a));
+	memset(&rd, 0, sizeof(rd));
 	if (db_begin(r->db) != 0)
 		return db_unavailable(r);
-	if ((rc = part_round(r, &rd)) < 0)
+	p[0] = (struct dbparam)DBP_INT(r->ids[0]);
+	p[1] = (struct dbparam)DBP_INT(r->part.session_id);
+	if ((dbrc = db_exec(r->db, STMT_ROUND_FOR_ANSWER, p, 2, rnd_row,
+	    &rd)) < 0)
 		goto down;
-	if (rc == 0) {
+	if (dbrc == 0) {
 		db_rollback(r->db);
 		return resp_error(r, 404, "not_found", "no such round");
 	}
@@ -1019,6 +1091,8 @@ api_round_answer(struct request *r)
 		    "open for answers");
 		goto out;
 	}
+	if ((dbrc = answer_options(r->db, &rd)) < 0)
+		goto down;
 	if (round_validate(&rd.spec, r->json, &a, msg, sizeof(msg)) == -1) {
 		db_rollback(r->db);
 		rc = resp_error(r, 422, "invalid_answer", "%s", msg);
@@ -1030,52 +1104,84 @@ api_round_answer(struct request *r)
 		snprintf(key, sizeof(key), "p%lld", r->part.id);
 	p[0] = (struct dbparam)DBP_INT(rd.id);
 	p[1] = (struct dbparam)DBP_STR(key);
-	if ((existed = db_exec(r->db, STMT_RESPONSE_FIND, p, 2, NULL,
-	    NULL)) < 0)
-		goto down;
-	if (existed && !r->part.allow_change) {
-		db_rollback(r->db);
-		rc = resp_error(r, 409, "already_answered", "you answered this "
-		    "round already, and this session does not allow changes");
-		goto out;
-	}
 	p[2] = (struct dbparam)DBP_INT(r->part.id);
 	p[3] = r->part.team_id > 0 ? (struct dbparam)DBP_INT(r->part.team_id) :
 	    (struct dbparam)DBP_NULL;
 	p[4] = a.text != NULL ? (struct dbparam)DBP_TEXT(a.text, a.textlen) :
 	    (struct dbparam)DBP_NULL;
-	if (db_exec(r->db, STMT_RESPONSE_UPSERT, p, 5, NULL, NULL) < 1)
+	/* Most answers are first answers: insert, and see. */
+	dbrc = db_exec(r->db, STMT_RESPONSE_INSERT, p, 5, NULL, NULL);
+	if (dbrc == 1)
+		rid = db_last_id(r->db);
+	else if (dbrc == DB_DUP) {
+		if (!r->part.allow_change) {
+			db_rollback(r->db);
+			rc = resp_error(r, 409, "already_answered", "you "
+			    "answered this round already, and this session "
+			    "does not allow changes");
+			goto out;
+		}
+		existed = 1;
+		if ((dbrc = db_exec(r->db, STMT_RESPONSE_FIND, p, 2,
+		    db_row_int, &rid)) < 1)
+			goto down;
+		p[0] = p[2];
+		p[1] = p[4];
+		p[2] = (struct dbparam)DBP_INT(rid);
+		if ((dbrc = db_exec(r->db, STMT_RESPONSE_UPDATE, p, 3, NULL,
+		    NULL)) < 0)
+			goto down;
+		p[0] = (struct dbparam)DBP_INT(rid);
+		if ((dbrc = db_exec(r->db, STMT_VALUES_DELETE, p, 1, NULL,
+		    NULL)) < 0)
+			goto down;
+	} else
 		goto down;
-	rid = db_last_id(r->db);
 	p[0] = (struct dbparam)DBP_INT(rid);
-	if (db_exec(r->db, STMT_VALUES_DELETE, p, 1, NULL, NULL) < 0)
-		goto down;
 	for (i = 0; i < a.n; i++) {
 		p[1] = (struct dbparam)DBP_INT(a.a[i].option);
 		p[2] = (struct dbparam)DBP_INT(a.a[i].criterion);
 		p[3] = (struct dbparam)DBP_INT(a.a[i].value);
-		if (db_exec(r->db, STMT_VALUE_INSERT, p, 4, NULL, NULL) != 1)
+		if ((dbrc = db_exec(r->db, STMT_VALUE_INSERT, p, 4, NULL,
+		    NULL)) != 1)
 			goto down;
 	}
 	p[0] = (struct dbparam)DBP_INT(rd.id);
-	if (db_exec(r->db, STMT_ROUND_BUMP, p, 1, NULL, NULL) != 1)
+	p[1] = (struct dbparam)DBP_INT(worker_slot());
+	if ((dbrc = db_exec(r->db, STMT_TALLY_ADD, p, 2, NULL, NULL)) < 1)
 		goto down;
 	/* Revealed results are part of every participant's state. */
 	if (rd.revealed) {
 		p[0] = (struct dbparam)DBP_INT(r->part.session_id);
-		(void)db_exec(r->db, STMT_SESSION_BUMP, p, 1, NULL, NULL);
+		if ((dbrc = db_exec(r->db, STMT_SESSION_BUMP, p, 1, NULL,
+		    NULL)) < 0)
+			goto down;
 	}
-	if (db_commit(r->db) != 0)
+	if ((dbrc = db_commit(r->db)) != 0)
 		goto down;
 	rc = existed ? 200 : 201;
 	resp_json_status(r, rc, existed ? "changed" : "saved");
 	goto out;
 down:
 	db_rollback(r->db);
-	rc = db_unavailable(r);
+	rc = dbrc == DB_DEADLOCK ? DB_DEADLOCK : db_unavailable(r);
 out:
 	answers_release(&a);
 	rnd_release(&rd);
+	return rc;
+}
+
+/* A deadlock's victim was rolled back whole: it is tried again. */
+int
+api_round_answer(struct request *r)
+{
+	int	 rc, tries = 0;
+
+	while ((rc = answer_once(r)) == DB_DEADLOCK)
+		if (++tries == 3) {
+			log_warnx("answer: deadlocked %d times", tries);
+			return db_unavailable(r);
+		}
 	return rc;
 }
 

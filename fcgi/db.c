@@ -40,10 +40,18 @@ struct stmtdef {
 	"DATE_FORMAT(s.created_at, '%Y-%m-%dT%H:%i:%sZ')"
 
 /* The columns of a round, as api_round.c reads them. */
-#define ROUND_COLS "r.id, r.position, r.type, r.title, r.state, " \
-	"r.revealed, r.min_picks, r.max_picks, r.scale_max, r.no_opinion, " \
-	"r.top_n, r.budget, r.max_per_option, r.max_length, r.version, " \
-	"r.open_wall, r.label_low, r.label_high, r.participants_cluster"
+#define ROUND_COLS_V(version) "r.id, r.position, r.type, r.title, " \
+	"r.state, r.revealed, r.min_picks, r.max_picks, r.scale_max, " \
+	"r.no_opinion, r.top_n, r.budget, r.max_per_option, r.max_length, " \
+	version ", r.open_wall, r.label_low, r.label_high, " \
+	"r.participants_cluster"
+/*
+ * A round's version moves with its state and with every answer; answers
+ * count on their worker's tally row (011_round_tally.sql), so the
+ * version is the round's own plus its tally.
+ */
+#define ROUND_COLS ROUND_COLS_V("r.version + (SELECT COALESCE(SUM(t.n), " \
+	"0) FROM round_tally t WHERE t.round_id = r.id)")
 
 /* The columns of an audit row, in the order audit_canonical() takes. */
 #define AUDIT_COLS "seq, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s.%f'), " \
@@ -305,8 +313,26 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	[STMT_ROUND_BUMP] = { "UPDATE round SET version = version + 1 WHERE "
 	    "id = ?", 0 },
 	/* A round the participant may answer: open, in their session. */
-	[STMT_ROUND_FOR_PARTICIPANT] = { "SELECT " ROUND_COLS " FROM round r "
-	    "WHERE r.id = ? AND r.session_id = ? FOR UPDATE", 0 },
+	[STMT_ROUND_FOR_PARTICIPANT] = { "SELECT " ROUND_COLS_V("r.version")
+	    " FROM round r WHERE r.id = ? AND r.session_id = ? FOR UPDATE",
+	    0 },
+	/*
+	 * An answer's round: read with a shared lock, which answers hold
+	 * together and which a close (an exclusive lock) waits for, so no
+	 * answer lands after the close and answers do not wait for each
+	 * other.  Without the tally (the version is not needed here).
+	 */
+	[STMT_ROUND_FOR_ANSWER] = { "SELECT " ROUND_COLS_V("r.version")
+	    " FROM round r WHERE r.id = ? AND r.session_id = ? "
+	    "LOCK IN SHARE MODE", 0 },
+	[STMT_RESPONSE_INSERT] = { "INSERT INTO response (round_id, "
+	    "responder_key, participant_id, team_id, text) VALUES (?, ?, ?, "
+	    "?, ?)", 0 },
+	[STMT_RESPONSE_UPDATE] = { "UPDATE response SET participant_id = ?, "
+	    "text = ?, updated_at = UTC_TIMESTAMP(6) WHERE id = ?", 0 },
+	/* One row per round and worker slot: no two workers share one. */
+	[STMT_TALLY_ADD] = { "INSERT INTO round_tally (round_id, slot, n) "
+	    "VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE n = n + 1", 0 },
 	/* What participants see: open rounds and revealed closed ones. */
 	[STMT_ROUNDS_FOR_PARTICIPANT] = { "SELECT " ROUND_COLS " FROM round r "
 	    "WHERE r.session_id = ? AND (r.state = 'open' OR (r.state = "
@@ -317,12 +343,6 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "round_id = ? ORDER BY position", 1 },
 	[STMT_RESPONSE_FIND] = { "SELECT id, text FROM response WHERE "
 	    "round_id = ? AND responder_key = ?", 1 },
-	/* The id of a new or replaced response (LAST_INSERT_ID either way). */
-	[STMT_RESPONSE_UPSERT] = { "INSERT INTO response (round_id, "
-	    "responder_key, participant_id, team_id, text) VALUES (?, ?, ?, "
-	    "?, ?) ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), "
-	    "participant_id = VALUES(participant_id), text = VALUES(text), "
-	    "updated_at = UTC_TIMESTAMP(6)", 0 },
 	[STMT_VALUES_DELETE] = { "DELETE FROM response_value WHERE "
 	    "response_id = ?", 0 },
 	[STMT_VALUE_INSERT] = { "INSERT INTO response_value (response_id, "
@@ -502,7 +522,14 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "'FILE_KEY_MANAGEMENT')", 0 },
 };
 
-#define SQL_MODE "SET time_zone = '+00:00', sql_mode = " \
+/*
+ * READ COMMITTED: no gap locks, so answers that insert responses side by
+ * side do not deadlock on the gaps between them (the lost 3% of an
+ * earlier try, docs/performance.md); what must not change under a
+ * transaction is locked by it (FOR UPDATE, LOCK IN SHARE MODE).
+ */
+#define SQL_MODE "SET time_zone = '+00:00', " \
+	"tx_isolation = 'READ-COMMITTED', sql_mode = " \
 	"'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE," \
 	"NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION,ONLY_FULL_GROUP_BY'"
 
@@ -839,6 +866,8 @@ db_exec1(struct db *db, enum stmt s, const struct dbparam *p, size_t np,
 		err = mysql_stmt_errno(st);
 		if (err == ER_DUP_ENTRY)
 			rc = DB_DUP;
+		else if (err == ER_LOCK_DEADLOCK)
+			rc = DB_DEADLOCK;
 		else if (db_lost(err))
 			rc = DB_DOWN;
 		else {

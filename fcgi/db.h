@@ -80,11 +80,14 @@ enum stmt {
 	STMT_ROUND_DELETE,
 	STMT_ROUND_BUMP,
 	STMT_ROUND_FOR_PARTICIPANT,
+	STMT_ROUND_FOR_ANSWER,	/* the same, shared: answers in parallel */
+	STMT_RESPONSE_INSERT,
+	STMT_RESPONSE_UPDATE,
+	STMT_TALLY_ADD,
 	STMT_ROUNDS_FOR_PARTICIPANT,
 	STMT_OPTION_INSERT,
 	STMT_OPTION_LIST,
 	STMT_RESPONSE_FIND,
-	STMT_RESPONSE_UPSERT,
 	STMT_VALUES_DELETE,
 	STMT_VALUE_INSERT,
 	STMT_RESPONSE_VALUES,
@@ -153,6 +156,7 @@ enum stmt {
 #define DB_ERROR	(-1)	/* statement failed; logged */
 #define DB_DOWN		(-2)	/* no connection to the server */
 #define DB_DUP		(-3)	/* a unique key refused the row */
+#define DB_DEADLOCK	(-4)	/* chosen as a deadlock's victim: rolled back */
 
 /* Where and as whom to connect; strings are copied by db_open(). */
 struct dbconf {

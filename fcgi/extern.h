@@ -609,5 +609,6 @@ char		*qr_svg(const char *);
 
 /* worker.c */
 int		 worker_main(int, const struct config *, int);
+int		 worker_slot(void);
 
 #endif /* EXTERN_H */

@@ -171,6 +171,15 @@ handle(FCGX_Request *fr, struct db *db, const struct limits *lim,
 	request_release(&r);
 }
 
+static int	myslot;		/* this worker's number, 0 .. workers - 1 */
+
+/* This worker's number: the answers' tally row (api_round.c). */
+int
+worker_slot(void)
+{
+	return myslot;
+}
+
 /*
  * The worker's life: serve requests until told to stop.  listenfd is the
  * FastCGI socket; cfg holds the connection settings and limits.
@@ -187,6 +196,7 @@ worker_main(int listenfd, const struct config *cfg, int slot)
 	time_t			 last_sweep = 0;
 	int			 rc;
 
+	myslot = slot;
 	/* Die with the supervisor rather than linger on the socket. */
 	(void)prctl(PR_SET_PDEATHSIG, SIGTERM);
 	if (getppid() == 1)
