@@ -48,7 +48,8 @@ web_group() {
 db_start() {
 	local dir=$1 user=() defaults=--no-defaults
 	[ "$(id -u)" -eq 0 ] && user=(--user=root)
-	# PF_DB_DEFAULTS: an option file (check.t: the shipped snippet).
+	# PF_DB_DEFAULTS: an option file (check.t: the shipped snippet);
+	# PF_DB_EXTRA: more options (script/bench: the server's redo log size).
 	[ -n "${PF_DB_DEFAULTS:-}" ] && defaults=--defaults-file=$PF_DB_DEFAULTS
 	mariadbd "$defaults" "${user[@]}" --datadir="$dir/data" \
 	    --socket="$dir/mysql.sock" --pid-file="$dir/mariadb.pid" \
@@ -59,7 +60,7 @@ db_start() {
 	    --character-set-server=utf8mb4 \
 	    --collation-server=utf8mb4_unicode_ci \
 	    --sql-mode=STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION \
-	    --max-connections=500 >/dev/null 2>&1 &
+	    --max-connections=500 ${PF_DB_EXTRA:-} >/dev/null 2>&1 &
 	if ! wait_for "mariadb-admin --no-defaults --socket='$dir/mysql.sock' -uroot ping" 30; then
 		echo "stack: MariaDB did not start; see $dir/mariadb.err" >&2
 		tail -20 "$dir/mariadb.err" >&2
