@@ -88,6 +88,23 @@ part_find(struct request *r, struct partrow *row, unsigned char h[32])
 	return rc == 1;
 }
 
+/* The ids of a participant's writes (STMT_PARTICIPANT_WHO). */
+static int
+who_row(void *arg, const struct dbcol *c, size_t n)
+{
+	struct partn	*p = arg;
+
+	if (n != 4 || parse_int(c[0].s, c[0].len, 1, INT64_MAX, &p->id) ||
+	    parse_int(c[1].s, c[1].len, 1, INT64_MAX, &p->session_id) ||
+	    parse_int(c[3].s, c[3].len, 0, 1, &p->allow_change))
+		return -1;
+	p->team_id = 0;
+	if (!c[2].null && parse_int(c[2].s, c[2].len, 1, INT64_MAX,
+	    &p->team_id) == -1)
+		return -1;
+	return 0;
+}
+
 /*
  * For routes of participants: sets r->part, or answers 401 ("the session
  * has ended") or 503.  Returns 1 if the request may go on.
@@ -95,24 +112,30 @@ part_find(struct request *r, struct partrow *row, unsigned char h[32])
 int
 participant_authenticate(struct request *r)
 {
-	struct partrow	 row;
+	const struct kv	*ck;
 	unsigned char	 h[32];
-	int		 rc;
+	struct dbparam	 p[2];
+	int		 rc = 0;
 
-	if ((rc = part_find(r, &row, h)) < 0) {
+	ck = kvlist_get(&r->cookies, COOKIE);
+	if (ck != NULL && ck->vallen == 64) {
+		sha256(ck->val, ck->vallen, h);
+		p[0] = (struct dbparam)DBP_BLOB(h, sizeof(h));
+		p[1] = (struct dbparam)DBP_INT(
+		    r->cfg->num[CFG_SESSION_MAX_HOURS] * 3600);
+		rc = db_exec(r->db, STMT_PARTICIPANT_WHO, p, 2, who_row,
+		    &r->part);
+	}
+	if (rc < 0) {
 		db_unavailable(r);
 		return -1;
 	}
 	if (rc == 0) {
+		memset(&r->part, 0, sizeof(r->part));
 		resp_error(r, 401, "session_ended", "this session has ended, "
 		    "or you are no longer in it");
 		return 0;
 	}
-	r->part.id = row.id;
-	r->part.session_id = row.session;
-	r->part.team_id = row.team_id;
-	r->part.allow_change = row.allow_change;
-	partrow_release(&row);
 	return 1;
 }
 

@@ -1004,6 +1004,7 @@ static struct optcache {
 	long long	 round;
 	long long	*opts, *crits;
 	size_t		 nopts, ncrits;
+	int		 tally;		/* this worker's tally row exists */
 } optcache[OPTCACHE];
 static size_t	 optnext;
 
@@ -1019,9 +1020,12 @@ ids_dup(const long long *v, size_t n)
 	return d;
 }
 
-/* Sets rd's option and criterion ids.  Returns 0 or -1. */
+/*
+ * Sets rd's option and criterion ids, and *cp to their cache entry.
+ * Returns 0 or -1.
+ */
 static int
-answer_options(struct db *db, struct rnd *rd)
+answer_options(struct db *db, struct rnd *rd, struct optcache **cp)
 {
 	struct optcache	*c;
 	size_t		 i;
@@ -1037,6 +1041,7 @@ answer_options(struct db *db, struct rnd *rd)
 		rd->spec.ncrits = c->ncrits;
 		rd->critnames = xcalloc(c->ncrits + 1,
 		    sizeof(*rd->critnames));
+		*cp = c;
 		return 0;
 	}
 	if (rnd_options(db, rd) == -1)
@@ -1049,6 +1054,8 @@ answer_options(struct db *db, struct rnd *rd)
 	c->nopts = rd->spec.nopts;
 	c->crits = ids_dup(rd->crits, rd->spec.ncrits);
 	c->ncrits = rd->spec.ncrits;
+	c->tally = 0;
+	*cp = c;
 	return 0;
 }
 
@@ -1066,11 +1073,12 @@ answer_once(struct request *r)
 {
 	struct rnd	 rd;
 	struct answers	 a;
+	struct optcache	*oc;
 	struct dbparam	 p[5];
 	char		 key[32], msg[200];
 	long long	 rid = 0;
 	size_t		 i;
-	int		 rc, dbrc, existed = 0;
+	int		 rc, dbrc, existed = 0, tally = 0;
 
 	memset(&a, 0, sizeof(a));
 	memset(&rd, 0, sizeof(rd));
@@ -1091,8 +1099,9 @@ answer_once(struct request *r)
 		    "open for answers");
 		goto out;
 	}
-	if ((dbrc = answer_options(r->db, &rd)) < 0)
+	if ((dbrc = answer_options(r->db, &rd, &oc)) < 0)
 		goto down;
+	tally = oc->tally;
 	if (round_validate(&rd.spec, r->json, &a, msg, sizeof(msg)) == -1) {
 		db_rollback(r->db);
 		rc = resp_error(r, 422, "invalid_answer", "%s", msg);
@@ -1148,7 +1157,10 @@ answer_once(struct request *r)
 	}
 	p[0] = (struct dbparam)DBP_INT(rd.id);
 	p[1] = (struct dbparam)DBP_INT(worker_slot());
-	if ((dbrc = db_exec(r->db, STMT_TALLY_ADD, p, 2, NULL, NULL)) < 1)
+	if (!tally || (dbrc = db_exec(r->db, STMT_TALLY_BUMP, p, 2, NULL,
+	    NULL)) == 0)
+		dbrc = db_exec(r->db, STMT_TALLY_ADD, p, 2, NULL, NULL);
+	if (dbrc < 1)
 		goto down;
 	/* Revealed results are part of every participant's state. */
 	if (rd.revealed) {
@@ -1159,6 +1171,9 @@ answer_once(struct request *r)
 	}
 	if ((dbrc = db_commit(r->db)) != 0)
 		goto down;
+	/* The entry may have been reused meanwhile: only if still ours. */
+	if (oc->round == rd.id)
+		oc->tally = 1;
 	rc = existed ? 200 : 201;
 	resp_json_status(r, rc, existed ? "changed" : "saved");
 	goto out;

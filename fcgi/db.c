@@ -275,6 +275,12 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "WHERE p.token_hash = ? AND p.removed = 0 AND p.run = s.run AND "
 	    "s.state = 'running' AND s.started_at > UTC_TIMESTAMP(6) - "
 	    "INTERVAL ? SECOND", 1 },
+	/* The same check for the participants' writes: only what they use. */
+	[STMT_PARTICIPANT_WHO] = { "SELECT p.id, p.session_id, p.team_id, "
+	    "s.allow_change FROM participant p JOIN session s ON "
+	    "s.id = p.session_id WHERE p.token_hash = ? AND p.removed = 0 AND "
+	    "p.run = s.run AND s.state = 'running' AND s.started_at > "
+	    "UTC_TIMESTAMP(6) - INTERVAL ? SECOND", 1 },
 	[STMT_PARTICIPANT_LIST] = { "SELECT p.id, p.display_name, t.name, "
 	    "DATE_FORMAT(p.joined_at, '%Y-%m-%dT%H:%i:%sZ') FROM participant p "
 	    "JOIN session s ON s.id = p.session_id LEFT JOIN team t ON "
@@ -330,9 +336,14 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "?, ?)", 0 },
 	[STMT_RESPONSE_UPDATE] = { "UPDATE response SET participant_id = ?, "
 	    "text = ?, updated_at = UTC_TIMESTAMP(6) WHERE id = ?", 0 },
-	/* One row per round and worker slot: no two workers share one. */
+	/*
+	 * One row per round and worker slot: no two workers of a host share
+	 * one.  Made by a worker's first answer to a round, then bumped.
+	 */
 	[STMT_TALLY_ADD] = { "INSERT INTO round_tally (round_id, slot, n) "
 	    "VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE n = n + 1", 0 },
+	[STMT_TALLY_BUMP] = { "UPDATE round_tally SET n = n + 1 WHERE "
+	    "round_id = ? AND slot = ?", 0 },
 	/* What participants see: open rounds and revealed closed ones. */
 	[STMT_ROUNDS_FOR_PARTICIPANT] = { "SELECT " ROUND_COLS " FROM round r "
 	    "WHERE r.session_id = ? AND (r.state = 'open' OR (r.state = "
