@@ -206,7 +206,7 @@ api_participant_state(struct request *r)
 	w = resp_json(r, 200);
 	jw_obj(w);
 	part_write(w, &row);
-	if (rounds_for_participant(r, w, row.session, row.id,
+	if (rounds_for_participant(r, w, row.session, row.version, row.id,
 	    row.team_id) == -1) {
 		jw_free(w);
 		partrow_release(&row);

@@ -1256,118 +1256,286 @@ api_round_idea(struct request *r)
 }
 
 /*
- * Writes "rounds": [...] of the participant's state: open rounds with
- * their options and the participant's own answer, and revealed closed
- * rounds with their results.  Returns 0 or -1.
+ * The part of a participant's state that is the same for everyone in the
+ * session: the rounds they see with their options, open walls and
+ * revealed results.  After a change thousands of participants ask for
+ * their state within two seconds and only their own answers differ, so
+ * a worker renders it once per session version and keeps the last few
+ * (the session's version moves with everything in it: db.c's
+ * session_param lists the statements).  Each round is kept as two JSON
+ * fragments, the fields before the participant's answer and those after.
  */
-/* A stored response: its id and text. */
-struct found {
+#define SHARED_SESSIONS	4
+#define FRAGMENT_MAX	(4 * 1024 * 1024)	/* as a response's cap */
+
+struct shround {
 	long long	 id;
-	char		*text;		/* owned, or NULL */
-	int		 found;
+	struct buf	 head;	/* "id":..,..,"options":[..] */
+	struct buf	 tail;	/* "wall", "clusters", "results", or empty */
 };
 
-static int
-found_row(void *arg, const struct dbcol *c, size_t n)
-{
-	struct found	*f = arg;
+static struct shared {
+	long long	 session, version;	/* session 0: free */
+	struct shround	*r;
+	size_t		 n;
+	unsigned long	 used;		/* for the least recently used */
+} shared[SHARED_SESSIONS];
+static unsigned long	 shared_clock;
 
-	if (n != 2 || num(&c[0], &f->id))
+static void
+shared_release(struct shared *c)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->n; i++) {
+		buf_release(&c->r[i].head);
+		buf_release(&c->r[i].tail);
+	}
+	free(c->r);
+	memset(c, 0, sizeof(*c));
+}
+
+/*
+ * Closes w and moves the object it wrote into tmp to b, without the
+ * outer braces; tmp is released.  Returns 0 or -1.
+ */
+static int
+fragment(struct buf *tmp, struct jw *w, struct buf *b)
+{
+	int	 rc = 0;
+
+	buf_init(b, FRAGMENT_MAX);
+	if (jw_close(w) == -1 || tmp->len < 2 || (tmp->len > 2 &&
+	    buf_append(b, tmp->data + 1, tmp->len - 2) == -1))
+		rc = -1;
+	buf_release(tmp);
+	return rc;
+}
+
+/* Renders session's rounds into c.  Returns 0 or -1 (database). */
+static int
+shared_build(struct db *db, struct shared *c, long long session)
+{
+	struct dbparam	 p[1] = { DBP_INT(session) };
+	struct rnds	 l;
+	struct buf	 tmp;
+	struct jw	*w;
+	size_t		 i;
+	int		 rc = -1;
+
+	memset(&l, 0, sizeof(l));
+	buf_init(&tmp, FRAGMENT_MAX);
+	if (db_exec(db, STMT_ROUNDS_FOR_PARTICIPANT, p, 1, rnds_row, &l) < 0)
 		return -1;
-	f->text = c[1].null ? NULL : xstrndup(c[1].s, c[1].len);
-	f->found = 1;
+	c->r = xcalloc(l.n + 1, sizeof(*c->r));
+	for (i = 0; i < l.n; i++, c->n++) {
+		c->r[i].id = l.r[i].id;
+		if (rnd_options(db, &l.r[i]) == -1)
+			goto out;
+		w = jw_new(&tmp);
+		jw_obj(w);
+		rnd_write(w, &l.r[i]);
+		jw_end(w);
+		if (fragment(&tmp, w, &c->r[i].head) == -1)
+			goto out;
+		w = jw_new(&tmp);
+		jw_obj(w);
+		p[0] = (struct dbparam)DBP_INT(l.r[i].id);
+		if (l.r[i].spec.type == RT_BRAINSTORM && l.r[i].open_wall &&
+		    !l.r[i].revealed) {
+			jw_key(w, "wall");
+			jw_arr(w);
+			if (db_exec(db, STMT_IDEA_LIST, p, 1, wall_row, w) < 0)
+				goto fail;
+			jw_end(w);
+			if (l.r[i].participants_cluster) {
+				jw_key(w, "clusters");
+				jw_arr(w);
+				if (db_exec(db, STMT_CLUSTER_LIST, p, 1,
+				    cluster_row, w) < 0)
+					goto fail;
+				jw_end(w);
+			}
+		}
+		if (l.r[i].revealed && results_write(db, w, &l.r[i]) == -1)
+			goto fail;
+		jw_end(w);
+		if (fragment(&tmp, w, &c->r[i].tail) == -1)
+			goto out;
+	}
+	rc = 0;
+	goto out;
+fail:
+	jw_free(w);
+out:
+	buf_release(&tmp);
+	rnds_release(&l);
+	return rc;
+}
+
+/* The shared part of session at version, from the cache or made. */
+static struct shared *
+shared_get(struct db *db, long long session, long long version)
+{
+	struct shared	*c, *old = &shared[0];
+	size_t		 i;
+
+	for (i = 0; i < SHARED_SESSIONS; i++) {
+		c = &shared[i];
+		if (c->session == session && c->version == version) {
+			c->used = ++shared_clock;
+			return c;
+		}
+		if (c->used < old->used)
+			old = c;
+	}
+	shared_release(old);
+	if (shared_build(db, old, session) == -1) {
+		shared_release(old);
+		return NULL;
+	}
+	old->session = session;
+	old->version = version;
+	old->used = ++shared_clock;
+	return old;
+}
+
+/* The responder's own answers in the session's visible rounds. */
+struct mine {
+	long long	 round;
+	struct buf	 text;	/* "answered":..,"answer":[..],"text":.. */
+	struct jw	*w;	/* writing text; NULL when closed */
+	char		*rtext;	/* the round's text answer, or NULL */
+	struct buf	*out;	/* all rounds' fragments, one per round */
+	long long	*rounds;
+	size_t		 n;
+};
+
+static void
+mine_flush(struct mine *m)
+{
+	struct buf	 b;
+
+	if (m->w == NULL)
+		return;
+	jw_end(m->w);	/* the answer array */
+	if (m->rtext != NULL)
+		jw_kstr(m->w, "text", m->rtext);
+	free(m->rtext);
+	m->rtext = NULL;
+	jw_end(m->w);
+	m->out = xreallocarray(m->out, m->n + 1, sizeof(*m->out));
+	m->rounds = xreallocarray(m->rounds, m->n + 1, sizeof(*m->rounds));
+	if (fragment(&m->text, m->w, &b) == -1)
+		buf_init(&b, FRAGMENT_MAX);
+	m->out[m->n] = b;
+	m->rounds[m->n++] = m->round;
+	m->w = NULL;
+}
+
+/* Rows: round, text, option, criterion, value (NULLs: no values). */
+static int
+mine_row(void *arg, const struct dbcol *c, size_t n)
+{
+	struct mine	*m = arg;
+	long long	 round, o, k, v;
+
+	if (n != 5 || num(&c[0], &round))
+		return -1;
+	if (m->w == NULL || round != m->round) {
+		mine_flush(m);
+		m->round = round;
+		buf_init(&m->text, FRAGMENT_MAX);
+		m->w = jw_new(&m->text);
+		jw_obj(m->w);
+		jw_kbool(m->w, "answered", 1);
+		m->rtext = c[1].null ? NULL : xstrndup(c[1].s, c[1].len);
+		jw_key(m->w, "answer");
+		jw_arr(m->w);
+	}
+	if (c[2].null)
+		return 0;
+	if (num(&c[2], &o) || num(&c[3], &k) ||
+	    parse_int(c[4].s, c[4].len, INT32_MIN, INT32_MAX, &v))
+		return -1;
+	jw_obj(m->w);
+	jw_kint(m->w, "option", o);
+	if (k > 0)
+		jw_kint(m->w, "criterion", k);
+	jw_kint(m->w, "value", v);
+	jw_end(m->w);
 	return 0;
+}
+
+static void
+mine_release(struct mine *m)
+{
+	size_t	 i;
+
+	if (m->w != NULL)
+		jw_free(m->w);
+	free(m->rtext);
+	buf_release(&m->text);
+	for (i = 0; i < m->n; i++)
+		buf_release(&m->out[i]);
+	free(m->out);
+	free(m->rounds);
+	memset(m, 0, sizeof(*m));
 }
 
 /*
  * Writes "rounds": [...] of the participant's state: open rounds with
  * their options and the responder's own answer, and revealed closed
- * rounds with their results.  Returns 0 or -1.
+ * rounds with their results.  Two queries at most: the shared part of
+ * the session at version (cached), and the responder's own answers.
+ * Returns 0 or -1.
  */
 int
 rounds_for_participant(struct request *r, struct jw *w, long long session,
-    long long pid, long long team)
+    long long version, long long pid, long long team)
 {
-	struct dbparam	 p[2] = { DBP_INT(session) };
-	struct rnds	 l;
-	struct answers	 mine;
-	struct found	 f;
+	struct dbparam	 p[2];
+	struct shared	*c;
+	struct mine	 m;
+	struct buf	 o;
 	char		 key[32];
 	size_t		 i, j;
 	int		 rc = -1;
 
-	memset(&l, 0, sizeof(l));
-	memset(&mine, 0, sizeof(mine));
-	memset(&f, 0, sizeof(f));
-	if (db_exec(r->db, STMT_ROUNDS_FOR_PARTICIPANT, p, 1, rnds_row, &l) < 0)
+	memset(&m, 0, sizeof(m));
+	buf_init(&o, FRAGMENT_MAX);
+	if ((c = shared_get(r->db, session, version)) == NULL)
 		return -1;
 	if (team > 0)
 		snprintf(key, sizeof(key), "t%lld", team);
 	else
 		snprintf(key, sizeof(key), "p%lld", pid);
+	p[0] = (struct dbparam)DBP_STR(key);
+	p[1] = (struct dbparam)DBP_INT(session);
+	if (db_exec(r->db, STMT_RESPONSES_MINE, p, 2, mine_row, &m) < 0)
+		goto out;
+	mine_flush(&m);
 	jw_key(w, "rounds");
 	jw_arr(w);
-	for (i = 0; i < l.n; i++) {
-		if (rnd_options(r->db, &l.r[i]) == -1)
+	for (i = 0; i < c->n; i++) {
+		buf_reset(&o);
+		for (j = 0; j < m.n && m.rounds[j] != c->r[i].id; j++)
+			continue;
+		if (buf_append(&o, "{", 1) == -1 ||
+		    buf_append(&o, c->r[i].head.data, c->r[i].head.len) ||
+		    (j < m.n ? buf_appendf(&o, ",%.*s", (int)m.out[j].len,
+		    m.out[j].data) : buf_appendf(&o, ",\"answered\":false")) ||
+		    (c->r[i].tail.len > 0 && buf_appendf(&o, ",%.*s",
+		    (int)c->r[i].tail.len, c->r[i].tail.data)) ||
+		    buf_append(&o, "}", 1) == -1)
 			goto out;
-		jw_obj(w);
-		rnd_write(w, &l.r[i]);
-		p[0] = (struct dbparam)DBP_INT(l.r[i].id);
-		p[1] = (struct dbparam)DBP_STR(key);
-		if (db_exec(r->db, STMT_RESPONSE_FIND, p, 2, found_row, &f) < 0)
-			goto out;
-		jw_kbool(w, "answered", f.found);
-		if (f.found) {
-			p[0] = (struct dbparam)DBP_INT(f.id);
-			if (db_exec(r->db, STMT_RESPONSE_VALUES, p, 1,
-			    values_row, &mine) < 0)
-				goto out;
-			jw_key(w, "answer");
-			jw_arr(w);
-			for (j = 0; j < mine.n; j++) {
-				jw_obj(w);
-				jw_kint(w, "option", mine.a[j].option);
-				if (mine.a[j].criterion > 0)
-					jw_kint(w, "criterion",
-					    mine.a[j].criterion);
-				jw_kint(w, "value", mine.a[j].value);
-				jw_end(w);
-			}
-			jw_end(w);
-			if (f.text != NULL)
-				jw_kstr(w, "text", f.text);
-		}
-		answers_release(&mine);
-		free(f.text);
-		memset(&f, 0, sizeof(f));
-		if (l.r[i].spec.type == RT_BRAINSTORM && l.r[i].open_wall &&
-		    !l.r[i].revealed) {
-			p[0] = (struct dbparam)DBP_INT(l.r[i].id);
-			jw_key(w, "wall");
-			jw_arr(w);
-			if (db_exec(r->db, STMT_IDEA_LIST, p, 1, wall_row,
-			    w) < 0)
-				goto out;
-			jw_end(w);
-			if (l.r[i].participants_cluster) {
-				jw_key(w, "clusters");
-				jw_arr(w);
-				if (db_exec(r->db, STMT_CLUSTER_LIST, p, 1,
-				    cluster_row, w) < 0)
-					goto out;
-				jw_end(w);
-			}
-		}
-		if (l.r[i].revealed && results_write(r->db, w, &l.r[i]) == -1)
-			goto out;
-		jw_end(w);
+		jw_raw(w, o.data, o.len);
 	}
 	jw_end(w);
 	rc = 0;
 out:
-	answers_release(&mine);
-	free(f.text);
-	rnds_release(&l);
+	buf_release(&o);
+	mine_release(&m);
 	return rc;
 }
 

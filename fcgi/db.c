@@ -358,8 +358,17 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "response_id = ?", 0 },
 	[STMT_VALUE_INSERT] = { "INSERT INTO response_value (response_id, "
 	    "option_id, criterion_id, value) VALUES (?, ?, ?, ?)", 0 },
-	[STMT_RESPONSE_VALUES] = { "SELECT option_id, criterion_id, value "
-	    "FROM response_value WHERE response_id = ?", 1 },
+	/*
+	 * A responder's own answers in the rounds their session shows them
+	 * (as STMT_ROUNDS_FOR_PARTICIPANT), one row per value, in order.
+	 */
+	[STMT_RESPONSES_MINE] = { "SELECT p.round_id, p.text, v.option_id, "
+	    "v.criterion_id, v.value FROM round r JOIN response p ON "
+	    "p.round_id = r.id AND p.responder_key = ? LEFT JOIN "
+	    "response_value v ON v.response_id = p.id WHERE r.session_id = ? "
+	    "AND (r.state = 'open' OR (r.state = 'closed' AND "
+	    "r.revealed = 1)) ORDER BY p.round_id, v.option_id, "
+	    "v.criterion_id", 1 },
 	[STMT_RESULTS_VALUES] = { "SELECT v.option_id, v.criterion_id, "
 	    "v.value FROM response_value v JOIN response p ON "
 	    "p.id = v.response_id WHERE p.round_id = ?", 1 },

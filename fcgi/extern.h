@@ -308,6 +308,7 @@ void		 jw_strn(struct jw *, const char *, size_t);
 void		 jw_int(struct jw *, long long);
 void		 jw_bool(struct jw *, int);
 void		 jw_null(struct jw *);
+void		 jw_raw(struct jw *, const char *, size_t);
 void		 jw_kstr(struct jw *, const char *, const char *);
 void		 jw_kint(struct jw *, const char *, long long);
 void		 jw_kbool(struct jw *, const char *, int);
@@ -411,7 +412,7 @@ int		 api_part_cluster_create(struct request *);
 int		 api_part_idea_cluster(struct request *);
 int		 round_answer(struct request *, int);
 int		 rounds_for_participant(struct request *, struct jw *,
-		    long long, long long, long long);
+		    long long, long long, long long, long long);
 int		 rounds_export(struct request *, struct jw *, long long);
 int		 round_create_in(struct request *);
 int		 agenda_write(struct request *, struct jw *);
