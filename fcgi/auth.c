@@ -12,17 +12,23 @@
  * At most argon2_max_concurrent hashes run at once on a host: a SysV
  * semaphore that primoforumd creates before it forks the workers, taken
  * with IPC_NOWAIT (a flood gets 503 at once instead of queueing memory)
- * and SEM_UNDO (a worker that dies gives its slot back).
+ * and SEM_UNDO (a worker that dies gives its slot back).  A hash runs in
+ * a thread of its own at nice 10, so logins get the CPU the room leaves:
+ * a flood of them cannot starve the polls and answers of a session.
  *
  * Tokens (logins, resets, recovery codes) are random, shown once, and
  * stored only as SHA-256 digests.  TOTP follows RFC 6238 (HMAC-SHA1, 30 s,
  * 6 digits); the secret is stored sealed with AES-256-GCM.
  */
 #include <sys/ipc.h>
+#include <sys/resource.h>
 #include <sys/sem.h>
+#include <sys/syscall.h>
 #include <sys/types.h>
 
 #include <errno.h>
+#include <pthread.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,6 +141,52 @@ auth_init(const struct config *cfg)
 	return 0;
 }
 
+/* One argon2 computation, for hash_run(). */
+struct hashjob {
+	const char		*enc;	/* verify this; NULL: hash */
+	const char		*pw;
+	size_t			 len;
+	const unsigned char	*salt;
+	char			*out;
+	int			 rc;
+};
+
+static void
+hash_do(struct hashjob *j)
+{
+	if (j->enc != NULL)
+		j->rc = argon2id_verify(j->enc, j->pw, j->len);
+	else
+		j->rc = argon2id_hash_encoded((uint32_t)cost_t,
+		    (uint32_t)cost_m, (uint32_t)cost_p, j->pw, j->len, j->salt,
+		    SALT_LEN, HASH_LEN, j->out, AUTH_ENCODED_MAX);
+}
+
+static void *
+hash_thread(void *arg)
+{
+	/* Linux: a thread id names just this thread (and argon2's own). */
+	(void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
+	hash_do(arg);
+	return NULL;
+}
+
+/*
+ * Runs j in a thread at a lower priority than the worker's requests; in
+ * the worker itself if no thread can be made.  Returns j->rc.
+ */
+static int
+hash_run(struct hashjob *j)
+{
+	pthread_t	 t;
+
+	if (pthread_create(&t, NULL, hash_thread, j) != 0)
+		hash_do(j);
+	else
+		pthread_join(t, NULL);
+	return j->rc;
+}
+
 /*
  * Hashes a password into out (AUTH_ENCODED_MAX bytes).
  * Returns AUTH_OK, AUTH_BUSY (no slot) or AUTH_ERROR.
@@ -143,15 +195,14 @@ int
 auth_hash(const char *pw, size_t len, char *out)
 {
 	unsigned char	 salt[SALT_LEN];
+	struct hashjob	 j = { NULL, pw, len, salt, out, 0 };
 	int		 rc;
 
 	if (random_bytes(salt, sizeof(salt)) == -1)
 		return AUTH_ERROR;
 	if (slot_take() == -1)
 		return AUTH_BUSY;
-	rc = argon2id_hash_encoded((uint32_t)cost_t, (uint32_t)cost_m,
-	    (uint32_t)cost_p, pw, len, salt, sizeof(salt), HASH_LEN, out,
-	    AUTH_ENCODED_MAX);
+	rc = hash_run(&j);
 	slot_give();
 	return rc == ARGON2_OK ? AUTH_OK : AUTH_ERROR;
 }
@@ -198,6 +249,7 @@ int
 auth_verify(const char *enc, const char *pw, size_t len)
 {
 	long long	 m, t, p;
+	struct hashjob	 j = { enc, pw, len, NULL, NULL, 0 };
 	int		 rc;
 
 	if (auth_params(enc, &m, &t, &p) == -1 || m > 4194304 || m < 8 * p ||
@@ -205,7 +257,7 @@ auth_verify(const char *enc, const char *pw, size_t len)
 		return AUTH_TAMPERED;
 	if (slot_take() == -1)
 		return AUTH_BUSY;
-	rc = argon2id_verify(enc, pw, len);
+	rc = hash_run(&j);
 	slot_give();
 	if (rc == ARGON2_OK)
 		return AUTH_OK;

@@ -15,6 +15,7 @@
 #include <sys/prctl.h>
 
 #include <errno.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -197,6 +198,15 @@ worker_main(int listenfd, const struct config *cfg, int slot)
 	int			 rc;
 
 	myslot = slot;
+	/*
+	 * Big blocks (argon2's 19 MiB) straight from mmap and back to the
+	 * system when freed: glibc would otherwise raise its threshold past
+	 * them after the first and keep the next in the heap for good, and
+	 * a worker would stay 19 MiB bigger after its second login.  One
+	 * arena: the hashing thread (auth.c) adds none.
+	 */
+	(void)mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
+	(void)mallopt(M_ARENA_MAX, 1);
 	/* Die with the supervisor rather than linger on the socket. */
 	(void)prctl(PR_SET_PDEATHSIG, SIGTERM);
 	if (getppid() == 1)
