@@ -96,9 +96,6 @@ pollcache_create(const struct config *cfg)
 	static const char	 label[] = "primoforum poll etag 1";
 	unsigned int		 len = sizeof(key);
 
-	ttl = cfg->num[CFG_POLL_CACHE_MS];
-	if (ttl == 0)
-		return 0;
 	if (k != NULL) {
 		if (HMAC(EVP_sha256(), k, (int)strlen(k),
 		    (const unsigned char *)label, sizeof(label) - 1, key,
@@ -106,6 +103,8 @@ pollcache_create(const struct config *cfg)
 			return -1;
 	} else if (random_bytes(key, sizeof(key)) == -1)
 		return -1;
+	if ((ttl = cfg->num[CFG_POLL_CACHE_MS]) == 0)
+		return 0;
 	tab = mmap(NULL, sizeof(*tab), PROT_READ | PROT_WRITE,
 	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (tab == MAP_FAILED) {

@@ -92,7 +92,12 @@ open_socket(const char *path, const char *gname)
 			goto fail;
 		}
 	}
-	if (chmod(path, 0660) == -1 || listen(fd, 1024) == -1) {
+	/*
+	 * A room's burst of polls (thousands after a round opens) waits
+	 * here for a worker; too short a queue would be nginx's 502s.  The
+	 * kernel caps it at net.core.somaxconn (4096 on Debian 12).
+	 */
+	if (chmod(path, 0660) == -1 || listen(fd, 4096) == -1) {
 		log_warn("listen %s", path);
 		goto fail;
 	}
