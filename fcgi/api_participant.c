@@ -60,6 +60,25 @@ part_row(void *arg, const struct dbcol *c, size_t n)
 	return 0;
 }
 
+/* The participant's poll: the participant, then their answers. */
+struct staterow {
+	struct partrow	 p;
+	struct mine	*m;
+	int		 rows;
+};
+
+static int
+state_row(void *arg, const struct dbcol *c, size_t n)
+{
+	struct staterow	*s = arg;
+
+	if (n != 14)
+		return -1;
+	if (s->rows++ == 0 && part_row(&s->p, c, 9) == -1)
+		return -1;
+	return c[9].null ? 0 : mine_row(s->m, c + 9, 5);
+}
+
 /*
  * Finds the participant of the request's cookie, in a running session;
  * h receives the token's SHA-256.  Returns 1 (row filled), 0 (none: the
@@ -169,7 +188,9 @@ int
 api_participant_state(struct request *r)
 {
 	const struct kv		*ck;
+	struct staterow		 st;
 	struct partrow		 row;
+	struct dbparam		 p[2];
 	struct jw		*w;
 	unsigned char		 h[32];
 	unsigned long long	 gen = 0;
@@ -190,31 +211,50 @@ api_participant_state(struct request *r)
 		if (sess != 0)
 			gen = pollcache_snapshot(sess);
 	}
-	if ((rc = part_find(r, &row, h)) < 0)
-		return db_unavailable(r);
-	if (rc == 0)
+	memset(&st, 0, sizeof(st));
+	if (ck == NULL || ck->vallen != 64)
 		return resp_error(r, 401, "session_ended", "this session has "
 		    "ended, or you are no longer in it");
+	/* One query: the participant, the session, their own answers. */
+	st.m = mine_new();
+	p[0] = (struct dbparam)DBP_BLOB(h, sizeof(h));
+	p[1] = (struct dbparam)DBP_INT(r->cfg->num[CFG_SESSION_MAX_HOURS] *
+	    3600);
+	rc = db_exec(r->db, STMT_PARTICIPANT_STATE, p, 2, state_row, &st);
+	row = st.p;
+	if (rc < 0) {
+		mine_free(st.m);
+		partrow_release(&row);
+		return db_unavailable(r);
+	}
+	if (rc == 0) {
+		mine_free(st.m);
+		return resp_error(r, 401, "session_ended", "this session has "
+		    "ended, or you are no longer in it");
+	}
 	if (gen != 0 && row.session == sess)
 		pollcache_store(sess, gen, row.version);
 	pollcache_etag(r->resp.etag, sizeof(r->resp.etag), h, row.session,
 	    row.id, row.version);
 	if (etag_matches(r)) {
+		mine_free(st.m);
 		partrow_release(&row);
 		return 304;
 	}
 	w = resp_json(r, 200);
 	jw_obj(w);
 	part_write(w, &row);
-	if (rounds_for_participant(r, w, row.session, row.version, row.id,
-	    row.team_id) == -1) {
+	if (rounds_for_participant(r, w, row.session, row.version,
+	    st.m) == -1) {
 		jw_free(w);
+		mine_free(st.m);
 		partrow_release(&row);
 		r->resp.etag[0] = '\0';
 		return db_unavailable(r);
 	}
 	jw_kint(w, "version", row.version);
 	jw_end(w);
+	mine_free(st.m);
 	partrow_release(&row);
 	return resp_done(r, w);
 }

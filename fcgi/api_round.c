@@ -1400,7 +1400,11 @@ shared_get(struct db *db, long long session, long long version)
 	return old;
 }
 
-/* The responder's own answers in the session's visible rounds. */
+/*
+ * The responder's own answers in the session's visible rounds, as the
+ * participant's poll reads them with itself (STMT_PARTICIPANT_STATE):
+ * mine_row() takes each row's round, text, option, criterion, value.
+ */
 struct mine {
 	long long	 round;
 	struct buf	 text;	/* "answered":..,"answer":[..],"text":.. */
@@ -1410,6 +1414,8 @@ struct mine {
 	long long	*rounds;
 	size_t		 n;
 };
+
+static void	mine_release(struct mine *);
 
 static void
 mine_flush(struct mine *m)
@@ -1434,7 +1440,7 @@ mine_flush(struct mine *m)
 }
 
 /* Rows: round, text, option, criterion, value (NULLs: no values). */
-static int
+int
 mine_row(void *arg, const struct dbcol *c, size_t n)
 {
 	struct mine	*m = arg;
@@ -1467,6 +1473,21 @@ mine_row(void *arg, const struct dbcol *c, size_t n)
 	return 0;
 }
 
+struct mine *
+mine_new(void)
+{
+	return xcalloc(1, sizeof(struct mine));
+}
+
+void
+mine_free(struct mine *m)
+{
+	if (m == NULL)
+		return;
+	mine_release(m);
+	free(m);
+}
+
 static void
 mine_release(struct mine *m)
 {
@@ -1485,46 +1506,34 @@ mine_release(struct mine *m)
 
 /*
  * Writes "rounds": [...] of the participant's state: open rounds with
- * their options and the responder's own answer, and revealed closed
- * rounds with their results.  Two queries at most: the shared part of
- * the session at version (cached), and the responder's own answers.
+ * their options and the responder's own answer (m, read with the
+ * participant), and revealed closed rounds with their results.  The
+ * rest is the shared part of the session at version (cached).
  * Returns 0 or -1.
  */
 int
 rounds_for_participant(struct request *r, struct jw *w, long long session,
-    long long version, long long pid, long long team)
+    long long version, struct mine *m)
 {
-	struct dbparam	 p[2];
 	struct shared	*c;
-	struct mine	 m;
 	struct buf	 o;
-	char		 key[32];
 	size_t		 i, j;
 	int		 rc = -1;
 
-	memset(&m, 0, sizeof(m));
 	buf_init(&o, FRAGMENT_MAX);
 	if ((c = shared_get(r->db, session, version)) == NULL)
 		return -1;
-	if (team > 0)
-		snprintf(key, sizeof(key), "t%lld", team);
-	else
-		snprintf(key, sizeof(key), "p%lld", pid);
-	p[0] = (struct dbparam)DBP_STR(key);
-	p[1] = (struct dbparam)DBP_INT(session);
-	if (db_exec(r->db, STMT_RESPONSES_MINE, p, 2, mine_row, &m) < 0)
-		goto out;
-	mine_flush(&m);
+	mine_flush(m);
 	jw_key(w, "rounds");
 	jw_arr(w);
 	for (i = 0; i < c->n; i++) {
 		buf_reset(&o);
-		for (j = 0; j < m.n && m.rounds[j] != c->r[i].id; j++)
+		for (j = 0; j < m->n && m->rounds[j] != c->r[i].id; j++)
 			continue;
 		if (buf_append(&o, "{", 1) == -1 ||
 		    buf_append(&o, c->r[i].head.data, c->r[i].head.len) ||
-		    (j < m.n ? buf_appendf(&o, ",%.*s", (int)m.out[j].len,
-		    m.out[j].data) : buf_appendf(&o, ",\"answered\":false")) ||
+		    (j < m->n ? buf_appendf(&o, ",%.*s", (int)m->out[j].len,
+		    m->out[j].data) : buf_appendf(&o, ",\"answered\":false")) ||
 		    (c->r[i].tail.len > 0 && buf_appendf(&o, ",%.*s",
 		    (int)c->r[i].tail.len, c->r[i].tail.data)) ||
 		    buf_append(&o, "}", 1) == -1)
@@ -1535,7 +1544,6 @@ rounds_for_participant(struct request *r, struct jw *w, long long session,
 	rc = 0;
 out:
 	buf_release(&o);
-	mine_release(&m);
 	return rc;
 }
 

@@ -275,6 +275,26 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "WHERE p.token_hash = ? AND p.removed = 0 AND p.run = s.run AND "
 	    "s.state = 'running' AND s.started_at > UTC_TIMESTAMP(6) - "
 	    "INTERVAL ? SECOND", 1 },
+	/*
+	 * The participant's poll: the same check, and with it the
+	 * responder's own answers in the rounds the session shows them (as
+	 * STMT_ROUNDS_FOR_PARTICIPANT), one row per value; one row of NULLs
+	 * after the ninth column if there are none.
+	 */
+	[STMT_PARTICIPANT_STATE] = { "SELECT p.id, p.session_id, "
+	    "p.display_name, t.name, s.version, s.title, s.language, "
+	    "s.allow_change, p.team_id, r.id, q.text, v.option_id, "
+	    "v.criterion_id, v.value FROM participant p JOIN session s ON "
+	    "s.id = p.session_id LEFT JOIN team t ON t.id = p.team_id "
+	    "LEFT JOIN (round r JOIN response q ON q.round_id = r.id) ON "
+	    "r.session_id = s.id AND (r.state = 'open' OR (r.state = "
+	    "'closed' AND r.revealed = 1)) AND q.responder_key = "
+	    "IF(p.team_id IS NULL, CONCAT('p', p.id), CONCAT('t', "
+	    "p.team_id)) LEFT JOIN response_value v ON v.response_id = q.id "
+	    "WHERE p.token_hash = ? AND p.removed = 0 AND p.run = s.run AND "
+	    "s.state = 'running' AND s.started_at > UTC_TIMESTAMP(6) - "
+	    "INTERVAL ? SECOND ORDER BY r.id, v.option_id, v.criterion_id",
+	    1 },
 	/* The same check for the participants' writes: only what they use. */
 	[STMT_PARTICIPANT_WHO] = { "SELECT p.id, p.session_id, p.team_id, "
 	    "s.allow_change FROM participant p JOIN session s ON "
@@ -358,17 +378,6 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "response_id = ?", 0 },
 	[STMT_VALUE_INSERT] = { "INSERT INTO response_value (response_id, "
 	    "option_id, criterion_id, value) VALUES (?, ?, ?, ?)", 0 },
-	/*
-	 * A responder's own answers in the rounds their session shows them
-	 * (as STMT_ROUNDS_FOR_PARTICIPANT), one row per value, in order.
-	 */
-	[STMT_RESPONSES_MINE] = { "SELECT p.round_id, p.text, v.option_id, "
-	    "v.criterion_id, v.value FROM round r JOIN response p ON "
-	    "p.round_id = r.id AND p.responder_key = ? LEFT JOIN "
-	    "response_value v ON v.response_id = p.id WHERE r.session_id = ? "
-	    "AND (r.state = 'open' OR (r.state = 'closed' AND "
-	    "r.revealed = 1)) ORDER BY p.round_id, v.option_id, "
-	    "v.criterion_id", 1 },
 	[STMT_RESULTS_VALUES] = { "SELECT v.option_id, v.criterion_id, "
 	    "v.value FROM response_value v JOIN response p ON "
 	    "p.id = v.response_id WHERE p.round_id = ?", 1 },

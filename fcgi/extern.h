@@ -411,8 +411,13 @@ int		 api_round_idea(struct request *);
 int		 api_part_cluster_create(struct request *);
 int		 api_part_idea_cluster(struct request *);
 int		 round_answer(struct request *, int);
+struct mine;
+struct dbcol;
+struct mine	*mine_new(void);
+int		 mine_row(void *, const struct dbcol *, size_t);
+void		 mine_free(struct mine *);
 int		 rounds_for_participant(struct request *, struct jw *,
-		    long long, long long, long long, long long);
+		    long long, long long, struct mine *);
 int		 rounds_export(struct request *, struct jw *, long long);
 int		 round_create_in(struct request *);
 int		 agenda_write(struct request *, struct jw *);
