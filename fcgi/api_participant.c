@@ -181,82 +181,80 @@ part_write(struct jw *w, const struct partrow *p)
  * GET /api/participant/state: polled every second or two by every
  * participant.  An unchanged session is a 304 from the poll cache
  * (pollcache.c) without the database; otherwise one query finds the
- * participant and the session's version, and an unchanged version is
- * still a 304.  The ETag is bound to the token (pollcache_etag()).
+ * participant, the session's version and the participant's own answers
+ * (an unchanged version is still a 304), and the rest of the state is
+ * the session's shared part (api_round.c).  The ETag is bound to the
+ * token (pollcache_etag()).
  */
 int
 api_participant_state(struct request *r)
 {
 	const struct kv		*ck;
 	struct staterow		 st;
-	struct partrow		 row;
 	struct dbparam		 p[2];
 	struct jw		*w;
 	unsigned char		 h[32];
 	unsigned long long	 gen = 0;
-	long long		 sess;
+	long long		 sess = 0;
 	int			 rc;
 
-	ck = kvlist_get(&r->cookies, COOKIE);
-	if (ck != NULL && ck->vallen == 64) {
-		sha256(ck->val, ck->vallen, h);
-		if (pollcache_unchanged(r->if_none_match, h, &sess)) {
-			/* The tag was checked: it is this poll's ETag. */
-			snprintf(r->resp.etag, sizeof(r->resp.etag), "%s",
-			    r->if_none_match);
-			r->resp.status = 304;
-			return 304;
-		}
-		/* Read before the query: a change in between is not kept. */
-		if (sess != 0)
-			gen = pollcache_snapshot(sess);
-	}
 	memset(&st, 0, sizeof(st));
+	ck = kvlist_get(&r->cookies, COOKIE);
 	if (ck == NULL || ck->vallen != 64)
 		return resp_error(r, 401, "session_ended", "this session has "
 		    "ended, or you are no longer in it");
+	sha256(ck->val, ck->vallen, h);
+	if (pollcache_unchanged(r->if_none_match, h, &sess)) {
+		/* The tag was checked: it is this poll's ETag. */
+		snprintf(r->resp.etag, sizeof(r->resp.etag), "%s",
+		    r->if_none_match);
+		r->resp.status = 304;
+		return 304;
+	}
+	/* Read before the query: a change in between is not kept. */
+	if (sess != 0)
+		gen = pollcache_snapshot(sess);
+
 	/* One query: the participant, the session, their own answers. */
 	st.m = mine_new();
 	p[0] = (struct dbparam)DBP_BLOB(h, sizeof(h));
 	p[1] = (struct dbparam)DBP_INT(r->cfg->num[CFG_SESSION_MAX_HOURS] *
 	    3600);
-	rc = db_exec(r->db, STMT_PARTICIPANT_STATE, p, 2, state_row, &st);
-	row = st.p;
-	if (rc < 0) {
-		mine_free(st.m);
-		partrow_release(&row);
-		return db_unavailable(r);
+	if ((rc = db_exec(r->db, STMT_PARTICIPANT_STATE, p, 2, state_row,
+	    &st)) < 0) {
+		rc = db_unavailable(r);
+		goto out;
 	}
 	if (rc == 0) {
-		mine_free(st.m);
-		return resp_error(r, 401, "session_ended", "this session has "
+		rc = resp_error(r, 401, "session_ended", "this session has "
 		    "ended, or you are no longer in it");
+		goto out;
 	}
-	if (gen != 0 && row.session == sess)
-		pollcache_store(sess, gen, row.version);
-	pollcache_etag(r->resp.etag, sizeof(r->resp.etag), h, row.session,
-	    row.id, row.version);
+	if (gen != 0 && st.p.session == sess)
+		pollcache_store(sess, gen, st.p.version);
+	pollcache_etag(r->resp.etag, sizeof(r->resp.etag), h, st.p.session,
+	    st.p.id, st.p.version);
 	if (etag_matches(r)) {
-		mine_free(st.m);
-		partrow_release(&row);
-		return 304;
+		rc = 304;
+		goto out;
 	}
 	w = resp_json(r, 200);
 	jw_obj(w);
-	part_write(w, &row);
-	if (rounds_for_participant(r, w, row.session, row.version,
+	part_write(w, &st.p);
+	if (rounds_for_participant(r, w, st.p.session, st.p.version,
 	    st.m) == -1) {
 		jw_free(w);
-		mine_free(st.m);
-		partrow_release(&row);
 		r->resp.etag[0] = '\0';
-		return db_unavailable(r);
+		rc = db_unavailable(r);
+		goto out;
 	}
-	jw_kint(w, "version", row.version);
+	jw_kint(w, "version", st.p.version);
 	jw_end(w);
+	rc = resp_done(r, w);
+out:
 	mine_free(st.m);
-	partrow_release(&row);
-	return resp_done(r, w);
+	partrow_release(&st.p);
+	return rc;
 }
 
 /* The running session of a join code. */

@@ -1404,72 +1404,55 @@ shared_get(struct db *db, long long session, long long version)
  * The responder's own answers in the session's visible rounds, as the
  * participant's poll reads them with itself (STMT_PARTICIPANT_STATE):
  * mine_row() takes each row's round, text, option, criterion, value.
+ * The rows come in no promised order (an ORDER BY made that query three
+ * times dearer: a sort for every poll), so they are gathered per round
+ * and the values sorted here.
  */
-struct mine {
-	long long	 round;
-	struct buf	 text;	/* "answered":..,"answer":[..],"text":.. */
-	struct jw	*w;	/* writing text; NULL when closed */
-	char		*rtext;	/* the round's text answer, or NULL */
-	struct buf	*out;	/* all rounds' fragments, one per round */
-	long long	*rounds;
-	size_t		 n;
+struct mineval {
+	long long	 option, criterion, value;
 };
 
-static void	mine_release(struct mine *);
+struct mineround {
+	long long	 round;
+	char		*text;		/* owned, or NULL */
+	struct mineval	*v;		/* owned */
+	size_t		 nv;
+};
 
-static void
-mine_flush(struct mine *m)
-{
-	struct buf	 b;
+struct mine {
+	struct mineround *r;		/* owned */
+	size_t		  n;
+};
 
-	if (m->w == NULL)
-		return;
-	jw_end(m->w);	/* the answer array */
-	if (m->rtext != NULL)
-		jw_kstr(m->w, "text", m->rtext);
-	free(m->rtext);
-	m->rtext = NULL;
-	jw_end(m->w);
-	m->out = xreallocarray(m->out, m->n + 1, sizeof(*m->out));
-	m->rounds = xreallocarray(m->rounds, m->n + 1, sizeof(*m->rounds));
-	if (fragment(&m->text, m->w, &b) == -1)
-		buf_init(&b, FRAGMENT_MAX);
-	m->out[m->n] = b;
-	m->rounds[m->n++] = m->round;
-	m->w = NULL;
-}
-
-/* Rows: round, text, option, criterion, value (NULLs: no values). */
 int
 mine_row(void *arg, const struct dbcol *c, size_t n)
 {
-	struct mine	*m = arg;
-	long long	 round, o, k, v;
+	struct mine		*m = arg;
+	struct mineround	*mr;
+	long long		 round, o, k, v;
+	size_t			 i;
 
 	if (n != 5 || num(&c[0], &round))
 		return -1;
-	if (m->w == NULL || round != m->round) {
-		mine_flush(m);
-		m->round = round;
-		buf_init(&m->text, FRAGMENT_MAX);
-		m->w = jw_new(&m->text);
-		jw_obj(m->w);
-		jw_kbool(m->w, "answered", 1);
-		m->rtext = c[1].null ? NULL : xstrndup(c[1].s, c[1].len);
-		jw_key(m->w, "answer");
-		jw_arr(m->w);
+	for (i = 0; i < m->n && m->r[i].round != round; i++)
+		continue;
+	if (i == m->n) {
+		m->r = xreallocarray(m->r, m->n + 1, sizeof(*m->r));
+		mr = &m->r[m->n++];
+		memset(mr, 0, sizeof(*mr));
+		mr->round = round;
+		mr->text = c[1].null ? NULL : xstrndup(c[1].s, c[1].len);
 	}
+	mr = &m->r[i];
 	if (c[2].null)
 		return 0;
 	if (num(&c[2], &o) || num(&c[3], &k) ||
 	    parse_int(c[4].s, c[4].len, INT32_MIN, INT32_MAX, &v))
 		return -1;
-	jw_obj(m->w);
-	jw_kint(m->w, "option", o);
-	if (k > 0)
-		jw_kint(m->w, "criterion", k);
-	jw_kint(m->w, "value", v);
-	jw_end(m->w);
+	mr->v = xreallocarray(mr->v, mr->nv + 1, sizeof(*mr->v));
+	mr->v[mr->nv].option = o;
+	mr->v[mr->nv].criterion = k;
+	mr->v[mr->nv++].value = v;
 	return 0;
 }
 
@@ -1482,26 +1465,75 @@ mine_new(void)
 void
 mine_free(struct mine *m)
 {
+	size_t	 i;
+
 	if (m == NULL)
 		return;
-	mine_release(m);
+	for (i = 0; i < m->n; i++) {
+		free(m->r[i].text);
+		free(m->r[i].v);
+	}
+	free(m->r);
 	free(m);
 }
 
-static void
-mine_release(struct mine *m)
+static int
+mineval_cmp(const void *a, const void *b)
 {
-	size_t	 i;
+	const struct mineval	*x = a, *y = b;
 
-	if (m->w != NULL)
-		jw_free(m->w);
-	free(m->rtext);
-	buf_release(&m->text);
-	for (i = 0; i < m->n; i++)
-		buf_release(&m->out[i]);
-	free(m->out);
-	free(m->rounds);
-	memset(m, 0, sizeof(*m));
+	if (x->option != y->option)
+		return x->option < y->option ? -1 : 1;
+	if (x->criterion != y->criterion)
+		return x->criterion < y->criterion ? -1 : 1;
+	return 0;
+}
+
+/*
+ * Appends the responder's fields of round id to o: "answered", and if
+ * they answered, "answer" and "text".  Returns 0 or -1.
+ */
+static int
+mine_write(struct buf *o, struct mine *m, long long id)
+{
+	struct mineround	*mr;
+	struct buf		 tmp, b;
+	struct jw		*w;
+	size_t			 i;
+	int			 rc;
+
+	for (i = 0; i < m->n && m->r[i].round != id; i++)
+		continue;
+	if (i == m->n)
+		return buf_appendf(o, ",\"answered\":false");
+	mr = &m->r[i];
+	qsort(mr->v, mr->nv, sizeof(*mr->v), mineval_cmp);
+	buf_init(&tmp, FRAGMENT_MAX);
+	w = jw_new(&tmp);
+	jw_obj(w);
+	jw_kbool(w, "answered", 1);
+	jw_key(w, "answer");
+	jw_arr(w);
+	for (i = 0; i < mr->nv; i++) {
+		jw_obj(w);
+		jw_kint(w, "option", mr->v[i].option);
+		if (mr->v[i].criterion > 0)
+			jw_kint(w, "criterion", mr->v[i].criterion);
+		jw_kint(w, "value", mr->v[i].value);
+		jw_end(w);
+	}
+	jw_end(w);
+	if (mr->text != NULL)
+		jw_kstr(w, "text", mr->text);
+	jw_end(w);
+	if (fragment(&tmp, w, &b) == -1) {
+		buf_release(&b);
+		return -1;
+	}
+	rc = buf_appendf(o, ",%.*s", (int)b.len, b.data != NULL ? b.data :
+	    "");
+	buf_release(&b);
+	return rc;
 }
 
 /*
@@ -1517,23 +1549,19 @@ rounds_for_participant(struct request *r, struct jw *w, long long session,
 {
 	struct shared	*c;
 	struct buf	 o;
-	size_t		 i, j;
+	size_t		 i;
 	int		 rc = -1;
 
 	buf_init(&o, FRAGMENT_MAX);
 	if ((c = shared_get(r->db, session, version)) == NULL)
 		return -1;
-	mine_flush(m);
 	jw_key(w, "rounds");
 	jw_arr(w);
 	for (i = 0; i < c->n; i++) {
 		buf_reset(&o);
-		for (j = 0; j < m->n && m->rounds[j] != c->r[i].id; j++)
-			continue;
 		if (buf_append(&o, "{", 1) == -1 ||
 		    buf_append(&o, c->r[i].head.data, c->r[i].head.len) ||
-		    (j < m->n ? buf_appendf(&o, ",%.*s", (int)m->out[j].len,
-		    m->out[j].data) : buf_appendf(&o, ",\"answered\":false")) ||
+		    mine_write(&o, m, c->r[i].id) == -1 ||
 		    (c->r[i].tail.len > 0 && buf_appendf(&o, ",%.*s",
 		    (int)c->r[i].tail.len, c->r[i].tail.data)) ||
 		    buf_append(&o, "}", 1) == -1)
