@@ -15,10 +15,12 @@ end
 -- PF_BENCH_CONNS (wrk's -c), each connection waits between requests, so
 -- that the load is that rate: people polling every two seconds, not a
 -- client as fast as the server answers (an open load, roughly).
+-- The wait is drawn between half and one and a half times the mean, so
+-- that the connections do not fire in step (people do not either).
 local rate = tonumber(os.getenv("PF_BENCH_RATE") or "")
 if rate and rate > 0 then
 	local gap = tonumber(os.getenv("PF_BENCH_CONNS")) * 1000 / rate
 	function delay()
-		return gap
+		return math.floor(gap * (0.5 + math.random()))
 	end
 end
