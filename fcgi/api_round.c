@@ -1507,7 +1507,8 @@ mine_write(struct buf *o, struct mine *m, long long id)
 	if (i == m->n)
 		return buf_appendf(o, ",\"answered\":false");
 	mr = &m->r[i];
-	qsort(mr->v, mr->nv, sizeof(*mr->v), mineval_cmp);
+	if (mr->nv > 1)		/* an open answer has none: v is NULL */
+		qsort(mr->v, mr->nv, sizeof(*mr->v), mineval_cmp);
 	buf_init(&tmp, FRAGMENT_MAX);
 	w = jw_new(&tmp);
 	jw_obj(w);
