@@ -165,6 +165,9 @@ answer p2 "{\"text\":\"$(printf 'x%.0s' $(seq 1 51))\"}"
 is "$code" 422 "too long: 422"
 call ann GET "/api/sessions/$S/rounds/$R/results"
 like "$(jget "$body" round.results.texts)" 'More coffee' "the facilitator reads the texts"
+call p1 GET /api/participant/state
+like "$(jget "$body" rounds)" "\"answer\":\\[\\],\"answered\":true,.*\"id\":$R,.*\"text\":\"More coffee, please\"" \
+    "the participant's state holds their own text answer (no values)"
 
 mkround '{"type":"brainstorm","title":"Ideas for the fair"}'
 call ann POST "/api/sessions/$S/rounds/$R/open" ''
