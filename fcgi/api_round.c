@@ -1171,9 +1171,7 @@ answer_once(struct request *r)
 	}
 	if ((dbrc = db_commit(r->db)) != 0)
 		goto down;
-	/* The entry may have been reused meanwhile: only if still ours. */
-	if (oc->round == rd.id)
-		oc->tally = 1;
+	oc->tally = 1;
 	rc = existed ? 200 : 201;
 	resp_json_status(r, rc, existed ? "changed" : "saved");
 	goto out;

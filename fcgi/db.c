@@ -53,6 +53,16 @@ struct stmtdef {
 #define ROUND_COLS ROUND_COLS_V("r.version + (SELECT COALESCE(SUM(t.n), " \
 	"0) FROM round_tally t WHERE t.round_id = r.id)")
 
+/*
+ * A participant token is good only while its session runs the same run
+ * and the participant was not removed (P7): the one condition of every
+ * statement that finds a participant by token (the token's hash, then
+ * the session's maximum age in seconds).
+ */
+#define PARTICIPANT_GOOD "WHERE p.token_hash = ? AND p.removed = 0 AND " \
+	"p.run = s.run AND s.state = 'running' AND " \
+	"s.started_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND"
+
 /* The columns of an audit row, in the order audit_canonical() takes. */
 #define AUDIT_COLS "seq, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s.%f'), " \
 	"account_id, actor, address, request_id, action, target, outcome, " \
@@ -264,17 +274,15 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	[STMT_PARTICIPANT_COUNT] = { "SELECT COUNT(*) FROM participant WHERE "
 	    "session_id = ? AND run = ? AND removed = 0", 1 },
 	/*
-	 * A token is good only while its session runs the same run and the
-	 * participant was not removed: checked in the one query every
-	 * participant request makes, so a stop holds from its commit on.
+	 * A participant with their session (PARTICIPANT_GOOD): checked in
+	 * the one query every participant request makes, so a stop holds
+	 * from its commit on.  This one for a join's resume.
 	 */
 	[STMT_PARTICIPANT_AUTH] = { "SELECT p.id, p.session_id, "
 	    "p.display_name, t.name, s.version, s.title, s.language, "
 	    "s.allow_change, p.team_id FROM participant p JOIN session s ON "
 	    "s.id = p.session_id LEFT JOIN team t ON t.id = p.team_id "
-	    "WHERE p.token_hash = ? AND p.removed = 0 AND p.run = s.run AND "
-	    "s.state = 'running' AND s.started_at > UTC_TIMESTAMP(6) - "
-	    "INTERVAL ? SECOND", 1 },
+	    PARTICIPANT_GOOD, 1 },
 	/*
 	 * The participant's poll: the same check, and with it the
 	 * responder's own answers in the rounds the session shows them (as
@@ -292,15 +300,11 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "'closed' AND r.revealed = 1)) AND q.responder_key = "
 	    "IF(p.team_id IS NULL, CONCAT('p', p.id), CONCAT('t', "
 	    "p.team_id)) LEFT JOIN response_value v ON v.response_id = q.id "
-	    "WHERE p.token_hash = ? AND p.removed = 0 AND p.run = s.run AND "
-	    "s.state = 'running' AND s.started_at > UTC_TIMESTAMP(6) - "
-	    "INTERVAL ? SECOND", 1 },
+	    PARTICIPANT_GOOD, 1 },
 	/* The same check for the participants' writes: only what they use. */
 	[STMT_PARTICIPANT_WHO] = { "SELECT p.id, p.session_id, p.team_id, "
 	    "s.allow_change FROM participant p JOIN session s ON "
-	    "s.id = p.session_id WHERE p.token_hash = ? AND p.removed = 0 AND "
-	    "p.run = s.run AND s.state = 'running' AND s.started_at > "
-	    "UTC_TIMESTAMP(6) - INTERVAL ? SECOND", 1 },
+	    "s.id = p.session_id " PARTICIPANT_GOOD, 1 },
 	[STMT_PARTICIPANT_LIST] = { "SELECT p.id, p.display_name, t.name, "
 	    "DATE_FORMAT(p.joined_at, '%Y-%m-%dT%H:%i:%sZ') FROM participant p "
 	    "JOIN session s ON s.id = p.session_id LEFT JOIN team t ON "
@@ -372,7 +376,7 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "position, label) VALUES (?, ?, ?)", 0 },
 	[STMT_OPTION_LIST] = { "SELECT id, label FROM round_option WHERE "
 	    "round_id = ? ORDER BY position", 1 },
-	[STMT_RESPONSE_FIND] = { "SELECT id, text FROM response WHERE "
+	[STMT_RESPONSE_FIND] = { "SELECT id FROM response WHERE "
 	    "round_id = ? AND responder_key = ?", 1 },
 	[STMT_VALUES_DELETE] = { "DELETE FROM response_value WHERE "
 	    "response_id = ?", 0 },

@@ -71,16 +71,16 @@ struct pctable {
 
 static struct pctable	*tab;		/* NULL: no cache (primoforumctl) */
 static long long	 ttl;		/* poll_cache_ms */
-static unsigned char	 key[32];	/* the ETags' HMAC key */
 /*
- * HMAC-SHA256 with the key's inner and outer blocks hashed once (RFC
- * 2104): OpenSSL 3's one-shot HMAC() looks the algorithms up on every
- * call, which callgrind found to be most of a poll's cost in a worker.
+ * The ETags' HMAC-SHA256, with the key's inner and outer blocks hashed
+ * once (RFC 2104): OpenSSL 3's one-shot HMAC() looks the algorithms up
+ * on every call, which callgrind found to be most of a poll's cost in a
+ * worker.  The key itself is not kept.
  */
 static EVP_MD		*md;
 static EVP_MD_CTX	*inner, *outer, *work;
 
-static int	mac_init(void);
+static int	mac_init(const unsigned char[32]);
 
 static long long
 now_ms(void)
@@ -103,17 +103,21 @@ pollcache_create(const struct config *cfg)
 	pthread_mutexattr_t	 a;
 	const char		*k = cfg->secret[SECRET_TOTP_KEY];
 	static const char	 label[] = "primoforum poll etag 1";
+	unsigned char		 key[32];
 	unsigned int		 len = sizeof(key);
+	int			 rc;
 
-	if (k != NULL) {
-		if (HMAC(EVP_sha256(), k, (int)strlen(k),
+	if (k != NULL)
+		rc = HMAC(EVP_sha256(), k, (int)strlen(k),
 		    (const unsigned char *)label, sizeof(label) - 1, key,
-		    &len) == NULL)
-			return -1;
-	} else if (random_bytes(key, sizeof(key)) == -1)
-		return -1;
-	if (mac_init() == -1) {
-		log_warnx("poll cache: cannot set up HMAC-SHA256");
+		    &len) == NULL ? -1 : 0;
+	else
+		rc = random_bytes(key, sizeof(key));
+	if (rc == 0)
+		rc = mac_init(key);
+	OPENSSL_cleanse(key, sizeof(key));
+	if (rc == -1) {
+		log_warnx("poll cache: cannot set up the ETags' HMAC-SHA256");
 		return -1;
 	}
 	if ((ttl = cfg->num[CFG_POLL_CACHE_MS]) == 0)
@@ -273,31 +277,34 @@ fresh(long long s, long long v)
 	return ok;
 }
 
+/* Starts ctx with the key XORed into a block of pad bytes. */
+static int
+pad_hash(EVP_MD_CTX *ctx, const unsigned char key[32], unsigned char pad)
+{
+	unsigned char	 block[64];
+	size_t		 i;
+	int		 rc;
+
+	memset(block, pad, sizeof(block));
+	for (i = 0; i < 32; i++)
+		block[i] ^= key[i];
+	rc = EVP_DigestInit_ex(ctx, md, NULL) == 1 &&
+	    EVP_DigestUpdate(ctx, block, sizeof(block)) == 1 ? 0 : -1;
+	OPENSSL_cleanse(block, sizeof(block));
+	return rc;
+}
+
 /* Hashes the key's inner and outer pads once.  Returns 0 or -1. */
 static int
-mac_init(void)
+mac_init(const unsigned char key[32])
 {
-	unsigned char	 pad[64];
-	size_t		 i;
-
 	if ((md = EVP_MD_fetch(NULL, "SHA256", NULL)) == NULL ||
 	    (inner = EVP_MD_CTX_new()) == NULL ||
 	    (outer = EVP_MD_CTX_new()) == NULL ||
-	    (work = EVP_MD_CTX_new()) == NULL)
+	    (work = EVP_MD_CTX_new()) == NULL ||
+	    pad_hash(inner, key, 0x36) == -1 ||
+	    pad_hash(outer, key, 0x5c) == -1)
 		return -1;
-	memset(pad, 0x36, sizeof(pad));
-	for (i = 0; i < sizeof(key); i++)
-		pad[i] ^= key[i];
-	if (EVP_DigestInit_ex(inner, md, NULL) != 1 ||
-	    EVP_DigestUpdate(inner, pad, sizeof(pad)) != 1)
-		return -1;
-	memset(pad, 0x5c, sizeof(pad));
-	for (i = 0; i < sizeof(key); i++)
-		pad[i] ^= key[i];
-	if (EVP_DigestInit_ex(outer, md, NULL) != 1 ||
-	    EVP_DigestUpdate(outer, pad, sizeof(pad)) != 1)
-		return -1;
-	OPENSSL_cleanse(pad, sizeof(pad));
 	return 0;
 }
 
