@@ -19,24 +19,6 @@
 #include "db.h"
 #include "banned.h"
 
-/* Sets the 503 for a database that cannot be reached. */
-int
-db_unavailable(struct request *r)
-{
-	r->resp.retry_after = 5;
-	return resp_error(r, 503, "database_unavailable",
-	    "the database is not reachable; try again shortly");
-}
-
-/* The 503 for a host whose password hashing slots are all busy. */
-int
-busy_answer(struct request *r)
-{
-	r->resp.retry_after = 1;
-	return resp_error(r, 503, "busy",
-	    "too many logins at once; try again in a second");
-}
-
 static char *
 col_dup(const struct dbcol *c)
 {

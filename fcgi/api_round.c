@@ -1156,7 +1156,7 @@ answer_once(struct request *r)
 			goto down;
 	}
 	p[0] = (struct dbparam)DBP_INT(rd.id);
-	p[1] = (struct dbparam)DBP_INT(worker_slot());
+	p[1] = (struct dbparam)DBP_INT(r->slot);
 	if (!tally || (dbrc = db_exec(r->db, STMT_TALLY_BUMP, p, 2, NULL,
 	    NULL)) == 0)
 		dbrc = db_exec(r->db, STMT_TALLY_ADD, p, 2, NULL, NULL);

@@ -724,35 +724,6 @@ api_session_unlock(struct request *r)
 	return set_lock(r, 0);
 }
 
-/*
- * Returns 1 if the request's If-None-Match names r->resp.etag; the
- * response is then a 304 without a body.
- */
-int
-etag_matches(struct request *r)
-{
-	const char	*p = r->if_none_match;
-	size_t		 n = strlen(r->resp.etag);
-
-	if (p == NULL || n == 0)
-		return 0;
-	while (*p != '\0') {
-		while (*p == ' ' || *p == ',')
-			p++;
-		if (strncmp(p, "W/", 2) == 0)
-			p += 2;
-		if (strncmp(p, r->resp.etag, n) == 0 &&
-		    (p[n] == '\0' || p[n] == ',' || p[n] == ' ')) {
-			buf_reset(&r->resp.body);
-			r->resp.status = 304;
-			return 1;
-		}
-		while (*p != '\0' && *p != ',')
-			p++;
-	}
-	return 0;
-}
-
 static int
 version_row(void *arg, const struct dbcol *c, size_t n)
 {

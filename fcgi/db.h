@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <string.h>
 
+
 struct db;
 
 /* Every statement the program runs; the SQL is in db.c's stmts[]. */
@@ -191,13 +192,47 @@ struct dbcol {
 	int		 null;
 };
 
+/*
+ * How one column of a statement lands in a member of a struct: the
+ * shape of a row, declared once beside the struct by the module that
+ * owns it (db_one(), db_list() decode with it).
+ */
+enum dbftype {
+	DBF_INT,	/* long long; NULL is 0 */
+	DBF_STR,	/* char *, owned; NULL stays NULL */
+	DBF_BLOB,	/* unsigned char *, owned; its size_t length at aux */
+	DBF_CHARS	/* char[aux], NUL-terminated; longer is an error */
+};
+struct dbfield {
+	enum dbftype	 type;
+	size_t		 off;	/* offsetof() the member */
+	size_t		 aux;	/* DBF_BLOB: offsetof() its length; */
+};				/* DBF_CHARS: the array's size */
+struct dbshape {
+	const struct dbfield	*f;	/* static; one per column, in order */
+	size_t			 nf;
+	size_t			 size;	/* sizeof the struct */
+};
+#define DBF_I(st, m)	{ DBF_INT, offsetof(struct st, m), 0 }
+#define DBF_S(st, m)	{ DBF_STR, offsetof(struct st, m), 0 }
+#define DBF_B(st, m, l)	{ DBF_BLOB, offsetof(struct st, m), \
+			    offsetof(struct st, l) }
+#define DBF_C(st, m)	{ DBF_CHARS, offsetof(struct st, m), \
+			    sizeof(((struct st *)0)->m) }
+#define DBSHAPE(fields, st) { (fields), \
+	sizeof(fields) / sizeof((fields)[0]), sizeof(struct st) }
+
 /* Called for each row; return 0 to go on, -1 to stop with DB_ERROR. */
 typedef int (*db_row_fn)(void *, const struct dbcol *, size_t);
+
+/* Told the id of a session whose polled state changes. */
+typedef void (*db_change_fn)(long long);
 
 struct config;
 struct db	*db_open(const struct dbconf *);
 struct db	*db_open_config(const struct config *, int);
 void		 db_free(struct db *);
+void		 db_on_change(struct db *, db_change_fn, db_change_fn);
 int		 db_connected(const struct db *);
 int		 db_exec(struct db *, enum stmt, const struct dbparam *,
 		    size_t, db_row_fn, void *);
@@ -207,6 +242,14 @@ int		 db_commit(struct db *);
 void		 db_rollback(struct db *);
 int		 db_in_transaction(const struct db *);
 int		 db_row_int(void *, const struct dbcol *, size_t);
+int		 db_decode(const struct dbshape *, const struct dbcol *, size_t,
+		    void *);
+void		 db_shape_release(const struct dbshape *, void *);
+int		 db_one(struct db *, enum stmt, const struct dbparam *, size_t,
+		    const struct dbshape *, void *);
+int		 db_list(struct db *, enum stmt, const struct dbparam *,
+		    size_t, const struct dbshape *, void *, size_t *);
+void		 db_list_free(const struct dbshape *, void *, size_t);
 long long	 db_last_id(struct db *);
 
 /* Parameter helpers: DBP_INT(n), DBP_TEXT(s), DBP_BLOB(p, len), ... */

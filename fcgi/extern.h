@@ -131,6 +131,7 @@ struct request {
 	struct db	*db;		/* the worker's connection */
 	const struct limits *limits;	/* the worker's */
 	const struct config *cfg;	/* the worker's */
+	int		 slot;		/* the worker's number, 0 .. workers-1 */
 	struct response	 resp;
 };
 
@@ -211,7 +212,6 @@ void		 log_close(void);
 void		 log_info(const char *, ...) PRINTFLIKE(1, 2);
 void		 log_warnx(const char *, ...) PRINTFLIKE(1, 2);
 void		 log_warn(const char *, ...) PRINTFLIKE(1, 2);
-void		 log_request(const struct request *, double);
 
 /* util.c */
 int		 parse_int(const char *, size_t, long long, long long,
@@ -220,6 +220,7 @@ int		 random_bytes(void *, size_t);
 void		 hex_encode(const unsigned char *, size_t, char *);
 int		 utf8_valid(const char *, size_t);
 size_t		 utf8_len(const char *, size_t);
+void		 utf8_trim(char *);
 int		 hexdigit(int);
 
 /* xmalloc.c */
@@ -271,6 +272,7 @@ void		 kvlist_release(struct kvlist *);
 void		 request_init(struct request *, struct db *,
 		    const struct limits *, const struct config *);
 int		 request_json(struct request *);
+void		 authn_release(struct authn *);
 void		 request_release(struct request *);
 
 /* json.c */
@@ -314,7 +316,41 @@ void		 jw_kint(struct jw *, const char *, long long);
 void		 jw_kbool(struct jw *, const char *, int);
 void		 jw_kfixed(struct jw *, const char *, double);
 
+/*
+ * What a domain module tells its caller.  Only handlers turn it into an
+ * HTTP status, in one place: resp_outcome() (response.c).
+ */
+enum outcome {
+	OUT_OK,
+	OUT_NOT_FOUND,		/* 404: no such thing, or not yours */
+	OUT_CONFLICT,		/* 409: its state does not allow it now */
+	OUT_INVALID,		/* 422: a value the rules refuse */
+	OUT_LIMIT,		/* 402: beyond what the plan allows */
+	OUT_DENIED,		/* 403: known, but not for this caller */
+	OUT_UNAUTHENTICATED,	/* 401: who are you? */
+	OUT_THROTTLED,		/* 429: wait (why.wait seconds) */
+	OUT_BUSY,		/* 503: every hashing slot in use */
+	OUT_DB_DOWN,		/* 503: the database is not reachable */
+	OUT_ERROR,		/* 500: a fault of ours, logged */
+	OUT__MAX
+};
+
+/* Why an outcome is not OUT_OK, in words for the error body. */
+struct why {
+	const char	*code;		/* static error code; NULL: default */
+	char		 msg[256];	/* for people; "": the default */
+	long long	 wait;		/* OUT_THROTTLED: seconds */
+};
+
 /* response.c */
+int		 resp_outcome(struct request *, enum outcome,
+		    const struct why *);
+void		 why_set(struct why *, const char *, const char *, ...)
+		    PRINTFLIKE(3, 4);
+int		 db_unavailable(struct request *);
+int		 busy_answer(struct request *);
+int		 throttle_answer(struct request *, long long);
+int		 etag_matches(struct request *);
 int		 resp_error(struct request *, int, const char *,
 		    const char *, ...) PRINTFLIKE(4, 5);
 struct jw	*resp_json(struct request *, int);
@@ -349,8 +385,6 @@ struct acct {
 };
 int		 acct_load(struct request *, long long, struct acct *);
 void		 acct_release(struct acct *);
-int		 db_unavailable(struct request *);
-int		 busy_answer(struct request *);
 int		 password_confirm(struct request *, const struct acct *,
 		    const char *, size_t, const char *);
 int		 acct_answer_login(struct request *, long long);
@@ -394,7 +428,6 @@ int		 session_answer(struct request *, int, long long);
 int		 session_fields_write(struct request *, struct jw *);
 void		 session_sweep(struct db *, const struct config *);
 int		 sessions_write(struct request *, struct jw *, int);
-int		 etag_matches(struct request *);
 
 /* api_round.c */
 int		 api_rounds_list(struct request *);
@@ -457,7 +490,6 @@ int		 login_start(struct request *, long long);
 void		 login_cookie_clear(struct request *);
 int		 csrf_origin_ok(const struct request *);
 int		 csrf_token_ok(const struct request *);
-void		 authn_release(struct authn *);
 
 /* throttle.c */
 struct throttle {
@@ -471,7 +503,6 @@ long long	 throttle_fail(struct db *, const char *,
 		    const unsigned char *, long long);
 void		 throttle_clear(struct db *, const char *,
 		    const unsigned char *);
-int		 throttle_answer(struct request *, long long);
 
 /* joincode.c */
 #define JOINCODE_LEN	8
@@ -615,6 +646,5 @@ char		*qr_svg(const char *);
 
 /* worker.c */
 int		 worker_main(int, const struct config *, int);
-int		 worker_slot(void);
 
 #endif /* EXTERN_H */

@@ -156,17 +156,3 @@ log_warn(const char *fmt, ...)
 	log_line("warn", fmt, ap, e);
 	va_end(ap);
 }
-
-/*
- * The access line: request id, method, route, status, duration, and the
- * error code when there was one.  The path is not logged (route names say
- * the same without ids), nor the query, cookies or body.
- */
-void
-log_request(const struct request *r, double ms)
-{
-	log_info("rid=%s method=%s route=%s status=%d ms=%.3f%s%s",
-	    r->id, r->method_name, route_name(r->route), r->resp.status, ms,
-	    r->resp.errcode != NULL ? " error=" : "",
-	    r->resp.errcode != NULL ? r->resp.errcode : "");
-}

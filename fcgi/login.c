@@ -24,15 +24,6 @@
 
 #define COOKIE	"__Host-pf_login"
 
-void
-authn_release(struct authn *a)
-{
-	free(a->email);
-	free(a->display_name);
-	free(a->role);
-	memset(a, 0, sizeof(*a));
-}
-
 struct loginrow {
 	long long	 id, account, age, idle, totp, disabled;
 	char		 csrf[65];

@@ -342,6 +342,16 @@ request_json(struct request *r)
 	return 0;
 }
 
+/* Frees who is logged in on a request (part of struct request). */
+void
+authn_release(struct authn *a)
+{
+	free(a->email);
+	free(a->display_name);
+	free(a->role);
+	memset(a, 0, sizeof(*a));
+}
+
 void
 request_release(struct request *r)
 {

@@ -87,6 +87,78 @@ resp_error(struct request *r, int status, const char *code,
 }
 
 /*
+ * The one table from outcomes to statuses, with each outcome's default
+ * error code and message.
+ */
+static const struct {
+	int		 status;
+	const char	*code;
+	const char	*msg;
+} outcomes[OUT__MAX] = {
+	[OUT_OK] = { 200, NULL, NULL },
+	[OUT_NOT_FOUND] = { 404, "not_found", "no such thing here" },
+	[OUT_CONFLICT] = { 409, "conflict",
+	    "that is not possible in its present state" },
+	[OUT_INVALID] = { 422, "invalid_field", "a value is not allowed" },
+	[OUT_LIMIT] = { 402, "plan_limit", "your plan does not allow this" },
+	[OUT_DENIED] = { 403, "forbidden", "not allowed" },
+	[OUT_UNAUTHENTICATED] = { 401, "login_required", "log in first" },
+	[OUT_THROTTLED] = { 429, "too_many_attempts",
+	    "too many failed attempts; wait and try again" },
+	[OUT_BUSY] = { 503, "busy",
+	    "too many logins at once; try again in a second" },
+	[OUT_DB_DOWN] = { 503, "database_unavailable",
+	    "the database is not reachable; try again shortly" },
+	[OUT_ERROR] = { 500, "internal_error", "something went wrong on our "
+	    "side; it has been logged" },
+};
+
+/*
+ * Answers what a domain module said: the error response of outcome o,
+ * with why's code and message where given (why may be NULL).  Returns
+ * the status; OUT_OK answers nothing and returns 0.
+ */
+int
+resp_outcome(struct request *r, enum outcome o, const struct why *why)
+{
+	const char	*code, *msg;
+
+	if (o <= OUT_OK || o >= OUT__MAX)
+		return o == OUT_OK ? 0 : resp_outcome(r, OUT_ERROR, NULL);
+	switch (o) {
+	case OUT_DB_DOWN:
+		return db_unavailable(r);
+	case OUT_BUSY:
+		return busy_answer(r);
+	case OUT_THROTTLED:
+		return throttle_answer(r, why != NULL ? why->wait : 1);
+	default:
+		break;
+	}
+	code = why != NULL && why->code != NULL ? why->code : outcomes[o].code;
+	msg = why != NULL && why->msg[0] != '\0' ? why->msg : outcomes[o].msg;
+	return resp_error(r, outcomes[o].status, code, "%s", msg);
+}
+
+/* Fills in why: a static code and a message for people. */
+void
+why_set(struct why *why, const char *code, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 n;
+
+	why->code = code;
+	va_start(ap, fmt);
+	n = vsnprintf(why->msg, sizeof(why->msg), fmt, ap);
+	va_end(ap);
+	/* A message cut short still says most; never a half character. */
+	if (n < 0)
+		why->msg[0] = '\0';
+	else if ((size_t)n >= sizeof(why->msg))
+		utf8_trim(why->msg);
+}
+
+/*
  * Starts a JSON response with the given status.  The caller writes one
  * value with the returned writer and passes it to resp_done().
  */
@@ -160,4 +232,61 @@ resp_json_status(struct request *r, int status, const char *word)
 	jw_kstr(w, "status", word);
 	jw_end(w);
 	return resp_done(r, w);
+}
+
+/* Sets the 503 for a database that cannot be reached. */
+int
+db_unavailable(struct request *r)
+{
+	r->resp.retry_after = 5;
+	return resp_error(r, 503, "database_unavailable",
+	    "the database is not reachable; try again shortly");
+}
+
+/* The 503 for a host whose password hashing slots are all busy. */
+int
+busy_answer(struct request *r)
+{
+	r->resp.retry_after = 1;
+	return resp_error(r, 503, "busy",
+	    "too many logins at once; try again in a second");
+}
+
+/* Sets the 429 for a key that must wait.  Returns 429. */
+int
+throttle_answer(struct request *r, long long wait)
+{
+	r->resp.retry_after = (unsigned int)(wait > 0 ? wait : 1);
+	return resp_error(r, 429, "too_many_attempts",
+	    "too many failed attempts; wait %lld seconds and try again",
+	    wait > 0 ? wait : 1);
+}
+
+/*
+ * Returns 1 if the request's If-None-Match names r->resp.etag; the
+ * response is then a 304 without a body.
+ */
+int
+etag_matches(struct request *r)
+{
+	const char	*p = r->if_none_match;
+	size_t		 n = strlen(r->resp.etag);
+
+	if (p == NULL || n == 0)
+		return 0;
+	while (*p != '\0') {
+		while (*p == ' ' || *p == ',')
+			p++;
+		if (strncmp(p, "W/", 2) == 0)
+			p += 2;
+		if (strncmp(p, r->resp.etag, n) == 0 &&
+		    (p[n] == '\0' || p[n] == ',' || p[n] == ' ')) {
+			buf_reset(&r->resp.body);
+			r->resp.status = 304;
+			return 1;
+		}
+		while (*p != '\0' && *p != ',')
+			p++;
+	}
+	return 0;
 }

@@ -77,13 +77,3 @@ throttle_clear(struct db *db, const char *kind, const unsigned char *h)
 
 	(void)db_exec(db, STMT_THROTTLE_CLEAR, p, 2, NULL, NULL);
 }
-
-/* Sets the 429 for a key that must wait.  Returns 429. */
-int
-throttle_answer(struct request *r, long long wait)
-{
-	r->resp.retry_after = (unsigned int)(wait > 0 ? wait : 1);
-	return resp_error(r, 429, "too_many_attempts",
-	    "too many failed attempts; wait %lld seconds and try again",
-	    wait > 0 ? wait : 1);
-}

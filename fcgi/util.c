@@ -149,3 +149,22 @@ hexdigit(int c)
 		return c - 'A' + 10;
 	return -1;
 }
+
+/*
+ * Cuts a NUL-terminated string that snprintf() truncated back to its
+ * last whole UTF-8 character, so that a shortened message stays valid.
+ */
+void
+utf8_trim(char *s)
+{
+	size_t	 n = strlen(s), i = n;
+
+	/* Back over continuation bytes to the lead byte of the last one. */
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i == 0)
+		return;
+	if ((unsigned char)s[i - 1] >= 0xC0 && utf8_valid(s + i - 1,
+	    n - (i - 1)) == 0)
+		s[i - 1] = '\0';
+}

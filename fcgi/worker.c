@@ -137,10 +137,24 @@ request_read(FCGX_Request *fr, struct request *r)
 	return 0;
 }
 
+/*
+ * The access line: request id, method, route, status, duration, and the
+ * error code when there was one.  The path is not logged (route names say
+ * the same without ids), nor the query, cookies or body.
+ */
+static void
+access_line(const struct request *r, double ms)
+{
+	log_info("rid=%s method=%s route=%s status=%d ms=%.3f%s%s",
+	    r->id, r->method_name, route_name(r->route), r->resp.status, ms,
+	    r->resp.errcode != NULL ? " error=" : "",
+	    r->resp.errcode != NULL ? r->resp.errcode : "");
+}
+
 /* Handles one accepted request from start to log line. */
 static void
 handle(FCGX_Request *fr, struct db *db, const struct limits *lim,
-    const struct config *cfg)
+    const struct config *cfg, int slot)
 {
 	struct request	 r;
 	struct buf	 head;
@@ -149,6 +163,7 @@ handle(FCGX_Request *fr, struct db *db, const struct limits *lim,
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	request_init(&r, db, lim, cfg);
+	r.slot = slot;
 	if (request_read(fr, &r) == 0)
 		route_dispatch(&r);
 	/*
@@ -167,18 +182,9 @@ handle(FCGX_Request *fr, struct db *db, const struct limits *lim,
 	buf_release(&head);
 
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	log_request(&r, (t1.tv_sec - t0.tv_sec) * 1e3 +
+	access_line(&r, (t1.tv_sec - t0.tv_sec) * 1e3 +
 	    (t1.tv_nsec - t0.tv_nsec) / 1e6);
 	request_release(&r);
-}
-
-static int	myslot;		/* this worker's number, 0 .. workers - 1 */
-
-/* This worker's number: the answers' tally row (api_round.c). */
-int
-worker_slot(void)
-{
-	return myslot;
 }
 
 /*
@@ -197,7 +203,6 @@ worker_main(int listenfd, const struct config *cfg, int slot)
 	time_t			 last_sweep = 0;
 	int			 rc;
 
-	myslot = slot;
 	/*
 	 * Big blocks (argon2's 19 MiB) straight from mmap and back to the
 	 * system when freed: glibc would otherwise raise its threshold past
@@ -230,6 +235,8 @@ worker_main(int listenfd, const struct config *cfg, int slot)
 
 	config_limits(cfg, &lim);
 	db = db_open_config(cfg, 0);
+	if (db != NULL)
+		db_on_change(db, pollcache_change_begin, pollcache_change_end);
 
 	if (FCGX_Init() != 0) {
 		log_warnx("worker %d: FCGX_Init failed", slot);
@@ -260,7 +267,7 @@ worker_main(int listenfd, const struct config *cfg, int slot)
 			last_sweep = time(NULL);
 			session_sweep(db, cfg);
 		}
-		handle(&fr, db, &lim, cfg);
+		handle(&fr, db, &lim, cfg, slot);
 		/* Skip libfcgi's lingering close: nginx closes its end. */
 		FCGX_Detach(&fr);
 		FCGX_Finish_r(&fr);
