@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * banned.h: C library calls that primoforum does not use, made compile
  * errors, as git's banned.h does.  Each has a bounded or checked
@@ -32,5 +33,44 @@
 #define atoll(x) BANNED(atoll)
 #undef strtok
 #define strtok(x, y) BANNED(strtok)
+#undef strtok_r
+#define strtok_r(x, y, z) BANNED(strtok_r)
+
+/* Time: the _r forms only, which write to the caller's struct tm. */
+#undef gmtime
+#define gmtime(x) BANNED(gmtime)
+#undef localtime
+#define localtime(x) BANNED(localtime)
+#undef ctime
+#define ctime(x) BANNED(ctime)
+#undef ctime_r
+#define ctime_r(x, y) BANNED(ctime_r)
+#undef asctime
+#define asctime(x) BANNED(asctime)
+#undef asctime_r
+#define asctime_r(x, y) BANNED(asctime_r)
+
+/* A name another process can take first: mkstemp() or mkdtemp(). */
+#undef mktemp
+#define mktemp(x) BANNED(mktemp)
+
+/*
+ * Numbers that parse without saying they failed, overflowed or stopped
+ * early: parse_int() (util.c) checks all three.
+ */
+#undef atof
+#define atof(x) BANNED(atof)
+#undef strtol
+#define strtol(x, y, z) BANNED(strtol)
+#undef strtoul
+#define strtoul(x, y, z) BANNED(strtoul)
+#undef strtoll
+#define strtoll(x, y, z) BANNED(strtoll)
+#undef strtoull
+#define strtoull(x, y, z) BANNED(strtoull)
+#undef strtod
+#define strtod(x, y) BANNED(strtod)
+#undef sscanf
+#define sscanf(...) BANNED(sscanf)
 
 #endif /* BANNED_H */

@@ -59,6 +59,14 @@ struct perr {
 	char	 msg[160];
 };
 
+/* The languages primoforum speaks (text.c); a new one is one more. */
+enum lang {
+	LANG_EN,
+	LANG_NL,
+	LANG_DE,
+	LANG__MAX
+};
+
 struct jv;
 struct route;
 struct db;
@@ -132,6 +140,7 @@ struct request {
 	const struct limits *limits;	/* the worker's */
 	const struct config *cfg;	/* the worker's */
 	int		 slot;		/* the worker's number, 0 .. workers-1 */
+	enum lang	 lang;		/* from Accept-Language: mail, texts */
 	struct response	 resp;
 };
 
@@ -212,6 +221,20 @@ void		 log_close(void);
 void		 log_info(const char *, ...) PRINTFLIKE(1, 2);
 void		 log_warnx(const char *, ...) PRINTFLIKE(1, 2);
 void		 log_warn(const char *, ...) PRINTFLIKE(1, 2);
+
+/* text.c: the server's own words to people, one catalogue a language */
+enum text {
+	TEXT_RESET_SUBJECT,	/* the password reset mail */
+	TEXT_RESET_INTRO,	/* its text before the link */
+	TEXT_RESET_OUTRO,	/* and after it */
+	TEXT_COPY,		/* added to the title of a duplicate */
+	TEXT__MAX
+};
+int		 lang_parse(const char *, size_t);
+const char	*lang_code(enum lang);
+enum lang	 lang_accept(const char *);
+const char	*text_get(enum lang, enum text);
+int		 text_complete(void);
 
 /* util.c */
 int		 parse_int(const char *, size_t, long long, long long,

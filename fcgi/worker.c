@@ -101,6 +101,7 @@ request_read(FCGX_Request *fr, struct request *r)
 	if ((s = param(fr, "HTTP_X_CHARGIFY_WEBHOOK_SIGNATURE_HMAC_SHA_256")) !=
 	    NULL)
 		r->signature = xstrndup(s, strnlen(s, 128));
+	r->lang = lang_accept(param(fr, "HTTP_ACCEPT_LANGUAGE"));
 	if ((s = param(fr, "HTTP_IF_NONE_MATCH")) != NULL)
 		r->if_none_match = xstrndup(s, strnlen(s, 256));
 

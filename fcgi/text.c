@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * text.c: the languages primoforum speaks and the few texts the server
+ * itself writes to people (mail, the name of a copy).  Everything else a
+ * person reads comes from the pages' catalogues (htdocs/assets/i18n/),
+ * which show an API error by its code; this file is the server's part of
+ * the same idea: one catalogue per language, keyed by enum text, and a
+ * language is one more catalogue here and one file there
+ * (docs/contributing.md).  Pure: no I/O, so test_text checks that every
+ * catalogue has every key.
+ */
+#include <stddef.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extern.h"
+#include "banned.h"
+
+/*
+ * English.  Participants and facilitators are spoken to informally in
+ * every language (je in Dutch, du in German), as workshop tools do.
+ */
+static const char *const text_en[TEXT__MAX] = {
+	[TEXT_RESET_SUBJECT] = "Primoforum: reset your password",
+	[TEXT_RESET_INTRO] = "Someone (we hope you) asked to reset the "
+	    "password of your Primoforum account.\n\nOpen this link within "
+	    "an hour to choose a new password:",
+	[TEXT_RESET_OUTRO] = "If it was not you, ignore this mail: your "
+	    "password stays as it is.",
+	[TEXT_COPY] = "copy",
+};
+
+static const char *const text_nl[TEXT__MAX] = {
+	[TEXT_RESET_SUBJECT] = "Primoforum: stel je wachtwoord opnieuw in",
+	[TEXT_RESET_INTRO] = "Iemand (hopelijk jij) vroeg om het wachtwoord "
+	    "van je Primoforum-account opnieuw in te stellen.\n\nOpen deze "
+	    "link binnen een uur om een nieuw wachtwoord te kiezen:",
+	[TEXT_RESET_OUTRO] = "Was jij het niet? Negeer dan deze mail: je "
+	    "wachtwoord blijft zoals het is.",
+	[TEXT_COPY] = "kopie",
+};
+
+static const char *const text_de[TEXT__MAX] = {
+	[TEXT_RESET_SUBJECT] = "Primoforum: setze dein Passwort zurück",
+	[TEXT_RESET_INTRO] = "Jemand (hoffentlich du) hat darum gebeten, das "
+	    "Passwort deines Primoforum-Kontos zurückzusetzen.\n\nÖffne "
+	    "diesen Link innerhalb einer Stunde, um ein neues Passwort zu "
+	    "wählen:",
+	[TEXT_RESET_OUTRO] = "Warst du das nicht? Dann ignoriere diese Mail: "
+	    "dein Passwort bleibt, wie es ist.",
+	[TEXT_COPY] = "Kopie",
+};
+
+/* The languages, in the order of enum lang: code and catalogue. */
+static const struct {
+	const char		 *code;		/* ISO 639-1 */
+	const char *const	 *texts;
+} langs[LANG__MAX] = {
+	[LANG_EN] = { "en", text_en },
+	[LANG_NL] = { "nl", text_nl },
+	[LANG_DE] = { "de", text_de },
+};
+
+/* Returns the language of code [s, s + n), or -1 if we do not speak it. */
+int
+lang_parse(const char *s, size_t n)
+{
+	int	 l;
+
+	for (l = 0; l < LANG__MAX; l++)
+		if (n == strlen(langs[l].code) &&
+		    strncasecmp(s, langs[l].code, n) == 0)
+			return l;
+	return -1;
+}
+
+/* Returns the two-letter code of l ("en" for anything out of range). */
+const char *
+lang_code(enum lang l)
+{
+	return langs[l < LANG__MAX ? l : LANG_EN].code;
+}
+
+/*
+ * Picks the language for an Accept-Language header (RFC 9110 12.5.4):
+ * the first range we speak, by its primary tag, in the order given
+ * (browsers list them by preference; weights of 0 are refusals).
+ * Returns LANG_EN when the header is NULL or names none of ours.
+ */
+enum lang
+lang_accept(const char *h)
+{
+	const char	*p, *e, *q;
+	size_t		 n;
+	int		 l;
+
+	for (p = h; p != NULL && *p != '\0'; p = *e == ',' ? e + 1 : e) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		e = p;
+		while (*e != '\0' && *e != ',')
+			e++;
+		/* The primary subtag: up to '-', ';', ' ' or the end. */
+		for (n = 0; p + n < e && p[n] != '-' && p[n] != ';' &&
+		    p[n] != ' '; n++)
+			continue;
+		q = memchr(p, ';', (size_t)(e - p));
+		if (q != NULL && (size_t)(e - q) >= 4 &&
+		    strncmp(q, ";q=0", 4) == 0 && (e - q == 4 ||
+		    (q[4] == '.' && strspn(q + 5, "0") >= (size_t)(e - q - 5))))
+			continue;
+		if ((l = lang_parse(p, n)) >= 0)
+			return (enum lang)l;
+	}
+	return LANG_EN;
+}
+
+/* Returns text t in language l; every catalogue has every key. */
+const char *
+text_get(enum lang l, enum text t)
+{
+	const char	*s;
+
+	if (t >= TEXT__MAX)
+		return "";
+	s = langs[l < LANG__MAX ? l : LANG_EN].texts[t];
+	return s != NULL ? s : text_en[t];
+}
+
+/* Returns 1 if every language has every text (test_text), else 0. */
+int
+text_complete(void)
+{
+	int	 l, t;
+
+	for (l = 0; l < LANG__MAX; l++)
+		for (t = 0; t < TEXT__MAX; t++)
+			if (langs[l].texts[t] == NULL ||
+			    langs[l].texts[t][0] == '\0')
+				return 0;
+	return 1;
+}
