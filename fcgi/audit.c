@@ -114,7 +114,7 @@ audit_now(char *at, size_t sz)
 	clock_gettime(CLOCK_REALTIME, &ts);
 	gmtime_r(&ts.tv_sec, &tm);
 	strftime(sec, sizeof(sec), "%Y-%m-%d %H:%M:%S", &tm);
-	snprintf(at, sz, "%.19s.%06d", sec, (int)(ts.tv_nsec / 1000 % 1000000));
+	xsnprintf(at, sz, "%.19s.%06d", sec, (int)(ts.tv_nsec / 1000 % 1000000));
 }
 
 static struct dbparam
@@ -166,7 +166,7 @@ audit_write(struct db *db, long long account, const char *actor,
 	audit_now(at, sizeof(at));
 	a.at = at;
 	a.atlen = strlen(at);
-	snprintf(acct, sizeof(acct), "%lld", account);
+	xsnprintf(acct, sizeof(acct), "%lld", account);
 	a.f[0] = account > 0 ? acct : NULL;
 	a.f[1] = actor;
 	a.f[2] = address;
@@ -210,12 +210,13 @@ audit(struct request *r, const char *action, long long account,
 	char	 actor[32];
 
 	if (r->auth.account_id > 0)
-		snprintf(actor, sizeof(actor), "account:%lld",
+		xsnprintf(actor, sizeof(actor), "account:%lld",
 		    r->auth.account_id);
 	else if (r->part.id > 0)
-		snprintf(actor, sizeof(actor), "participant:%lld", r->part.id);
+		xsnprintf(actor, sizeof(actor), "participant:%lld",
+		    r->part.id);
 	else
-		snprintf(actor, sizeof(actor), "anonymous");
+		xsnprintf(actor, sizeof(actor), "anonymous");
 	audit_write(r->db, account, actor, r->remote_addr, r->id, action,
 	    target, outcome);
 }
@@ -272,7 +273,7 @@ struct verify {
 static void
 purge_target(char *buf, size_t sz, long long seq, const char *hash)
 {
-	snprintf(buf, sz, "through seq:%lld hash:%.64s", seq, hash);
+	xsnprintf(buf, sz, "through seq:%lld hash:%.64s", seq, hash);
 }
 
 static int

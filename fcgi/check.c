@@ -138,7 +138,7 @@ allowlist_ok(const char *path, char *why, size_t whysz)
 	int		 ok = 1;
 
 	if ((text = file_read(path, 0, &len, err, sizeof(err))) == NULL) {
-		snprintf(why, whysz, "%s", err);
+		msgf(why, whysz, "%s", err);
 		return 0;
 	}
 	p = text;
@@ -147,14 +147,14 @@ allowlist_ok(const char *path, char *why, size_t whysz)
 		if (len == 0 || line[0] == '#')
 			continue;
 		if (starts(line, len, "allow all")) {
-			snprintf(why, whysz, "%.400s allows all", path);
+			msgf(why, whysz, "%.400s allows all", path);
 			ok = 0;
 		}
 		last = line;
 		lastlen = len;
 	}
 	if (ok && (last == NULL || !starts(last, lastlen, "deny all"))) {
-		snprintf(why, whysz, "%.400s does not end in \"deny all;\"", path);
+		msgf(why, whysz, "%.400s does not end in \"deny all;\"", path);
 		ok = 0;
 	}
 	free(text);
@@ -180,7 +180,7 @@ check_admin_locations(struct checks *k, const char *text, size_t tlen)
 		    !contains(line, len, "admin"))
 			continue;
 		seen++;
-		snprintf(loc, sizeof(loc), "%.*s", (int)(len > 100 ? 100 :
+		(void)msgf(loc, sizeof(loc), "%.*s", (int)(len > 100 ? 100 :
 		    len), line);
 		guarded = 0;
 		why[0] = '\0';
@@ -199,8 +199,15 @@ check_admin_locations(struct checks *k, const char *text, size_t tlen)
 				while (n > 0 && (q[n - 1] == ';' ||
 				    isspace((unsigned char)q[n - 1])))
 					n--;
-				snprintf(inc, sizeof(inc), "%.*s", (int)n, q);
-				guarded = allowlist_ok(inc, why, sizeof(why));
+				/* A path cut short would be another file. */
+				if (strfmt(inc, sizeof(inc), "%.*s", (int)n,
+				    q) == -1) {
+					guarded = 0;
+					(void)msgf(why, sizeof(why), "an include "
+					    "path too long to check");
+				} else
+					guarded = allowlist_ok(inc, why,
+					    sizeof(why));
 			}
 		}
 		report(k, guarded, "nginx: %s is behind the allowlist%s%s", loc,
@@ -273,17 +280,18 @@ grant_row(void *arg, const struct dbcol *c, size_t n)
 		return 0;	/* a role granted to the account */
 	on = strstr(s, " ON ");
 	to = strstr(on, " TO ");
-	snprintf(obj, sizeof(obj), "%.*s", (int)(to - on - 4), on + 4);
+	/* An object name too long to read is not one of ours: not ok. */
+	ok = strfmt(obj, sizeof(obj), "%.*s", (int)(to - on - 4),
+	    on + 4) == 0 && !contains(s, len, "WITH GRANT OPTION");
 	star = strncmp(obj, "*.*", 3) == 0;
 	audit = strstr(obj, "audit_event") != NULL || strstr(obj, ".*") !=
 	    NULL;
-	ok = !contains(s, len, "WITH GRANT OPTION");
 	for (priv = s + 6; priv < on; priv = end + 2) {
 		if ((end = strstr(priv, ", ")) == NULL || end > on)
 			end = on;
 		wl = (size_t)(end - priv);
-		snprintf(word, sizeof(word), "%.*s", (int)(wl < 63 ? wl : 63),
-		    priv);
+		/* No privilege is that long: "" matches none, so not ok. */
+		(void)strfmt(word, sizeof(word), "%.*s", (int)wl, priv);
 		if (strcmp(word, "USAGE") == 0)
 			continue;
 		if (star)
@@ -335,7 +343,8 @@ vars_row(void *arg, const struct dbcol *c, size_t n)
 	size_t	 i;
 
 	for (i = 0; i < n && i < 6; i++)
-		snprintf(v[i], sizeof(v[i]), "%.*s", (int)c[i].len,
+		/* A value longer than any we look for reads as "". */
+		(void)strfmt(v[i], sizeof(v[i]), "%.*s", (int)c[i].len,
 		    c[i].null ? "" : c[i].s);
 	return 0;
 }

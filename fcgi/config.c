@@ -194,7 +194,7 @@ kv_lines(const char *s, size_t len, char *err, size_t errsz,
 	size_t		 line = 0;
 
 	if (memchr(s, '\0', len) != NULL) {
-		snprintf(err, errsz, "the file contains a NUL byte");
+		msgf(err, errsz, "the file contains a NUL byte");
 		return -1;
 	}
 	while (p < end) {
@@ -208,7 +208,7 @@ kv_lines(const char *s, size_t len, char *err, size_t errsz,
 		if (ks == ve || *ks == '#')
 			continue;
 		if ((eq = memchr(ks, '=', ve - ks)) == NULL) {
-			snprintf(err, errsz, "line %zu: expected key = value",
+			msgf(err, errsz, "line %zu: expected key = value",
 			    line);
 			return -1;
 		}
@@ -242,12 +242,12 @@ config_set(void *arg, size_t line, const char *k, size_t klen,
 		    memcmp(cfgdefs[i].name, k, klen) == 0)
 			break;
 	if (i == CFG__MAX) {
-		snprintf(err, errsz, "line %zu: unknown key \"%.*s\"", line,
+		msgf(err, errsz, "line %zu: unknown key \"%.*s\"", line,
 		    (int)(klen > 64 ? 64 : klen), k);
 		return -1;
 	}
 	if (p->seen[i]) {
-		snprintf(err, errsz, "line %zu: %s is set twice", line,
+		msgf(err, errsz, "line %zu: %s is set twice", line,
 		    cfgdefs[i].name);
 		return -1;
 	}
@@ -255,7 +255,7 @@ config_set(void *arg, size_t line, const char *k, size_t klen,
 	if (cfgdefs[i].type == CT_NUM) {
 		if (parse_int(v, vlen, cfgdefs[i].min, cfgdefs[i].max,
 		    &n) == -1) {
-			snprintf(err, errsz, "line %zu: %s must be a whole "
+			msgf(err, errsz, "line %zu: %s must be a whole "
 			    "number from %lld to %lld", line, cfgdefs[i].name,
 			    cfgdefs[i].min, cfgdefs[i].max);
 			return -1;
@@ -298,28 +298,28 @@ file_read(const char *path, int private, size_t *len, char *err,
 	int		 fd;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) == -1) {
-		snprintf(err, errsz, "%s: %s", path, strerror(errno));
+		msgf(err, errsz, "%s: %s", path, strerror(errno));
 		return NULL;
 	}
 	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode)) {
-		snprintf(err, errsz, "%s: not a regular file", path);
+		msgf(err, errsz, "%s: not a regular file", path);
 		goto fail;
 	}
 	if (private && (sb.st_mode & 077) != 0) {
-		snprintf(err, errsz, "%s is mode %04o; a secrets file must be "
+		msgf(err, errsz, "%s is mode %04o; a secrets file must be "
 		    "readable by its owner only (chmod 600 %s)", path,
 		    (unsigned)(sb.st_mode & 07777), path);
 		goto fail;
 	}
 	if (sb.st_size > 1024 * 1024) {
-		snprintf(err, errsz, "%s: larger than 1 MiB", path);
+		msgf(err, errsz, "%s: larger than 1 MiB", path);
 		goto fail;
 	}
 	buf = xmalloc((size_t)sb.st_size + 1);
 	while (off < (size_t)sb.st_size) {
 		n = read(fd, buf + off, (size_t)sb.st_size - off);
 		if (n <= 0) {
-			snprintf(err, errsz, "%s: %s", path,
+			msgf(err, errsz, "%s: %s", path,
 			    n == 0 ? "short read" : strerror(errno));
 			goto fail;
 		}
@@ -353,7 +353,7 @@ config_load(struct config *c, const char *path, char *err, size_t errsz)
 		return -1;
 	rc = config_parse(c, text, len, e, sizeof(e));
 	if (rc == -1)
-		snprintf(err, errsz, "%s: %s", path, e);
+		msgf(err, errsz, "%s: %s", path, e);
 	free(text);
 	return rc;
 }
@@ -370,7 +370,7 @@ secret_set(void *arg, size_t line, const char *k, size_t klen,
 		    memcmp(secretnames[i], k, klen) == 0)
 			break;
 	if (i == SECRET__MAX) {
-		snprintf(err, errsz, "line %zu: unknown key \"%.*s\"", line,
+		msgf(err, errsz, "line %zu: unknown key \"%.*s\"", line,
 		    (int)(klen > 64 ? 64 : klen), k);
 		return -1;
 	}
@@ -405,7 +405,7 @@ config_load_secrets(struct config *c, char *err, size_t errsz)
 	int		 rc;
 
 	if (config_secrets_path(c, path, sizeof(path)) == -1) {
-		snprintf(err, errsz, "secrets_file = %s: CREDENTIALS_DIRECTORY "
+		msgf(err, errsz, "secrets_file = %s: CREDENTIALS_DIRECTORY "
 		    "is not set (credential: works under systemd's "
 		    "LoadCredential= only)", c->str[CFG_SECRETS_FILE]);
 		return -1;
@@ -414,7 +414,7 @@ config_load_secrets(struct config *c, char *err, size_t errsz)
 		return -1;
 	rc = secrets_parse(c, text, len, e, sizeof(e));
 	if (rc == -1)
-		snprintf(err, errsz, "%s: %s", path, e);
+		msgf(err, errsz, "%s: %s", path, e);
 	OPENSSL_cleanse(text, len);
 	free(text);
 	return rc;

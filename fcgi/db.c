@@ -999,7 +999,7 @@ db_script(struct db *db, const char *sql, size_t len, char *err,
 	int		 st;
 
 	if (db_connect(db) != 0) {
-		snprintf(err, errsz, "cannot connect to the database");
+		msgf(err, errsz, "cannot connect to the database");
 		return -1;
 	}
 	if (mysql_real_query(db->m, sql, len))
@@ -1014,7 +1014,7 @@ db_script(struct db *db, const char *sql, size_t len, char *err,
 		goto fail;
 	return 0;
 fail:
-	snprintf(err, errsz, "%s", mysql_error(db->m));
+	msgf(err, errsz, "%s", mysql_error(db->m));
 	db_disconnect(db);
 	return -1;
 }

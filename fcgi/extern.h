@@ -9,6 +9,7 @@
 #ifndef EXTERN_H
 #define EXTERN_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -244,6 +245,10 @@ void		 hex_encode(const unsigned char *, size_t, char *);
 int		 utf8_valid(const char *, size_t);
 size_t		 utf8_len(const char *, size_t);
 void		 utf8_trim(char *);
+int		 msgf(char *, size_t, const char *, ...) PRINTFLIKE(3, 4);
+int		 vmsgf(char *, size_t, const char *, va_list)
+		    PRINTFLIKE(3, 0);
+int		 strfmt(char *, size_t, const char *, ...) PRINTFLIKE(3, 4);
 int		 hexdigit(int);
 
 /* xmalloc.c */
@@ -253,6 +258,7 @@ void		*xreallocarray(void *, size_t, size_t);
 char		*xstrdup(const char *);
 char		*xstrndup(const char *, size_t);
 char		*xasprintf(const char *, ...) PRINTFLIKE(1, 2);
+void		 xsnprintf(char *, size_t, const char *, ...) PRINTFLIKE(3, 4);
 
 /* auth.c */
 #define AUTH_ENCODED_MAX	192

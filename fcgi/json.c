@@ -47,7 +47,7 @@ jp_fail(struct jparse *p, const char *msg)
 {
 	p->failed = 1;
 	p->err->status = 400;
-	snprintf(p->err->msg, sizeof(p->err->msg), "%s", msg);
+	msgf(p->err->msg, sizeof(p->err->msg), "%s", msg);
 }
 
 /*
@@ -222,7 +222,7 @@ json_parse(const char *s, size_t len, const struct limits *lim,
 	p.err = e;
 	if (len > lim->max_body) {
 		e->status = 413;
-		snprintf(e->msg, sizeof(e->msg), "the body is larger than "
+		msgf(e->msg, sizeof(e->msg), "the body is larger than "
 		    "%zu bytes", lim->max_body);
 		return NULL;
 	}
@@ -234,7 +234,7 @@ json_parse(const char *s, size_t len, const struct limits *lim,
 	if (st != yajl_status_ok && !p.failed) {
 		msg = yajl_get_error(h, 0, (const unsigned char *)s, len);
 		e->status = 400;
-		snprintf(e->msg, sizeof(e->msg), "malformed JSON: %s",
+		msgf(e->msg, sizeof(e->msg), "malformed JSON: %s",
 		    msg != NULL ? (char *)msg : "syntax error");
 		if (msg != NULL)
 			yajl_free_error(h, msg);
@@ -249,7 +249,7 @@ json_parse(const char *s, size_t len, const struct limits *lim,
 	if (p.failed || p.root == NULL) {
 		if (!p.failed) {
 			e->status = 400;
-			snprintf(e->msg, sizeof(e->msg), "empty JSON body");
+			msgf(e->msg, sizeof(e->msg), "empty JSON body");
 		}
 		jv_free(p.root);
 		return NULL;

@@ -81,13 +81,16 @@ log_stamp(char *buf, size_t sz)
 	struct timespec	 ts;
 	struct tm	 tm;
 	char		 d[24];
-	int		 ms;
+	int		 ms, n;
 
 	clock_gettime(CLOCK_REALTIME, &ts);
 	gmtime_r(&ts.tv_sec, &tm);
 	strftime(d, sizeof(d), "%Y-%m-%dT%H:%M:%S", &tm);
 	ms = (int)(ts.tv_nsec / 1000000) % 1000;
-	snprintf(buf, sz, "%.19s.%03dZ", d, ms);
+	n = snprintf(buf, sz, "%.19s.%03dZ", d, ms);
+	/* A stamp cut short would misdate the line: none rather. */
+	if (n < 0 || (size_t)n >= sz)
+		buf[0] = '\0';
 }
 
 /* Formats and writes one line; control characters become '?'. */

@@ -76,7 +76,7 @@ migrations_list(const char *dir, struct migration **out, char *err,
 
 	*out = NULL;
 	if ((d = opendir(dir)) == NULL) {
-		snprintf(err, errsz, "%s: %s", dir, strerror(errno));
+		msgf(err, errsz, "%s: %s", dir, strerror(errno));
 		return -1;
 	}
 	while ((de = readdir(d)) != NULL) {
@@ -92,7 +92,7 @@ migrations_list(const char *dir, struct migration **out, char *err,
 	qsort(m, n, sizeof(*m), mig_cmp);
 	for (i = 1; i < n; i++)
 		if (m[i].version == m[i - 1].version) {
-			snprintf(err, errsz, "%s and %s have the same version",
+			msgf(err, errsz, "%s and %s have the same version",
 			    m[i - 1].name, m[i].name);
 			migrations_free(m, n);
 			return -1;
@@ -141,7 +141,7 @@ slurp(const char *path, size_t *len, char *err, size_t errsz)
 
 	*len = 0;
 	if ((f = fopen(path, "r")) == NULL) {
-		snprintf(err, errsz, "%s: %s", path, strerror(errno));
+		msgf(err, errsz, "%s: %s", path, strerror(errno));
 		return NULL;
 	}
 	for (;;) {
@@ -155,7 +155,7 @@ slurp(const char *path, size_t *len, char *err, size_t errsz)
 			break;
 	}
 	if (ferror(f)) {
-		snprintf(err, errsz, "%s: read error", path);
+		msgf(err, errsz, "%s: read error", path);
 		free(buf);
 		fclose(f);
 		return NULL;
@@ -185,7 +185,7 @@ migrate_run(struct db *db, const char *dir, FILE *out, char *err,
 		return -1;
 	if (db_exec(db, STMT_MIG_CREATE, NULL, 0, NULL, NULL) < 0 ||
 	    db_exec(db, STMT_MIG_LIST, NULL, 0, applied_row, &a) < 0) {
-		snprintf(err, errsz, "cannot read schema_migrations (is the "
+		msgf(err, errsz, "cannot read schema_migrations (is the "
 		    "database up, and the migration account's password in "
 		    "the secrets file?)");
 		goto out;
@@ -195,7 +195,7 @@ migrate_run(struct db *db, const char *dir, FILE *out, char *err,
 			if (m[i].version == a.v[j])
 				break;
 		if (i == (size_t)n) {
-			snprintf(err, errsz, "the database has migration %lld, "
+			msgf(err, errsz, "the database has migration %lld, "
 			    "which this primoforum does not know (it knows up "
 			    "to %lld): it belongs to a newer release; refusing "
 			    "to migrate", a.v[j], n > 0 ? m[n - 1].version : 0);
@@ -212,7 +212,7 @@ migrate_run(struct db *db, const char *dir, FILE *out, char *err,
 			goto out;
 		fprintf(out, "applying %s\n", m[i].name);
 		if (db_script(db, sql, len, e, sizeof(e)) == -1) {
-			snprintf(err, errsz, "%s: %s", m[i].name, e);
+			msgf(err, errsz, "%s: %s", m[i].name, e);
 			free(sql);
 			goto out;
 		}
@@ -224,7 +224,7 @@ migrate_run(struct db *db, const char *dir, FILE *out, char *err,
 		p[1].s = m[i].name;
 		p[1].len = strlen(m[i].name);
 		if (db_exec(db, STMT_MIG_RECORD, p, 2, NULL, NULL) != 1) {
-			snprintf(err, errsz, "%s: applied but not recorded",
+			msgf(err, errsz, "%s: applied but not recorded",
 			    m[i].name);
 			goto out;
 		}

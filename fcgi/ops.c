@@ -69,7 +69,12 @@ run_client(const char *prog, const char *opts, const char *const args[],
 	size_t				 n = 0, i;
 	int				 st, rc;
 
-	snprintf(optfile, sizeof(optfile), "--defaults-extra-file=%s", opts);
+	/* The client would read another file than ours: refuse. */
+	if (strfmt(optfile, sizeof(optfile), "--defaults-extra-file=%s",
+	    opts) == -1) {
+		log_warnx("%s: option file path too long", opts);
+		return -1;
+	}
 	argv[n++] = (char *)prog;
 	argv[n++] = optfile;
 	for (i = 0; args[i] != NULL && n < 15; i++)
@@ -250,7 +255,7 @@ ops_purge(const struct config *cfg, struct db *db)
 	if ((rc = db_exec(db, STMT_PURGE_PARTICIPANTS, p, 1, NULL, NULL)) < 0)
 		goto fail;
 	parts = rc;
-	snprintf(target, sizeof(target), "participants:%lld", parts);
+	xsnprintf(target, sizeof(target), "participants:%lld", parts);
 	audit_ctl(db, "retention_purge_input", 0, target, "ok");
 	do {
 		memset(&l, 0, sizeof(l));

@@ -1,6 +1,6 @@
 /*
  * pollcache.c: the participants' polls of an unchanged session, answered
- * without the database (issue 9).
+ * without the database.
  *
  * Thousands of participants poll their state every two seconds, and
  * nearly always nothing changed: the answer is a 304.  A database round
@@ -323,6 +323,9 @@ mac(const unsigned char h[32], long long s, long long p, long long v,
 	memcpy(msg, h, 32);
 	n = snprintf((char *)msg + 32, sizeof(msg) - 32, "%lld:%lld:%lld", s,
 	    p, v);
+	/* Three numbers fit in 64 bytes; if not, no MAC rather than a short one. */
+	if (n < 0 || (size_t)n >= sizeof(msg) - 32)
+		return -1;
 	if (inner == NULL || EVP_MD_CTX_copy_ex(work, inner) != 1 ||
 	    EVP_DigestUpdate(work, msg, 32 + (size_t)n) != 1 ||
 	    EVP_DigestFinal_ex(work, d, &dlen) != 1 ||
@@ -349,7 +352,9 @@ pollcache_etag(char *buf, size_t sz, const unsigned char h[32], long long s,
 	if (mac(h, s, p, v, m) == -1)
 		memset(m, 0, sizeof(m));
 	hex_encode(m, sizeof(m), hex);
-	snprintf(buf, sz, "\"s%lldp%lldv%lldm%s\"", s, p, v, hex);
+	/* An ETag cut short would never match: then none at all. */
+	if (strfmt(buf, sz, "\"s%lldp%lldv%lldm%s\"", s, p, v, hex) == -1)
+		buf[0] = '\0';
 }
 
 /* Reads the digits at *pp after the letter c.  Returns 0 or -1. */

@@ -213,7 +213,7 @@ cmd_create_admin(const struct config *cfg, int argc, char *argv[])
 		goto out;
 	}
 	id = db_last_id(db);
-	snprintf(aad, sizeof(aad), "account:%lld", id);
+	xsnprintf(aad, sizeof(aad), "account:%lld", id);
 	if (random_bytes(key, sizeof(key)) == -1 ||
 	    (n = secret_seal(key, sizeof(key), aad, sealed)) < 0) {
 		fprintf(stderr, "primoforumctl: no secret could be made\n");

@@ -112,7 +112,7 @@ static void
 perr_set(struct perr *e, int status, const char *msg)
 {
 	e->status = status;
-	snprintf(e->msg, sizeof(e->msg), "%s", msg);
+	msgf(e->msg, sizeof(e->msg), "%s", msg);
 }
 
 /* Appends a pair, taking ownership of key and val. */

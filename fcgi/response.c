@@ -55,8 +55,7 @@ resp_error(struct request *r, int status, const char *code,
 	struct jw	*w;
 
 	va_start(ap, fmt);
-	if (vsnprintf(msg, sizeof(msg), fmt, ap) < 0)
-		msg[0] = '\0';
+	(void)vmsgf(msg, sizeof(msg), fmt, ap);	/* cut short: "..." */
 	va_end(ap);
 	buf_reset(&r->resp.body);
 	r->resp.status = status;
@@ -145,17 +144,12 @@ void
 why_set(struct why *why, const char *code, const char *fmt, ...)
 {
 	va_list	 ap;
-	int	 n;
 
 	why->code = code;
 	va_start(ap, fmt);
-	n = vsnprintf(why->msg, sizeof(why->msg), fmt, ap);
-	va_end(ap);
 	/* A message cut short still says most; never a half character. */
-	if (n < 0)
-		why->msg[0] = '\0';
-	else if ((size_t)n >= sizeof(why->msg))
-		utf8_trim(why->msg);
+	(void)vmsgf(why->msg, sizeof(why->msg), fmt, ap);
+	va_end(ap);
 }
 
 /*

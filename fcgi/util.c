@@ -4,6 +4,8 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <openssl/rand.h>
@@ -167,4 +169,65 @@ utf8_trim(char *s)
 	if ((unsigned char)s[i - 1] >= 0xC0 && utf8_valid(s + i - 1,
 	    n - (i - 1)) == 0)
 		s[i - 1] = '\0';
+}
+
+/*
+ * Formats a message for people or the log into [buf, buf + sz), sz > 0.
+ * A message, not data: a longer one is cut at its last whole UTF-8
+ * character and ends in "...".  Returns 0 if it fit, 1 if it was cut,
+ * -1 if the format failed (buf is then "").
+ */
+int
+msgf(char *buf, size_t sz, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 rc;
+
+	va_start(ap, fmt);
+	rc = vmsgf(buf, sz, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+/* msgf() with a va_list. */
+int
+vmsgf(char *buf, size_t sz, const char *fmt, va_list ap)
+{
+	int	 n;
+
+	n = vsnprintf(buf, sz, fmt, ap);
+	if (n < 0) {
+		buf[0] = '\0';
+		return -1;
+	}
+	if ((size_t)n < sz)
+		return 0;
+	if (sz > 4) {
+		buf[sz - 4] = '\0';
+		utf8_trim(buf);
+		memcpy(buf + strlen(buf), "...", 4);
+	}
+	return 1;
+}
+
+/*
+ * Formats data (a path, an id, a header) into [buf, buf + sz): data cut
+ * short would be wrong, not merely shorter.  Returns 0, or -1 if it did
+ * not fit or the format failed (buf is then "").
+ */
+int
+strfmt(char *buf, size_t sz, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sz, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sz) {
+		if (sz > 0)
+			buf[0] = '\0';
+		return -1;
+	}
+	return 0;
 }

@@ -89,3 +89,24 @@ xasprintf(const char *fmt, ...)
 		xfatal("vasprintf", 0);
 	return p;
 }
+
+/*
+ * Formats into a fixed buffer sized to fit by construction (an id with
+ * a prefix, a timestamp): not fitting is a bug, fatal like running out
+ * of memory, never a value silently cut short.
+ */
+void
+xsnprintf(char *buf, size_t sz, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sz, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sz) {
+		log_warnx("xsnprintf: \"%s\" does not fit in %zu bytes", fmt,
+		    sz);
+		_exit(70);
+	}
+}

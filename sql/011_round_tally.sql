@@ -1,6 +1,6 @@
 -- 011_round_tally.sql: answers are counted on tally rows, one per worker
--- slot, instead of each bumping its round's version (issue 9).  Every
--- answer took the round's row exclusively for that bump, so answers to
+-- slot, instead of each bumping its round's version (many answer at
+-- once).  Every answer took the round's row exclusively for that bump, so answers to
 -- one round committed one at a time; now they take the round's row
 -- shared (a close, which takes it exclusively, still waits for the
 -- answers in flight) and a worker's own tally row, and commit in
