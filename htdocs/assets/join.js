@@ -8,70 +8,11 @@
 // When the session stops the server answers 401 and the page says the
 // session has ended.
 import { api } from "./api.js";
-import { apply, chooseLanguage, rememberLanguage } from "./i18n.js";
-import { RESULT_TEXTS, el, renderResults } from "./results.js";
+import { buildSwitch, chooseLanguage, language, rememberLanguage, setLanguage,
+    t } from "./i18n.js";
+import { el, renderResults } from "./results.js";
 
-const TEXTS = {
-	en: {
-		joinTitle: "Join a session",
-		code: "Join code",
-		name: "Your name (only if the session asks for it)",
-		team: "Your table or team (only if the session works in teams)",
-		joinButton: "Join",
-		waiting: "You are in. Wait for the facilitator to open a round.",
-		endedTitle: "This session has ended",
-		ended: "Thank you for taking part. You can close this page.",
-		joined: "You are in as ",
-		anonymous: "You take part anonymously.",
-		offline: "The connection is weak; trying again…",
-		failed: "That did not work: ",
-		send: "Send", sendIdea: "Add the idea", yourIdea: "Your idea",
-		ideasSent: "Ideas you sent", thanks: "Thank you: your answer is in.",
-		thanksIdea: "Thank you: your idea is in. Add another if you like.",
-		change: "You can still change it while the round is open.",
-		pickOne: "Pick one", pickSome: (a, b) => a === b ? "Pick " + a : "Pick " + a + " to " + b,
-		noOpinion: "No opinion", pass: "Pass", up: "Move up", down: "Move down",
-		rankHelp: (n) => n ? "Put the best " + n + " at the top: drag, or use the arrows." : "Put them in order, best first: drag, or use the arrows.",
-		left: "Points left: ", over: "Too many points: take some away.",
-		more: "More", less: "Fewer",
-		disagree: "Strongly disagree", agree: "Strongly agree",
-		wall: "Everyone's ideas", answerLabel: "Your answer",
-		results: "Results", roundOf: "Round",
-		clusterFor: "Cluster for: ", noCluster: "(no cluster)",
-		newCluster: "New cluster", addCluster: "Add",
-	},
-	nl: {
-		joinTitle: "Doe mee met een sessie",
-		code: "Deelnamecode",
-		name: "Uw naam (alleen als de sessie erom vraagt)",
-		team: "Uw tafel of team (alleen als de sessie met teams werkt)",
-		joinButton: "Doe mee",
-		waiting: "U doet mee. Wacht tot de begeleider een ronde opent.",
-		endedTitle: "Deze sessie is afgelopen",
-		ended: "Bedankt voor uw deelname. U kunt deze pagina sluiten.",
-		joined: "U doet mee als ",
-		anonymous: "U doet anoniem mee.",
-		offline: "De verbinding is zwak; we proberen het opnieuw…",
-		failed: "Dat lukte niet: ",
-		send: "Verstuur", sendIdea: "Voeg het idee toe", yourIdea: "Uw idee",
-		ideasSent: "Ideeën die u stuurde", thanks: "Dank u: uw antwoord is binnen.",
-		thanksIdea: "Dank u: uw idee is binnen. Voeg er gerust nog een toe.",
-		change: "U kunt het nog wijzigen zolang de ronde open is.",
-		pickOne: "Kies er één", pickSome: (a, b) => a === b ? "Kies er " + a : "Kies er " + a + " tot " + b,
-		noOpinion: "Geen mening", pass: "Pas", up: "Omhoog", down: "Omlaag",
-		rankHelp: (n) => n ? "Zet de beste " + n + " bovenaan: slepen, of met de pijlen." : "Zet ze op volgorde, de beste eerst: slepen, of met de pijlen.",
-		left: "Punten over: ", over: "Te veel punten: haal er wat weg.",
-		more: "Meer", less: "Minder",
-		disagree: "Helemaal oneens", agree: "Helemaal eens",
-		wall: "Ieders ideeën", answerLabel: "Uw antwoord",
-		results: "Resultaten", roundOf: "Ronde",
-		clusterFor: "Cluster voor: ", noCluster: "(geen cluster)",
-		newCluster: "Nieuw cluster", addCluster: "Voeg toe",
-	},
-};
-
-let lang = chooseLanguage();
-let t = apply(TEXTS, lang);
+await setLanguage(chooseLanguage());
 let etag = null;
 let delay = 2000;
 let me = null;
@@ -94,13 +35,19 @@ function renderMe() {
 		return;
 	$("session-title").textContent = me.session.title;
 	$("who").textContent = me.participant.display_name ?
-	    t.joined + me.participant.display_name +
+	    t("join.joined") + me.participant.display_name +
 	    (me.participant.team ? " (" + me.participant.team + ")" : "") :
-	    t.anonymous;
+	    t("join.anonymous");
+}
+
+// The legend of a choice of several: "Pick 2", "Pick 1 to 3".
+function pickSome(min, max) {
+	return min === max ? t("round.choice.pickN", { n: min }) :
+	    t("round.choice.pickRange", { min, max });
 }
 
 function submitButton(text) {
-	const b = el("button", text || t.send, "btn");
+	const b = el("button", text || t("join.send"), "btn");
 	b.type = "submit";
 	return b;
 }
@@ -150,7 +97,7 @@ function buildForm(r) {
 	if (r.type === "choice") {
 		const fs = el("fieldset");
 		const multi = (r.max_picks || 1) > 1;
-		fs.append(el("legend", multi ? t.pickSome(r.min_picks || 1, r.max_picks) : t.pickOne));
+		fs.append(el("legend", multi ? pickSome(r.min_picks || 1, r.max_picks) : t("round.choice.pickOne")));
 		const picked = new Set((r.answer || []).map((a) => a.option));
 		for (const o of opts) {
 			const l = el("label", null, "choice-opt");
@@ -169,9 +116,9 @@ function buildForm(r) {
 		const max = r.type === "rating" ? r.scale_max || 5 : 5;
 		const ends = r.type === "rating" ?
 		    (r.label_low || r.label_high ? [r.label_low || "1", r.label_high || String(max)] : null) :
-		    [t.disagree, t.agree];
-		const extra = r.type === "statements" ? ["0", t.pass] :
-		    (r.no_opinion ? ["", t.noOpinion] : null);
+		    [t("round.statements.disagree"), t("round.statements.agree")];
+		const extra = r.type === "statements" ? ["0", t("round.statements.pass")] :
+		    (r.no_opinion ? ["", t("round.rating.noOpinion")] : null);
 		for (const o of opts)
 			for (const c of crits) {
 				const name = "r" + r.id + "-" + o.id + (c ? "-" + c.id : "");
@@ -196,7 +143,7 @@ function buildForm(r) {
 		};
 	} else if (r.type === "ranking") {
 		const n = r.top_n || 0;
-		form.append(el("p", t.rankHelp(n), "meta"));
+		form.append(el("p", (n ? t("round.ranking.helpTop", { n }) : t("round.ranking.helpAll")), "meta"));
 		const ol = el("ol", null, "rank-list");
 		let order = opts.map((o) => o.id);
 		if (r.answer && r.answer.length) {
@@ -212,7 +159,7 @@ function buildForm(r) {
 				li.dataset.id = id;
 				li.append(el("span", (n === 0 || i < n) ? String(i + 1) : "–", "pos"),
 				    el("span", label[id], "lbl"));
-				for (const [d, txt, sym] of [[-1, t.up, "↑"], [1, t.down, "↓"]]) {
+				for (const [d, txt, sym] of [[-1, t("round.ranking.up"), "↑"], [1, t("round.ranking.down"), "↓"]]) {
 					const b = el("button", sym, "btn small secondary");
 					b.type = "button";
 					b.setAttribute("aria-label", txt + ": " + label[id]);
@@ -256,7 +203,7 @@ function buildForm(r) {
 		const inputs = [];
 		const update = () => {
 			const used = inputs.reduce((s, i) => s + (Number(i.value) || 0), 0);
-			left.textContent = used > budget ? t.over : t.left + (budget - used) + " / " + budget;
+			left.textContent = used > budget ? t("round.points.over") : t("round.points.left") + (budget - used) + " / " + budget;
 			left.dataset.state = used > budget ? "over" : "";
 		};
 		for (const o of opts) {
@@ -271,7 +218,7 @@ function buildForm(r) {
 			const l = el("label", o.label);
 			l.htmlFor = i.id;
 			const ctl = el("span", null, "row");
-			for (const [d, txt, sym] of [[-1, t.less, "−"], [1, t.more, "+"]]) {
+			for (const [d, txt, sym] of [[-1, t("round.points.less"), "−"], [1, t("round.points.more"), "+"]]) {
 				const b = el("button", sym, "btn small secondary");
 				b.type = "button";
 				b.setAttribute("aria-label", txt + ": " + o.label);
@@ -297,12 +244,12 @@ function buildForm(r) {
 		ta.required = true;
 		if (r.type === "open" && r.text)
 			ta.value = r.text;
-		const l = el("label", r.type === "brainstorm" ? t.yourIdea : t.answerLabel);
+		const l = el("label", r.type === "brainstorm" ? t("round.brainstorm.yourIdea") : t("round.open.answerLabel"));
 		l.htmlFor = ta.id;
 		form.append(l, ta);
 		body = () => ({ text: ta.value.trim() });
 	}
-	form.append(submitButton(r.type === "brainstorm" ? t.sendIdea : t.send));
+	form.append(submitButton(r.type === "brainstorm" ? t("round.brainstorm.sendIdea") : t("join.send")));
 	return [form, body];
 }
 
@@ -339,7 +286,7 @@ function card(r) {
 			if (!x.ok) {
 				if (x.status === 401)
 					return show("ended-view");
-				status.textContent = t.failed + x.message;
+				status.textContent = t("common.failed") + x.text;
 				status.dataset.state = "error";
 				return;
 			}
@@ -348,17 +295,17 @@ function card(r) {
 			if (idea) {
 				sent.append(el("li", b.text, "card"));
 				form.querySelector("textarea").value = "";
-				status.textContent = t.thanksIdea;
+				status.textContent = t("round.brainstorm.thanksIdea");
 				form.querySelector("textarea").focus();
 			} else {
-				status.textContent = t.thanks + (me.session.allow_change ? " " + t.change : "");
+				status.textContent = t("join.thanks") + (me.session.allow_change ? " " + t("join.change") : "");
 				if (!me.session.allow_change)
 					form.hidden = true;
 			}
 		});
 		c.append(form);
 		if (r.answered && r.type !== "brainstorm") {
-			status.textContent = t.thanks + (me.session.allow_change ? " " + t.change : "");
+			status.textContent = t("join.thanks") + (me.session.allow_change ? " " + t("join.change") : "");
 			form.hidden = !me.session.allow_change;
 		}
 	}
@@ -374,12 +321,12 @@ function card(r) {
 // gets a cluster to choose and the group can add clusters.
 function wallOf(r) {
 	const w = el("div");
-	w.append(el("h3", t.wall));
+	w.append(el("h3", t("round.brainstorm.wall")));
 	const ul = el("ul", null, "cards");
 	const post = async (path, body) => {
 		const x = await api("POST", "/participant/rounds/" + r.id + path, body);
 		if (!x.ok)
-			say(t.failed + x.message, "error");
+			say(t("common.failed") + x.text, "error");
 		else
 			etag = null;	/* the next poll shows the change */
 	};
@@ -387,8 +334,8 @@ function wallOf(r) {
 		const li = el("li", i.text, "card");
 		if (r.clusters) {
 			const sel = el("select");
-			sel.setAttribute("aria-label", t.clusterFor + i.text);
-			sel.append(new Option(t.noCluster, ""));
+			sel.setAttribute("aria-label", t("round.brainstorm.clusterFor") + i.text);
+			sel.append(new Option(t("round.brainstorm.noCluster"), ""));
 			for (const c of r.clusters) {
 				const o = new Option(c.name, String(c.id));
 				o.selected = c.name === i.cluster;
@@ -406,9 +353,9 @@ function wallOf(r) {
 		const inp = el("input");
 		inp.id = "nc" + r.id;
 		inp.maxLength = 100;
-		const l = el("label", t.newCluster);
+		const l = el("label", t("round.brainstorm.newCluster"));
 		l.htmlFor = inp.id;
-		const b = el("button", t.addCluster, "btn small");
+		const b = el("button", t("round.brainstorm.addCluster"), "btn small");
 		b.type = "submit";
 		f.append(l, inp, b);
 		f.addEventListener("submit", (ev) => {
@@ -448,7 +395,7 @@ function renderRounds() {
 		if (r.wall && !typing)
 			e.wall.replaceChildren(wallOf(r));
 		if (r.revealed && r.results)
-			e.results.replaceChildren(renderResults(r, r.results, RESULT_TEXTS[lang], { cloud: false }));
+			e.results.replaceChildren(renderResults(r, r.results, { cloud: false }));
 		else
 			e.results.replaceChildren();
 	}
@@ -482,9 +429,8 @@ async function poll() {
 		if (r.status === 200) {
 			etag = r.headers.get("ETag");
 			me = await r.json();
-			if (!chosen && me.session.language && me.session.language !== lang) {
-				lang = me.session.language;
-				t = apply(TEXTS, lang);
+			if (!chosen && me.session.language && me.session.language !== language()) {
+				await setLanguage(me.session.language);
 				cards.forEach((e) => { e.sig = ""; });
 			}
 			renderMe();
@@ -494,25 +440,22 @@ async function poll() {
 		say("");
 	} else {
 		delay = Math.min(delay * 2, 15000);
-		say(t.offline, "error");
+		say(t("join.offline"), "error");
 	}
 	setTimeout(poll, delay);
 }
 
-for (const b of document.querySelectorAll("button.lang")) {
-	b.addEventListener("click", () => {
-		lang = b.dataset.lang;
-		chosen = true;
-		rememberLanguage(lang);
-		t = apply(TEXTS, lang);
-		renderMe();
-		if (me) {
-			for (const e of cards.values())
-				e.sig = "";
-			renderRounds();
-		}
-	});
-}
+buildSwitch(async (code) => {
+	chosen = true;
+	rememberLanguage(code);
+	await setLanguage(code);
+	renderMe();
+	if (me) {
+		for (const e of cards.values())
+			e.sig = "";
+		renderRounds();
+	}
+});
 
 const m = /^\/j\/([0-9A-Za-z-]{8,9})$/.exec(location.pathname);
 if (m)
@@ -527,7 +470,7 @@ $("join").addEventListener("submit", async (ev) => {
 		body.team = $("team").value.trim();
 	const r = await api("POST", "/join", body);
 	if (!r.ok) {
-		say(t.failed + r.message, "error");
+		say(t("common.failed") + r.text, "error");
 		if (/display_name/.test(r.message))
 			$("name").focus();
 		else if (/team/.test(r.message))
@@ -536,10 +479,8 @@ $("join").addEventListener("submit", async (ev) => {
 	}
 	me = r.data;
 	// The session's language from the first answer, not the first poll.
-	if (!chosen && me.session.language && me.session.language !== lang) {
-		lang = me.session.language;
-		t = apply(TEXTS, lang);
-	}
+	if (!chosen && me.session.language && me.session.language !== language())
+		await setLanguage(me.session.language);
 	show("in-view");
 	renderMe();
 	say("");

@@ -3,25 +3,17 @@
 // ideas by cluster.  It reads the session export; the facilitator prints
 // it to PDF from the browser.
 import { api } from "./api.js";
-import { chooseLanguage } from "./i18n.js";
-import { RESULT_TEXTS, bar, el } from "./results.js";
+import { chooseLanguage, known, setLanguage, t } from "./i18n.js";
+import { bar, el } from "./results.js";
 
-// The report's own words; the rest are the charts' (results.js).
-const T = {
-	en: Object.assign({}, RESULT_TEXTS.en, { title: "Report",
-	    failed: "The report could not be made: ", printed: "Printed" }),
-	nl: Object.assign({}, RESULT_TEXTS.nl, { title: "Verslag",
-	    failed: "Het verslag kon niet worden gemaakt: ",
-	    printed: "Afgedrukt" }),
-};
 
 function table(head, rows) {
-	const t = el("table", null, "results");
+	const tb0 = el("table", null, "results");
 	const tr = el("tr");
 	for (const h of head)
 		tr.append(el("th", h));
-	t.append(el("thead"));
-	t.firstChild.append(tr);
+	tb0.append(el("thead"));
+	tb0.firstChild.append(tr);
 	const tb = el("tbody");
 	for (const r of rows) {
 		const row = el("tr");
@@ -36,30 +28,30 @@ function table(head, rows) {
 		}
 		tb.append(row);
 	}
-	t.append(tb);
-	return t;
+	tb0.append(tb);
+	return tb0;
 }
 
-function roundSection(r, t) {
+function roundSection(r) {
 	const s = el("section", null, "round");
 	s.append(el("h2", r.position + ". " + r.title));
 	const res = r.results || {};
-	const meta = t.types[r.type] || r.type;
+	const meta = t("round." + r.type + ".label");
 	s.append(el("p", res.responses !== undefined ?
-	    meta + " · " + res.responses + " " + t.responses : meta, "meta"));
+	    meta + " · " + res.responses + " " + t("results.responses") : meta, "meta"));
 	const label = {};
 	for (const o of r.options || [])
 		label[o.id] = o.label;
 	const opts = res.options || [];
 	if (r.type === "choice") {
-		s.append(table([t.option, t.count, t.percent, ""], opts.map((o) =>
+		s.append(table([t("results.option"), t("results.count"), t("results.percent"), ""], opts.map((o) =>
 		    [label[o.option], o.count, o.percent, bar(o.percent)])));
 	} else if (r.type === "rating" || r.type === "statements") {
 		const max = r.type === "rating" ? r.scale_max : 5;
-		const head = [t.option, t.mean, t.median, t.sd, ""];
-		head.push(r.type === "rating" ? t.noOpinion : t.pass);
+		const head = [t("results.option"), t("results.mean"), t("results.median"), t("results.sd"), ""];
+		head.push(r.type === "rating" ? t("results.noOpinion") : t("results.pass"));
 		if (r.type === "statements")
-			head.push(t.agree, t.disagree);
+			head.push(t("results.agree"), t("results.disagree"));
 		s.append(table(head, opts.map((o) => {
 			const row = [label[o.option], o.mean, o.median, o.sd,
 			    bar((Number(o.mean) - 1) / (max - 1) * 100),
@@ -71,12 +63,12 @@ function roundSection(r, t) {
 	} else if (r.type === "ranking") {
 		const top = Math.max(1, ...opts.map((o) => o.borda));
 		const sorted = [...opts].sort((a, b) => b.borda - a.borda);
-		s.append(table([t.option, t.borda, ""], sorted.map((o) =>
+		s.append(table([t("results.option"), t("results.borda"), ""], sorted.map((o) =>
 		    [label[o.option], o.borda, bar(o.borda / top * 100)])));
 	} else if (r.type === "points") {
 		const top = Math.max(1, ...opts.map((o) => o.points));
 		const sorted = [...opts].sort((a, b) => b.points - a.points);
-		s.append(table([t.option, t.points, ""], sorted.map((o) =>
+		s.append(table([t("results.option"), t("results.points"), ""], sorted.map((o) =>
 		    [label[o.option], o.points, bar(o.points / top * 100)])));
 	} else if (r.type === "open") {
 		const ul = el("ul");
@@ -94,7 +86,7 @@ function roundSection(r, t) {
 		for (const [k, ideas] of [...groups].sort((a, b) =>
 		    (a[0] === "") - (b[0] === "") || a[0].localeCompare(b[0]))) {
 			const c = el("div", null, "cluster");
-			c.append(el("h3", k || t.unclustered));
+			c.append(el("h3", k || t("results.unclustered")));
 			const ul = el("ul");
 			for (const x of ideas)
 				ul.append(el("li", x));
@@ -111,25 +103,23 @@ async function main() {
 	const say = document.getElementById("result");
 	const r = await api("GET", "/sessions/" + encodeURIComponent(id) + "/export");
 	if (!r.ok) {
-		const t = T[chooseLanguage()];
-		say.textContent = t.failed + r.message;
+		await setLanguage(chooseLanguage());
+		say.textContent = t("report.failed") + r.text;
 		say.dataset.state = "error";
 		return;
 	}
 	const d = r.data;
-	const lang = d.session.language === "nl" ? "nl" : "en";
-	const t = T[lang];
-	document.documentElement.lang = lang;
+	await setLanguage(known(d.session.language) ? d.session.language : "en");
 	document.title = "Primoforum: " + d.session.title;
 	const head = el("header", null, "report-header");
 	head.append(el("h1", d.session.title));
 	if (d.session.description)
 		head.append(el("p", d.session.description));
-	head.append(el("p", t.title + " · " + (d.session.started_at ||
+	head.append(el("p", t("report.title") + " · " + (d.session.started_at ||
 	    d.session.created_at || "").slice(0, 10), "meta"));
 	out.append(head);
 	for (const round of d.rounds)
-		out.append(roundSection(round, t));
+		out.append(roundSection(round));
 	out.dataset.ready = "true";
 }
 

@@ -4,33 +4,7 @@
 // script (the CSP forbids inline styles, not CSSOM), the word cloud is
 // words sized by how often they come.  Every chart has its numbers in
 // text too, for screen readers and for print.
-
-export const RESULT_TEXTS = {
-	en: {
-		responses: "responses", option: "Option", count: "Count",
-		percent: "%", mean: "Mean", median: "Median",
-		sd: "Spread (sd)", borda: "Borda score", points: "Points",
-		voters: "voters", agree: "Agree", disagree: "Disagree",
-		pass: "Pass", noOpinion: "No opinion",
-		unclustered: "Not in a cluster", noResults: "No answers yet.",
-		ideas: "ideas", rank: "rank",
-		types: { brainstorm: "Brainstorm", choice: "Multiple choice",
-		    rating: "Rating", ranking: "Ranking", points: "Points",
-		    statements: "Statements", open: "Open question" },
-	},
-	nl: {
-		responses: "antwoorden", option: "Optie", count: "Aantal",
-		percent: "%", mean: "Gemiddelde", median: "Mediaan",
-		sd: "Spreiding (sd)", borda: "Borda-score", points: "Punten",
-		voters: "stemmers", agree: "Eens", disagree: "Oneens",
-		pass: "Pas", noOpinion: "Geen mening",
-		unclustered: "Niet in een cluster", noResults: "Nog geen antwoorden.",
-		ideas: "ideeën", rank: "plaats",
-		types: { brainstorm: "Brainstorm", choice: "Meerkeuze",
-		    rating: "Beoordeling", ranking: "Rangorde", points: "Punten",
-		    statements: "Stellingen", open: "Open vraag" },
-	},
-};
+import { t } from "./i18n.js";
 
 export function el(tag, text, cls) {
 	const e = document.createElement(tag);
@@ -87,8 +61,8 @@ const STOP = new Set(("de het een en van in op te dat die is met voor niet " +
 // The words of texts, counted, most frequent first (at most max).
 export function wordCounts(texts, max) {
 	const n = new Map();
-	for (const t of texts)
-		for (const w of String(t).toLowerCase().split(/[^\p{L}\p{N}'-]+/u)) {
+	for (const x of texts)
+		for (const w of String(x).toLowerCase().split(/[^\p{L}\p{N}'-]+/u)) {
 			if (w.length < 3 || STOP.has(w))
 				continue;
 			n.set(w, (n.get(w) || 0) + 1);
@@ -116,7 +90,7 @@ function wordCloud(texts) {
 }
 
 // The idea wall: ideas as cards, grouped by cluster.
-function ideaWall(ideas, t) {
+function ideaWall(ideas) {
 	const wall = el("div", null, "wall");
 	const groups = new Map();
 	for (const i of ideas) {
@@ -128,7 +102,7 @@ function ideaWall(ideas, t) {
 	for (const [k, list] of [...groups].sort((a, b) =>
 	    (a[0] === "") - (b[0] === "") || a[0].localeCompare(b[0]))) {
 		const c = el("section", null, "cluster");
-		c.append(el("h3", (k || t.unclustered) + " (" + list.length + ")"));
+		c.append(el("h3", (k || t("results.unclustered")) + " (" + list.length + ")"));
 		const ul = el("ul", null, "cards");
 		for (const x of list)
 			ul.append(el("li", x, "card"));
@@ -139,9 +113,9 @@ function ideaWall(ideas, t) {
 }
 
 // The results of one round as a DOM node.  round: the round object
-// (type, options, settings); res: its results; t: RESULT_TEXTS[lang].
-// opts.cloud: add a word cloud to brainstorms and open questions.
-export function renderResults(round, res, t, opts) {
+// (type, options, settings); res: its results.  opts.cloud: add a word
+// cloud to brainstorms and open questions.
+export function renderResults(round, res, opts) {
 	const box = el("div", null, "results-box");
 	res = res || {};
 	const label = {};
@@ -150,9 +124,9 @@ export function renderResults(round, res, t, opts) {
 	const list = res.options || [];
 	const responses = res.responses !== undefined ? res.responses :
 	    (res.ideas || res.texts || []).length;
-	box.append(el("p", (t.types[round.type] || round.type) + " · " +
-	    responses + " " + (round.type === "brainstorm" ? t.ideas :
-	    t.responses), "meta"));
+	box.append(el("p", t("round." + round.type + ".label") + " · " +
+	    responses + " " + (round.type === "brainstorm" ? t("results.ideas") :
+	    t("results.responses")), "meta"));
 	if (round.type === "choice") {
 		box.append(bars(list.map((o) => [label[o.option], o.count +
 		    " (" + o.percent + "%)", o.percent])));
@@ -167,12 +141,12 @@ export function renderResults(round, res, t, opts) {
 				const track = el("span", null, "bar-track");
 				track.append(distribution(c.distribution || [], max));
 				li.append(track);
-				let v = t.mean + " " + (c.mean ?? "–") + " · " + t.sd +
+				let v = t("results.mean") + " " + (c.mean ?? "–") + " · " + t("results.sd") +
 				    " " + (c.sd ?? "–");
 				if (round.type === "statements")
-					v = t.agree + " " + (c.agree || 0) + " · " +
-					    t.disagree + " " + (c.disagree || 0) + " · " +
-					    t.pass + " " + (c.pass || 0);
+					v = t("results.agree") + " " + (c.agree || 0) + " · " +
+					    t("results.disagree") + " " + (c.disagree || 0) + " · " +
+					    t("results.pass") + " " + (c.pass || 0);
 				li.append(el("span", v, "bar-value"));
 			}
 			ul.append(li);
@@ -182,15 +156,15 @@ export function renderResults(round, res, t, opts) {
 		const top = Math.max(1, ...list.map((o) => o.borda));
 		const sorted = [...list].sort((a, b) => b.borda - a.borda);
 		const ol = bars(sorted.map((o, i) => [(i + 1) + ". " +
-		    label[o.option], t.borda + " " + o.borda, o.borda / top * 100]),
+		    label[o.option], t("results.borda") + " " + o.borda, o.borda / top * 100]),
 		    "ranked");
 		box.append(ol);
 	} else if (round.type === "points") {
 		const top = Math.max(1, ...list.map((o) => o.points));
 		const sorted = [...list].sort((a, b) => b.points - a.points);
 		box.append(bars(sorted.map((o) => [label[o.option], o.points +
-		    " " + t.points.toLowerCase() + " · " + o.voters + " " +
-		    t.voters, o.points / top * 100])));
+		    " " + t("results.points").toLowerCase() + " · " + o.voters + " " +
+		    t("results.voters"), o.points / top * 100])));
 	} else if (round.type === "open") {
 		if (opts && opts.cloud)
 			box.append(wordCloud(res.texts || []));
@@ -201,9 +175,9 @@ export function renderResults(round, res, t, opts) {
 	} else if (round.type === "brainstorm") {
 		if (opts && opts.cloud)
 			box.append(wordCloud((res.ideas || []).map((i) => i.text)));
-		box.append(ideaWall(res.ideas || [], t));
+		box.append(ideaWall(res.ideas || []));
 	}
 	if (responses === 0)
-		box.append(el("p", t.noResults, "meta"));
+		box.append(el("p", t("results.noResults"), "meta"));
 	return box;
 }
