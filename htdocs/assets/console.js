@@ -7,6 +7,7 @@
 import { api } from "./api.js";
 import { language, t } from "./i18n.js";
 import { el, renderResults } from "./results.js";
+import { ROUNDS, roundType } from "./rounds/index.js";
 import { caller, languages, say } from "./ui.js";
 
 
@@ -144,7 +145,7 @@ function renderSourceOptions() {
 	const sel = $("r-source");
 	const keep = sel.value;
 	sel.replaceChildren(new Option(t("console.typed"), ""));
-	for (const r of rounds.filter((x) => x.type === "brainstorm")) {
+	for (const r of rounds.filter((x) => roundType(x.type) && roundType(x.type).ideas)) {
 		sel.append(new Option(t("console.ideasOf") + r.title, "ideas:" + r.id));
 		sel.append(new Option(t("console.clustersOf") + r.title, "clusters:" + r.id));
 	}
@@ -199,7 +200,7 @@ function roundItem(r) {
 	});
 	res.setAttribute("aria-expanded", String(shown.has(r.id)));
 	acts.append(res);
-	if (r.type === "brainstorm") {
+	if (roundType(r.type) && roundType(r.type).ideas) {
 		const b = button(t("console.ideas"), "secondary", () => {
 			if (boards.has(r.id))
 				boards.delete(r.id);
@@ -414,17 +415,28 @@ function renderBoard(r, box, d) {
 
 // --- adding a round -----------------------------------------------------------
 
+// The round types' own fields, built once from the registry (each in a
+// box shown only for its type, so what was typed survives a change of
+// type), and the list of types.
+const typeBoxes = new Map();
+for (const mod of ROUNDS) {
+	const o = new Option(t("round." + mod.type + ".name"), mod.type);
+	o.dataset.i18n = "round." + mod.type + ".name";
+	$("r-type").append(o);
+	const box = el("div");
+	box.dataset.type = mod.type;
+	box.append(...mod.settings());
+	typeBoxes.set(mod.type, box);
+	$("r-fields").append(box);
+}
+
 function typeFields() {
-	const type = $("r-type").value;
+	const mod = roundType($("r-type").value);
 	const src = $("r-source").value;
-	const needsOptions = ["choice", "points", "ranking", "rating", "statements"].includes(type);
-	$("f-source").hidden = !needsOptions;
-	$("f-options").hidden = !needsOptions || src !== "";
-	$("f-choice").hidden = type !== "choice";
-	$("f-rating").hidden = type !== "rating";
-	$("f-ranking").hidden = type !== "ranking";
-	$("f-points").hidden = type !== "points";
-	$("f-brainstorm").hidden = type !== "brainstorm";
+	$("f-source").hidden = !mod.options;
+	$("f-options").hidden = !mod.options || src !== "";
+	for (const [type, box] of typeBoxes)
+		box.hidden = type !== mod.type || box.childElementCount === 0;
 }
 $("r-type").addEventListener("change", typeFields);
 $("r-source").addEventListener("change", typeFields);
@@ -433,8 +445,8 @@ const lines = (s) => s.split("\n").map((x) => x.trim()).filter((x) => x);
 
 $("add-round").addEventListener("submit", async (ev) => {
 	ev.preventDefault();
-	const type = $("r-type").value;
-	const b = { type, title: $("r-title").value.trim() };
+	const mod = roundType($("r-type").value);
+	const b = { type: mod.type, title: $("r-title").value.trim() };
 	const src = $("r-source").value;
 	if (!$("f-source").hidden && src) {
 		const [use, from] = src.split(":");
@@ -442,26 +454,7 @@ $("add-round").addEventListener("submit", async (ev) => {
 		b.options_use = use;
 	} else if (!$("f-options").hidden)
 		b.options = lines($("r-options").value);
-	if (type === "choice") {
-		b.min_picks = Number($("r-min").value);
-		b.max_picks = Number($("r-max").value);
-	} else if (type === "rating") {
-		b.scale_max = Number($("r-scale").value);
-		if ($("r-low").value.trim())
-			b.label_low = $("r-low").value.trim();
-		if ($("r-high").value.trim())
-			b.label_high = $("r-high").value.trim();
-		if (lines($("r-criteria").value).length)
-			b.criteria = lines($("r-criteria").value);
-	} else if (type === "ranking")
-		b.top_n = Number($("r-top").value);
-	else if (type === "points") {
-		b.budget = Number($("r-budget").value);
-		b.max_per_option = Number($("r-maxper").value);
-	} else if (type === "brainstorm") {
-		b.open_wall = $("r-wall").checked;
-		b.participants_cluster = $("r-pcluster").checked;
-	}
+	Object.assign(b, mod.read());
 	const r = await call("POST", "/sessions/" + sid + "/rounds", b);
 	if (r.ok) {
 		$("r-title").value = "";

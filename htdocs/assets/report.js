@@ -4,33 +4,8 @@
 // it to PDF from the browser.
 import { api } from "./api.js";
 import { chooseLanguage, known, setLanguage, t } from "./i18n.js";
-import { bar, el } from "./results.js";
-
-
-function table(head, rows) {
-	const tb0 = el("table", null, "results");
-	const tr = el("tr");
-	for (const h of head)
-		tr.append(el("th", h));
-	tb0.append(el("thead"));
-	tb0.firstChild.append(tr);
-	const tb = el("tbody");
-	for (const r of rows) {
-		const row = el("tr");
-		for (const c of r) {
-			if (c instanceof Node) {
-				const td = el("td");
-				td.append(c);
-				row.append(td);
-			} else
-				row.append(el("td", c, typeof c === "number" ||
-				    /^[0-9.]+$/.test(String(c)) ? "num" : ""));
-		}
-		tb.append(row);
-	}
-	tb0.append(tb);
-	return tb0;
-}
+import { el } from "./charts.js";
+import { roundType } from "./rounds/index.js";
 
 function roundSection(r) {
 	const s = el("section", null, "round");
@@ -39,61 +14,9 @@ function roundSection(r) {
 	const meta = t("round." + r.type + ".label");
 	s.append(el("p", res.responses !== undefined ?
 	    meta + " · " + res.responses + " " + t("results.responses") : meta, "meta"));
-	const label = {};
-	for (const o of r.options || [])
-		label[o.id] = o.label;
-	const opts = res.options || [];
-	if (r.type === "choice") {
-		s.append(table([t("results.option"), t("results.count"), t("results.percent"), ""], opts.map((o) =>
-		    [label[o.option], o.count, o.percent, bar(o.percent)])));
-	} else if (r.type === "rating" || r.type === "statements") {
-		const max = r.type === "rating" ? r.scale_max : 5;
-		const head = [t("results.option"), t("results.mean"), t("results.median"), t("results.sd"), ""];
-		head.push(r.type === "rating" ? t("results.noOpinion") : t("results.pass"));
-		if (r.type === "statements")
-			head.push(t("results.agree"), t("results.disagree"));
-		s.append(table(head, opts.map((o) => {
-			const row = [label[o.option], o.mean, o.median, o.sd,
-			    bar((Number(o.mean) - 1) / (max - 1) * 100),
-			    r.type === "rating" ? o.no_opinion : o.pass];
-			if (r.type === "statements")
-				row.push(o.agree, o.disagree);
-			return row;
-		})));
-	} else if (r.type === "ranking") {
-		const top = Math.max(1, ...opts.map((o) => o.borda));
-		const sorted = [...opts].sort((a, b) => b.borda - a.borda);
-		s.append(table([t("results.option"), t("results.borda"), ""], sorted.map((o) =>
-		    [label[o.option], o.borda, bar(o.borda / top * 100)])));
-	} else if (r.type === "points") {
-		const top = Math.max(1, ...opts.map((o) => o.points));
-		const sorted = [...opts].sort((a, b) => b.points - a.points);
-		s.append(table([t("results.option"), t("results.points"), ""], sorted.map((o) =>
-		    [label[o.option], o.points, bar(o.points / top * 100)])));
-	} else if (r.type === "open") {
-		const ul = el("ul");
-		for (const x of res.texts || [])
-			ul.append(el("li", x));
-		s.append(ul);
-	} else if (r.type === "brainstorm") {
-		const groups = new Map();
-		for (const i of res.ideas || []) {
-			const k = i.cluster || "";
-			if (!groups.has(k))
-				groups.set(k, []);
-			groups.get(k).push(i.text);
-		}
-		for (const [k, ideas] of [...groups].sort((a, b) =>
-		    (a[0] === "") - (b[0] === "") || a[0].localeCompare(b[0]))) {
-			const c = el("div", null, "cluster");
-			c.append(el("h3", k || t("results.unclustered")));
-			const ul = el("ul");
-			for (const x of ideas)
-				ul.append(el("li", x));
-			c.append(ul);
-			s.append(c);
-		}
-	}
+	const mod = roundType(r.type);
+	if (mod)
+		s.append(...mod.reportView(r, res));
 	return s;
 }
 

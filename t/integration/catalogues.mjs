@@ -5,8 +5,10 @@
 //   keys       every catalogue has every key some catalogue has
 //   values     every text is a non-empty string with the same {placeholders}
 //              as the English one
-//   used       every key a page uses (data-i18n in the HTML, t("...") in
-//              the scripts, a t("prefix." + ...) prefix) is in the catalogues
+//   used       every key a page uses (data-i18n in the HTML; in the
+//              scripts t("...") and every literal shaped like a key of a
+//              catalogue namespace, "prefix." + ... as a prefix) is in the
+//              catalogues
 //   rounds     every round type of the registry has its name and label
 //   errors     every error code the C code answers with has an error.<code>
 //              entry, unless it is one no person meets (MACHINE below)
@@ -54,6 +56,7 @@ try {
 	for (const c of onDisk)
 		cats[c] = (await imp("i18n/" + c + ".js")).default;
 	const all = new Set(Object.values(cats).flatMap((c) => Object.keys(c)));
+	const NAMESPACES = new Set([...all].map((k) => k.split(".")[0]));
 
 	if (check === "list") {
 		const listed = LANGUAGES.map((l) => l.code);
@@ -93,13 +96,22 @@ try {
 				continue;
 			const text = readFileSync(f, "utf8");
 			const name = f.slice(src.length + 1);
-			for (const m of text.matchAll(/\bt\(\s*"([^"]*)"\s*([+,)])/g)) {
-				if (m[2] === "+") {
-					if (![...all].some((k) => k.startsWith(m[1])))
-						problems.push(name + ": no key starts with \"" + m[1] + "\"");
-				} else if (!all.has(m[1]))
-					problems.push(name + ": t(\"" + m[1] + "\") is in no catalogue");
+			// t("key") and any other literal shaped like a key of a
+			// known namespace (keys handed to helpers, submitKey: ...);
+			// one ending in "." is a prefix (t("console.state." + s)).
+			for (const m of text.matchAll(/"((?:[a-z]+)\.[A-Za-z0-9_.]*)"/g)) {
+				const k = m[1];
+				if (!NAMESPACES.has(k.split(".")[0]))
+					continue;
+				if (k.endsWith(".")) {
+					if (![...all].some((x) => x.startsWith(k)))
+						problems.push(name + ": no key starts with \"" + k + "\"");
+				} else if (!all.has(k))
+					problems.push(name + ": \"" + k + "\" is in no catalogue");
 			}
+			for (const m of text.matchAll(/\bt\(\s*"([^"]*)"/g))
+				if (!NAMESPACES.has(m[1].split(".")[0]))
+					problems.push(name + ": t(\"" + m[1] + "\") is in no namespace of the catalogues");
 		}
 	} else if (check === "rounds") {
 		const { ROUNDS } = await imp("rounds/index.js");
