@@ -16,7 +16,8 @@ await languages(() => {
 		renderSession();
 		renderRounds();
 		renderSourceOptions();
-	}
+	} else if (!sid)
+		showList(false);
 });
 const call = caller();
 const $ = (id) => document.getElementById(id);
@@ -37,10 +38,12 @@ function button(text, cls, fn) {
 
 // --- the list of sessions ---------------------------------------------------
 
-async function showList() {
+// first: the new session's language starts as the page's.
+async function showList(first) {
 	$("list-view").hidden = false;
 	document.title = "Primoforum: " + t("console.sessionsTitle");
-	$("new-lang").value = language();
+	if (first)
+		$("new-lang").value = language();
 	const r = await call("GET", "/sessions");
 	if (!r.ok)
 		return;
@@ -575,7 +578,7 @@ async function main() {
 		return;
 	}
 	if (!sid) {
-		showList();
+		showList(true);
 		return;
 	}
 	$("session-view").hidden = false;

@@ -259,6 +259,7 @@ export default {
 	"results.sd": "Streuung (sd)",
 	"results.borda": "Borda-Punkte",
 	"results.points": "Punkte",
+	"results.pointsUnit": "Punkte",
 	"results.voters": "Abstimmende",
 	"results.agree": "Zustimmung",
 	"results.disagree": "Ablehnung",

@@ -261,6 +261,7 @@ export default {
 	"results.sd": "Spread (sd)",
 	"results.borda": "Borda score",
 	"results.points": "Points",
+	"results.pointsUnit": "points",
 	"results.voters": "voters",
 	"results.agree": "Agree",
 	"results.disagree": "Disagree",

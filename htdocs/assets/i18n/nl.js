@@ -258,6 +258,7 @@ export default {
 	"results.sd": "Spreiding (sd)",
 	"results.borda": "Borda-score",
 	"results.points": "Punten",
+	"results.pointsUnit": "punten",
 	"results.voters": "stemmers",
 	"results.agree": "Eens",
 	"results.disagree": "Oneens",

@@ -69,7 +69,7 @@ export default {
 		const top = Math.max(1, ...list.map((o) => o.points));
 		const sorted = [...list].sort((a, b) => b.points - a.points);
 		return [bars(sorted.map((o) => [label[o.option], o.points +
-		    " " + t("results.points").toLowerCase() + " · " + o.voters + " " +
+		    " " + t("results.pointsUnit") + " · " + o.voters + " " +
 		    t("results.voters"), o.points / top * 100]))];
 	},
 	reportView(round, res) {
