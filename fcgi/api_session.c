@@ -330,7 +330,8 @@ sess_merge(struct request *r, struct sess *s, int running)
 		    xstrndup(str, len) : NULL;
 	}
 	if ((str = field_str(r, "language", &len)) != NULL) {
-		if (strcmp(str, "nl") != 0 && strcmp(str, "en") != 0)
+		if (strcmp(str, "nl") != 0 && strcmp(str, "en") != 0 &&
+		    strcmp(str, "de") != 0)
 			return resp_error(r, 422, "invalid_field",
 			    "language must be \"nl\" or \"en\"");
 		free(s->lang);

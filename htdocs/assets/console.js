@@ -5,140 +5,21 @@
 // clusters (drag and drop, or by keyboard), and the settings.  Live parts
 // poll with ETags, so an unchanged state costs the server one lookup.
 import { api } from "./api.js";
-import { RESULT_TEXTS, el, renderResults } from "./results.js";
+import { language, t } from "./i18n.js";
+import { el, renderResults } from "./results.js";
+import { ROUNDS, roundType } from "./rounds/index.js";
 import { caller, languages, say } from "./ui.js";
 
-const TEXTS = {
-	en: {
-		navSessions: "Sessions", navAccount: "Account", logOut: "Log out",
-		sessionsTitle: "Your sessions", newTitle: "New session",
-		title: "Title", sessionLanguage: "Language for the participants",
-		create: "Create", fromTemplate: "Or start from a template",
-		useTemplate: "Use this template", start: "Start the session",
-		stop: "Stop the session", lock: "Lock (no new participants)",
-		unlock: "Unlock", projector: "Open the projector screen",
-		reportLink: "Report", exportLink: "Download (JSON)",
-		joinAt: "Participants join at", withCode: "with the code",
-		participants: "Participants", whoIsIn: "Who is in",
-		agenda: "Agenda and results", settings: "Settings",
-		addRound: "Add a round", roundType: "Type",
-		t_brainstorm: "Brainstorm (ideas)", t_choice: "Vote (multiple choice)",
-		t_points: "Distribute points", t_ranking: "Ranking",
-		t_rating: "Rate on a scale",
-		t_statements: "Agree or disagree with statements",
-		t_open: "Open question", question: "Question or title",
-		optionsFrom: "Options", optionsLines: "Options or statements, one per line",
-		minPicks: "At least", maxPicks: "At most", scale: "Scale",
-		labelLow: "Label of the low end", labelHigh: "Label of the high end",
-		criteria: "Criteria, one per line (optional)",
-		topN: "Rank the best (0: all)", budget: "Points each",
-		maxPer: "At most per option (0: no limit)",
-		openWall: "Participants see each other's ideas",
-		pCluster: "Participants may cluster the ideas", add: "Add the round",
-		saveTemplate: "Save the agenda as a template",
-		duplicate: "Duplicate the session", deleteSession: "Delete the session",
-		description: "Description",
-		named: "Participants give their name (otherwise anonymous)",
-		allowChange: "Participants may change an answer while a round is open",
-		teamsOn: "Work in teams (one voice per table)",
-		teams: "Teams, one per line",
-		maxParticipants: "Most participants (0: your plan's limit)",
-		save: "Save", saved: "Saved.",
-		typed: "Typed below", ideasOf: "The ideas of: ", clustersOf: "The clusters of: ",
-		open: "Open", close: "Close", reveal: "Show results to participants",
-		hide: "Hide results from participants", results: "Results",
-		csv: "CSV", remove: "Delete", ideas: "Ideas and clusters",
-		states: { draft: "draft", open: "open", closed: "closed",
-		    running: "running", stopped: "stopped" },
-		revealed: "results shown", noSessions: "No sessions yet: make your first one above.",
-		noRounds: "No rounds yet: add the first one below.",
-		openSession: "Open", unclustered: "Not in a cluster",
-		newCluster: "New cluster", addCluster: "Add the cluster",
-		moveTo: "Move to", hideIdea: "Hide", showIdea: "Show",
-		voteClusters: "Vote on these clusters (points)",
-		voteTitle: "Which of these matter most?",
-		dragHelp: "Drag an idea onto a cluster, or focus it and press Enter, then the arrow keys to move it, and Enter again to drop it.",
-		picked: "Picked up: ", movedTo: " moved to ", dropped: "Dropped.",
-		confirmStop: "Stop the session? Every participant is logged out and the code stops working.",
-		confirmDelete: "Delete this session and everything in it?",
-		templateName: "Name of the template", failed: "That did not work: ",
-		anonymous: "anonymous", removePerson: "Remove",
-		copy: "Copy", moveUp: "Move up", moveDown: "Move down",
-		editIdea: "Edit",
-	},
-	nl: {
-		navSessions: "Sessies", navAccount: "Account", logOut: "Uitloggen",
-		sessionsTitle: "Uw sessies", newTitle: "Nieuwe sessie",
-		title: "Titel", sessionLanguage: "Taal voor de deelnemers",
-		create: "Maak", fromTemplate: "Of begin met een sjabloon",
-		useTemplate: "Gebruik dit sjabloon", start: "Start de sessie",
-		stop: "Stop de sessie", lock: "Sluit af (geen nieuwe deelnemers)",
-		unlock: "Open weer", projector: "Open het projectiescherm",
-		reportLink: "Verslag", exportLink: "Download (JSON)",
-		joinAt: "Deelnemers gaan naar", withCode: "met de code",
-		participants: "Deelnemers", whoIsIn: "Wie doet er mee",
-		agenda: "Agenda en resultaten", settings: "Instellingen",
-		addRound: "Voeg een ronde toe", roundType: "Soort",
-		t_brainstorm: "Brainstorm (ideeën)", t_choice: "Stemmen (meerkeuze)",
-		t_points: "Punten verdelen", t_ranking: "Rangorde",
-		t_rating: "Beoordelen op een schaal",
-		t_statements: "Eens of oneens met stellingen",
-		t_open: "Open vraag", question: "Vraag of titel",
-		optionsFrom: "Opties", optionsLines: "Opties of stellingen, één per regel",
-		minPicks: "Minstens", maxPicks: "Hoogstens", scale: "Schaal",
-		labelLow: "Label van de lage kant", labelHigh: "Label van de hoge kant",
-		criteria: "Criteria, één per regel (niet verplicht)",
-		topN: "Zet de beste op volgorde (0: alle)", budget: "Punten per deelnemer",
-		maxPer: "Hoogstens per optie (0: geen grens)",
-		openWall: "Deelnemers zien elkaars ideeën",
-		pCluster: "Deelnemers mogen de ideeën clusteren", add: "Voeg de ronde toe",
-		saveTemplate: "Bewaar de agenda als sjabloon",
-		duplicate: "Kopieer de sessie", deleteSession: "Verwijder de sessie",
-		description: "Beschrijving",
-		named: "Deelnemers geven hun naam (anders anoniem)",
-		allowChange: "Deelnemers mogen een antwoord wijzigen zolang de ronde open is",
-		teamsOn: "Werk in teams (één stem per tafel)",
-		teams: "Teams, één per regel",
-		maxParticipants: "Hoogstens zoveel deelnemers (0: de grens van uw abonnement)",
-		save: "Bewaar", saved: "Bewaard.",
-		typed: "Hieronder getypt", ideasOf: "De ideeën van: ", clustersOf: "De clusters van: ",
-		open: "Open", close: "Sluit", reveal: "Toon de resultaten aan deelnemers",
-		hide: "Verberg de resultaten voor deelnemers", results: "Resultaten",
-		csv: "CSV", remove: "Verwijder", ideas: "Ideeën en clusters",
-		states: { draft: "concept", open: "open", closed: "gesloten",
-		    running: "loopt", stopped: "gestopt" },
-		revealed: "resultaten zichtbaar", noSessions: "Nog geen sessies: maak hierboven uw eerste.",
-		noRounds: "Nog geen rondes: voeg hieronder de eerste toe.",
-		openSession: "Open", unclustered: "Niet in een cluster",
-		newCluster: "Nieuw cluster", addCluster: "Voeg het cluster toe",
-		moveTo: "Verplaats naar", hideIdea: "Verberg", showIdea: "Toon",
-		voteClusters: "Stem over deze clusters (punten)",
-		voteTitle: "Welke hiervan zijn het belangrijkst?",
-		dragHelp: "Sleep een idee naar een cluster, of geef het de focus en druk op Enter, dan de pijltjestoetsen om het te verplaatsen, en weer Enter om het neer te zetten.",
-		picked: "Opgepakt: ", movedTo: " verplaatst naar ", dropped: "Neergezet.",
-		confirmStop: "De sessie stoppen? Alle deelnemers worden uitgelogd en de code werkt niet meer.",
-		confirmDelete: "Deze sessie verwijderen, met alles erin?",
-		templateName: "Naam van het sjabloon", failed: "Dat lukte niet: ",
-		anonymous: "anoniem", removePerson: "Verwijder",
-		copy: "Kopie", moveUp: "Naar boven", moveDown: "Naar beneden",
-		editIdea: "Wijzig",
-	},
-};
 
-const L = languages(TEXTS, () => {
-	lang = L.lang;
-	t = L.t;
-	rt = RESULT_TEXTS[lang];
+await languages(() => {
 	if (session) {
 		renderSession();
 		renderRounds();
 		renderSourceOptions();
-	}
+	} else if (!sid)
+		showList(false);
 });
-const call = caller(L);
-let lang = L.lang;
-let t = L.t;
-let rt = RESULT_TEXTS[lang];
+const call = caller();
 const $ = (id) => document.getElementById(id);
 const sid = new URLSearchParams(location.search).get("session");
 let session = null;
@@ -157,10 +38,12 @@ function button(text, cls, fn) {
 
 // --- the list of sessions ---------------------------------------------------
 
-async function showList() {
+// first: the new session's language starts as the page's.
+async function showList(first) {
 	$("list-view").hidden = false;
-	document.title = "Primoforum: " + t.sessionsTitle;
-	$("new-lang").value = lang;
+	document.title = "Primoforum: " + t("console.sessionsTitle");
+	if (first)
+		$("new-lang").value = language();
 	const r = await call("GET", "/sessions");
 	if (!r.ok)
 		return;
@@ -173,13 +56,13 @@ async function showList() {
 		a.href = "/console.html?session=" + s.id;
 		const h = el("h2");
 		h.append(a);
-		row.append(h, el("span", t.states[s.state] || s.state, "badge " + s.state));
+		row.append(h, el("span", t("console.state." + s.state), "badge " + s.state));
 		li.append(row, el("p", (s.created_at || "").slice(0, 10) +
 		    (s.join_code ? " · " + s.join_code : ""), "meta"));
 		ul.append(li);
 	}
 	if (r.data.sessions.length === 0)
-		ul.append(el("li", t.noSessions, "muted"));
+		ul.append(el("li", t("console.noSessions"), "muted"));
 	const tr = await call("GET", "/templates");
 	if (tr.ok) {
 		const sel = $("template");
@@ -214,7 +97,7 @@ function renderSession() {
 	const s = session;
 	$("s-title").textContent = s.title;
 	document.title = "Primoforum: " + s.title;
-	$("s-state").textContent = t.states[s.state] || s.state;
+	$("s-state").textContent = t("console.state." + s.state);
 	$("s-state").className = "badge " + s.state;
 	const running = s.state === "running";
 	$("start").hidden = running;
@@ -264,10 +147,10 @@ async function loadRounds() {
 function renderSourceOptions() {
 	const sel = $("r-source");
 	const keep = sel.value;
-	sel.replaceChildren(new Option(t.typed, ""));
-	for (const r of rounds.filter((x) => x.type === "brainstorm")) {
-		sel.append(new Option(t.ideasOf + r.title, "ideas:" + r.id));
-		sel.append(new Option(t.clustersOf + r.title, "clusters:" + r.id));
+	sel.replaceChildren(new Option(t("console.typed"), ""));
+	for (const r of rounds.filter((x) => roundType(x.type) && roundType(x.type).ideas)) {
+		sel.append(new Option(t("console.ideasOf") + r.title, "ideas:" + r.id));
+		sel.append(new Option(t("console.clustersOf") + r.title, "clusters:" + r.id));
 	}
 	sel.value = [...sel.options].some((o) => o.value === keep) ? keep : "";
 	typeFields();
@@ -279,15 +162,15 @@ function roundItem(r) {
 	const head = el("div", null, "row spread");
 	const h = el("h2", r.position + ". " + r.title);
 	const badges = el("span");
-	badges.append(el("span", rt.types[r.type] || r.type, "badge"), " ",
-	    el("span", t.states[r.state] || r.state, "badge " + r.state));
+	badges.append(el("span", t("round." + r.type + ".label"), "badge"), " ",
+	    el("span", t("console.state." + r.state), "badge " + r.state));
 	if (r.revealed)
-		badges.append(" ", el("span", t.revealed, "badge open"));
+		badges.append(" ", el("span", t("console.revealed"), "badge open"));
 	head.append(h, badges);
 	li.append(head);
 	const acts = el("div", null, "row");
 	const i = rounds.indexOf(r);
-	for (const [dir, sym, txt] of [["up", "↑", t.moveUp], ["down", "↓", t.moveDown]]) {
+	for (const [dir, sym, txt] of [["up", "↑", t("console.moveUp")], ["down", "↓", t("console.moveDown")]]) {
 		const b = button(sym, "secondary", async () => {
 			const x = await call("POST", "/sessions/" + sid + "/rounds/" + r.id + "/move",
 			    { direction: dir });
@@ -306,12 +189,12 @@ function roundItem(r) {
 		acts.append(b);
 	}
 	if (r.state !== "open")
-		acts.append(button(t.open, "", () => roundAction(r, "open")));
+		acts.append(button(t("console.open"), "", () => roundAction(r, "open")));
 	else
-		acts.append(button(t.close, "", () => roundAction(r, "close")));
-	acts.append(button(r.revealed ? t.hide : t.reveal, "secondary",
+		acts.append(button(t("console.close"), "", () => roundAction(r, "close")));
+	acts.append(button(r.revealed ? t("console.hide") : t("console.reveal"), "secondary",
 	    () => roundAction(r, r.revealed ? "hide" : "reveal")));
-	const res = button(t.results, "secondary", () => {
+	const res = button(t("console.results"), "secondary", () => {
 		if (shown.has(r.id))
 			shown.delete(r.id);
 		else
@@ -320,8 +203,8 @@ function roundItem(r) {
 	});
 	res.setAttribute("aria-expanded", String(shown.has(r.id)));
 	acts.append(res);
-	if (r.type === "brainstorm") {
-		const b = button(t.ideas, "secondary", () => {
+	if (roundType(r.type) && roundType(r.type).ideas) {
+		const b = button(t("console.ideas"), "secondary", () => {
 			if (boards.has(r.id))
 				boards.delete(r.id);
 			else
@@ -331,12 +214,12 @@ function roundItem(r) {
 		b.setAttribute("aria-expanded", String(boards.has(r.id)));
 		acts.append(b);
 	}
-	const csv = el("a", t.csv, "btn small secondary");
+	const csv = el("a", t("console.csv"), "btn small secondary");
 	csv.href = "/api/sessions/" + sid + "/rounds/" + r.id + "/results.csv";
 	csv.setAttribute("download", "round-" + r.position + ".csv");
 	acts.append(csv);
 	if (r.state !== "open")
-		acts.append(button(t.remove, "secondary", async () => {
+		acts.append(button(t("console.remove"), "secondary", async () => {
 			if ((await call("DELETE", "/sessions/" + sid + "/rounds/" + r.id)).ok)
 				loadRounds();
 		}));
@@ -360,7 +243,7 @@ function renderRounds() {
 	const ol = $("rounds");
 	ol.replaceChildren(...rounds.map(roundItem));
 	if (rounds.length === 0)
-		ol.append(el("li", t.noRounds, "muted"));
+		ol.append(el("li", t("console.noRounds"), "muted"));
 	// Results poll once their box is in the page (a poll of a box that
 	// left the page stops).
 	for (const r of rounds.filter((x) => shown.has(x.id))) {
@@ -392,7 +275,7 @@ async function pollResults(r, box) {
 		if (res.status === 200) {
 			resultTags.set(r.id, res.headers.get("ETag"));
 			const d = await res.json();
-			box.replaceChildren(renderResults(d.round, d.round.results, rt,
+			box.replaceChildren(renderResults(d.round, d.round.results,
 			    { cloud: true }));
 		}
 	} catch (e) {
@@ -414,9 +297,9 @@ async function loadBoard(r, box) {
 
 function renderBoard(r, box, d) {
 	box.replaceChildren();
-	box.append(el("p", t.dragHelp, "meta"));
+	box.append(el("p", t("console.dragHelp"), "meta"));
 	const board = el("div", null, "board");
-	const buckets = [{ id: null, name: t.unclustered },
+	const buckets = [{ id: null, name: t("console.unclustered") },
 	    ...d.clusters.map((c) => ({ id: c.id, name: c.name }))];
 	const path = "/sessions/" + sid + "/rounds/" + r.id;
 	const move = async (idea, cluster) => {
@@ -448,12 +331,12 @@ function renderBoard(r, box, d) {
 					ev.preventDefault();
 					if (grabbed && grabbed.id === i.id) {
 						grabbed = null;
-						say(t.dropped);
+						say(t("console.dropped"));
 						pick.setAttribute("aria-pressed", "false");
 					} else {
 						grabbed = { id: i.id, bucket: bi };
 						pick.setAttribute("aria-pressed", "true");
-						say(t.picked + i.text);
+						say(t("console.picked") + i.text);
 					}
 				} else if (grabbed && grabbed.id === i.id &&
 				    (ev.key === "ArrowRight" || ev.key === "ArrowLeft")) {
@@ -462,7 +345,7 @@ function renderBoard(r, box, d) {
 					    buckets.length) % buckets.length;
 					grabbed.bucket = to;
 					if (await move(i.id, buckets[to].id)) {
-						say(i.text + t.movedTo + buckets[to].name);
+						say(i.text + t("console.movedTo") + buckets[to].name);
 						setTimeout(() => {
 							const again = box.querySelector('[data-idea="' + i.id + '"] .idea-text');
 							if (again)
@@ -474,20 +357,20 @@ function renderBoard(r, box, d) {
 					pick.setAttribute("aria-pressed", "false");
 				}
 			});
-			const hide = button(i.hidden ? t.showIdea : t.hideIdea, "secondary", async () => {
+			const hide = button(i.hidden ? t("console.showIdea") : t("console.hideIdea"), "secondary", async () => {
 				if ((await call("PATCH", path + "/ideas/" + i.id, { hidden: !i.hidden })).ok)
 					loadBoard(r, box);
 			});
-			hide.setAttribute("aria-label", (i.hidden ? t.showIdea : t.hideIdea) + ": " + i.text);
+			hide.setAttribute("aria-label", (i.hidden ? t("console.showIdea") : t("console.hideIdea")) + ": " + i.text);
 			// Moderation: mend the wording (a typo, a name that should
 			// not be on the wall).
-			const edit = button(t.editIdea, "secondary", async () => {
-				const text = window.prompt(t.editIdea, i.text);
+			const edit = button(t("console.editIdea"), "secondary", async () => {
+				const text = window.prompt(t("console.editIdea"), i.text);
 				if (text && text.trim() && text.trim() !== i.text &&
 				    (await call("PATCH", path + "/ideas/" + i.id, { text: text.trim() })).ok)
 					loadBoard(r, box);
 			});
-			edit.setAttribute("aria-label", t.editIdea + ": " + i.text);
+			edit.setAttribute("aria-label", t("console.editIdea") + ": " + i.text);
 			li.append(" ", hide, " ", edit);
 			ul.append(li);
 		}
@@ -508,9 +391,9 @@ function renderBoard(r, box, d) {
 	const inp = el("input");
 	inp.id = "new-cluster-" + r.id;
 	inp.maxLength = 100;
-	const lab = el("label", t.newCluster);
+	const lab = el("label", t("console.newCluster"));
 	lab.htmlFor = inp.id;
-	const sub = el("button", t.addCluster, "btn small");
+	const sub = el("button", t("console.addCluster"), "btn small");
 	sub.type = "submit";
 	f.append(lab, inp, sub);
 	f.addEventListener("submit", async (ev) => {
@@ -522,9 +405,9 @@ function renderBoard(r, box, d) {
 	});
 	box.append(f);
 	if (d.clusters.length > 1)
-		box.append(button(t.voteClusters, "", async () => {
+		box.append(button(t("console.voteClusters"), "", async () => {
 			const y = await call("POST", "/sessions/" + sid + "/rounds", {
-				type: "points", title: t.voteTitle, options_from: r.id,
+				type: "points", title: t("console.voteTitle"), options_from: r.id,
 				options_use: "clusters", budget: 10 });
 			if (y.ok) {
 				shown.add(y.data.round.id);
@@ -535,17 +418,28 @@ function renderBoard(r, box, d) {
 
 // --- adding a round -----------------------------------------------------------
 
+// The round types' own fields, built once from the registry (each in a
+// box shown only for its type, so what was typed survives a change of
+// type), and the list of types.
+const typeBoxes = new Map();
+for (const mod of ROUNDS) {
+	const o = new Option(t("round." + mod.type + ".name"), mod.type);
+	o.dataset.i18n = "round." + mod.type + ".name";
+	$("r-type").append(o);
+	const box = el("div");
+	box.dataset.type = mod.type;
+	box.append(...mod.settings());
+	typeBoxes.set(mod.type, box);
+	$("r-fields").append(box);
+}
+
 function typeFields() {
-	const type = $("r-type").value;
+	const mod = roundType($("r-type").value);
 	const src = $("r-source").value;
-	const needsOptions = ["choice", "points", "ranking", "rating", "statements"].includes(type);
-	$("f-source").hidden = !needsOptions;
-	$("f-options").hidden = !needsOptions || src !== "";
-	$("f-choice").hidden = type !== "choice";
-	$("f-rating").hidden = type !== "rating";
-	$("f-ranking").hidden = type !== "ranking";
-	$("f-points").hidden = type !== "points";
-	$("f-brainstorm").hidden = type !== "brainstorm";
+	$("f-source").hidden = !mod.options;
+	$("f-options").hidden = !mod.options || src !== "";
+	for (const [type, box] of typeBoxes)
+		box.hidden = type !== mod.type || box.childElementCount === 0;
 }
 $("r-type").addEventListener("change", typeFields);
 $("r-source").addEventListener("change", typeFields);
@@ -554,8 +448,8 @@ const lines = (s) => s.split("\n").map((x) => x.trim()).filter((x) => x);
 
 $("add-round").addEventListener("submit", async (ev) => {
 	ev.preventDefault();
-	const type = $("r-type").value;
-	const b = { type, title: $("r-title").value.trim() };
+	const mod = roundType($("r-type").value);
+	const b = { type: mod.type, title: $("r-title").value.trim() };
 	const src = $("r-source").value;
 	if (!$("f-source").hidden && src) {
 		const [use, from] = src.split(":");
@@ -563,31 +457,12 @@ $("add-round").addEventListener("submit", async (ev) => {
 		b.options_use = use;
 	} else if (!$("f-options").hidden)
 		b.options = lines($("r-options").value);
-	if (type === "choice") {
-		b.min_picks = Number($("r-min").value);
-		b.max_picks = Number($("r-max").value);
-	} else if (type === "rating") {
-		b.scale_max = Number($("r-scale").value);
-		if ($("r-low").value.trim())
-			b.label_low = $("r-low").value.trim();
-		if ($("r-high").value.trim())
-			b.label_high = $("r-high").value.trim();
-		if (lines($("r-criteria").value).length)
-			b.criteria = lines($("r-criteria").value);
-	} else if (type === "ranking")
-		b.top_n = Number($("r-top").value);
-	else if (type === "points") {
-		b.budget = Number($("r-budget").value);
-		b.max_per_option = Number($("r-maxper").value);
-	} else if (type === "brainstorm") {
-		b.open_wall = $("r-wall").checked;
-		b.participants_cluster = $("r-pcluster").checked;
-	}
+	Object.assign(b, mod.read());
 	const r = await call("POST", "/sessions/" + sid + "/rounds", b);
 	if (r.ok) {
 		$("r-title").value = "";
 		$("r-options").value = "";
-		say(t.saved);
+		say(t("console.saved"));
 		await loadRounds();
 		$("r-title").focus();
 	}
@@ -607,13 +482,13 @@ async function act(what, confirmText) {
 	}
 }
 $("start").addEventListener("click", () => act("start"));
-$("stop").addEventListener("click", () => act("stop", t.confirmStop));
+$("stop").addEventListener("click", () => act("stop", t("console.confirmStop")));
 $("lock").addEventListener("click", () => act("lock"));
 $("unlock").addEventListener("click", () => act("unlock"));
 $("save-template").addEventListener("click", async () => {
-	const name = window.prompt(t.templateName, session.title);
+	const name = window.prompt(t("console.templateName"), session.title);
 	if (name && (await call("POST", "/sessions/" + sid + "/template", { name })).ok)
-		say(t.saved);
+		say(t("console.saved"));
 });
 $("duplicate").addEventListener("click", async () => {
 	const r = await call("POST", "/sessions/" + sid + "/duplicate");
@@ -621,7 +496,7 @@ $("duplicate").addEventListener("click", async () => {
 		location.href = "/console.html?session=" + r.data.session.id;
 });
 $("delete").addEventListener("click", async () => {
-	if (window.confirm(t.confirmDelete) &&
+	if (window.confirm(t("console.confirmDelete")) &&
 	    (await call("DELETE", "/sessions/" + sid)).ok)
 		location.href = "/console.html";
 });
@@ -643,7 +518,7 @@ $("settings").addEventListener("submit", async (ev) => {
 	if (r.ok) {
 		session = r.data.session;
 		renderSession();
-		say(t.saved);
+		say(t("console.saved"));
 	}
 });
 for (const tab of document.querySelectorAll("[role=tab]"))
@@ -674,9 +549,9 @@ async function pollLive() {
 			$("count").textContent = String(d.participant_count);
 			$("people").replaceChildren(...d.participants.map((p) => {
 				const li = el("li", null, "row spread");
-				li.append(el("span", (p.display_name || t.anonymous) +
+				li.append(el("span", (p.display_name || t("console.anonymous")) +
 				    (p.team ? " · " + p.team : "")));
-				li.append(button(t.removePerson, "secondary", async () => {
+				li.append(button(t("console.removePerson"), "secondary", async () => {
 					await call("DELETE", "/sessions/" + sid + "/participants/" + p.id);
 					liveTag = null;
 				}));
@@ -703,7 +578,7 @@ async function main() {
 		return;
 	}
 	if (!sid) {
-		showList();
+		showList(true);
 		return;
 	}
 	$("session-view").hidden = false;

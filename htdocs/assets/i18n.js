@@ -1,8 +1,29 @@
-// i18n.js: the interface's two languages.  The choice comes from the
-// browser's preferences unless the person picked one with the switch,
-// which is remembered in localStorage.
-const SUPPORTED = ["nl", "en"];
+// i18n.js: the interface's languages.  LANGUAGES is the one list of them:
+// each has a catalogue, assets/i18n/<code>.js, an ES module whose default
+// export maps keys ("console.open", "error.not_found", ...) to texts.
+// The language switches (every element with data-lang-switch) and the
+// session-language selects (select[data-lang-select]) are built from
+// this list, so a new language is a catalogue file and one line here.
+//
+// The choice comes from the browser's preferences unless the person
+// picked one with the switch, which is remembered in localStorage.  Only
+// the chosen catalogue is fetched, and English beside it: a key missing
+// from a catalogue (t/integration/catalogues.t fails on that) would show
+// in English rather than as its key.
+export const LANGUAGES = [
+	{ code: "nl", name: "Nederlands" },
+	{ code: "en", name: "English" },
+	{ code: "de", name: "Deutsch" },
+];
+const FALLBACK = "en";
 const KEY = "pf_lang";
+
+const loaded = new Map();	// code -> catalogue object
+let current = FALLBACK;
+
+export function known(code) {
+	return LANGUAGES.some((l) => l.code === code);
+}
 
 export function chooseLanguage() {
 	let saved = null;
@@ -11,14 +32,14 @@ export function chooseLanguage() {
 	} catch (e) {
 		// Storage can be off (private mode): fall back to the browser.
 	}
-	if (SUPPORTED.includes(saved))
+	if (known(saved))
 		return saved;
-	for (const tag of navigator.languages || [navigator.language || "en"]) {
+	for (const tag of navigator.languages || [navigator.language || FALLBACK]) {
 		const base = String(tag).toLowerCase().split("-")[0];
-		if (SUPPORTED.includes(base))
+		if (known(base))
 			return base;
 	}
-	return "en";
+	return FALLBACK;
 }
 
 export function rememberLanguage(lang) {
@@ -29,16 +50,95 @@ export function rememberLanguage(lang) {
 	}
 }
 
-// Fills every [data-i18n] element with its text in lang.
-export function apply(texts, lang) {
-	const t = texts[lang] || texts.en;
-	document.documentElement.lang = lang;
+// Fetches the catalogue of code (a known one) once.
+async function load(code) {
+	if (!loaded.has(code)) {
+		const m = await import("./i18n/" + code + ".js");
+		loaded.set(code, m.default);
+	}
+	return loaded.get(code);
+}
+
+// The page's language.
+export function language() {
+	return current;
+}
+
+// Makes code (or English, if unknown) the page's language: loads its
+// catalogue and fills the page.  Returns the language set.
+export async function setLanguage(code) {
+	if (!known(code))
+		code = FALLBACK;
+	await Promise.all([load(code), load(FALLBACK)]);
+	current = code;
+	apply();
+	return code;
+}
+
+// Is there a text for key (in the page's language or English)?
+export function has(key) {
+	const c = loaded.get(current), f = loaded.get(FALLBACK);
+	return !!((c && key in c) || (f && key in f));
+}
+
+// The text of key in the page's language, "{name}" placeholders filled
+// from vars; English when the catalogue lacks it, the key itself when
+// no catalogue has it.
+export function t(key, vars) {
+	const c = loaded.get(current) || {}, f = loaded.get(FALLBACK) || {};
+	let s = key in c ? c[key] : key in f ? f[key] : key;
+	if (vars)
+		s = s.replace(/\{([a-z_]+)\}/g, (m, k) => k in vars ? String(vars[k]) : m);
+	return s;
+}
+
+// Fills every [data-i18n] element with its text, sets <html lang> and
+// which switch button is pressed.
+export function apply() {
+	document.documentElement.lang = current;
 	for (const el of document.querySelectorAll("[data-i18n]")) {
-		const k = el.dataset.i18n;
-		if (k in t)
-			el.textContent = t[k];
+		if (has(el.dataset.i18n))
+			el.textContent = t(el.dataset.i18n);
 	}
 	for (const b of document.querySelectorAll("button.lang"))
-		b.setAttribute("aria-pressed", String(b.dataset.lang === lang));
-	return t;
+		b.setAttribute("aria-pressed", String(b.dataset.lang === current));
+}
+
+// Builds the switch's buttons (button.lang, data-lang, each labelled in
+// its own language) in every [data-lang-switch]; onPick(code) runs when
+// one is pressed.
+export function buildSwitch(onPick) {
+	// The other catalogues, fetched once the page is idle, so that a
+	// switch is at once.
+	setTimeout(() => LANGUAGES.forEach((l) => load(l.code).catch(() => {})), 500);
+	for (const box of document.querySelectorAll("[data-lang-switch]")) {
+		box.replaceChildren();
+		for (const l of LANGUAGES) {
+			const b = document.createElement("button");
+			b.type = "button";
+			b.className = "lang";
+			b.dataset.lang = l.code;
+			b.lang = l.code;
+			b.textContent = l.name;
+			b.setAttribute("aria-pressed", String(l.code === current));
+			b.addEventListener("click", () => onPick(l.code));
+			box.append(b);
+		}
+	}
+}
+
+// Fills every select[data-lang-select] (a session's language) with the
+// languages, each named in its own language.
+export function buildSelects() {
+	for (const sel of document.querySelectorAll("select[data-lang-select]")) {
+		const keep = sel.value;
+		sel.replaceChildren();
+		for (const l of LANGUAGES) {
+			const o = new Option(l.name, l.code);
+			o.lang = l.code;
+			sel.append(o);
+		}
+		if (keep)
+			sel.value = keep;
+	}
 }

@@ -8,70 +8,12 @@
 // When the session stops the server answers 401 and the page says the
 // session has ended.
 import { api } from "./api.js";
-import { apply, chooseLanguage, rememberLanguage } from "./i18n.js";
-import { RESULT_TEXTS, el, renderResults } from "./results.js";
+import { buildSwitch, chooseLanguage, language, rememberLanguage, setLanguage,
+    t } from "./i18n.js";
+import { el, renderResults } from "./results.js";
+import { roundType } from "./rounds/index.js";
 
-const TEXTS = {
-	en: {
-		joinTitle: "Join a session",
-		code: "Join code",
-		name: "Your name (only if the session asks for it)",
-		team: "Your table or team (only if the session works in teams)",
-		joinButton: "Join",
-		waiting: "You are in. Wait for the facilitator to open a round.",
-		endedTitle: "This session has ended",
-		ended: "Thank you for taking part. You can close this page.",
-		joined: "You are in as ",
-		anonymous: "You take part anonymously.",
-		offline: "The connection is weak; trying again…",
-		failed: "That did not work: ",
-		send: "Send", sendIdea: "Add the idea", yourIdea: "Your idea",
-		ideasSent: "Ideas you sent", thanks: "Thank you: your answer is in.",
-		thanksIdea: "Thank you: your idea is in. Add another if you like.",
-		change: "You can still change it while the round is open.",
-		pickOne: "Pick one", pickSome: (a, b) => a === b ? "Pick " + a : "Pick " + a + " to " + b,
-		noOpinion: "No opinion", pass: "Pass", up: "Move up", down: "Move down",
-		rankHelp: (n) => n ? "Put the best " + n + " at the top: drag, or use the arrows." : "Put them in order, best first: drag, or use the arrows.",
-		left: "Points left: ", over: "Too many points: take some away.",
-		more: "More", less: "Fewer",
-		disagree: "Strongly disagree", agree: "Strongly agree",
-		wall: "Everyone's ideas", answerLabel: "Your answer",
-		results: "Results", roundOf: "Round",
-		clusterFor: "Cluster for: ", noCluster: "(no cluster)",
-		newCluster: "New cluster", addCluster: "Add",
-	},
-	nl: {
-		joinTitle: "Doe mee met een sessie",
-		code: "Deelnamecode",
-		name: "Uw naam (alleen als de sessie erom vraagt)",
-		team: "Uw tafel of team (alleen als de sessie met teams werkt)",
-		joinButton: "Doe mee",
-		waiting: "U doet mee. Wacht tot de begeleider een ronde opent.",
-		endedTitle: "Deze sessie is afgelopen",
-		ended: "Bedankt voor uw deelname. U kunt deze pagina sluiten.",
-		joined: "U doet mee als ",
-		anonymous: "U doet anoniem mee.",
-		offline: "De verbinding is zwak; we proberen het opnieuw…",
-		failed: "Dat lukte niet: ",
-		send: "Verstuur", sendIdea: "Voeg het idee toe", yourIdea: "Uw idee",
-		ideasSent: "Ideeën die u stuurde", thanks: "Dank u: uw antwoord is binnen.",
-		thanksIdea: "Dank u: uw idee is binnen. Voeg er gerust nog een toe.",
-		change: "U kunt het nog wijzigen zolang de ronde open is.",
-		pickOne: "Kies er één", pickSome: (a, b) => a === b ? "Kies er " + a : "Kies er " + a + " tot " + b,
-		noOpinion: "Geen mening", pass: "Pas", up: "Omhoog", down: "Omlaag",
-		rankHelp: (n) => n ? "Zet de beste " + n + " bovenaan: slepen, of met de pijlen." : "Zet ze op volgorde, de beste eerst: slepen, of met de pijlen.",
-		left: "Punten over: ", over: "Te veel punten: haal er wat weg.",
-		more: "Meer", less: "Minder",
-		disagree: "Helemaal oneens", agree: "Helemaal eens",
-		wall: "Ieders ideeën", answerLabel: "Uw antwoord",
-		results: "Resultaten", roundOf: "Ronde",
-		clusterFor: "Cluster voor: ", noCluster: "(geen cluster)",
-		newCluster: "Nieuw cluster", addCluster: "Voeg toe",
-	},
-};
-
-let lang = chooseLanguage();
-let t = apply(TEXTS, lang);
+await setLanguage(chooseLanguage());
 let etag = null;
 let delay = 2000;
 let me = null;
@@ -94,219 +36,29 @@ function renderMe() {
 		return;
 	$("session-title").textContent = me.session.title;
 	$("who").textContent = me.participant.display_name ?
-	    t.joined + me.participant.display_name +
+	    t("join.joined") + me.participant.display_name +
 	    (me.participant.team ? " (" + me.participant.team + ")" : "") :
-	    t.anonymous;
+	    t("join.anonymous");
 }
 
 function submitButton(text) {
-	const b = el("button", text || t.send, "btn");
+	const b = el("button", text || t("join.send"), "btn");
 	b.type = "submit";
 	return b;
 }
 
-// A scale of radio buttons 1..max (and optionally 0 for "pass"/null).
-function scale(name, max, legendText, extra, current, ends) {
-	const fs = el("fieldset");
-	fs.append(el("legend", legendText));
-	const row = el("div", null, "scale");
-	const values = [];
-	for (let v = 1; v <= max; v++)
-		values.push([String(v), String(v)]);
-	if (extra)
-		values.push(extra);
-	for (const [v, label] of values) {
-		const l = el("label");
-		const i = el("input");
-		i.type = "radio";
-		i.name = name;
-		i.value = v;
-		if (current !== undefined && String(current) === v)
-			i.checked = true;
-		l.append(i, el("span", label));
-		row.append(l);
-	}
-	fs.append(row);
-	if (ends) {
-		const e = el("div", null, "ends");
-		e.append(el("span", ends[0]), el("span", ends[1]));
-		fs.append(e);
-	}
-	return fs;
-}
-
-function answerOf(r, option, criterion) {
-	for (const a of r.answer || [])
-		if (a.option === option && (criterion === undefined || a.criterion === criterion))
-			return a.value;
-	return undefined;
-}
-
-// The form of one open round; returns [form, body()].
-function buildForm(r) {
+// The form of one open round, from its type's module; returns
+// [form, body()].
+function buildForm(r, mod) {
 	const form = el("form", null, "answer stack");
-	const opts = r.options || [];
-	let body = () => ({});
-	if (r.type === "choice") {
-		const fs = el("fieldset");
-		const multi = (r.max_picks || 1) > 1;
-		fs.append(el("legend", multi ? t.pickSome(r.min_picks || 1, r.max_picks) : t.pickOne));
-		const picked = new Set((r.answer || []).map((a) => a.option));
-		for (const o of opts) {
-			const l = el("label", null, "choice-opt");
-			const i = el("input");
-			i.type = multi ? "checkbox" : "radio";
-			i.name = "c" + r.id;
-			i.value = o.id;
-			i.checked = picked.has(o.id);
-			l.append(i, el("span", o.label));
-			fs.append(l);
-		}
-		form.append(fs);
-		body = () => ({ choices: [...form.querySelectorAll("input:checked")].map((i) => Number(i.value)) });
-	} else if (r.type === "rating" || r.type === "statements") {
-		const crits = r.criteria && r.criteria.length ? r.criteria : [null];
-		const max = r.type === "rating" ? r.scale_max || 5 : 5;
-		const ends = r.type === "rating" ?
-		    (r.label_low || r.label_high ? [r.label_low || "1", r.label_high || String(max)] : null) :
-		    [t.disagree, t.agree];
-		const extra = r.type === "statements" ? ["0", t.pass] :
-		    (r.no_opinion ? ["", t.noOpinion] : null);
-		for (const o of opts)
-			for (const c of crits) {
-				const name = "r" + r.id + "-" + o.id + (c ? "-" + c.id : "");
-				const cur = answerOf(r, o.id, c ? c.id : undefined);
-				form.append(scale(name, max, o.label + (c ? " · " + c.name : ""),
-				    extra, cur === null ? "" : cur, ends));
-			}
-		body = () => {
-			const list = [];
-			for (const o of opts)
-				for (const c of crits) {
-					const name = "r" + r.id + "-" + o.id + (c ? "-" + c.id : "");
-					const i = form.querySelector('input[name="' + name + '"]:checked');
-					if (!i)
-						continue;
-					const a = { option: o.id, value: i.value === "" ? null : Number(i.value) };
-					if (c)
-						a.criterion = c.id;
-					list.push(a);
-				}
-			return r.type === "rating" ? { ratings: list } : { answers: list };
-		};
-	} else if (r.type === "ranking") {
-		const n = r.top_n || 0;
-		form.append(el("p", t.rankHelp(n), "meta"));
-		const ol = el("ol", null, "rank-list");
-		let order = opts.map((o) => o.id);
-		if (r.answer && r.answer.length) {
-			const ranked = [...r.answer].sort((a, b) => a.value - b.value).map((a) => a.option);
-			order = [...ranked, ...order.filter((x) => !ranked.includes(x))];
-		}
-		const label = Object.fromEntries(opts.map((o) => [o.id, o.label]));
-		let dragging = null;
-		const draw = (focusId, dir) => {
-			ol.replaceChildren(...order.map((id, i) => {
-				const li = el("li");
-				li.draggable = true;
-				li.dataset.id = id;
-				li.append(el("span", (n === 0 || i < n) ? String(i + 1) : "–", "pos"),
-				    el("span", label[id], "lbl"));
-				for (const [d, txt, sym] of [[-1, t.up, "↑"], [1, t.down, "↓"]]) {
-					const b = el("button", sym, "btn small secondary");
-					b.type = "button";
-					b.setAttribute("aria-label", txt + ": " + label[id]);
-					b.dataset.dir = String(d);
-					b.disabled = (d < 0 && i === 0) || (d > 0 && i === order.length - 1);
-					b.addEventListener("click", () => {
-						const j = i + d;
-						[order[i], order[j]] = [order[j], order[i]];
-						draw(id, d);
-					});
-					li.append(b);
-				}
-				li.addEventListener("dragstart", () => { dragging = id; li.classList.add("dragging"); });
-				li.addEventListener("dragend", () => li.classList.remove("dragging"));
-				li.addEventListener("dragover", (ev) => ev.preventDefault());
-				li.addEventListener("drop", (ev) => {
-					ev.preventDefault();
-					if (dragging === null || dragging === id)
-						return;
-					order = order.filter((x) => x !== dragging);
-					order.splice(order.indexOf(id), 0, dragging);
-					draw();
-				});
-				return li;
-			}));
-			if (focusId !== undefined) {
-				const li = ol.querySelector('li[data-id="' + focusId + '"]');
-				const b = li && (li.querySelector('button[data-dir="' + dir + '"]:not([disabled])') ||
-				    li.querySelector("button:not([disabled])"));
-				if (b)
-					b.focus();
-			}
-		};
-		draw();
-		form.append(ol);
-		body = () => ({ ranking: n ? order.slice(0, n) : order });
-	} else if (r.type === "points") {
-		const budget = r.budget || 10;
-		const left = el("p", "", "budget");
-		left.setAttribute("aria-live", "polite");
-		const inputs = [];
-		const update = () => {
-			const used = inputs.reduce((s, i) => s + (Number(i.value) || 0), 0);
-			left.textContent = used > budget ? t.over : t.left + (budget - used) + " / " + budget;
-			left.dataset.state = used > budget ? "over" : "";
-		};
-		for (const o of opts) {
-			const row = el("div", null, "points-row");
-			const i = el("input");
-			i.type = "number";
-			i.min = "0";
-			i.max = String(r.max_per_option || budget);
-			i.value = String(answerOf(r, o.id) || 0);
-			i.id = "p" + r.id + "-" + o.id;
-			i.addEventListener("input", update);
-			const l = el("label", o.label);
-			l.htmlFor = i.id;
-			const ctl = el("span", null, "row");
-			for (const [d, txt, sym] of [[-1, t.less, "−"], [1, t.more, "+"]]) {
-				const b = el("button", sym, "btn small secondary");
-				b.type = "button";
-				b.setAttribute("aria-label", txt + ": " + o.label);
-				b.addEventListener("click", () => {
-					i.value = String(Math.max(0, Math.min(Number(i.max), (Number(i.value) || 0) + d)));
-					update();
-				});
-				ctl.append(b);
-			}
-			ctl.insertBefore(i, ctl.lastChild);
-			row.append(l, ctl);
-			inputs.push(i);
-			form.append(row);
-		}
-		form.insertBefore(left, form.firstChild);
-		update();
-		body = () => ({ points: opts.map((o, k) => ({ option: o.id, points: Number(inputs[k].value) || 0 }))
-		    .filter((p) => p.points > 0) });
-	} else if (r.type === "open" || r.type === "brainstorm") {
-		const ta = el("textarea");
-		ta.id = "txt" + r.id;
-		ta.maxLength = r.max_length || 500;
-		ta.required = true;
-		if (r.type === "open" && r.text)
-			ta.value = r.text;
-		const l = el("label", r.type === "brainstorm" ? t.yourIdea : t.answerLabel);
-		l.htmlFor = ta.id;
-		form.append(l, ta);
-		body = () => ({ text: ta.value.trim() });
-	}
-	form.append(submitButton(r.type === "brainstorm" ? t.sendIdea : t.send));
+	const { nodes, body } = mod.answerForm(r);
+	form.append(...nodes);
+	form.append(submitButton(t(mod.submitKey || "join.send")));
 	return [form, body];
 }
 
 function card(r) {
+	const mod = roundType(r.type);
 	const c = el("section", null, "round-card");
 	c.id = "round-" + r.id;
 	c.dataset.type = r.type;
@@ -319,8 +71,8 @@ function card(r) {
 	const sent = el("ul", null, "cards");
 	const wall = el("div", null, "wall-box");
 	const results = el("div", null, "results-here");
-	if (r.state === "open") {
-		const [form, body] = buildForm(r);
+	if (r.state === "open" && mod) {
+		const [form, body] = buildForm(r, mod);
 		// Typing, or a button of the form (points +/-, ranking arrows):
 		// the participant is at work, so polls leave the form alone.
 		form.addEventListener("input", () => { entry.dirty = true; });
@@ -331,7 +83,7 @@ function card(r) {
 		form.addEventListener("submit", async (ev) => {
 			ev.preventDefault();
 			const b = body();
-			const idea = r.type === "brainstorm";
+			const idea = !!mod.ideas;
 			if (idea && !b.text)
 				return;
 			const x = await api("POST", "/participant/rounds/" + r.id +
@@ -339,7 +91,7 @@ function card(r) {
 			if (!x.ok) {
 				if (x.status === 401)
 					return show("ended-view");
-				status.textContent = t.failed + x.message;
+				status.textContent = t("common.failed") + x.text;
 				status.dataset.state = "error";
 				return;
 			}
@@ -348,77 +100,37 @@ function card(r) {
 			if (idea) {
 				sent.append(el("li", b.text, "card"));
 				form.querySelector("textarea").value = "";
-				status.textContent = t.thanksIdea;
+				status.textContent = t(mod.thanksKey);
 				form.querySelector("textarea").focus();
 			} else {
-				status.textContent = t.thanks + (me.session.allow_change ? " " + t.change : "");
+				status.textContent = t("join.thanks") + (me.session.allow_change ? " " + t("join.change") : "");
 				if (!me.session.allow_change)
 					form.hidden = true;
 			}
 		});
 		c.append(form);
-		if (r.answered && r.type !== "brainstorm") {
-			status.textContent = t.thanks + (me.session.allow_change ? " " + t.change : "");
+		if (r.answered && !mod.ideas) {
+			status.textContent = t("join.thanks") + (me.session.allow_change ? " " + t("join.change") : "");
 			form.hidden = !me.session.allow_change;
 		}
 	}
 	c.append(status);
-	if (r.type === "brainstorm")
+	if (mod && mod.ideas)
 		c.append(sent, wall);
 	c.append(results);
 	const entry = { card: c, sig: "", dirty: false, wall, results, r };
 	return entry;
 }
 
-// The open wall of a brainstorm; with participants_cluster, each idea
-// gets a cluster to choose and the group can add clusters.
-function wallOf(r) {
-	const w = el("div");
-	w.append(el("h3", t.wall));
-	const ul = el("ul", null, "cards");
-	const post = async (path, body) => {
+// What the wall's controls send (a cluster for an idea, a new cluster).
+function poster(r) {
+	return async (path, body) => {
 		const x = await api("POST", "/participant/rounds/" + r.id + path, body);
 		if (!x.ok)
-			say(t.failed + x.message, "error");
+			say(t("common.failed") + x.text, "error");
 		else
 			etag = null;	/* the next poll shows the change */
 	};
-	for (const i of r.wall) {
-		const li = el("li", i.text, "card");
-		if (r.clusters) {
-			const sel = el("select");
-			sel.setAttribute("aria-label", t.clusterFor + i.text);
-			sel.append(new Option(t.noCluster, ""));
-			for (const c of r.clusters) {
-				const o = new Option(c.name, String(c.id));
-				o.selected = c.name === i.cluster;
-				sel.append(o);
-			}
-			sel.addEventListener("change", () => post("/ideas/" + i.id +
-			    "/cluster", { cluster: sel.value ? Number(sel.value) : null }));
-			li.append(" ", sel);
-		}
-		ul.append(li);
-	}
-	w.append(ul);
-	if (r.clusters) {
-		const f = el("form", null, "row");
-		const inp = el("input");
-		inp.id = "nc" + r.id;
-		inp.maxLength = 100;
-		const l = el("label", t.newCluster);
-		l.htmlFor = inp.id;
-		const b = el("button", t.addCluster, "btn small");
-		b.type = "submit";
-		f.append(l, inp, b);
-		f.addEventListener("submit", (ev) => {
-			ev.preventDefault();
-			if (inp.value.trim())
-				post("/clusters", { name: inp.value.trim() });
-		});
-		w.append(f);
-	}
-	return w;
 }
 
 function sigOf(r) {
@@ -445,10 +157,11 @@ function renderRounds() {
 		const typing = document.activeElement &&
 		    document.activeElement.tagName === "INPUT" &&
 		    e.wall.contains(document.activeElement);
-		if (r.wall && !typing)
-			e.wall.replaceChildren(wallOf(r));
+		const mod = roundType(r.type);
+		if (r.wall && !typing && mod && mod.wall)
+			e.wall.replaceChildren(mod.wall(r, poster(r)));
 		if (r.revealed && r.results)
-			e.results.replaceChildren(renderResults(r, r.results, RESULT_TEXTS[lang], { cloud: false }));
+			e.results.replaceChildren(renderResults(r, r.results, { cloud: false }));
 		else
 			e.results.replaceChildren();
 	}
@@ -482,9 +195,8 @@ async function poll() {
 		if (r.status === 200) {
 			etag = r.headers.get("ETag");
 			me = await r.json();
-			if (!chosen && me.session.language && me.session.language !== lang) {
-				lang = me.session.language;
-				t = apply(TEXTS, lang);
+			if (!chosen && me.session.language && me.session.language !== language()) {
+				await setLanguage(me.session.language);
 				cards.forEach((e) => { e.sig = ""; });
 			}
 			renderMe();
@@ -494,25 +206,22 @@ async function poll() {
 		say("");
 	} else {
 		delay = Math.min(delay * 2, 15000);
-		say(t.offline, "error");
+		say(t("join.offline"), "error");
 	}
 	setTimeout(poll, delay);
 }
 
-for (const b of document.querySelectorAll("button.lang")) {
-	b.addEventListener("click", () => {
-		lang = b.dataset.lang;
-		chosen = true;
-		rememberLanguage(lang);
-		t = apply(TEXTS, lang);
-		renderMe();
-		if (me) {
-			for (const e of cards.values())
-				e.sig = "";
-			renderRounds();
-		}
-	});
-}
+buildSwitch(async (code) => {
+	chosen = true;
+	rememberLanguage(code);
+	await setLanguage(code);
+	renderMe();
+	if (me) {
+		for (const e of cards.values())
+			e.sig = "";
+		renderRounds();
+	}
+});
 
 const m = /^\/j\/([0-9A-Za-z-]{8,9})$/.exec(location.pathname);
 if (m)
@@ -527,7 +236,7 @@ $("join").addEventListener("submit", async (ev) => {
 		body.team = $("team").value.trim();
 	const r = await api("POST", "/join", body);
 	if (!r.ok) {
-		say(t.failed + r.message, "error");
+		say(t("common.failed") + r.text, "error");
 		if (/display_name/.test(r.message))
 			$("name").focus();
 		else if (/team/.test(r.message))
@@ -536,10 +245,8 @@ $("join").addEventListener("submit", async (ev) => {
 	}
 	me = r.data;
 	// The session's language from the first answer, not the first poll.
-	if (!chosen && me.session.language && me.session.language !== lang) {
-		lang = me.session.language;
-		t = apply(TEXTS, lang);
-	}
+	if (!chosen && me.session.language && me.session.language !== language())
+		await setLanguage(me.session.language);
 	show("in-view");
 	renderMe();
 	say("");

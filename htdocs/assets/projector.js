@@ -4,22 +4,13 @@
 // shown is the open one (the latest opened if several), else the last
 // closed one.  /live is polled every two seconds with its ETag; the
 // round's results too, so an idle room costs the server almost nothing.
-import { apply, chooseLanguage, rememberLanguage } from "./i18n.js";
-import { RESULT_TEXTS, renderResults } from "./results.js";
-
-const TEXTS = {
-	en: { joinHere: "Join at", participants: "participants",
-	    ended: "This session has ended. Thank you!", fullScreen: "Full screen",
-	    waiting: "The first round starts soon.", notRunning: "This session is not running yet." },
-	nl: { joinHere: "Doe mee via", participants: "deelnemers",
-	    ended: "Deze sessie is afgelopen. Dank u wel!", fullScreen: "Volledig scherm",
-	    waiting: "De eerste ronde begint zo.", notRunning: "Deze sessie loopt nog niet." },
-};
+import { LANGUAGES, chooseLanguage, language, rememberLanguage,
+    setLanguage, t } from "./i18n.js";
+import { renderResults } from "./results.js";
 
 const $ = (id) => document.getElementById(id);
 const sid = new URLSearchParams(location.search).get("session");
-let lang = chooseLanguage();
-let t = apply(TEXTS, lang);
+await setLanguage(chooseLanguage());
 let liveTag = null, resTag = null, current = null, session = null;
 
 async function getJSON(path, tag) {
@@ -54,7 +45,7 @@ async function refreshRounds() {
 	current = next;
 	if (!current) {
 		$("round-title").textContent = session && session.state === "running" ?
-		    t.waiting : "";
+		    t("projector.waiting") : "";
 		$("results").replaceChildren();
 	}
 }
@@ -67,7 +58,7 @@ async function pollResults() {
 			resTag = r.tag;
 			$("round-title").textContent = r.data.round.title;
 			$("results").replaceChildren(renderResults(r.data.round,
-			    r.data.round.results, RESULT_TEXTS[lang], { cloud: true }));
+			    r.data.round.results, { cloud: true }));
 			document.body.dataset.round = String(current.id);
 		}
 	}
@@ -80,9 +71,9 @@ async function pollLive() {
 		if (r && r.status === 200) {
 			liveTag = r.tag;
 			session = r.data.session;
-			if (session.language && session.language !== lang) {
-				lang = session.language;
-				t = apply(TEXTS, lang);
+			if (session.language && session.language !== language()) {
+				await setLanguage(session.language);
+				resTag = null;
 			}
 			$("session-title").textContent = session.title;
 			document.title = "Primoforum: " + session.title;
@@ -111,11 +102,12 @@ $("full").addEventListener("click", () => {
 		document.documentElement.requestFullscreen().catch(() => {});
 });
 document.addEventListener("keydown", (ev) => {
+	// "l": the next language of the list, for the room's screen.
 	if (ev.key === "l") {
-		lang = lang === "nl" ? "en" : "nl";
-		rememberLanguage(lang);
-		t = apply(TEXTS, lang);
-		resTag = null;
+		const i = LANGUAGES.findIndex((l) => l.code === language());
+		const next = LANGUAGES[(i + 1) % LANGUAGES.length].code;
+		rememberLanguage(next);
+		setLanguage(next).then(() => { resTag = null; });
 	}
 });
 pollLive();

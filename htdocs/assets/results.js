@@ -1,209 +1,28 @@
-// results.js: a round's results as charts, for the projector, the
-// console, the participants (when revealed) and the printed report.
-// Plain DOM and CSS: bars are boxes sized by a custom property set from
-// script (the CSP forbids inline styles, not CSSOM), the word cloud is
-// words sized by how often they come.  Every chart has its numbers in
-// text too, for screen readers and for print.
+// results.js: a round's results, for the projector, the console and the
+// participants (when revealed): a heading line (the type and how many
+// answered) and the round type's own view (rounds/*.js, resultsView).
+// The charts themselves are built by charts.js; el and bar are exported
+// again here for the pages that take them from this module.
+import { el } from "./charts.js";
+import { t } from "./i18n.js";
+import { roundType } from "./rounds/index.js";
 
-export const RESULT_TEXTS = {
-	en: {
-		responses: "responses", option: "Option", count: "Count",
-		percent: "%", mean: "Mean", median: "Median",
-		sd: "Spread (sd)", borda: "Borda score", points: "Points",
-		voters: "voters", agree: "Agree", disagree: "Disagree",
-		pass: "Pass", noOpinion: "No opinion",
-		unclustered: "Not in a cluster", noResults: "No answers yet.",
-		ideas: "ideas", rank: "rank",
-		types: { brainstorm: "Brainstorm", choice: "Multiple choice",
-		    rating: "Rating", ranking: "Ranking", points: "Points",
-		    statements: "Statements", open: "Open question" },
-	},
-	nl: {
-		responses: "antwoorden", option: "Optie", count: "Aantal",
-		percent: "%", mean: "Gemiddelde", median: "Mediaan",
-		sd: "Spreiding (sd)", borda: "Borda-score", points: "Punten",
-		voters: "stemmers", agree: "Eens", disagree: "Oneens",
-		pass: "Pas", noOpinion: "Geen mening",
-		unclustered: "Niet in een cluster", noResults: "Nog geen antwoorden.",
-		ideas: "ideeën", rank: "plaats",
-		types: { brainstorm: "Brainstorm", choice: "Meerkeuze",
-		    rating: "Beoordeling", ranking: "Rangorde", points: "Punten",
-		    statements: "Stellingen", open: "Open vraag" },
-	},
-};
-
-export function el(tag, text, cls) {
-	const e = document.createElement(tag);
-	if (text !== undefined && text !== null)
-		e.textContent = String(text);
-	if (cls)
-		e.className = cls;
-	return e;
-}
-
-export function bar(share, cls) {
-	const b = el("span", "", "bar" + (cls ? " " + cls : ""));
-	b.style.setProperty("--share", String(Math.max(0, Math.min(100, share))));
-	b.setAttribute("aria-hidden", "true");
-	return b;
-}
-
-// A list of labelled bars: [label, value text, share 0..100].
-function bars(rows, cls) {
-	const ul = el("ul", null, "bars" + (cls ? " " + cls : ""));
-	for (const [label, value, share] of rows) {
-		const li = el("li");
-		const l = el("span", label, "bar-label");
-		const v = el("span", value, "bar-value");
-		const track = el("span", null, "bar-track");
-		track.append(bar(share));
-		li.append(l, track, v);
-		ul.append(li);
-	}
-	return ul;
-}
-
-// A distribution over a scale 1..max: one stacked bar.
-function distribution(dist, max, lowHigh) {
-	const wrap = el("span", null, "dist");
-	const total = dist.reduce((a, b) => a + b, 0) || 1;
-	dist.forEach((n, i) => {
-		const seg = el("span", null, "seg v" + Math.round((i / Math.max(1, max - 1)) * 4));
-		seg.style.setProperty("--share", String(n / total * 100));
-		seg.title = (i + 1) + ": " + n;
-		wrap.append(seg);
-	});
-	wrap.setAttribute("aria-hidden", "true");
-	if (lowHigh)
-		wrap.dataset.ends = lowHigh;
-	return wrap;
-}
-
-const STOP = new Set(("de het een en van in op te dat die is met voor niet " +
-    "zijn er aan ook als bij of om dan nog wel maar door naar meer over " +
-    "the a an and of to in on for is are be with that this it as at by " +
-    "or from we our more less").split(" "));
-
-// The words of texts, counted, most frequent first (at most max).
-export function wordCounts(texts, max) {
-	const n = new Map();
-	for (const t of texts)
-		for (const w of String(t).toLowerCase().split(/[^\p{L}\p{N}'-]+/u)) {
-			if (w.length < 3 || STOP.has(w))
-				continue;
-			n.set(w, (n.get(w) || 0) + 1);
-		}
-	return [...n].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-	    .slice(0, max || 40);
-}
-
-// A word cloud: the words in a shuffled but stable order, sized by count.
-function wordCloud(texts) {
-	const words = wordCounts(texts, 40);
-	const cloud = el("p", null, "cloud");
-	if (words.length === 0)
-		return cloud;
-	const top = words[0][1];
-	const order = [...words].sort((a, b) =>
-	    (a[0].length * 7 + a[0].charCodeAt(0)) % 11 -
-	    (b[0].length * 7 + b[0].charCodeAt(0)) % 11);
-	for (const [w, c] of order) {
-		const s = el("span", w, "w" + Math.max(1, Math.round(c / top * 5)));
-		s.title = w + ": " + c;
-		cloud.append(s, document.createTextNode(" "));
-	}
-	return cloud;
-}
-
-// The idea wall: ideas as cards, grouped by cluster.
-function ideaWall(ideas, t) {
-	const wall = el("div", null, "wall");
-	const groups = new Map();
-	for (const i of ideas) {
-		const k = i.cluster || "";
-		if (!groups.has(k))
-			groups.set(k, []);
-		groups.get(k).push(i.text);
-	}
-	for (const [k, list] of [...groups].sort((a, b) =>
-	    (a[0] === "") - (b[0] === "") || a[0].localeCompare(b[0]))) {
-		const c = el("section", null, "cluster");
-		c.append(el("h3", (k || t.unclustered) + " (" + list.length + ")"));
-		const ul = el("ul", null, "cards");
-		for (const x of list)
-			ul.append(el("li", x, "card"));
-		c.append(ul);
-		wall.append(c);
-	}
-	return wall;
-}
+export { bar, el } from "./charts.js";
 
 // The results of one round as a DOM node.  round: the round object
-// (type, options, settings); res: its results; t: RESULT_TEXTS[lang].
-// opts.cloud: add a word cloud to brainstorms and open questions.
-export function renderResults(round, res, t, opts) {
+// (type, options, settings); res: its results.  opts.cloud: add a word
+// cloud to brainstorms and open questions.
+export function renderResults(round, res, opts) {
 	const box = el("div", null, "results-box");
+	const mod = roundType(round.type);
 	res = res || {};
-	const label = {};
-	for (const o of round.options || [])
-		label[o.id] = o.label;
-	const list = res.options || [];
 	const responses = res.responses !== undefined ? res.responses :
 	    (res.ideas || res.texts || []).length;
-	box.append(el("p", (t.types[round.type] || round.type) + " · " +
-	    responses + " " + (round.type === "brainstorm" ? t.ideas :
-	    t.responses), "meta"));
-	if (round.type === "choice") {
-		box.append(bars(list.map((o) => [label[o.option], o.count +
-		    " (" + o.percent + "%)", o.percent])));
-	} else if (round.type === "rating" || round.type === "statements") {
-		const max = round.type === "rating" ? round.scale_max || 5 : 5;
-		const ul = el("ul", null, "bars dists");
-		for (const o of list) {
-			const li = el("li");
-			const rows = o.criteria && o.criteria.length ? o.criteria : [o];
-			li.append(el("span", label[o.option], "bar-label"));
-			for (const c of rows) {
-				const track = el("span", null, "bar-track");
-				track.append(distribution(c.distribution || [], max));
-				li.append(track);
-				let v = t.mean + " " + (c.mean ?? "–") + " · " + t.sd +
-				    " " + (c.sd ?? "–");
-				if (round.type === "statements")
-					v = t.agree + " " + (c.agree || 0) + " · " +
-					    t.disagree + " " + (c.disagree || 0) + " · " +
-					    t.pass + " " + (c.pass || 0);
-				li.append(el("span", v, "bar-value"));
-			}
-			ul.append(li);
-		}
-		box.append(ul);
-	} else if (round.type === "ranking") {
-		const top = Math.max(1, ...list.map((o) => o.borda));
-		const sorted = [...list].sort((a, b) => b.borda - a.borda);
-		const ol = bars(sorted.map((o, i) => [(i + 1) + ". " +
-		    label[o.option], t.borda + " " + o.borda, o.borda / top * 100]),
-		    "ranked");
-		box.append(ol);
-	} else if (round.type === "points") {
-		const top = Math.max(1, ...list.map((o) => o.points));
-		const sorted = [...list].sort((a, b) => b.points - a.points);
-		box.append(bars(sorted.map((o) => [label[o.option], o.points +
-		    " " + t.points.toLowerCase() + " · " + o.voters + " " +
-		    t.voters, o.points / top * 100])));
-	} else if (round.type === "open") {
-		if (opts && opts.cloud)
-			box.append(wordCloud(res.texts || []));
-		const ul = el("ul", null, "cards");
-		for (const x of res.texts || [])
-			ul.append(el("li", x, "card"));
-		box.append(ul);
-	} else if (round.type === "brainstorm") {
-		if (opts && opts.cloud)
-			box.append(wordCloud((res.ideas || []).map((i) => i.text)));
-		box.append(ideaWall(res.ideas || [], t));
-	}
+	box.append(el("p", t("round." + round.type + ".label") + " · " +
+	    responses + " " + t(mod && mod.countKey || "results.responses"), "meta"));
+	if (mod)
+		box.append(...mod.resultsView(round, res, opts));
 	if (responses === 0)
-		box.append(el("p", t.noResults, "meta"));
+		box.append(el("p", t("results.noResults"), "meta"));
 	return box;
 }

@@ -40,6 +40,7 @@ try {
 	if (shots)
 		await page.screenshot({ path: shots + "/admin-en.png", fullPage: true });
 	await page.click("button.lang[data-lang=nl]");
+	await page.waitForFunction(() => document.documentElement.lang === "nl");
 	console.log("nl h1: " + (await page.textContent("h1")));
 	console.log("nl lang: " + (await page.getAttribute("html", "lang")));
 	if (shots)

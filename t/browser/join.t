@@ -25,7 +25,7 @@ ok $? "the phone joined through the page"
 out=$(cat "$T_DIR/phone.out")
 like "$out" 'code-field: [0-9A-Z]{8}' "the code came from the link"
 like "$out" 'title: Studiedag' "the page shows the session's title"
-like "$out" 'who: U doet mee als Piet \(Tafel 2\)' "and the participant's name and team, in the session's language"
+like "$out" 'who: Je doet mee als Piet \(Tafel 2\)' "and the participant's name and team, in the session's language"
 call ann GET "/api/sessions/$sid/live"
 like "$(jget "$body" participants)" '"display_name":"Piet"' "the facilitator sees Piet"
 

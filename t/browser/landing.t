@@ -26,7 +26,7 @@ browser() {
 }
 
 dom=$(browser en-GB --dump-dom "$PF_URL/")
-like "$dom" '<h1 data-i18n="title">Live group sessions' "English page for an English browser"
+like "$dom" '<h1 data-i18n="landing.title">Live group sessions' "English page for an English browser"
 like "$dom" 'id="status"[^>]*data-state="ok"' "the page called /api/health and got ok"
 like "$dom" 'database is reachable' "and says so in English"
 like "$dom" '<html lang="en"' "html lang follows the language"

@@ -47,6 +47,7 @@ FROM=127.0.0.31 call ann POST /api/login '{"email":"ann@example.org","password":
 is "$code" 200 "and the new password logs in"
 
 out=$(node reset.mjs "$link" en-GB "yet another passphrase" "yet another passphrase" 2>&1)
-like "$out" 'result: That did not work: this link is not valid' "the same link a second time is refused, in words"
+like "$out" 'result: That did not work: This link is not valid: it was used already' \
+    "the same link a second time is refused, in words (the catalogue's, for its error code)"
 
 done_testing

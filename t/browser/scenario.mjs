@@ -6,8 +6,8 @@
 // vote; the participants distribute their points; the projector shows
 // the result live; the facilitator downloads the results and the report
 // and stops the session; the participants see that it ended.  Every main
-// screen is checked with axe-core and saved as a screenshot, in English
-// and in Dutch.  Prints "name: value" lines for scenario.t.
+// screen is checked with axe-core and saved as a screenshot, in English,
+// German and Dutch.  Prints "name: value" lines for scenario.t.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { launch } from "./lib.mjs";
@@ -50,10 +50,12 @@ async function shot(page, name) {
 }
 
 async function both(page, name, check) {
-	for (const l of ["en", "nl"]) {
+	for (const l of ["en", "de", "nl"]) {
 		const b = page.locator("button.lang[data-lang=" + l + "]");
-		if (await b.count())
+		if (await b.count()) {
 			await b.first().click();
+			await page.waitForFunction((x) => document.documentElement.lang === x, l);
+		}
 		await page.waitForTimeout(150);
 		if (check)
 			await axe(page, name + "-" + l);

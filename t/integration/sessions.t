@@ -27,8 +27,8 @@ like "$(jget "$body" session.teams)" '"name":"Tafel 1".*"name":"Tafel 2"' "with 
 is "$(jget "$body" session.join_code)" "" "and no join code yet"
 call ann POST /api/sessions '{"title":""}'
 is "$code" 422 "an empty title is refused"
-call ann POST /api/sessions '{"title":"x","language":"de"}'
-is "$code" 422 "a language other than nl/en is refused"
+call ann POST /api/sessions '{"title":"x","language":"fr"}'
+is "$code" 422 "a language other than nl/en/de is refused"
 call ann POST /api/sessions '{"title":"x","teams_on":true}'
 is "$code" 422 "teams on without team names is refused"
 call ann POST /api/sessions '{"title":"x","teams":["A","A"]}'

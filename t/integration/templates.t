@@ -1,5 +1,5 @@
 #!/bin/bash
-# templates.t: built-in templates in Dutch and English, keeping a
+# templates.t: built-in templates in Dutch, English and German, keeping a
 # session's agenda as a template, starting a session from one, and
 # templates being private to their account.
 PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -15,9 +15,10 @@ call bob POST /api/accounts '{"email":"bob@example.org","display_name":"Bob","pa
 call ann GET /api/templates
 is "$code" 200 "the templates"
 list=$(jget "$body" templates)
-is "$(printf '%s' "$list" | grep -o '"builtin":true' | wc -l)" 6 "six built-in ones"
+is "$(printf '%s' "$list" | grep -o '"builtin":true' | wc -l)" 9 "nine built-in ones"
 like "$list" '"language":"nl","name":"Training evalueren"' "in Dutch"
 like "$list" '"language":"en","name":"Evaluate a training"' "and in English"
+like "$list" '"language":"de","name":"Training auswerten"' "and in German"
 eval_id=$(printf '%s' "$list" | perl -MJSON::PP -e 'print $_->{id} for grep { $_->{name} eq "Training evalueren" } @{decode_json(<STDIN>)}')
 
 call ann POST "/api/templates/$eval_id/use" '{"title":"Evaluatie 12 maart"}'
@@ -29,6 +30,17 @@ call ann GET "/api/sessions/$S/rounds"
 is "$(printf '%s' "$body" | perl -MJSON::PP -e 'print join " ", map { $_->{type} } @{decode_json(<STDIN>)->{rounds}}')" \
     "rating statements open" "with the template's three rounds in order"
 like "$(jget "$body" rounds.0)" '"label":"Inhoud".*"scale_max":10' "their options and settings"
+like "$(jget "$body" rounds.1)" '"title":"Ben je het eens\?"' "the Dutch ones speak informally (je)"
+
+# The German one gives a German session, in the informal du.
+de_id=$(printf '%s' "$list" | perl -MJSON::PP -e 'print $_->{id} for grep { $_->{name} eq "Training auswerten" } @{decode_json(<STDIN>)}')
+call ann POST "/api/templates/$de_id/use" '{"title":"Auswertung 12. März"}'
+is "$code $(jget "$body" session.language)" "201 de" "a session from the German template, in German"
+call ann GET "/api/sessions/$(jget "$body" session.id)/rounds"
+like "$(jget "$body" rounds.1)" '"title":"Stimmst du zu\?"' "its rounds in German"
+call ann PATCH "/api/sessions/$S" '{"language":"de"}'
+is "$code $(jget "$body" session.language)" "200 de" "a session's language can be German"
+call ann PATCH "/api/sessions/$S" '{"language":"nl"}'
 
 # Keep an agenda of one's own and reuse it.
 call ann POST "/api/sessions/$S/rounds" '{"type":"choice","title":"Next date?","options":["May","June"],"min_picks":1,"max_picks":2}'

@@ -1,0 +1,142 @@
+// charts.js: the building blocks of results, shared by the round types'
+// views (rounds/*.js): elements, bars, a distribution over a scale, a
+// word cloud, an idea wall and a table.  Plain DOM and CSS: bars are
+// boxes sized by a custom property set from script (the CSP forbids
+// inline styles, not CSSOM), the word cloud is words sized by how often
+// they come.
+import { t } from "./i18n.js";
+
+export function el(tag, text, cls) {
+	const e = document.createElement(tag);
+	if (text !== undefined && text !== null)
+		e.textContent = String(text);
+	if (cls)
+		e.className = cls;
+	return e;
+}
+
+export function bar(share, cls) {
+	const b = el("span", "", "bar" + (cls ? " " + cls : ""));
+	b.style.setProperty("--share", String(Math.max(0, Math.min(100, share))));
+	b.setAttribute("aria-hidden", "true");
+	return b;
+}
+
+// A list of labelled bars: [label, value text, share 0..100].
+export function bars(rows, cls) {
+	const ul = el("ul", null, "bars" + (cls ? " " + cls : ""));
+	for (const [label, value, share] of rows) {
+		const li = el("li");
+		const l = el("span", label, "bar-label");
+		const v = el("span", value, "bar-value");
+		const track = el("span", null, "bar-track");
+		track.append(bar(share));
+		li.append(l, track, v);
+		ul.append(li);
+	}
+	return ul;
+}
+
+// A distribution over a scale 1..max: one stacked bar.
+export function distribution(dist, max, lowHigh) {
+	const wrap = el("span", null, "dist");
+	const total = dist.reduce((a, b) => a + b, 0) || 1;
+	dist.forEach((n, i) => {
+		const seg = el("span", null, "seg v" + Math.round((i / Math.max(1, max - 1)) * 4));
+		seg.style.setProperty("--share", String(n / total * 100));
+		seg.title = (i + 1) + ": " + n;
+		wrap.append(seg);
+	});
+	wrap.setAttribute("aria-hidden", "true");
+	if (lowHigh)
+		wrap.dataset.ends = lowHigh;
+	return wrap;
+}
+
+const STOP = new Set(("de het een en van in op te dat die is met voor niet " +
+    "zijn er aan ook als bij of om dan nog wel maar door naar meer over " +
+    "the a an and of to in on for is are be with that this it as at by " +
+    "or from we our more less " +
+    "der die das und ist ein eine mit von für nicht auf den dem des sich " +
+    "auch als bei oder wir uns mehr weniger noch aber durch nach über").split(" "));
+
+// The words of texts, counted, most frequent first (at most max).
+export function wordCounts(texts, max) {
+	const n = new Map();
+	for (const x of texts)
+		for (const w of String(x).toLowerCase().split(/[^\p{L}\p{N}'-]+/u)) {
+			if (w.length < 3 || STOP.has(w))
+				continue;
+			n.set(w, (n.get(w) || 0) + 1);
+		}
+	return [...n].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+	    .slice(0, max || 40);
+}
+
+// A word cloud: the words in a shuffled but stable order, sized by count.
+export function wordCloud(texts) {
+	const words = wordCounts(texts, 40);
+	const cloud = el("p", null, "cloud");
+	if (words.length === 0)
+		return cloud;
+	const top = words[0][1];
+	const order = [...words].sort((a, b) =>
+	    (a[0].length * 7 + a[0].charCodeAt(0)) % 11 -
+	    (b[0].length * 7 + b[0].charCodeAt(0)) % 11);
+	for (const [w, c] of order) {
+		const s = el("span", w, "w" + Math.max(1, Math.round(c / top * 5)));
+		s.title = w + ": " + c;
+		cloud.append(s, document.createTextNode(" "));
+	}
+	return cloud;
+}
+
+// The idea wall: ideas as cards, grouped by cluster.
+export function ideaWall(ideas) {
+	const wall = el("div", null, "wall");
+	const groups = new Map();
+	for (const i of ideas) {
+		const k = i.cluster || "";
+		if (!groups.has(k))
+			groups.set(k, []);
+		groups.get(k).push(i.text);
+	}
+	for (const [k, list] of [...groups].sort((a, b) =>
+	    (a[0] === "") - (b[0] === "") || a[0].localeCompare(b[0]))) {
+		const c = el("section", null, "cluster");
+		c.append(el("h3", (k || t("results.unclustered")) + " (" + list.length + ")"));
+		const ul = el("ul", null, "cards");
+		for (const x of list)
+			ul.append(el("li", x, "card"));
+		c.append(ul);
+		wall.append(c);
+	}
+	return wall;
+}
+
+// A table of the report: head texts, rows of cells (a text, a number or
+// a node, such as a bar).
+export function table(head, rows) {
+	const tb0 = el("table", null, "results");
+	const tr = el("tr");
+	for (const h of head)
+		tr.append(el("th", h));
+	tb0.append(el("thead"));
+	tb0.firstChild.append(tr);
+	const tb = el("tbody");
+	for (const r of rows) {
+		const row = el("tr");
+		for (const c of r) {
+			if (c instanceof Node) {
+				const td = el("td");
+				td.append(c);
+				row.append(td);
+			} else
+				row.append(el("td", c, typeof c === "number" ||
+				    /^[0-9.]+$/.test(String(c)) ? "num" : ""));
+		}
+		tb.append(row);
+	}
+	tb0.append(tb);
+	return tb0;
+}

@@ -1,0 +1,54 @@
+// rounds/choice.js: a vote, multiple choice: pick min_picks to max_picks
+// of the options.  Results: each option's count and share.
+import { bar, bars, el, table } from "../charts.js";
+import { t } from "../i18n.js";
+import { $, inlineNumber, labels } from "./form.js";
+
+// The legend of a choice of several: "Pick 2", "Pick 1 to 3".
+function pickSome(min, max) {
+	return min === max ? t("round.choice.pickN", { n: min }) :
+	    t("round.choice.pickRange", { min, max });
+}
+
+export default {
+	type: "choice",
+	options: true,
+	settings() {
+		const row = el("div", null, "row");
+		row.append(inlineNumber("round.choice.minPicks", "r-min", 1, 100, 1),
+		    inlineNumber("round.choice.maxPicks", "r-max", 1, 100, 1));
+		return [row];
+	},
+	read() {
+		return { min_picks: Number($("r-min").value), max_picks: Number($("r-max").value) };
+	},
+	answerForm(r) {
+		const fs = el("fieldset");
+		const multi = (r.max_picks || 1) > 1;
+		fs.append(el("legend", multi ? pickSome(r.min_picks || 1, r.max_picks) :
+		    t("round.choice.pickOne")));
+		const picked = new Set((r.answer || []).map((a) => a.option));
+		for (const o of r.options || []) {
+			const l = el("label", null, "choice-opt");
+			const i = el("input");
+			i.type = multi ? "checkbox" : "radio";
+			i.name = "c" + r.id;
+			i.value = o.id;
+			i.checked = picked.has(o.id);
+			l.append(i, el("span", o.label));
+			fs.append(l);
+		}
+		return { nodes: [fs], body: () => ({ choices: [...fs.querySelectorAll("input:checked")]
+		    .map((i) => Number(i.value)) }) };
+	},
+	resultsView(round, res) {
+		const label = labels(round);
+		return [bars((res.options || []).map((o) => [label[o.option], o.count +
+		    " (" + o.percent + "%)", o.percent]))];
+	},
+	reportView(round, res) {
+		const label = labels(round);
+		return [table([t("results.option"), t("results.count"), t("results.percent"), ""],
+		    (res.options || []).map((o) => [label[o.option], o.count, o.percent, bar(o.percent)]))];
+	},
+};

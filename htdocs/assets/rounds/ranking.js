@@ -1,0 +1,91 @@
+// rounds/ranking.js: put the options in order, best first (or only the
+// best top_n), by dragging or by the arrow buttons (keyboard).  Results:
+// the options by Borda score.
+import { bar, bars, el, table } from "../charts.js";
+import { t } from "../i18n.js";
+import { $, labels, number } from "./form.js";
+
+export default {
+	type: "ranking",
+	options: true,
+	settings() {
+		return number("round.ranking.topN", "r-top", 0, 100, 0);
+	},
+	read() {
+		return { top_n: Number($("r-top").value) };
+	},
+	answerForm(r) {
+		const opts = r.options || [];
+		const n = r.top_n || 0;
+		const help = el("p", n ? t("round.ranking.helpTop", { n }) :
+		    t("round.ranking.helpAll"), "meta");
+		const ol = el("ol", null, "rank-list");
+		let order = opts.map((o) => o.id);
+		if (r.answer && r.answer.length) {
+			const ranked = [...r.answer].sort((a, b) => a.value - b.value).map((a) => a.option);
+			order = [...ranked, ...order.filter((x) => !ranked.includes(x))];
+		}
+		const label = Object.fromEntries(opts.map((o) => [o.id, o.label]));
+		let dragging = null;
+		const draw = (focusId, dir) => {
+			ol.replaceChildren(...order.map((id, i) => {
+				const li = el("li");
+				li.draggable = true;
+				li.dataset.id = id;
+				li.append(el("span", (n === 0 || i < n) ? String(i + 1) : "–", "pos"),
+				    el("span", label[id], "lbl"));
+				for (const [d, txt, sym] of [[-1, t("round.ranking.up"), "↑"],
+				    [1, t("round.ranking.down"), "↓"]]) {
+					const b = el("button", sym, "btn small secondary");
+					b.type = "button";
+					b.setAttribute("aria-label", txt + ": " + label[id]);
+					b.dataset.dir = String(d);
+					b.disabled = (d < 0 && i === 0) || (d > 0 && i === order.length - 1);
+					b.addEventListener("click", () => {
+						const j = i + d;
+						[order[i], order[j]] = [order[j], order[i]];
+						draw(id, d);
+					});
+					li.append(b);
+				}
+				li.addEventListener("dragstart", () => { dragging = id; li.classList.add("dragging"); });
+				li.addEventListener("dragend", () => li.classList.remove("dragging"));
+				li.addEventListener("dragover", (ev) => ev.preventDefault());
+				li.addEventListener("drop", (ev) => {
+					ev.preventDefault();
+					if (dragging === null || dragging === id)
+						return;
+					order = order.filter((x) => x !== dragging);
+					order.splice(order.indexOf(id), 0, dragging);
+					draw();
+				});
+				return li;
+			}));
+			if (focusId !== undefined) {
+				const li = ol.querySelector('li[data-id="' + focusId + '"]');
+				const b = li && (li.querySelector('button[data-dir="' + dir + '"]:not([disabled])') ||
+				    li.querySelector("button:not([disabled])"));
+				if (b)
+					b.focus();
+			}
+		};
+		draw();
+		return { nodes: [help, ol], body: () => ({ ranking: n ? order.slice(0, n) : order }) };
+	},
+	resultsView(round, res) {
+		const label = labels(round);
+		const list = res.options || [];
+		const top = Math.max(1, ...list.map((o) => o.borda));
+		const sorted = [...list].sort((a, b) => b.borda - a.borda);
+		return [bars(sorted.map((o, i) => [(i + 1) + ". " + label[o.option],
+		    t("results.borda") + " " + o.borda, o.borda / top * 100]), "ranked")];
+	},
+	reportView(round, res) {
+		const label = labels(round);
+		const opts = res.options || [];
+		const top = Math.max(1, ...opts.map((o) => o.borda));
+		const sorted = [...opts].sort((a, b) => b.borda - a.borda);
+		return [table([t("results.option"), t("results.borda"), ""], sorted.map((o) =>
+		    [label[o.option], o.borda, bar(o.borda / top * 100)]))];
+	},
+};

@@ -1,0 +1,151 @@
+// catalogues.mjs SRC CHECK: one check of the pages' text catalogues, for
+// t/integration/catalogues.t.  Prints each problem on a line of its own
+// and exits 1 when there is one.  CHECK is one of:
+//   list       i18n.js's LANGUAGES and the files in assets/i18n/ agree
+//   keys       every catalogue has every key some catalogue has
+//   values     every text is a non-empty string with the same {placeholders}
+//              as the English one
+//   used       every key a page uses (data-i18n in the HTML; in the
+//              scripts t("...") and every literal shaped like a key of a
+//              catalogue namespace, "prefix." + ... as a prefix) is in the
+//              catalogues
+//   rounds     every round type of the registry has its name and label
+//   errors     every error code the C code answers with has an error.<code>
+//              entry, unless it is one no person meets (MACHINE below)
+//   templates  every language has built-in templates in sql/
+// The pages' modules are imported from a copy of htdocs/assets marked as
+// ES modules (node reads a bare .js as CommonJS).
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
+    from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const [src, check] = process.argv.slice(2);
+const htdocs = join(src, "htdocs");
+const problems = [];
+
+// Error codes that only programs meet (webhooks, a malformed request no
+// page sends): the server's English message is enough for them.
+const MACHINE = new Set(["bad_signature", "unknown_customer", "unknown_product",
+    "invalid_event", "not_configured", "bad_length", "short_body",
+    "unsupported_media_type", "method_not_allowed", "bad_path", "bad_query",
+    "bad_cookie", "invalid_format"]);
+
+function files(dir, ext) {
+	const out = [];
+	for (const e of readdirSync(dir, { withFileTypes: true })) {
+		const p = join(dir, e.name);
+		if (e.isDirectory())
+			out.push(...files(p, ext));
+		else if (e.name.endsWith(ext))
+			out.push(p);
+	}
+	return out;
+}
+
+const tmp = mkdtempSync(join(tmpdir(), "pf-cat-"));
+try {
+	cpSync(join(htdocs, "assets"), join(tmp, "assets"), { recursive: true });
+	writeFileSync(join(tmp, "package.json"), '{"type":"module"}\n');
+	const imp = (p) => import(pathToFileURL(join(tmp, "assets", p)).href);
+	const { LANGUAGES } = await imp("i18n.js");
+	const onDisk = readdirSync(join(htdocs, "assets", "i18n"))
+	    .filter((f) => f.endsWith(".js")).map((f) => f.slice(0, -3)).sort();
+	const cats = {};
+	for (const c of onDisk)
+		cats[c] = (await imp("i18n/" + c + ".js")).default;
+	const all = new Set(Object.values(cats).flatMap((c) => Object.keys(c)));
+	const NAMESPACES = new Set([...all].map((k) => k.split(".")[0]));
+
+	if (check === "list") {
+		const listed = LANGUAGES.map((l) => l.code);
+		for (const c of listed)
+			if (!onDisk.includes(c))
+				problems.push("listed in i18n.js, no assets/i18n/" + c + ".js");
+		for (const c of onDisk)
+			if (!listed.includes(c))
+				problems.push("assets/i18n/" + c + ".js is not in i18n.js's LANGUAGES");
+		if (new Set(listed).size !== listed.length)
+			problems.push("a language is listed twice");
+		for (const l of LANGUAGES)
+			if (!/^[a-z]{2}$/.test(l.code) || !l.name)
+				problems.push("list entry " + JSON.stringify(l) + ": a two-letter code and a name");
+	} else if (check === "keys") {
+		for (const [c, cat] of Object.entries(cats))
+			for (const k of all)
+				if (!(k in cat))
+					problems.push(c + ".js lacks " + k);
+	} else if (check === "values") {
+		const ph = (s) => [...String(s).matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]).sort().join(",");
+		for (const [c, cat] of Object.entries(cats))
+			for (const [k, v] of Object.entries(cat)) {
+				if (typeof v !== "string" || v === "")
+					problems.push(c + ".js " + k + ": not a non-empty text");
+				else if (cats.en && k in cats.en && ph(v) !== ph(cats.en[k]))
+					problems.push(c + ".js " + k + ": placeholders {" + ph(v) +
+					    "}, English has {" + ph(cats.en[k]) + "}");
+			}
+	} else if (check === "used") {
+		for (const f of files(htdocs, ".html"))
+			for (const m of readFileSync(f, "utf8").matchAll(/data-i18n="([^"]*)"/g))
+				if (!all.has(m[1]))
+					problems.push(f.slice(src.length + 1) + ": data-i18n=\"" + m[1] + "\" is in no catalogue");
+		for (const f of files(join(htdocs, "assets"), ".js")) {
+			if (f.includes("/i18n/"))
+				continue;
+			const text = readFileSync(f, "utf8");
+			const name = f.slice(src.length + 1);
+			// t("key") and any other literal shaped like a key of a
+			// known namespace (keys handed to helpers, submitKey: ...);
+			// one ending in "." is a prefix (t("console.state." + s)).
+			for (const m of text.matchAll(/"((?:[a-z]+)\.[A-Za-z0-9_.]*)"/g)) {
+				const k = m[1];
+				if (!NAMESPACES.has(k.split(".")[0]))
+					continue;
+				if (k.endsWith(".")) {
+					if (![...all].some((x) => x.startsWith(k)))
+						problems.push(name + ": no key starts with \"" + k + "\"");
+				} else if (!all.has(k))
+					problems.push(name + ": \"" + k + "\" is in no catalogue");
+			}
+			for (const m of text.matchAll(/\bt\(\s*"([^"]*)"/g))
+				if (!NAMESPACES.has(m[1].split(".")[0]))
+					problems.push(name + ": t(\"" + m[1] + "\") is in no namespace of the catalogues");
+		}
+	} else if (check === "rounds") {
+		const { ROUNDS } = await imp("rounds/index.js");
+		for (const r of ROUNDS)
+			for (const k of ["name", "label"])
+				if (!all.has("round." + r.type + "." + k))
+					problems.push("round type " + r.type + ": no round." + r.type + "." + k);
+	} else if (check === "errors") {
+		const codes = new Set();
+		// In each call, the codes are the literals of one bare word
+		// before the first that is not (the message's format).
+		for (const f of files(join(src, "fcgi"), ".c"))
+			for (const call of readFileSync(f, "utf8").matchAll(/\bresp_error\(([^;]*)/g))
+				for (const lit of call[1].matchAll(/"([^"]*)"/g)) {
+					if (!/^[a-z_]+$/.test(lit[1]))
+						break;
+					codes.add(lit[1]);
+				}
+		if (codes.size < 10)
+			problems.push("found only " + codes.size + " error codes in fcgi/*.c: has resp_error() changed?");
+		for (const c of [...codes].sort())
+			if (!MACHINE.has(c) && !all.has("error." + c))
+				problems.push("error code " + c + " (fcgi/*.c) has no error." + c);
+	} else if (check === "templates") {
+		const sql = files(join(src, "sql"), ".sql").map((f) => readFileSync(f, "utf8"))
+		    .filter((s) => /INSERT INTO template\b/.test(s)).join("\n");
+		for (const l of LANGUAGES)
+			if (!new RegExp("'" + l.code + "'").test(sql))
+				problems.push("no built-in template in '" + l.code + "' in sql/");
+	} else
+		problems.push("unknown check " + check);
+} finally {
+	rmSync(tmp, { recursive: true, force: true });
+}
+for (const p of problems)
+	console.log(p);
+process.exit(problems.length ? 1 : 0);
