@@ -19,189 +19,110 @@
  * What an admin sees of an account is its identity, plan, state and
  * counts: never a session's title, rounds, ideas or answers.  Those
  * belong to the facilitator and the participants (P8).  Every call is
- * an audit event, reads included.
+ * an audit event, reads included.  The queries and changes are
+ * admin.c's; this file validates, calls it, and answers.
  */
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "extern.h"
-#include "db.h"
 #include "banned.h"
 
 /* How many audit rows one API call returns at most. */
 #define AUDIT_MAX_ROWS	10000
 
-static const char *const accountcols[] = { "id", "email", "display_name",
-	"plan", "role", "disabled", "two_factor", "created_at", "last_seen",
-	"logins", "sessions" };
-
-static int
-account_row(void *arg, const struct dbcol *c, size_t n)
-{
-	struct jw	*w = arg;
-	long long	 v;
-	size_t		 i;
-
-	if (n != 11)
-		return -1;
-	jw_obj(w);
-	for (i = 0; i < n; i++) {
-		jw_key(w, accountcols[i]);
-		if (c[i].null)
-			jw_null(w);
-		else if (i == 5 || i == 6)
-			jw_bool(w, c[i].len == 1 && c[i].s[0] == '1');
-		else if ((i == 0 || i >= 9) &&
-		    parse_int(c[i].s, c[i].len, 0, INT64_MAX, &v) == 0)
-			jw_int(w, v);
-		else
-			jw_strn(w, c[i].s, c[i].len);
-	}
-	jw_end(w);
-	return 0;
-}
-
-static void
+/* The audit target of the route's account. */
+static const char *
 target_of(struct request *r, char *buf, size_t sz)
 {
-	snprintf(buf, sz, "account:%lld", r->ids[0]);
+	int	 n;
+
+	n = snprintf(buf, sz, "account:%lld", r->ids[0]);
+	return n > 0 && (size_t)n < sz ? buf : NULL;
 }
 
-/* Appends s to out with LIKE's wildcards escaped, between two '%'. */
-static int
-like_pattern(const char *s, size_t len, char *out, size_t outsz)
-{
-	size_t	 i, o = 0;
-
-	if (outsz < 3)
-		return -1;
-	out[o++] = '%';
-	for (i = 0; i < len; i++) {
-		if (o + 4 > outsz)
-			return -1;
-		if (s[i] == '%' || s[i] == '_' || s[i] == '\\')
-			out[o++] = '\\';
-		out[o++] = s[i];
-	}
-	out[o++] = '%';
-	out[o] = '\0';
-	return 0;
-}
-
+/* GET /api/admin/accounts?q=: at most 100, and their count. */
 int
 api_admin_accounts(struct request *r)
 {
-	const struct kv	*q;
-	struct dbparam	 p[3];
-	struct jw	*w;
-	char		 pat[256];
-	long long	 id = 0;
-	size_t		 len;
-	int		 rc;
+	const struct kv		*q;
+	struct adminacct	*v;
+	struct why		 why = { NULL, "", 0 };
+	struct jw		*w;
+	size_t			 n, i;
+	enum outcome		 o;
 
 	q = kvlist_get(&r->query, "q");
-	len = q != NULL ? q->vallen : 0;
-	if (len > 100 || (q != NULL && !utf8_valid(q->val, len)))
-		return resp_error(r, 422, "invalid_query",
-		    "q is at most 100 characters of text");
-	if (like_pattern(q != NULL ? q->val : "", len, pat, sizeof(pat)) ==
-	    -1)
-		return resp_error(r, 422, "invalid_query", "q is too long");
-	if (q != NULL)
-		(void)parse_int(q->val, len, 1, INT64_MAX, &id);
-	p[0] = (struct dbparam)DBP_STR(pat);
-	p[1] = (struct dbparam)DBP_STR(pat);
-	p[2] = (struct dbparam)DBP_INT(id);
+	o = admin_accounts_find(r->db, q != NULL ? q->val : NULL,
+	    q != NULL ? q->vallen : 0, &v, &n, &why);
+	if (o != OUT_OK)
+		return resp_outcome(r, o, &why);
 	w = resp_json(r, 200);
 	jw_obj(w);
 	jw_key(w, "accounts");
 	jw_arr(w);
-	if ((rc = db_exec(r->db, STMT_ADMIN_ACCOUNTS, p, 3, account_row, w)) <
-	    0) {
-		jw_free(w);
-		return db_unavailable(r);
-	}
+	for (i = 0; i < n; i++)
+		adminacct_write(w, &v[i]);
 	jw_end(w);
-	jw_kint(w, "count", rc);
+	jw_kint(w, "count", (long long)n);
 	jw_end(w);
+	adminacct_list_free(v, n);
 	audit(r, "admin_accounts_searched", 0, NULL, "ok");
 	return resp_done(r, w);
 }
 
-/* Writes {"account": {...}} for r->ids[0], or a 404. */
+/* Answers {"account": {...}} for r->ids[0], or a 404. */
 static int
 account_answer(struct request *r)
 {
-	struct dbparam	 p[1];
-	struct jw	*w;
-	int		 rc;
+	struct adminacct	 a;
+	struct why		 why = { NULL, "", 0 };
+	struct jw		*w;
+	enum outcome		 o;
 
-	p[0] = (struct dbparam)DBP_INT(r->ids[0]);
+	if ((o = admin_account_get(r->db, r->ids[0], &a, &why)) != OUT_OK)
+		return resp_outcome(r, o, &why);
 	w = resp_json(r, 200);
 	jw_obj(w);
 	jw_key(w, "account");
-	rc = db_exec(r->db, STMT_ADMIN_ACCOUNT, p, 1, account_row, w);
-	if (rc < 0) {
-		jw_free(w);
-		return db_unavailable(r);
-	}
-	if (rc == 0) {
-		jw_free(w);
-		return resp_error(r, 404, "not_found", "no such account");
-	}
+	adminacct_write(w, &a);
 	jw_end(w);
+	adminacct_release(&a);
 	return resp_done(r, w);
 }
 
+/* GET /api/admin/accounts/{id}. */
 int
 api_admin_account(struct request *r)
 {
 	char	 target[40];
 
-	target_of(r, target, sizeof(target));
-	audit(r, "admin_account_viewed", r->ids[0], target, "ok");
+	audit(r, "admin_account_viewed", r->ids[0],
+	    target_of(r, target, sizeof(target)), "ok");
 	return account_answer(r);
 }
 
-/*
- * Disable or enable: the flag and, on disable, every login of the
- * account in one transaction, so no request of it is served after.
- */
+/* Disable (off) or enable the route's account, then show it. */
 static int
 set_disabled(struct request *r, int off)
 {
-	struct dbparam	 p[2];
-	char		 target[40];
-	int		 rc;
+	struct why	 why = { NULL, "", 0 };
+	enum outcome	 o;
 
-	if (off && r->ids[0] == r->auth.account_id)
-		return resp_error(r, 409, "own_account",
-		    "an admin cannot disable their own account");
-	if (db_begin(r->db) != 0)
-		return db_unavailable(r);
-	p[0] = (struct dbparam)DBP_INT(off);
-	p[1] = (struct dbparam)DBP_INT(r->ids[0]);
-	if ((rc = db_exec(r->db, STMT_ACCOUNT_SET_DISABLED, p, 2, NULL,
-	    NULL)) < 0 || (off && db_exec(r->db, STMT_LOGIN_DELETE_ALL, &p[1],
-	    1, NULL, NULL) < 0)) {
-		db_rollback(r->db);
-		return db_unavailable(r);
-	}
-	target_of(r, target, sizeof(target));
-	audit(r, off ? "account_disabled" : "account_enabled", r->ids[0],
-	    target, "ok");
-	if (db_commit(r->db) != 0)
-		return db_unavailable(r);
+	if ((o = admin_set_disabled(r, r->ids[0], off, &why)) != OUT_OK)
+		return resp_outcome(r, o, &why);
 	return account_answer(r);
 }
 
+/* POST /api/admin/accounts/{id}/disable: its logins end too. */
 int
 api_admin_disable(struct request *r)
 {
 	return set_disabled(r, 1);
 }
 
+/* POST /api/admin/accounts/{id}/enable. */
 int
 api_admin_enable(struct request *r)
 {
@@ -212,98 +133,59 @@ static const struct field plan_fields[] = {
 	{ "plan", FT_STRING, 1, 1, 16 },
 };
 
+/* PUT /api/admin/accounts/{id}/plan: {"plan": name}. */
 int
 api_admin_plan(struct request *r)
 {
-	struct dbparam	 p[2];
+	struct why	 why = { NULL, "", 0 };
 	const char	*plan;
-	char		 target[64];
 	size_t		 len;
+	enum outcome	 o;
 	int		 rc;
 
 	if ((rc = fields_check(r, plan_fields,
 	    sizeof(plan_fields) / sizeof(plan_fields[0]))) != 0)
 		return rc;
 	plan = field_str(r, "plan", &len);
-	p[0] = (struct dbparam)DBP_TEXT(plan, len);
-	if ((rc = db_exec(r->db, STMT_PLAN_GET, p, 1, NULL, NULL)) < 0)
-		return db_unavailable(r);
-	if (rc == 0)
-		return resp_error(r, 422, "unknown_plan",
-		    "there is no plan \"%.16s\"", plan);
-	p[1] = (struct dbparam)DBP_INT(r->ids[0]);
-	if ((rc = db_exec(r->db, STMT_ACCOUNT_SET_PLAN, p, 2, NULL, NULL)) <
-	    0)
-		return db_unavailable(r);
-	snprintf(target, sizeof(target), "account:%lld plan:%.16s",
-	    r->ids[0], plan);
-	audit(r, "account_plan_changed", r->ids[0], target, "ok");
+	if ((o = admin_set_plan(r, r->ids[0], plan, len, &why)) != OUT_OK)
+		return resp_outcome(r, o, &why);
 	return account_answer(r);
 }
 
+/* POST /api/admin/accounts/{id}/reset-link: 201, a single-use link. */
 int
 api_admin_reset_link(struct request *r)
 {
-	struct dbparam	 p[1];
+	struct why	 why = { NULL, "", 0 };
 	struct jw	*w;
-	char		 link[512], target[40];
-	int		 rc;
+	char		 link[512];
+	enum outcome	 o;
 
-	p[0] = (struct dbparam)DBP_INT(r->ids[0]);
-	if ((rc = db_exec(r->db, STMT_ADMIN_ACCOUNT, p, 1, NULL,
-	    NULL)) < 0)
-		return db_unavailable(r);
-	if (rc == 0)
-		return resp_error(r, 404, "not_found", "no such account");
-	if (reset_link_create(r->db, r->cfg, r->ids[0], link,
-	    sizeof(link)) == -1)
-		return db_unavailable(r);
-	target_of(r, target, sizeof(target));
-	audit(r, "password_reset_link", r->ids[0], target, "ok");
+	o = admin_reset_link(r, r->ids[0], link, sizeof(link), &why);
+	if (o != OUT_OK)
+		return resp_outcome(r, o, &why);
 	w = resp_json(r, 201);
 	jw_obj(w);
 	jw_kstr(w, "link", link);
-	jw_kint(w, "valid_seconds", 3600);
+	jw_kint(w, "valid_seconds", RESET_SECONDS);
 	jw_kstr(w, "note", "single use; give it to the account's owner only");
 	jw_end(w);
 	return resp_done(r, w);
 }
 
+/* DELETE /api/admin/accounts/{id}/logins: every login ends. */
 int
 api_admin_logins_end(struct request *r)
 {
-	struct dbparam	 p[1];
-	char		 target[40];
-	int		 n;
+	struct why	 why = { NULL, "", 0 };
+	enum outcome	 o;
 
-	if (r->ids[0] == r->auth.account_id)
-		return resp_error(r, 409, "own_account",
-		    "end your own logins from your account page");
-	p[0] = (struct dbparam)DBP_INT(r->ids[0]);
-	if ((n = db_exec(r->db, STMT_LOGIN_DELETE_ALL, p, 1, NULL, NULL)) < 0)
-		return db_unavailable(r);
-	target_of(r, target, sizeof(target));
-	audit(r, "account_logins_ended", r->ids[0], target, "ok");
+	if ((o = admin_logins_end(r, r->ids[0], &why)) != OUT_OK)
+		return resp_outcome(r, o, &why);
 	return account_answer(r);
 }
 
-static const char *const countcols[] = { "accounts", "accounts_disabled",
-	"sessions_running", "participants_active", "logins",
-	"schema_version", "audit_events" };
-
-static int
-counts_row(void *arg, const struct dbcol *c, size_t n)
-{
-	struct jw	*w = arg;
-	long long	 v;
-	size_t		 i;
-
-	for (i = 0; i < n && i < 7; i++)
-		jw_kint(w, countcols[i], parse_int(c[i].s, c[i].len, 0,
-		    INT64_MAX, &v) == 0 ? v : 0);
-	return 0;
-}
-
+/* GET /api/admin/status: counts, schema, workers, version. */
 int
 api_admin_status(struct request *r)
 {
@@ -313,7 +195,7 @@ api_admin_status(struct request *r)
 	jw_obj(w);
 	jw_key(w, "database");
 	jw_obj(w);
-	if (db_exec(r->db, STMT_ADMIN_COUNTS, NULL, 0, counts_row, w) != 1) {
+	if (admin_counts_write(r->db, w) != OUT_OK) {
 		jw_free(w);
 		return db_unavailable(r);
 	}
@@ -358,7 +240,7 @@ api_admin_audit(struct request *r)
 	char		 f[24], t[24];
 	struct jw	*w = NULL;
 	long long	 n, max = 1000;
-	int		 csv = 0;
+	int		 csv = 0, nf, nt;
 
 	from = kvlist_get(&r->query, "from");
 	to = kvlist_get(&r->query, "to");
@@ -378,9 +260,14 @@ api_admin_audit(struct request *r)
 		    "limit is a number from 1 to %d", AUDIT_MAX_ROWS);
 	csv = fmt != NULL && strcmp(fmt->val, "csv") == 0;
 	/* MariaDB reads "T" and "Z" only in some modes: a space, no zone. */
-	snprintf(f, sizeof(f), "%.19s", from != NULL ? from->val :
+	nf = snprintf(f, sizeof(f), "%.19s", from != NULL ? from->val :
 	    "1970-01-01");
-	snprintf(t, sizeof(t), "%.19s", to != NULL ? to->val : "9999-12-31");
+	nt = snprintf(t, sizeof(t), "%.19s", to != NULL ? to->val :
+	    "9999-12-31");
+	if (nf < 0 || (size_t)nf >= sizeof(f) || nt < 0 ||
+	    (size_t)nt >= sizeof(t))
+		return resp_error(r, 422, "invalid_period", "from and to are "
+		    "dates (YYYY-MM-DD) or times (YYYY-MM-DDTHH:MM:SSZ), UTC");
 	if (strlen(f) > 10)
 		f[10] = ' ';
 	if (strlen(t) > 10)
@@ -424,7 +311,7 @@ api_admin_config(struct request *r)
 	config_report(r->cfg, w);
 	jw_key(w, "plans");
 	jw_arr(w);
-	if (plan_list(r->db, w) == -1) {
+	if (plan_list(r->db, w) != OUT_OK) {
 		jw_free(w);
 		return db_unavailable(r);
 	}

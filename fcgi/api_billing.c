@@ -20,30 +20,17 @@
  * States map to the account's plan: trialing, active and past_due (the
  * provider's dunning period) keep the product's plan; canceled and
  * expired return the account to the free plan.  No card data ever
- * arrives here or is stored: the provider holds it.
+ * arrives here or is stored: the provider holds it.  The rules and the
+ * rows are billing.c's and plan.c's; this file checks the signature,
+ * reads the event, calls them, and answers.
+ *
+ *	GET /api/plans			what each plan allows
  */
 #include <stdio.h>
 #include <string.h>
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
 #include "extern.h"
-#include "db.h"
 #include "banned.h"
-
-/* The provider's states and whether the product's plan applies. */
-static const struct state {
-	const char	*name;
-	int		 paid;
-} states[] = {
-	{ "trialing", 1 },
-	{ "active", 1 },
-	{ "past_due", 1 },
-	{ "canceled", 0 },
-	{ "expired", 0 },
-};
 
 /*
  * Returns 1 if the body carries a good signature; otherwise sets the
@@ -53,31 +40,14 @@ int
 billing_signature_ok(struct request *r)
 {
 	const char	*key = r->cfg->secret[SECRET_BILLING_KEY];
-	unsigned char	 mac[EVP_MAX_MD_SIZE], got[32];
-	unsigned int	 maclen = 0;
-	size_t		 i;
-	int		 hi, lo;
 
 	if (key == NULL) {
 		resp_error(r, 503, "not_configured", "the billing webhook is "
 		    "not configured on this server (billing_webhook_key)");
 		return 0;
 	}
-	if (r->signature == NULL || strlen(r->signature) != 64)
-		goto bad;
-	for (i = 0; i < 32; i++) {
-		if ((hi = hexdigit(r->signature[2 * i])) < 0 ||
-		    (lo = hexdigit(r->signature[2 * i + 1])) < 0)
-			goto bad;
-		got[i] = (unsigned char)(hi << 4 | lo);
-	}
-	if (HMAC(EVP_sha256(), key, (int)strlen(key),
-	    (const unsigned char *)(r->body != NULL ? r->body : ""),
-	    r->bodylen, mac, &maclen) == NULL || maclen != 32 ||
-	    CRYPTO_memcmp(mac, got, 32) != 0)
-		goto bad;
-	return 1;
-bad:
+	if (billing_signature_valid(key, r->signature, r->body, r->bodylen))
+		return 1;
 	audit(r, "billing_webhook", 0, "bad signature", "refused");
 	resp_error(r, 401, "bad_signature",
 	    "the webhook signature is missing or wrong");
@@ -115,21 +85,16 @@ when_ok(const char *s, size_t len)
 	return 1;
 }
 
-/* What the event says, checked. */
-struct event {
-	const char	*id, *sub, *state, *product, *when;
-	size_t		 idlen, sublen, productlen;
-	long long	 account;
-	int		 paid;
-	char		 plan[17];
-};
-
+/*
+ * Reads and checks the event of the body into e.  Returns 0, or the
+ * status of the refusal set (400, 422).
+ */
 static int
 event_read(struct request *r, struct event *e)
 {
 	const struct jv	*sub;
 	const char	*s, *ref;
-	size_t		 len, reflen, i;
+	size_t		 len, reflen;
 
 	memset(e, 0, sizeof(*e));
 	if (r->json == NULL)
@@ -150,13 +115,7 @@ event_read(struct request *r, struct event *e)
 		return resp_error(r, 422, "invalid_field",
 		    "subscription.id is missing or not an id");
 	s = jv_str(jv_get(sub, "state"), &len);
-	for (i = 0; s != NULL && i < sizeof(states) / sizeof(states[0]); i++)
-		if (strlen(states[i].name) == len &&
-		    memcmp(states[i].name, s, len) == 0) {
-			e->state = states[i].name;
-			e->paid = states[i].paid;
-		}
-	if (e->state == NULL)
+	if ((e->state = billing_state(s, len, &e->paid)) == NULL)
 		return resp_error(r, 422, "invalid_field", "subscription.state "
 		    "is trialing, active, past_due, canceled or expired");
 	e->product = jv_str(jv_get(sub, "product"), &e->productlen);
@@ -171,36 +130,7 @@ event_read(struct request *r, struct event *e)
 	return 0;
 }
 
-static int
-plan_name_row(void *arg, const struct dbcol *c, size_t n)
-{
-	char	*plan = arg;
-
-	if (n != 1 || c[0].len >= 17)
-		return -1;
-	memcpy(plan, c[0].s, c[0].len);
-	plan[c[0].len] = '\0';
-	return 0;
-}
-
-struct subrow {
-	long long	 account;
-	char		 when[24];
-};
-
-static int
-sub_row(void *arg, const struct dbcol *c, size_t n)
-{
-	struct subrow	*s = arg;
-
-	if (n != 4 || c[3].len >= sizeof(s->when) ||
-	    parse_int(c[0].s, c[0].len, 1, INT64_MAX, &s->account) == -1)
-		return -1;
-	memcpy(s->when, c[3].s, c[3].len);
-	s->when[c[3].len] = '\0';
-	return 0;
-}
-
+/* Answers {"outcome": word}: what became of the event. */
 static int
 answer(struct request *r, const char *outcome)
 {
@@ -214,93 +144,40 @@ answer(struct request *r, const char *outcome)
 }
 
 /*
- * Applies the event in one transaction: the subscription row locked, the
- * account's plan set, the event id recorded.  The id's unique key makes
- * a concurrent replay roll back whole.
+ * POST /api/billing/webhook: the event applied (billing.c), once.
+ * Returns the status.
  */
 int
 api_billing_webhook(struct request *r)
 {
 	struct event	 e;
-	struct subrow	 cur;
-	struct dbparam	 p[5];
-	char		 when[24], target[192];
-	const char	*outcome = "applied";
-	int		 rc, have;
+	struct why	 why = { NULL, "", 0 };
+	const char	*word;
+	enum outcome	 o;
+	int		 rc;
 
 	if ((rc = event_read(r, &e)) != 0)
 		return rc;
-	if (db_begin(r->db) != 0)
+	if ((o = billing_apply(r, &e, &word, &why)) != OUT_OK)
+		return resp_outcome(r, o, &why);
+	return answer(r, word);
+}
+
+/* GET /api/plans: what each plan allows, for the account page. */
+int
+api_plans(struct request *r)
+{
+	struct jw	*w;
+
+	w = resp_json(r, 200);
+	jw_obj(w);
+	jw_key(w, "plans");
+	jw_arr(w);
+	if (plan_list(r->db, w) != OUT_OK) {
+		jw_free(w);
 		return db_unavailable(r);
-	if (e.sub == NULL) {
-		outcome = "ignored";
-		goto record;
 	}
-	p[0] = (struct dbparam)DBP_TEXT(e.product, e.productlen);
-	if ((rc = db_exec(r->db, STMT_PLAN_BY_PRODUCT, p, 1, plan_name_row,
-	    e.plan)) < 0)
-		goto down;
-	if (rc == 0) {
-		db_rollback(r->db);
-		return resp_error(r, 422, "unknown_product", "no plan sells "
-		    "the product \"%.*s\"", (int)e.productlen, e.product);
-	}
-	memset(&cur, 0, sizeof(cur));
-	p[0] = (struct dbparam)DBP_TEXT(e.sub, e.sublen);
-	if ((have = db_exec(r->db, STMT_SUBSCRIPTION_LOCK, p, 1, sub_row,
-	    &cur)) < 0)
-		goto down;
-	/* The subscription stays with the account it was first sold to. */
-	if (have)
-		e.account = cur.account;
-	snprintf(when, sizeof(when), "%.20s", e.when);
-	if (have && strcmp(when, cur.when) < 0) {
-		outcome = "stale";
-		goto record;
-	}
-	p[0] = (struct dbparam)DBP_INT(e.account);
-	if ((rc = db_exec(r->db, STMT_ACCOUNT_BY_ID, p, 1, NULL, NULL)) < 0)
-		goto down;
-	if (rc == 0) {
-		db_rollback(r->db);
-		return resp_error(r, 422, "unknown_customer",
-		    "no account has the id %lld", e.account);
-	}
-	p[0] = (struct dbparam)DBP_TEXT(e.sub, e.sublen);
-	p[1] = (struct dbparam)DBP_INT(e.account);
-	p[2] = (struct dbparam)DBP_STR(e.plan);
-	p[3] = (struct dbparam)DBP_STR(e.state);
-	/* "T" and "Z" out: the form DATETIME takes in strict mode. */
-	when[10] = ' ';
-	when[19] = '\0';
-	p[4] = (struct dbparam)DBP_STR(when);
-	if (db_exec(r->db, STMT_SUBSCRIPTION_UPSERT, p, 5, NULL, NULL) < 0)
-		goto down;
-	p[0] = (struct dbparam)DBP_STR(e.paid ? e.plan : "free");
-	p[1] = (struct dbparam)DBP_INT(e.account);
-	if (db_exec(r->db, STMT_ACCOUNT_SET_PLAN, p, 2, NULL, NULL) < 0)
-		goto down;
-record:
-	p[0] = (struct dbparam)DBP_TEXT(e.id, e.idlen);
-	p[1] = e.sub != NULL ? (struct dbparam)DBP_TEXT(e.sub, e.sublen) :
-	    (struct dbparam)DBP_NULL;
-	p[2] = (struct dbparam)DBP_STR(outcome);
-	rc = db_exec(r->db, STMT_BILLING_EVENT_INSERT, p, 3, NULL, NULL);
-	if (rc == DB_DUP) {
-		db_rollback(r->db);
-		return answer(r, "duplicate");
-	}
-	if (rc < 0)
-		goto down;
-	snprintf(target, sizeof(target), "event:%.40s subscription:%.40s "
-	    "state:%s", e.id, e.sub != NULL ? e.sub : "-",
-	    e.state != NULL ? e.state : "-");
-	audit(r, "billing_webhook", e.sub != NULL ? e.account : 0, target,
-	    outcome);
-	if (db_commit(r->db) != 0)
-		return db_unavailable(r);
-	return answer(r, outcome);
-down:
-	db_rollback(r->db);
-	return db_unavailable(r);
+	jw_end(w);
+	jw_end(w);
+	return resp_done(r, w);
 }

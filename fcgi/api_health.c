@@ -11,17 +11,7 @@
 #include "db.h"
 #include "banned.h"
 
-static int
-health_row(void *arg, const struct dbcol *c, size_t n)
-{
-	long long	*v = arg;
-
-	if (n != 1 || c[0].null ||
-	    parse_int(c[0].s, c[0].len, 0, INT32_MAX, v) == -1)
-		return -1;
-	return 0;
-}
-
+/* GET /api/health: 200 with the schema version, or 503. */
 int
 api_health(struct request *r)
 {
@@ -29,9 +19,9 @@ api_health(struct request *r)
 	long long	 version = -1;
 	int		 rc;
 
-	rc = db_exec(r->db, STMT_SCHEMA_VERSION, NULL, 0, health_row,
+	rc = db_exec(r->db, STMT_SCHEMA_VERSION, NULL, 0, db_row_int,
 	    &version);
-	if (rc != 1) {
+	if (rc != 1 || version > INT32_MAX) {
 		r->resp.retry_after = 5;
 		return resp_error(r, 503, "database_unavailable",
 		    "the database is not reachable");

@@ -1,6 +1,9 @@
 /*
- * api_login.c: logging in and out, and the account's list of logins
- * (OWASP ASVS 5.0 6.3, 7).
+ * api_login.c: logging in and out, the account's list of logins (OWASP
+ * ASVS 5.0 6.3, 7), and the guard that authenticates a request from its
+ * login cookie (route.c runs login_authenticate() before every route of
+ * an account).  The logins themselves are login.c's, the accounts
+ * account.c's, the second factor totp.c's.
  *
  *	POST   /api/login			email, password (+ code)
  *	POST   /api/logout			end this login
@@ -21,54 +24,51 @@
 #include <openssl/crypto.h>
 
 #include "extern.h"
-#include "db.h"
 #include "banned.h"
 
 #define EMAIL_FREE	5	/* failures per email before back-off */
 #define ADDR_FREE	20	/* failures per address before back-off */
 
-/* What login needs of an account found by email. */
-struct byemail {
-	long long	 id, disabled, totp;
-	char		*hash;		/* owned */
-	int		 admin;
-	int		 found;
-};
-
-static int
-byemail_row(void *arg, const struct dbcol *c, size_t n)
-{
-	struct byemail	*b = arg;
-
-	if (n != 6 || parse_int(c[0].s, c[0].len, 1, INT64_MAX, &b->id) ||
-	    parse_int(c[2].s, c[2].len, 0, 1, &b->disabled) ||
-	    parse_int(c[3].s, c[3].len, 0, 1, &b->totp))
-		return -1;
-	b->hash = xstrndup(c[1].s, c[1].len);
-	/* Staff (admin, auditor): anything but a facilitator. */
-	b->admin = strcmp(c[4].s, "facilitator") != 0;
-	b->found = 1;
-	return 0;
-}
-
 /*
- * Looks an account up by normalized email.  Returns 1 found, 0 not, -1
- * database down.  Caller frees b->hash.
+ * Finds the login of the request's cookie and fills r->auth.
+ * Returns 1 if logged in, 0 if not (the response is then a 401, and an
+ * ended login's cookie is cleared), or -1 with a 503 set when the
+ * database is down.
  */
 int
-acct_by_email(struct request *r, const char *email, long long *id)
+login_authenticate(struct request *r)
 {
-	struct byemail	 b;
-	struct dbparam	 p[1] = { DBP_STR(email) };
-	int		 rc;
+	const struct kv	*ck;
+	struct why	 why = { NULL, "", 0 };
+	enum outcome	 o;
 
-	memset(&b, 0, sizeof(b));
-	rc = db_exec(r->db, STMT_ACCOUNT_BY_EMAIL, p, 1, byemail_row, &b);
-	free(b.hash);
-	if (rc < 0)
+	ck = kvlist_get(&r->cookies, LOGIN_COOKIE);
+	if (ck == NULL || ck->vallen != 64) {
+		resp_error(r, 401, "login_required", "log in first");
+		return 0;
+	}
+	o = login_find(r->db, r->cfg, ck->val, ck->vallen, &r->auth, &why);
+	if (o == OUT_DB_DOWN) {
+		r->resp.retry_after = 5;
+		resp_error(r, 503, "database_unavailable",
+		    "the database is not reachable");
 		return -1;
-	*id = b.id;
-	return b.found && !b.disabled;
+	}
+	if (o != OUT_OK) {
+		resp_login_cookie_clear(r);
+		resp_outcome(r, o, &why);
+		return 0;
+	}
+	return 1;
+}
+
+/* Counts a failed attempt against both keys of a login. */
+static void
+login_failed(struct request *r, const unsigned char *ekey,
+    const unsigned char *akey)
+{
+	(void)throttle_fail(r->db, "e", ekey, EMAIL_FREE);
+	(void)throttle_fail(r->db, "a", akey, ADDR_FREE);
 }
 
 static const struct field login_fields[] = {
@@ -77,20 +77,21 @@ static const struct field login_fields[] = {
 	{ "code", FT_STRING, 0, 0, 32 },
 };
 
+/* POST /api/login: 200 with the account and a new login's cookie. */
 int
 api_login(struct request *r)
 {
-	struct byemail	 b;
+	struct acctkey	 k;
 	struct throttle	 te, ta;
 	struct acct	 a;
-	struct dbparam	 p[2];
 	unsigned char	 ekey[32], akey[32];
 	char		 email[256], hash[AUTH_ENCODED_MAX];
 	const char	*s, *pw, *code;
 	size_t		 len, pwlen;
-	int		 rc, vrc;
+	enum outcome	 o;
+	int		 rc, vrc, n, found;
 
-	memset(&b, 0, sizeof(b));
+	memset(&k, 0, sizeof(k));
 	memset(&a, 0, sizeof(a));
 	if ((rc = fields_check(r, login_fields,
 	    sizeof(login_fields) / sizeof(login_fields[0]))) != 0)
@@ -98,8 +99,12 @@ api_login(struct request *r)
 	s = field_str(r, "email", &len);
 	pw = field_str(r, "password", &pwlen);
 	code = field_str(r, "code", NULL);
-	if (email_normalize(s, len, email, sizeof(email)) == -1)
-		snprintf(email, sizeof(email), "%.*s", (int)len, s);
+	/* Not an address: the text itself is the throttle's key. */
+	if (email_normalize(s, len, email, sizeof(email)) == -1) {
+		n = snprintf(email, sizeof(email), "%.*s", (int)len, s);
+		if (n < 0 || (size_t)n >= sizeof(email))
+			utf8_trim(email);
+	}
 	sha256(email, strlen(email), ekey);
 	sha256(r->remote_addr != NULL ? r->remote_addr : "-",
 	    r->remote_addr != NULL ? strlen(r->remote_addr) : 1, akey);
@@ -112,11 +117,10 @@ api_login(struct request *r)
 		return throttle_answer(r, te.wait > ta.wait ? te.wait : ta.wait);
 	}
 
-	p[0] = (struct dbparam)DBP_STR(email);
-	rc = db_exec(r->db, STMT_ACCOUNT_BY_EMAIL, p, 1, byemail_row, &b);
-	if (rc < 0)
+	if ((o = acct_by_email(r->db, email, &k)) == OUT_DB_DOWN)
 		return db_unavailable(r);
-	vrc = b.found ? auth_verify(b.hash, pw, pwlen) :
+	found = o == OUT_OK;
+	vrc = found ? auth_verify(k.hash, pw, pwlen) :
 	    auth_dummy_verify(pw, pwlen);
 	if (vrc == AUTH_BUSY) {
 		rc = busy_answer(r);
@@ -124,39 +128,36 @@ api_login(struct request *r)
 	}
 	if (vrc == AUTH_TAMPERED)
 		log_warnx("rid=%s account %lld: stored hash refused unverified",
-		    r->id, b.id);
-	if (vrc != AUTH_OK || b.disabled) {
-		(void)throttle_fail(r->db, "e", ekey, EMAIL_FREE);
-		(void)throttle_fail(r->db, "a", akey, ADDR_FREE);
-		audit(r, "login", b.found ? b.id : 0, NULL, "failed");
+		    r->id, k.id);
+	if (vrc != AUTH_OK || k.disabled) {
+		login_failed(r, ekey, akey);
+		audit(r, "login", found ? k.id : 0, NULL, "failed");
 		rc = resp_error(r, 401, "invalid_credentials",
 		    "the email or the password is not correct");
 		goto out;
 	}
-	/* Staff log in with a second factor or not at all (P9). */
-	if (b.admin && !b.totp) {
-		audit(r, "login", b.id, "admin_without_second_factor",
+	/* Staff (admin, auditor: anything but a facilitator) need P9's 2FA. */
+	if (strcmp(k.role, "facilitator") != 0 && !k.totp) {
+		audit(r, "login", k.id, "admin_without_second_factor",
 		    "refused");
 		rc = resp_error(r, 403, "second_factor_required",
 		    "an admin account needs two-factor; an operator enrols "
 		    "it with primoforumctl");
 		goto out;
 	}
-	if (b.totp) {
+	if (k.totp) {
 		if (code == NULL || *code == '\0') {
 			rc = resp_error(r, 401, "code_required",
 			    "enter the code from your authenticator app");
 			goto out;
 		}
-		if (acct_load(r, b.id, &a) != 1) {
+		if (acct_load(r->db, k.id, &a) != OUT_OK) {
 			rc = db_unavailable(r);
 			goto out;
 		}
-		if (totp_check(r, a.id, a.secret, a.secretlen, a.last_step,
-		    code) != 1) {
-			(void)throttle_fail(r->db, "e", ekey, EMAIL_FREE);
-			(void)throttle_fail(r->db, "a", akey, ADDR_FREE);
-			audit(r, "login", b.id, "second_factor", "failed");
+		if (totp_check(r, &a, code) != OUT_OK) {
+			login_failed(r, ekey, akey);
+			audit(r, "login", k.id, "second_factor", "failed");
 			rc = resp_error(r, 401, "invalid_code",
 			    "the code is not correct, or was used already");
 			goto out;
@@ -164,40 +165,36 @@ api_login(struct request *r)
 	}
 	throttle_clear(r->db, "e", ekey);
 	/* Stronger settings since this hash was made: upgrade it now. */
-	if (auth_needs_rehash(b.hash) && auth_hash(pw, pwlen, hash) == AUTH_OK) {
-		p[0] = (struct dbparam)DBP_STR(hash);
-		p[1] = (struct dbparam)DBP_INT(b.id);
-		(void)db_exec(r->db, STMT_ACCOUNT_SET_PASSWORD, p, 2, NULL,
-		    NULL);
+	if (auth_needs_rehash(k.hash) && auth_hash(pw, pwlen, hash) == AUTH_OK) {
+		if (acct_password_set(r->db, k.id, hash) == OUT_OK)
+			audit(r, "password_rehashed", k.id, NULL, "ok");
 		OPENSSL_cleanse(hash, sizeof(hash));
-		audit(r, "password_rehashed", b.id, NULL, "ok");
 	}
-	if ((rc = login_start(r, b.id)) != 0)
+	if ((rc = resp_login_start(r, k.id)) != 0)
 		goto out;
-	audit(r, "login", b.id, NULL, "ok");
-	rc = acct_answer_login(r, b.id);
+	audit(r, "login", k.id, NULL, "ok");
+	rc = resp_account(r, 200, k.id);
 out:
 	acct_release(&a);
-	if (b.hash != NULL) {
-		OPENSSL_cleanse(b.hash, strlen(b.hash));
-		free(b.hash);
-	}
+	acctkey_release(&k);
 	return rc;
 }
 
+/* POST /api/logout: this login ends; 204 and the cookie gone. */
 int
 api_logout(struct request *r)
 {
-	struct dbparam	 p[1] = { DBP_INT(r->auth.login_id) };
+	enum outcome	 o;
 
-	if (db_exec(r->db, STMT_LOGIN_DELETE, p, 1, NULL, NULL) < 0)
-		return db_unavailable(r);
+	if ((o = login_end(r->db, r->auth.login_id)) != OUT_OK)
+		return resp_outcome(r, o, NULL);
 	audit(r, "logout", r->auth.account_id, NULL, "ok");
-	login_cookie_clear(r);
+	resp_login_cookie_clear(r);
 	r->resp.status = 204;
 	return 204;
 }
 
+/* GET /api/account/logins: the account's browsers. */
 int
 api_logins_list(struct request *r)
 {
@@ -206,7 +203,8 @@ api_logins_list(struct request *r)
 	w = resp_json(r, 200);
 	jw_obj(w);
 	jw_key(w, "logins");
-	if (logins_write(r, w) == -1) {
+	if (logins_write(r->db, r->auth.account_id, r->auth.login_id, w) !=
+	    OUT_OK) {
 		jw_free(w);
 		return db_unavailable(r);
 	}
@@ -214,24 +212,23 @@ api_logins_list(struct request *r)
 	return resp_done(r, w);
 }
 
+/* DELETE /api/account/logins/{id}: one of them ends; 204. */
 int
 api_login_end(struct request *r)
 {
-	struct dbparam	 p[2] = { DBP_INT(r->ids[0]),
-	    DBP_INT(r->auth.account_id) };
+	struct why	 why = { NULL, "", 0 };
 	char		 target[32];
-	int		 rc;
+	enum outcome	 o;
+	int		 n;
 
-	rc = db_exec(r->db, STMT_LOGIN_DELETE_OWN, p, 2, NULL, NULL);
-	if (rc < 0)
-		return db_unavailable(r);
-	/* Another account's login is as absent as one that never was. */
-	if (rc == 0)
-		return resp_error(r, 404, "not_found", "no such login");
-	snprintf(target, sizeof(target), "login:%lld", r->ids[0]);
-	audit(r, "login_ended", r->auth.account_id, target, "ok");
+	o = login_end_own(r->db, r->ids[0], r->auth.account_id, &why);
+	if (o != OUT_OK)
+		return resp_outcome(r, o, &why);
+	n = snprintf(target, sizeof(target), "login:%lld", r->ids[0]);
+	audit(r, "login_ended", r->auth.account_id,
+	    n > 0 && (size_t)n < sizeof(target) ? target : NULL, "ok");
 	if (r->ids[0] == r->auth.login_id)
-		login_cookie_clear(r);
+		resp_login_cookie_clear(r);
 	r->resp.status = 204;
 	return 204;
 }

@@ -371,11 +371,13 @@ struct why {
 	long long	 wait;		/* OUT_THROTTLED: seconds */
 };
 
+/* why.c */
+void		 why_set(struct why *, const char *, const char *, ...)
+		    PRINTFLIKE(3, 4);
+
 /* response.c */
 int		 resp_outcome(struct request *, enum outcome,
 		    const struct why *);
-void		 why_set(struct why *, const char *, const char *, ...)
-		    PRINTFLIKE(3, 4);
 int		 db_unavailable(struct request *);
 int		 busy_answer(struct request *);
 int		 throttle_answer(struct request *, long long);
@@ -387,6 +389,12 @@ int		 resp_done(struct request *, struct jw *);
 int		 resp_json_status(struct request *, int, const char *);
 void		 resp_headers(const struct request *, struct buf *);
 const char	*http_reason(int);
+void		 resp_login_cookie(struct request *, const char *);
+void		 resp_login_cookie_clear(struct request *);
+int		 resp_login_start(struct request *, long long);
+int		 resp_account(struct request *, int, long long);
+int		 plan_check_start(struct request *, long long, int, long long);
+int		 plan_check_reports(struct request *);
 
 /* route.c */
 void		 route_dispatch(struct request *);
@@ -396,8 +404,8 @@ const char	*route_name(const struct route *);
 /* api_health.c */
 int		 api_health(struct request *);
 
-/* api_account.c */
-/* An account row as the handlers need it. */
+/* account.c */
+/* An account row (STMT_ACCOUNT_BY_ID), decoded by account.c's shape. */
 struct acct {
 	long long	 id;
 	char		*email;		/* owned */
@@ -405,19 +413,47 @@ struct acct {
 	char		*org;		/* owned, or NULL */
 	char		*plan;		/* owned */
 	char		*role;		/* owned */
+	long long	 totp_enabled;
 	char		*created;	/* owned; ISO 8601 UTC */
-	char		*hash;		/* owned; argon2id encoded */
+	char		*hash;		/* owned; argon2id encoded; wiped */
 	unsigned char	*secret;	/* owned; sealed TOTP secret, or NULL */
 	size_t		 secretlen;
-	long long	 totp_enabled;
 	long long	 last_step;
 };
-int		 acct_load(struct request *, long long, struct acct *);
+/* What logging in needs of an account found by email. */
+struct acctkey {
+	long long	 id;
+	char		*hash;		/* owned; argon2id encoded; wiped */
+	long long	 disabled;
+	long long	 totp;
+	char		*role;		/* owned */
+	long long	 last_step;
+};
+/* A registration, as validated by its handler. */
+struct acct_new {
+	const char	*email, *name, *org, *pw;
+	size_t		 emaillen, namelen, orglen, pwlen;
+};
+enum outcome	 acct_load(struct db *, long long, struct acct *);
 void		 acct_release(struct acct *);
-int		 password_confirm(struct request *, const struct acct *,
-		    const char *, size_t, const char *);
-int		 acct_answer_login(struct request *, long long);
-int		 logins_write(struct request *, struct jw *);
+void		 acct_write(struct jw *, const struct acct *);
+enum outcome	 acct_by_email(struct db *, const char *, struct acctkey *);
+void		 acctkey_release(struct acctkey *);
+enum outcome	 acct_password_hash(const char *, size_t, const char *,
+		    size_t, char[AUTH_ENCODED_MAX], struct why *);
+enum outcome	 acct_password_confirm(struct request *, const struct acct *,
+		    const char *, size_t, const char *, struct why *);
+enum outcome	 acct_register(struct request *, const struct acct_new *,
+		    long long *, struct why *);
+enum outcome	 acct_password_set(struct db *, long long, const char *);
+enum outcome	 acct_password_change(struct request *, const struct acct *,
+		    const char *, size_t, const char *, size_t, long long,
+		    struct why *);
+enum outcome	 acct_events_write(struct db *, long long, struct jw *);
+enum outcome	 acct_delete(struct request *, const struct acct *,
+		    const char *, size_t, struct why *);
+
+/* api_account.c */
 int		 api_register(struct request *);
 int		 api_account_get(struct request *);
 int		 api_account_delete(struct request *);
@@ -425,18 +461,27 @@ int		 api_account_export(struct request *);
 int		 api_password_change(struct request *);
 
 /* api_login.c */
+int		 login_authenticate(struct request *);
 int		 api_login(struct request *);
 int		 api_logout(struct request *);
 int		 api_logins_list(struct request *);
 int		 api_login_end(struct request *);
-int		 acct_by_email(struct request *, const char *, long long *);
+
+/* totp.c */
+#define TOTP_NRECOVERY	10	/* recovery codes made at once */
+enum outcome	 totp_check(struct request *, const struct acct *,
+		    const char *);
+enum outcome	 totp_setup(struct request *, long long, char[40],
+		    struct why *);
+enum outcome	 totp_enable(struct request *, const struct acct *,
+		    const char *, char[TOTP_NRECOVERY][12], struct why *);
+enum outcome	 totp_disable(struct request *, const struct acct *,
+		    const char *, size_t, const char *, struct why *);
 
 /* api_totp.c */
 int		 api_totp_setup(struct request *);
 int		 api_totp_enable(struct request *);
 int		 api_totp_disable(struct request *);
-int		 totp_check(struct request *, long long, const unsigned char *,
-		    size_t, long long, const char *);
 
 /* api_session.c */
 int		 api_sessions_list(struct request *);
@@ -507,16 +552,28 @@ int		 api_join(struct request *);
 int		 api_participant_state(struct request *);
 int		 participant_authenticate(struct request *);
 
+/* reset.c */
+#define RESET_SECONDS	3600	/* a reset link works this long */
+int		 reset_link_create(struct db *, const struct config *,
+		    long long, char *, size_t);
+enum outcome	 reset_request(struct request *, const char *, enum lang);
+enum outcome	 reset_use(struct request *, const char *, size_t,
+		    const char *, size_t, struct why *);
+
 /* api_reset.c */
 int		 api_password_forgot(struct request *);
 int		 api_password_reset(struct request *);
-int		 reset_link_create(struct db *, const struct config *,
-		    long long, char *, size_t);
 
 /* login.c */
-int		 login_authenticate(struct request *);
-int		 login_start(struct request *, long long);
-void		 login_cookie_clear(struct request *);
+#define LOGIN_COOKIE	"__Host-pf_login"
+enum outcome	 login_find(struct db *, const struct config *, const char *,
+		    size_t, struct authn *, struct why *);
+enum outcome	 login_create(struct request *, long long, char[65],
+		    struct why *);
+enum outcome	 login_end(struct db *, long long);
+enum outcome	 login_end_own(struct db *, long long, long long,
+		    struct why *);
+enum outcome	 logins_write(struct db *, long long, long long, struct jw *);
 int		 csrf_origin_ok(const struct request *);
 int		 csrf_token_ok(const struct request *);
 
@@ -589,6 +646,37 @@ void		 answers_release(struct answers *);
 void		 round_results(const struct roundspec *, const struct answer *,
 		    size_t, long long, struct jw *);
 
+/* admin.c */
+/* An account as the admin area sees it: no content, no secret. */
+struct adminacct {
+	long long	 id;
+	char		*email, *name, *plan, *role;	/* owned */
+	long long	 disabled, totp;
+	char		*created;	/* owned */
+	char		*seen;		/* owned, or NULL: never logged in */
+	long long	 logins, sessions;
+};
+/* The system's counts for the admin status. */
+struct admincounts {
+	long long	 accounts, disabled, running, participants, logins;
+	long long	 schema, events;
+};
+void		 adminacct_write(struct jw *, const struct adminacct *);
+void		 adminacct_release(struct adminacct *);
+void		 adminacct_list_free(struct adminacct *, size_t);
+enum outcome	 admin_accounts_find(struct db *, const char *, size_t,
+		    struct adminacct **, size_t *, struct why *);
+enum outcome	 admin_account_get(struct db *, long long, struct adminacct *,
+		    struct why *);
+enum outcome	 admin_set_disabled(struct request *, long long, int,
+		    struct why *);
+enum outcome	 admin_set_plan(struct request *, long long, const char *,
+		    size_t, struct why *);
+enum outcome	 admin_reset_link(struct request *, long long, char *, size_t,
+		    struct why *);
+enum outcome	 admin_logins_end(struct request *, long long, struct why *);
+enum outcome	 admin_counts_write(struct db *, struct jw *);
+
 /* api_admin.c */
 int		 api_admin_status(struct request *);
 int		 api_admin_accounts(struct request *);
@@ -602,9 +690,25 @@ int		 api_admin_audit(struct request *);
 int		 api_admin_config(struct request *);
 int		 api_admin_refused(struct request *);
 
+/* billing.c */
+/* What a billing event says, checked (api_billing.c reads it). */
+struct event {
+	const char	*id, *sub, *state, *product, *when; /* the request's */
+	size_t		 idlen, sublen, productlen;
+	long long	 account;
+	int		 paid;
+	char		 plan[17];
+};
+int		 billing_signature_valid(const char *, const char *,
+		    const char *, size_t);
+const char	*billing_state(const char *, size_t, int *);
+enum outcome	 billing_apply(struct request *, struct event *,
+		    const char **, struct why *);
+
 /* api_billing.c */
 int		 billing_signature_ok(struct request *);
 int		 api_billing_webhook(struct request *);
+int		 api_plans(struct request *);
 
 /* ops.c, check.c: primoforumctl's backup, restore, purge and check */
 int		 ops_backup(const struct config *, struct db *, const char *);
@@ -613,10 +717,10 @@ int		 ops_purge(const struct config *, struct db *);
 int		 check_run(const struct config *, struct db *, const char *);
 
 /* plan.c */
-int		 plan_list(struct db *, struct jw *);
-int		 plan_check_start(struct request *, long long, int, long long);
-int		 plan_check_reports(struct request *);
-int		 api_plans(struct request *);
+enum outcome	 plan_list(struct db *, struct jw *);
+enum outcome	 plan_may_start(struct request *, long long, int, long long,
+		    struct why *);
+enum outcome	 plan_may_report(struct request *, struct why *);
 
 /* audit.c */
 void		 audit(struct request *, const char *, long long,

@@ -1,6 +1,9 @@
 /*
  * login.c: logins, the authenticated browsers of an account (OWASP ASVS
- * 5.0 chapter 7), and the CSRF checks.
+ * 5.0 chapter 7), and the CSRF checks.  A domain module: it owns the
+ * login rows and the rules about them and returns outcomes; the cookie
+ * itself is set and cleared by response.c (resp_login_cookie()), and a
+ * request is authenticated from it by api_login.c (login_authenticate()).
  *
  * A login is a 256-bit random token in the cookie __Host-pf_login
  * (Secure, HttpOnly, SameSite=Lax, Path=/: the __Host- prefix makes the
@@ -14,6 +17,7 @@
  * same-origin, or an Origin other than site_origin); a logged-in one must
  * also carry the login's CSRF token in X-CSRF-Token.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,119 +26,112 @@
 #include "db.h"
 #include "banned.h"
 
-#define COOKIE	"__Host-pf_login"
-
+/* STMT_LOGIN_GET: a login and who it belongs to. */
 struct loginrow {
-	long long	 id, account, age, idle, totp, disabled;
+	long long	 id, account, age, idle;
 	char		 csrf[65];
-	char		*email, *name, *role;
-	int		 bad;
+	char		*email, *name, *role;	/* owned */
+	long long	 totp, disabled;
 };
+static const struct dbfield loginrow_fields[] = {
+	DBF_I(loginrow, id),
+	DBF_I(loginrow, account),
+	DBF_C(loginrow, csrf),
+	DBF_I(loginrow, age),
+	DBF_I(loginrow, idle),
+	DBF_S(loginrow, email),
+	DBF_S(loginrow, name),
+	DBF_S(loginrow, role),
+	DBF_I(loginrow, totp),
+	DBF_I(loginrow, disabled),
+};
+static const struct dbshape loginrow_shape =
+    DBSHAPE(loginrow_fields, loginrow);
 
-static int
-login_row(void *arg, const struct dbcol *c, size_t n)
-{
-	struct loginrow	*l = arg;
-
-	if (n != 10 || c[2].len != 64 ||
-	    parse_int(c[0].s, c[0].len, 1, INT64_MAX, &l->id) == -1 ||
-	    parse_int(c[1].s, c[1].len, 1, INT64_MAX, &l->account) == -1 ||
-	    parse_int(c[3].s, c[3].len, INT64_MIN, INT64_MAX, &l->age) == -1 ||
-	    parse_int(c[4].s, c[4].len, INT64_MIN, INT64_MAX, &l->idle) == -1 ||
-	    parse_int(c[8].s, c[8].len, 0, 1, &l->totp) == -1 ||
-	    parse_int(c[9].s, c[9].len, 0, 1, &l->disabled) == -1) {
-		l->bad = 1;
-		return -1;
-	}
-	memcpy(l->csrf, c[2].s, 65);
-	l->email = xstrndup(c[5].s, c[5].len);
-	l->name = xstrndup(c[6].s, c[6].len);
-	l->role = xstrndup(c[7].s, c[7].len);
-	return 0;
-}
+/* STMT_LOGIN_LIST: one browser of an account. */
+struct loginitem {
+	long long	 id;
+	char		*browser, *address;	/* owned, or NULL */
+	char		*created, *seen;	/* owned */
+};
+static const struct dbfield loginitem_fields[] = {
+	DBF_I(loginitem, id),
+	DBF_S(loginitem, browser),
+	DBF_S(loginitem, address),
+	DBF_S(loginitem, created),
+	DBF_S(loginitem, seen),
+};
+static const struct dbshape loginitem_shape =
+    DBSHAPE(loginitem_fields, loginitem);
 
 /*
- * Finds the login of the request's cookie and fills r->auth.
- * Returns 1 if logged in, 0 if not (the response is then a 401), or -1
- * with a 503 set when the database is down.
+ * Finds the login whose token is [tok, tok + len) and fills a (owned
+ * strings: authn_release()).  An expired one (or one of a disabled
+ * account) is ended here.  Returns OUT_OK, OUT_UNAUTHENTICATED
+ * (login_required or login_expired: the cookie should go) or
+ * OUT_DB_DOWN.
  */
-int
-login_authenticate(struct request *r)
+enum outcome
+login_find(struct db *db, const struct config *cfg, const char *tok,
+    size_t len, struct authn *a, struct why *why)
 {
-	const struct kv	*ck;
 	unsigned char	 h[32];
 	struct loginrow	 l;
 	struct dbparam	 p[1];
 	int		 rc;
 
-	memset(&l, 0, sizeof(l));
-	ck = kvlist_get(&r->cookies, COOKIE);
-	if (ck == NULL || ck->vallen != 64) {
-		resp_error(r, 401, "login_required", "log in first");
-		return 0;
-	}
-	sha256(ck->val, ck->vallen, h);
+	sha256(tok, len, h);
 	p[0] = (struct dbparam)DBP_BLOB(h, sizeof(h));
-	rc = db_exec(r->db, STMT_LOGIN_GET, p, 1, login_row, &l);
-	if (rc < 0 && !l.bad) {
-		r->resp.retry_after = 5;
-		resp_error(r, 503, "database_unavailable",
-		    "the database is not reachable");
-		rc = -1;
-		goto out;
-	}
-	if (rc != 1) {
-		login_cookie_clear(r);
-		resp_error(r, 401, "login_required",
+	rc = db_one(db, STMT_LOGIN_GET, p, 1, &loginrow_shape, &l);
+	if (rc < 0)
+		return OUT_DB_DOWN;
+	if (rc != 1 || strlen(l.csrf) != 64 || l.id <= 0 || l.account <= 0) {
+		db_shape_release(&loginrow_shape, &l);
+		why_set(why, "login_required",
 		    "your login has ended; log in again");
-		rc = 0;
-		goto out;
+		return OUT_UNAUTHENTICATED;
 	}
-	if (l.disabled || l.age >= r->cfg->num[CFG_LOGIN_ABSOLUTE] ||
-	    l.idle >= r->cfg->num[CFG_LOGIN_IDLE]) {
+	if (l.disabled || l.age >= cfg->num[CFG_LOGIN_ABSOLUTE] ||
+	    l.idle >= cfg->num[CFG_LOGIN_IDLE]) {
 		p[0] = (struct dbparam)DBP_INT(l.id);
-		(void)db_exec(r->db, STMT_LOGIN_DELETE, p, 1, NULL, NULL);
-		login_cookie_clear(r);
-		resp_error(r, 401, "login_expired",
+		(void)db_exec(db, STMT_LOGIN_DELETE, p, 1, NULL, NULL);
+		db_shape_release(&loginrow_shape, &l);
+		why_set(why, "login_expired",
 		    "your login has expired; log in again");
-		rc = 0;
-		goto out;
+		return OUT_UNAUTHENTICATED;
 	}
 	/* last_seen is kept to the minute: one write a minute, not a poll. */
 	if (l.idle >= 60) {
 		p[0] = (struct dbparam)DBP_INT(l.id);
-		(void)db_exec(r->db, STMT_LOGIN_TOUCH, p, 1, NULL, NULL);
+		(void)db_exec(db, STMT_LOGIN_TOUCH, p, 1, NULL, NULL);
 	}
-	r->auth.account_id = l.account;
-	r->auth.login_id = l.id;
-	memcpy(r->auth.csrf, l.csrf, sizeof(l.csrf));
-	r->auth.email = l.email;
-	r->auth.display_name = l.name;
-	r->auth.role = l.role;
-	r->auth.totp_enabled = (int)l.totp;
-	return 1;
-out:
-	free(l.email);
-	free(l.name);
-	free(l.role);
-	return rc;
+	a->account_id = l.account;
+	a->login_id = l.id;
+	memcpy(a->csrf, l.csrf, sizeof(a->csrf));
+	a->email = l.email;
+	a->display_name = l.name;
+	a->role = l.role;
+	a->totp_enabled = l.totp != 0;
+	return OUT_OK;
 }
 
 /*
- * Starts a login for account: a new token and CSRF token, stored, and
- * the cookie set on the response.  r->auth is filled for the answer.
- * Returns 0, or the error status with the response set.
+ * Starts a login for account: a new token (into tok, for the cookie)
+ * and CSRF token, stored; r->auth is filled for the answer.  Returns
+ * OUT_OK, OUT_ERROR (no randomness) or OUT_DB_DOWN.
  */
-int
-login_start(struct request *r, long long account)
+enum outcome
+login_create(struct request *r, long long account, char tok[65],
+    struct why *why)
 {
-	char		 tok[65], csrf[65];
+	char		 csrf[65];
 	unsigned char	 h[32], junk[32];
 	struct dbparam	 p[5];
 
-	if (token_new(tok, h) == -1 || token_new(csrf, junk) == -1)
-		return resp_error(r, 500, "internal_error",
-		    "no randomness available");
+	if (token_new(tok, h) == -1 || token_new(csrf, junk) == -1) {
+		why_set(why, "internal_error", "no randomness available");
+		return OUT_ERROR;
+	}
 	p[0] = (struct dbparam)DBP_INT(account);
 	p[1] = (struct dbparam)DBP_BLOB(h, sizeof(h));
 	p[2] = (struct dbparam)DBP_TEXT(csrf, 64);
@@ -142,30 +139,76 @@ login_start(struct request *r, long long account)
 	    (struct dbparam)DBP_NULL;
 	p[4] = r->remote_addr != NULL ?
 	    (struct dbparam)DBP_STR(r->remote_addr) : (struct dbparam)DBP_NULL;
-	if (db_exec(r->db, STMT_LOGIN_INSERT, p, 5, NULL, NULL) != 1) {
-		r->resp.retry_after = 5;
-		return resp_error(r, 503, "database_unavailable",
-		    "the database is not reachable");
-	}
+	if (db_exec(r->db, STMT_LOGIN_INSERT, p, 5, NULL, NULL) != 1)
+		return OUT_DB_DOWN;
 	r->auth.account_id = account;
 	r->auth.login_id = db_last_id(r->db);
 	memcpy(r->auth.csrf, csrf, sizeof(csrf));
 	/* Retention counts inactivity from here (primoforumctl purge). */
 	(void)db_exec(r->db, STMT_ACCOUNT_ACTIVE, p, 1, NULL, NULL);
-	free(r->resp.cookie);
-	r->resp.cookie = xasprintf(COOKIE "=%s; Path=/; Secure; HttpOnly; "
-	    "SameSite=Lax; Max-Age=%lld", tok,
-	    r->cfg->num[CFG_LOGIN_ABSOLUTE]);
-	return 0;
+	return OUT_OK;
 }
 
-/* Tells the browser to drop its login cookie. */
-void
-login_cookie_clear(struct request *r)
+/* Ends login id (logging out).  Returns OUT_OK or OUT_DB_DOWN. */
+enum outcome
+login_end(struct db *db, long long id)
 {
-	free(r->resp.cookie);
-	r->resp.cookie = xstrdup(COOKIE "=; Path=/; Secure; HttpOnly; "
-	    "SameSite=Lax; Max-Age=0");
+	struct dbparam	 p[1] = { DBP_INT(id) };
+
+	return db_exec(db, STMT_LOGIN_DELETE, p, 1, NULL, NULL) < 0 ?
+	    OUT_DB_DOWN : OUT_OK;
+}
+
+/*
+ * Ends login id if it belongs to account.  Returns OUT_OK, OUT_NOT_FOUND
+ * (another account's login is as absent as one that never was) or
+ * OUT_DB_DOWN.
+ */
+enum outcome
+login_end_own(struct db *db, long long id, long long account,
+    struct why *why)
+{
+	struct dbparam	 p[2] = { DBP_INT(id), DBP_INT(account) };
+	int		 rc;
+
+	rc = db_exec(db, STMT_LOGIN_DELETE_OWN, p, 2, NULL, NULL);
+	if (rc < 0)
+		return OUT_DB_DOWN;
+	if (rc == 0) {
+		why_set(why, "not_found", "no such login");
+		return OUT_NOT_FOUND;
+	}
+	return OUT_OK;
+}
+
+/*
+ * Writes the logins of account as an array, current marking this
+ * request's.  Returns OUT_OK or OUT_DB_DOWN (w then holds nothing of it).
+ */
+enum outcome
+logins_write(struct db *db, long long account, long long current,
+    struct jw *w)
+{
+	struct dbparam		 p[1] = { DBP_INT(account) };
+	struct loginitem	*v;
+	size_t			 n, i;
+
+	if (db_list(db, STMT_LOGIN_LIST, p, 1, &loginitem_shape, &v, &n) < 0)
+		return OUT_DB_DOWN;
+	jw_arr(w);
+	for (i = 0; i < n; i++) {
+		jw_obj(w);
+		jw_kint(w, "id", v[i].id);
+		jw_kstr(w, "browser", v[i].browser);
+		jw_kstr(w, "address", v[i].address);
+		jw_kstr(w, "created_at", v[i].created);
+		jw_kstr(w, "last_seen", v[i].seen);
+		jw_kbool(w, "current", v[i].id == current);
+		jw_end(w);
+	}
+	jw_end(w);
+	db_list_free(&loginitem_shape, v, n);
+	return OUT_OK;
 }
 
 /*

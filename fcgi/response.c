@@ -9,6 +9,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "extern.h"
@@ -137,19 +138,6 @@ resp_outcome(struct request *r, enum outcome o, const struct why *why)
 	code = why != NULL && why->code != NULL ? why->code : outcomes[o].code;
 	msg = why != NULL && why->msg[0] != '\0' ? why->msg : outcomes[o].msg;
 	return resp_error(r, outcomes[o].status, code, "%s", msg);
-}
-
-/* Fills in why: a static code and a message for people. */
-void
-why_set(struct why *why, const char *code, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	why->code = code;
-	va_start(ap, fmt);
-	/* A message cut short still says most; never a half character. */
-	(void)vmsgf(why->msg, sizeof(why->msg), fmt, ap);
-	va_end(ap);
 }
 
 /*
@@ -283,4 +271,108 @@ etag_matches(struct request *r)
 			p++;
 	}
 	return 0;
+}
+
+/*
+ * Sets the login cookie for token tok (login_create(), login.c): the
+ * __Host- prefix, Secure, HttpOnly, SameSite=Lax, for login_absolute
+ * seconds.
+ */
+void
+resp_login_cookie(struct request *r, const char *tok)
+{
+	free(r->resp.cookie);
+	r->resp.cookie = xasprintf(LOGIN_COOKIE "=%s; Path=/; Secure; "
+	    "HttpOnly; SameSite=Lax; Max-Age=%lld", tok,
+	    r->cfg->num[CFG_LOGIN_ABSOLUTE]);
+}
+
+/* Tells the browser to drop its login cookie. */
+void
+resp_login_cookie_clear(struct request *r)
+{
+	free(r->resp.cookie);
+	r->resp.cookie = xstrdup(LOGIN_COOKIE "=; Path=/; Secure; HttpOnly; "
+	    "SameSite=Lax; Max-Age=0");
+}
+
+/*
+ * Starts a login for account (registering, logging in): the login row
+ * with r->auth filled (login.c) and the cookie.  Returns 0, or the
+ * error status with the response set.
+ */
+int
+resp_login_start(struct request *r, long long account)
+{
+	struct why	 why = { NULL, "", 0 };
+	char		 tok[65];
+	enum outcome	 o;
+
+	o = login_create(r, account, tok, &why);
+	if (o == OUT_DB_DOWN) {
+		r->resp.retry_after = 5;
+		return resp_error(r, 503, "database_unavailable",
+		    "the database is not reachable");
+	}
+	if (o != OUT_OK)
+		return resp_outcome(r, o, &why);
+	resp_login_cookie(r, tok);
+	return 0;
+}
+
+/*
+ * Answers with account id (account.c) and the login's CSRF token: what
+ * registering, logging in and GET /api/account return.  Returns the
+ * status.
+ */
+int
+resp_account(struct request *r, int status, long long id)
+{
+	struct acct	 a;
+	struct jw	*w;
+	enum outcome	 o;
+
+	if ((o = acct_load(r->db, id, &a)) != OUT_OK)
+		return o == OUT_NOT_FOUND ? resp_error(r, 404, "not_found",
+		    "no such account") : resp_outcome(r, o, NULL);
+	w = resp_json(r, status);
+	jw_obj(w);
+	jw_key(w, "account");
+	acct_write(w, &a);
+	jw_kstr(w, "csrf_token", r->auth.csrf);
+	jw_end(w);
+	acct_release(&a);
+	return resp_done(r, w);
+}
+
+/*
+ * For the session handlers: may session id start (plan_may_start(),
+ * plan.c)?  Returns 1 to go on, or the status of the response set (402,
+ * 503).
+ */
+int
+plan_check_start(struct request *r, long long id, int teams_on,
+    long long maxp)
+{
+	struct why	 why = { NULL, "", 0 };
+	enum outcome	 o;
+
+	if ((o = plan_may_start(r, id, teams_on, maxp, &why)) == OUT_OK)
+		return 1;
+	return resp_outcome(r, o, &why);
+}
+
+/*
+ * For the report handlers: may the account download reports
+ * (plan_may_report(), plan.c)?  Returns 1, or the status set (402, 503).
+ */
+int
+plan_check_reports(struct request *r)
+{
+	struct why	 why = { NULL, "", 0 };
+	enum outcome	 o;
+
+	if ((o = plan_may_report(r, &why)) == OUT_OK)
+		return 1;
+	return resp_outcome(r, o, &why);
 }

@@ -6,6 +6,7 @@
  * wait 1, 2, 4, ... seconds, at most 15 minutes: a back-off, never a
  * lockout.  A day without failures forgets the key.
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "extern.h"
@@ -15,17 +16,14 @@
 #define BACKOFF_MAX	900	/* seconds */
 #define FORGET_AFTER	86400	/* seconds */
 
-static int
-throttle_row(void *arg, const struct dbcol *c, size_t n)
-{
-	struct throttle	*t = arg;
-
-	if (n != 3 || parse_int(c[0].s, c[0].len, 0, INT32_MAX, &t->failures) ||
-	    parse_int(c[1].s, c[1].len, 0, INT64_MAX, &t->wait) ||
-	    parse_int(c[2].s, c[2].len, INT64_MIN, INT64_MAX, &t->quiet))
-		return -1;
-	return 0;
-}
+/* STMT_THROTTLE_GET, in the order of its columns. */
+static const struct dbfield throttle_fields[] = {
+	DBF_I(throttle, failures),
+	DBF_I(throttle, wait),
+	DBF_I(throttle, quiet),
+};
+static const struct dbshape throttle_shape = DBSHAPE(throttle_fields,
+    throttle);
 
 /* Reads a key.  Returns 0, or -1 if the database is down. */
 int
@@ -34,9 +32,10 @@ throttle_get(struct db *db, const char *kind, const unsigned char *h,
 {
 	struct dbparam	 p[2] = { DBP_STR(kind), DBP_BLOB(h, 32) };
 
-	memset(t, 0, sizeof(*t));
-	if (db_exec(db, STMT_THROTTLE_GET, p, 2, throttle_row, t) < 0)
+	if (db_one(db, STMT_THROTTLE_GET, p, 2, &throttle_shape, t) < 0)
 		return -1;
+	if (t->failures < 0 || t->wait < 0)
+		t->failures = t->wait = 0;
 	if (t->quiet > FORGET_AFTER)
 		t->failures = t->wait = 0;
 	return 0;
@@ -70,6 +69,7 @@ throttle_fail(struct db *db, const char *kind, const unsigned char *h,
 	return f;
 }
 
+/* Forgets a key's failures (after a success). */
 void
 throttle_clear(struct db *db, const char *kind, const unsigned char *h)
 {

@@ -260,6 +260,8 @@ is "$code" 202 "202 Accepted"
 mail=$(cat "$PF_DIR"/mail/mail.* 2>/dev/null)
 is "$(ls "$PF_DIR/mail" | wc -l)" 1 "one mail sent (none for the unknown email)"
 like "$mail" '^To: bob@example.org' "to bob"
+like "$mail" 'Subject: Primoforum: reset your password' "in English for a browser that asks for none"
+unlike "$mail" 'wachtwoord|Passwort' "in one language only"
 token=$(printf '%s' "$mail" | grep -o 'reset.html#token=[0-9a-f]*' | head -1 | cut -d= -f2)
 like "$token" '^[0-9a-f]{64}$' "with a link that carries a 256-bit token in its fragment"
 unlike "$(sql -e "SELECT HEX(token_hash) FROM password_reset")" "$token" "the token is stored hashed"
@@ -282,6 +284,20 @@ token2=$(printf '%s' "$link" | head -1 | sed 's/.*token=//')
 sql -e "UPDATE password_reset SET expires_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE used_at IS NULL"
 call anon POST /api/password/reset "{\"token\":\"$token2\",\"password\":\"expired link passphrase\"}"
 is "$code" 400 "an expired link is refused"
+
+# The mail in the person's language: the browser's, or the page's.
+rm -f "$PF_DIR"/mail/mail.*
+call anon POST /api/password/forgot '{"email":"bob@example.org"}' -H 'Accept-Language: de-DE,de;q=0.9,en;q=0.5'
+is "$code" 202 "forgot, from a German browser"
+mail=$(cat "$PF_DIR"/mail/mail.* 2>/dev/null)
+like "$mail" 'Subject: Primoforum: setze dein Passwort zurück' "the mail's subject is German"
+like "$mail" 'Jemand \(hoffentlich du\)' "and so is its text, informal (du)"
+like "$mail" 'reset.html#token=[0-9a-f]{64}' "with the link"
+rm -f "$PF_DIR"/mail/mail.*
+call anon POST /api/password/forgot '{"email":"bob@example.org","language":"nl"}' -H 'Accept-Language: de'
+mail=$(cat "$PF_DIR"/mail/mail.* 2>/dev/null)
+like "$mail" 'Subject: Primoforum: stel je wachtwoord opnieuw in' "the page's language before the browser's"
+unlike "$mail" '(^| )(u|uw) ' "Dutch is informal (je, not u)"
 
 # --- export: everything of mine, nothing of yours ---------------------
 call ann GET /api/account/export
