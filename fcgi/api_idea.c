@@ -21,6 +21,19 @@
 #include "db.h"
 #include "banned.h"
 
+/* Session {id} is the caller's: 1, or the status of the refusal. */
+static int
+owned(struct request *r)
+{
+	struct why	 why = { NULL, "", 0 };
+	enum outcome	 o;
+
+	if ((o = session_owned(r->db, r->ids[0], r->auth.account_id,
+	    &why)) != OUT_OK)
+		return resp_outcome(r, o, &why);
+	return 1;
+}
+
 static int
 id_row(void *arg, const struct dbcol *c, size_t n)
 {
@@ -49,7 +62,7 @@ brainstorm_of(struct request *r)
 	struct dbparam	 p[2] = { DBP_INT(r->ids[1]), DBP_INT(r->ids[0]) };
 	int		 rc, brainstorm = 0;
 
-	if ((rc = session_owned(r)) != 1)
+	if ((rc = owned(r)) != 1)
 		return rc;
 	rc = db_exec(r->db, STMT_ROUND_GET, p, 2, type_row, &brainstorm);
 	if (rc < 0)

@@ -26,6 +26,19 @@
 #include "db.h"
 #include "banned.h"
 
+/* Session {id} is the caller's: 1, or the status of the refusal. */
+static int
+owned(struct request *r)
+{
+	struct why	 why = { NULL, "", 0 };
+	enum outcome	 o;
+
+	if ((o = session_owned(r->db, r->ids[0], r->auth.account_id,
+	    &why)) != OUT_OK)
+		return resp_outcome(r, o, &why);
+	return 1;
+}
+
 struct rnd {
 	long long	 id, position, revealed, version, open_wall;
 	long long	 participants_cluster;
@@ -439,7 +452,7 @@ api_rounds_list(struct request *r)
 	size_t		 i;
 	int		 rc;
 
-	if ((rc = session_owned(r)) != 1)
+	if ((rc = owned(r)) != 1)
 		return rc;
 	memset(&l, 0, sizeof(l));
 	if (db_exec(r->db, STMT_ROUND_LIST, p, 1, rnds_row, &l) < 0)
@@ -558,7 +571,7 @@ api_round_create(struct request *r)
 {
 	int	 rc;
 
-	if ((rc = session_owned(r)) != 1)
+	if ((rc = owned(r)) != 1)
 		return rc;
 	return round_create_in(r);
 }
@@ -764,7 +777,7 @@ api_round_delete(struct request *r)
 	struct dbparam	 p[2] = { DBP_INT(r->ids[1]), DBP_INT(r->ids[0]) };
 	int		 rc;
 
-	if ((rc = session_owned(r)) != 1)
+	if ((rc = owned(r)) != 1)
 		return rc;
 	if ((rc = db_exec(r->db, STMT_ROUND_DELETE, p, 2, NULL, NULL)) < 0)
 		return db_unavailable(r);
@@ -867,7 +880,7 @@ set_state(struct request *r, const char *state)
 	char		 target[64];
 	int		 rc;
 
-	if ((rc = session_owned(r)) != 1)
+	if ((rc = owned(r)) != 1)
 		return rc;
 	if ((rc = db_exec(r->db, STMT_ROUND_SET_STATE, p, 4, NULL, NULL)) < 0)
 		return db_unavailable(r);
@@ -905,7 +918,7 @@ set_revealed(struct request *r, int revealed)
 	    DBP_INT(r->ids[0]) };
 	int		 rc;
 
-	if ((rc = session_owned(r)) != 1)
+	if ((rc = owned(r)) != 1)
 		return rc;
 	if ((rc = db_exec(r->db, STMT_ROUND_SET_REVEALED, p, 3, NULL,
 	    NULL)) < 0)
@@ -940,7 +953,7 @@ api_round_results(struct request *r)
 	struct jw	*w;
 	int		 rc;
 
-	if ((rc = session_owned(r)) != 1 || (rc = rnd_load(r, &rd)) != 1)
+	if ((rc = owned(r)) != 1 || (rc = rnd_load(r, &rd)) != 1)
 		return rc;
 	snprintf(r->resp.etag, sizeof(r->resp.etag), "\"r%lldv%lld\"", rd.id,
 	    rd.version);
@@ -1651,7 +1664,7 @@ api_round_csv(struct request *r)
 	char		 hdr[40];
 	int		 rc;
 
-	if ((rc = session_owned(r)) != 1 || (rc = plan_check_reports(r)) != 1 ||
+	if ((rc = owned(r)) != 1 || (rc = plan_check_reports(r)) != 1 ||
 	    (rc = rnd_load(r, &rd)) != 1)
 		return rc;
 	buf_init(&js, 4 * 1024 * 1024);
@@ -1788,7 +1801,7 @@ api_session_export(struct request *r)
 	struct jw	*w;
 	int		 rc;
 
-	if ((rc = session_owned(r)) != 1 || (rc = plan_check_reports(r)) != 1)
+	if ((rc = owned(r)) != 1 || (rc = plan_check_reports(r)) != 1)
 		return rc;
 	w = resp_json(r, 200);
 	jw_obj(w);

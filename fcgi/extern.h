@@ -432,6 +432,77 @@ int		 api_totp_disable(struct request *);
 int		 totp_check(struct request *, long long, const unsigned char *,
 		    size_t, long long, const char *);
 
+/* session.c: a facilitator's sessions (the domain) */
+struct session {
+	long long	 id, named, teams_on, maxp, allow_change, locked;
+	long long	 run, version;
+	char		*title;		/* owned */
+	char		*desc;		/* owned, or NULL */
+	char		*lang;		/* owned */
+	char		*state;		/* owned */
+	char		*code;		/* owned, or NULL */
+	char		*started;	/* owned, or NULL */
+	char		*stopped;	/* owned, or NULL */
+	char		*created;	/* owned */
+};
+#define SESSION_TEAMS_MAX	100
+/* A change to a session's settings; NULL or -1: unchanged. */
+struct session_edit {
+	const char	*title;
+	size_t		 titlelen;
+	int		 desc_set;	/* given: desc, or NULL/"" for none */
+	const char	*desc;
+	size_t		 desclen;
+	const char	*lang;
+	size_t		 langlen;
+	int		 named, teams_on, allow_change;
+	long long	 maxp;
+	int		 teams_set;	/* given: the teams become these */
+	size_t		 nteams;
+	const char	*team[SESSION_TEAMS_MAX];
+	size_t		 teamlen[SESSION_TEAMS_MAX];
+};
+void		 why_say(struct why *, const char *, const char *, ...)
+		    PRINTFLIKE(3, 4);
+void		 session_release(struct session *);
+void		 sessions_free(struct session *, size_t);
+enum outcome	 session_load(struct db *, long long, long long,
+		    struct session *, struct why *);
+enum outcome	 session_list(struct db *, long long, struct session **,
+		    size_t *);
+enum outcome	 session_version(struct db *, long long, long long,
+		    long long *, struct why *);
+enum outcome	 session_owned(struct db *, long long, long long,
+		    struct why *);
+void		 session_join_link(const char *, const char *, char *, size_t);
+void		 session_write(struct jw *, const struct session *,
+		    const char *);
+enum outcome	 session_teams_write(struct db *, struct jw *, long long);
+enum outcome	 session_json(struct db *, struct jw *, long long, long long,
+		    const char *, struct why *);
+long long	 session_insert(struct db *, long long,
+		    const struct session *);
+enum outcome	 session_create(struct db *, long long,
+		    const struct session_edit *, long long *, struct why *);
+enum outcome	 session_update(struct db *, long long, long long,
+		    const struct session_edit *, struct why *);
+enum outcome	 session_delete(struct db *, long long, long long,
+		    struct why *);
+enum outcome	 session_duplicate(struct db *, long long, long long,
+		    long long *, struct why *);
+enum outcome	 session_start(struct db *, long long, long long,
+		    struct why *);
+enum outcome	 session_stop(struct db *, long long, long long,
+		    struct why *);
+enum outcome	 session_lock(struct db *, long long, long long, int,
+		    struct why *);
+enum outcome	 session_participants_write(struct db *, struct jw *,
+		    long long, long long *);
+enum outcome	 session_participant_remove(struct db *, long long,
+		    long long, long long, struct why *);
+void		 session_bump(struct db *, long long);
+void		 session_sweep(struct db *, const struct config *);
+
 /* api_session.c */
 int		 api_sessions_list(struct request *);
 int		 api_session_create(struct request *);
@@ -446,10 +517,8 @@ int		 api_session_unlock(struct request *);
 int		 api_session_live(struct request *);
 int		 api_session_qr(struct request *);
 int		 api_participant_remove(struct request *);
-int		 session_owned(struct request *);
 int		 session_answer(struct request *, int, long long);
 int		 session_fields_write(struct request *, struct jw *);
-void		 session_sweep(struct db *, const struct config *);
 int		 sessions_write(struct request *, struct jw *, int);
 
 /* api_round.c */
