@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * api_session.c: the routes of a facilitator's sessions (P4, P6, P7):
  * prepare (create, read, edit, duplicate, delete), start with a new join
@@ -350,41 +351,3 @@ api_participant_remove(struct request *r)
 	return 204;
 }
 
-/*
- * For the other handlers until they stand on the domain themselves
- * (api_round.c, api_template.c, api_account.c).
- */
-int
-session_answer(struct request *r, int status, long long id)
-{
-	return session_reply(r, status, id);
-}
-
-int
-session_fields_write(struct request *r, struct jw *w)
-{
-	return session_json(r->db, w, r->ids[0], r->auth.account_id,
-	    ORIGIN(r), NULL) == OUT_OK ? 0 : -1;
-}
-
-int
-sessions_write(struct request *r, struct jw *w, int full)
-{
-	struct session	*s;
-	size_t		 i, n;
-	int		 rc = 0;
-
-	if (session_list(r->db, r->auth.account_id, &s, &n) != OUT_OK)
-		return -1;
-	jw_arr(w);
-	for (i = 0; i < n && rc == 0; i++) {
-		jw_obj(w);
-		session_write(w, &s[i], ORIGIN(r));
-		if (full && rounds_export(r, w, s[i].id) == -1)
-			rc = -1;
-		jw_end(w);
-	}
-	jw_end(w);
-	sessions_free(s, n);
-	return rc;
-}

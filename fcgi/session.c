@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * session.c: a facilitator's sessions, the domain (P4, P6, P7): load,
  * list, create, edit, duplicate, delete, start with a new join code,
