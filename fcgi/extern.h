@@ -483,6 +483,75 @@ int		 api_totp_setup(struct request *);
 int		 api_totp_enable(struct request *);
 int		 api_totp_disable(struct request *);
 
+/* session.c: a facilitator's sessions (the domain) */
+struct session {
+	long long	 id, named, teams_on, maxp, allow_change, locked;
+	long long	 run, version;
+	char		*title;		/* owned */
+	char		*desc;		/* owned, or NULL */
+	char		*lang;		/* owned */
+	char		*state;		/* owned */
+	char		*code;		/* owned, or NULL */
+	char		*started;	/* owned, or NULL */
+	char		*stopped;	/* owned, or NULL */
+	char		*created;	/* owned */
+};
+#define SESSION_TEAMS_MAX	100
+/* A change to a session's settings; NULL or -1: unchanged. */
+struct session_edit {
+	const char	*title;
+	size_t		 titlelen;
+	int		 desc_set;	/* given: desc, or NULL/"" for none */
+	const char	*desc;
+	size_t		 desclen;
+	const char	*lang;
+	size_t		 langlen;
+	int		 named, teams_on, allow_change;
+	long long	 maxp;
+	int		 teams_set;	/* given: the teams become these */
+	size_t		 nteams;
+	const char	*team[SESSION_TEAMS_MAX];
+	size_t		 teamlen[SESSION_TEAMS_MAX];
+};
+void		 session_release(struct session *);
+void		 sessions_free(struct session *, size_t);
+enum outcome	 session_load(struct db *, long long, long long,
+		    struct session *, struct why *);
+enum outcome	 session_list(struct db *, long long, struct session **,
+		    size_t *);
+enum outcome	 session_version(struct db *, long long, long long,
+		    long long *, struct why *);
+enum outcome	 session_owned(struct db *, long long, long long,
+		    struct why *);
+void		 session_join_link(const char *, const char *, char *, size_t);
+void		 session_write(struct jw *, const struct session *,
+		    const char *);
+enum outcome	 session_teams_write(struct db *, struct jw *, long long);
+enum outcome	 session_json(struct db *, struct jw *, long long, long long,
+		    const char *, struct why *);
+long long	 session_insert(struct db *, long long,
+		    const struct session *);
+enum outcome	 session_create(struct db *, long long,
+		    const struct session_edit *, long long *, struct why *);
+enum outcome	 session_update(struct db *, long long, long long,
+		    const struct session_edit *, struct why *);
+enum outcome	 session_delete(struct db *, long long, long long,
+		    struct why *);
+enum outcome	 session_duplicate(struct db *, long long, long long,
+		    long long *, struct why *);
+enum outcome	 session_start(struct db *, long long, long long,
+		    struct why *);
+enum outcome	 session_stop(struct db *, long long, long long,
+		    struct why *);
+enum outcome	 session_lock(struct db *, long long, long long, int,
+		    struct why *);
+enum outcome	 session_participants_write(struct db *, struct jw *,
+		    long long, long long *);
+enum outcome	 session_participant_remove(struct db *, long long,
+		    long long, long long, struct why *);
+void		 session_bump(struct db *, long long);
+void		 session_sweep(struct db *, const struct config *);
+
 /* api_session.c */
 int		 api_sessions_list(struct request *);
 int		 api_session_create(struct request *);
@@ -497,11 +566,6 @@ int		 api_session_unlock(struct request *);
 int		 api_session_live(struct request *);
 int		 api_session_qr(struct request *);
 int		 api_participant_remove(struct request *);
-int		 session_owned(struct request *);
-int		 session_answer(struct request *, int, long long);
-int		 session_fields_write(struct request *, struct jw *);
-void		 session_sweep(struct db *, const struct config *);
-int		 sessions_write(struct request *, struct jw *, int);
 
 /* api_round.c */
 int		 api_rounds_list(struct request *);
@@ -513,30 +577,22 @@ int		 api_round_close(struct request *);
 int		 api_round_reveal(struct request *);
 int		 api_round_hide(struct request *);
 int		 api_round_results(struct request *);
+
+/* api_answer.c */
 int		 api_round_answer(struct request *);
 int		 api_round_idea(struct request *);
 int		 api_part_cluster_create(struct request *);
 int		 api_part_idea_cluster(struct request *);
-int		 round_answer(struct request *, int);
-struct mine;
-struct dbcol;
-struct mine	*mine_new(void);
-int		 mine_row(void *, const struct dbcol *, size_t);
-void		 mine_free(struct mine *);
-int		 rounds_for_participant(struct request *, struct jw *,
-		    long long, long long, struct mine *);
-int		 rounds_export(struct request *, struct jw *, long long);
-int		 round_create_in(struct request *);
-int		 agenda_write(struct request *, struct jw *);
+
+/* api_export.c */
+int		 api_round_csv(struct request *);
+int		 api_session_export(struct request *);
 
 /* api_template.c */
 int		 api_templates_list(struct request *);
 int		 api_template_save(struct request *);
 int		 api_template_use(struct request *);
 int		 api_template_delete(struct request *);
-int		 cluster_row(void *, const struct dbcol *, size_t);
-int		 api_round_csv(struct request *);
-int		 api_session_export(struct request *);
 
 /* api_idea.c */
 int		 api_ideas_list(struct request *);
@@ -757,6 +813,166 @@ struct field {
 int		 fields_check(struct request *, const struct field *, size_t);
 const char	*field_str(const struct request *, const char *, size_t *);
 int		 field_int(const struct request *, const char *, long long *);
+
+/* agenda.c: a session's rounds (the domain); struct roundspec: round.c */
+struct round {
+	long long	 id, position, revealed, version, open_wall;
+	long long	 participants_cluster;
+	char		 type[16];	/* as stored; spec.type parsed */
+	char		 state[8];	/* draft, open, closed */
+	char		*title;		/* owned */
+	char		*label_low;	/* owned, or NULL */
+	char		*label_high;	/* owned, or NULL */
+	struct roundspec spec;
+	long long	*opts;		/* owned; spec.opts */
+	char		**labels;	/* owned */
+	long long	*crits;		/* owned; spec.crits */
+	char		**critnames;	/* owned */
+};
+extern const struct field round_fields[];
+extern const size_t round_nfields;
+enum stmt;
+void		 round_release(struct round *);
+void		 rounds_free(struct round *, size_t);
+int		 round_fetch(struct db *, enum stmt, long long, long long,
+		    struct round *);
+int		 round_options(struct db *, struct round *);
+enum outcome	 agenda_round(struct db *, long long, long long,
+		    struct round *, struct why *);
+enum outcome	 agenda_list(struct db *, long long, struct round **,
+		    size_t *);
+enum outcome	 agenda_visible(struct db *, long long, struct round **,
+		    size_t *);
+void		 round_settings_write(struct jw *, const struct round *, int);
+void		 round_write(struct jw *, const struct round *);
+enum outcome	 round_wall_write(struct db *, struct jw *, long long);
+enum outcome	 round_clusters_write(struct db *, struct jw *, long long);
+enum outcome	 round_results_write(struct db *, struct jw *,
+		    const struct round *);
+enum outcome	 round_create(struct db *, long long, const struct jv *,
+		    long long *, struct why *);
+enum outcome	 round_delete(struct db *, long long, long long,
+		    struct why *);
+enum outcome	 round_move(struct db *, long long, long long, long long,
+		    int, struct why *);
+enum outcome	 round_set_state(struct db *, long long, long long,
+		    const char *, struct why *);
+enum outcome	 round_set_revealed(struct db *, long long, long long, int,
+		    struct why *);
+enum outcome	 agenda_write(struct db *, struct jw *, long long);
+
+/* state.c: the rounds of a participant's poll (the domain) */
+struct mine;
+struct dbcol;
+struct mine	*mine_new(void);
+int		 mine_row(void *, const struct dbcol *, size_t);
+void		 mine_free(struct mine *);
+enum outcome	 state_rounds_write(struct db *, struct jw *, long long,
+		    long long, struct mine *);
+
+/* answer.c: what participants send (the domain) */
+enum outcome	 answer_store(struct db *, const struct partn *, long long,
+		    int, const struct jv *, int *, struct why *);
+enum outcome	 answer_idea(struct db *, const struct partn *, long long,
+		    const char *, size_t, struct why *);
+enum outcome	 answer_cluster_create(struct db *, const struct partn *,
+		    long long, const char *, size_t, long long *,
+		    struct why *);
+enum outcome	 answer_idea_cluster(struct db *, const struct partn *,
+		    long long, long long, long long, struct why *);
+
+/* export.c: downloads (the domain) */
+struct limits;
+enum outcome	 export_round_csv(struct db *, long long, long long,
+		    const struct limits *, struct buf *, struct why *);
+enum outcome	 export_rounds(struct db *, struct jw *, long long);
+enum outcome	 export_session(struct db *, struct jw *, long long,
+		    long long, const char *, struct why *);
+enum outcome	 export_sessions(struct db *, struct jw *, long long,
+		    const char *, int);
+int		 sessions_write(struct request *, struct jw *, int);
+
+/* participant.c: participants (the domain) */
+struct participant {
+	long long	 id, session, version, allow_change, team_id;
+	char		*name;		/* owned, or NULL */
+	char		*team;		/* owned, or NULL */
+	char		*title;		/* owned; the session's */
+	char		*lang;		/* owned; the session's */
+};
+/* What a join asks. */
+struct joinreq {
+	const char		*code;		/* parsed join code */
+	const unsigned char	*akey;		/* the address's throttle key */
+	const unsigned char	*hash;		/* the browser's token, or NULL */
+	long long		 maxage;	/* seconds a session may run */
+	const char		*name;		/* or NULL */
+	size_t			 namelen;
+	const char		*team;		/* or NULL */
+	size_t			 teamlen;
+};
+/* What a join made. */
+struct joined {
+	int			 resumed;	/* me is the browser's */
+	int			 full;		/* refused: session is full */
+	int			 named, teamed;	/* the name, team were kept */
+	long long		 account, session, id;
+	struct participant	 me;
+	char			 token[65];	/* the new token */
+	char			*title;		/* owned */
+	char			*lang;		/* owned */
+};
+void		 participant_release(struct participant *);
+enum outcome	 participant_who(struct db *, const unsigned char[32],
+		    long long, struct partn *);
+enum outcome	 participant_state(struct db *, const unsigned char[32],
+		    long long, struct participant *, struct mine *);
+void		 participant_write(struct jw *, const struct participant *);
+void		 joined_release(struct joined *);
+enum outcome	 participant_join(struct db *, const struct joinreq *,
+		    struct joined *, struct why *);
+
+/* idea.c: moderating a brainstorm (the domain) */
+struct idea_edit {
+	const char	*text;		/* NULL: unchanged */
+	size_t		 textlen;
+	int		 hidden;	/* -1: unchanged */
+	int		 cluster_set;
+	long long	 cluster;	/* 0: none */
+};
+enum outcome	 idea_round(struct db *, long long, long long, long long,
+		    struct why *);
+enum outcome	 idea_list_write(struct db *, struct jw *, long long);
+enum outcome	 idea_update(struct db *, long long, long long, long long,
+		    const struct idea_edit *, struct why *);
+enum outcome	 idea_merge(struct db *, long long, long long, long long,
+		    long long, struct why *);
+enum outcome	 idea_cluster_create(struct db *, long long, long long,
+		    const char *, size_t);
+enum outcome	 idea_cluster_rename(struct db *, long long, long long,
+		    long long, const char *, size_t, struct why *);
+enum outcome	 idea_cluster_delete(struct db *, long long, long long,
+		    long long, struct why *);
+enum outcome	 idea_cluster_merge(struct db *, long long, long long,
+		    long long, long long, struct why *);
+
+/* template.c: agendas kept for reuse (the domain) */
+struct template {
+	char	*name;		/* owned */
+	char	 lang[3];
+	char	*agenda;	/* owned; JSON, as agenda_write() */
+};
+enum outcome	 template_list_write(struct db *, struct jw *, long long);
+enum outcome	 template_save(struct db *, long long, long long,
+		    const char *, size_t, long long *, char *, struct why *);
+void		 template_release(struct template *);
+enum outcome	 template_load(struct db *, long long, long long,
+		    struct template *, struct why *);
+enum outcome	 template_session(struct db *, long long,
+		    const struct template *, const char *, size_t,
+		    long long *);
+enum outcome	 template_delete(struct db *, long long, long long,
+		    struct why *);
 
 /* mail.c */
 int		 mail_send(const struct config *, const char *, const char *,

@@ -13,13 +13,19 @@
 #include "extern.h"
 #include "banned.h"
 
-/* Fills in why: a static code and a message for people. */
+/*
+ * Fills in why: a static code and a message for people.  why may be
+ * NULL: a caller that needs no words passes none.
+ */
 void
 why_set(struct why *why, const char *code, const char *fmt, ...)
 {
 	va_list	 ap;
 
+	if (why == NULL)
+		return;
 	why->code = code;
+	why->wait = 0;
 	va_start(ap, fmt);
 	/* A message cut short still says most; never a half character. */
 	(void)vmsgf(why->msg, sizeof(why->msg), fmt, ap);

@@ -28,7 +28,16 @@ is "$(jget "$body" session.join_code)" "" "and no join code yet"
 call ann POST /api/sessions '{"title":""}'
 is "$code" 422 "an empty title is refused"
 call ann POST /api/sessions '{"title":"x","language":"fr"}'
-is "$code" 422 "a language other than nl/en/de is refused"
+is "$code" 422 "a language we do not speak (en, nl, de) is refused"
+call ann POST /api/sessions '{"title":"Studientag","language":"de"}'
+is "$code" 201 "German is spoken"
+de=$(jget "$body" session.id)
+call ann POST "/api/sessions/$de/duplicate" ''
+is "$(jget "$body" session.title)" "Studientag (Kopie)" "a German copy is a Kopie"
+dde=$(jget "$body" session.id)
+call ann DELETE "/api/sessions/$de"
+call ann DELETE "/api/sessions/$dde"
+is "$code" 204 "the German sessions go again"
 call ann POST /api/sessions '{"title":"x","teams_on":true}'
 is "$code" 422 "teams on without team names is refused"
 call ann POST /api/sessions '{"title":"x","teams":["A","A"]}'

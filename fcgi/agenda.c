@@ -1,0 +1,915 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * agenda.c: a session's rounds, the domain (P4, P8).  A round is a
+ * struct round decoded by a shape from a row of ROUND_COLS (db.c), with
+ * its options and a rating's criteria; this module creates rounds from
+ * their settings, moves and deletes them, opens, closes, reveals and
+ * hides them, and renders rounds and their results as JSON for the
+ * handlers (api_round.c, api_export.c) and the other domain modules
+ * (state.c, answer.c, export.c, idea.c, template.c).  The rules of each
+ * round type (validation, results) are round.c's.
+ *
+ * Functions return an outcome (and, refusing, why); the caller checked
+ * that the session is the account's where a facilitator acts.
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extern.h"
+#include "db.h"
+#include "banned.h"
+
+/* A round row (ROUND_COLS of db.c), column by column. */
+static const struct dbfield round_cols[] = {
+	DBF_I(round, id),
+	DBF_I(round, position),
+	DBF_C(round, type),
+	DBF_S(round, title),
+	DBF_C(round, state),
+	DBF_I(round, revealed),
+	DBF_I(round, spec.min_picks),
+	DBF_I(round, spec.max_picks),
+	DBF_I(round, spec.scale_max),
+	DBF_I(round, spec.no_opinion),
+	DBF_I(round, spec.top_n),
+	DBF_I(round, spec.budget),
+	DBF_I(round, spec.max_per_option),
+	DBF_I(round, spec.max_length),
+	DBF_I(round, version),
+	DBF_I(round, open_wall),
+	DBF_S(round, label_low),
+	DBF_S(round, label_high),
+	DBF_I(round, participants_cluster),
+};
+static const struct dbshape round_shape = DBSHAPE(round_cols, round);
+
+/* An option or a criterion: id and label (STMT_OPTION_LIST, _CRITERION_). */
+struct label {
+	long long	 id;
+	char		*text;		/* owned */
+};
+static const struct dbfield label_cols[] = {
+	DBF_I(label, id),
+	DBF_S(label, text),
+};
+static const struct dbshape label_shape = DBSHAPE(label_cols, label);
+
+/* An idea of the wall (STMT_IDEA_LIST). */
+struct wallidea {
+	long long	 id;
+	char		*text;		/* owned */
+	char		*cluster;	/* owned, or NULL */
+};
+static const struct dbfield wall_cols[] = {
+	DBF_I(wallidea, id),
+	DBF_S(wallidea, text),
+	DBF_S(wallidea, cluster),
+};
+static const struct dbshape wall_shape = DBSHAPE(wall_cols, wallidea);
+
+/* A cluster (STMT_CLUSTER_LIST). */
+struct cluster {
+	long long	 id;
+	char		*name;		/* owned */
+	long long	 ideas;
+};
+static const struct dbfield cluster_cols[] = {
+	DBF_I(cluster, id),
+	DBF_S(cluster, name),
+	DBF_I(cluster, ideas),
+};
+static const struct dbshape cluster_shape = DBSHAPE(cluster_cols, cluster);
+
+/* One value of one response (STMT_RESULTS_VALUES): struct answer. */
+static const struct dbfield answer_cols[] = {
+	DBF_I(answer, option),
+	DBF_I(answer, criterion),
+	DBF_I(answer, value),
+};
+static const struct dbshape answer_shape = DBSHAPE(answer_cols, answer);
+
+/* A team's value (STMT_RESULTS_BY_TEAM). */
+struct teamvalue {
+	char		*team;		/* owned */
+	long long	 option, criterion, value;
+};
+static const struct dbfield teamvalue_cols[] = {
+	DBF_S(teamvalue, team),
+	DBF_I(teamvalue, option),
+	DBF_I(teamvalue, criterion),
+	DBF_I(teamvalue, value),
+};
+static const struct dbshape teamvalue_shape = DBSHAPE(teamvalue_cols,
+    teamvalue);
+
+/* One text (STMT_RESULTS_TEXTS, _IDEAS_AS_OPTIONS, _CLUSTERS_AS_). */
+struct text1 {
+	char		*s;		/* owned */
+};
+static const struct dbfield text1_cols[] = {
+	DBF_S(text1, s),
+};
+static const struct dbshape text1_shape = DBSHAPE(text1_cols, text1);
+
+/* A round's neighbour (STMT_ROUND_ABOVE, _BELOW). */
+struct idpos {
+	long long	 id, pos;
+};
+static const struct dbfield idpos_cols[] = {
+	DBF_I(idpos, id),
+	DBF_I(idpos, pos),
+};
+static const struct dbshape idpos_shape = DBSHAPE(idpos_cols, idpos);
+
+/* Frees what a round owns; it is zero after. */
+void
+round_release(struct round *r)
+{
+	size_t	 i;
+
+	for (i = 0; r->labels != NULL && i < r->spec.nopts; i++)
+		free(r->labels[i]);
+	free(r->labels);
+	free(r->opts);
+	for (i = 0; r->critnames != NULL && i < r->spec.ncrits; i++)
+		free(r->critnames[i]);
+	free(r->critnames);
+	free(r->crits);
+	db_shape_release(&round_shape, r);
+	memset(r, 0, sizeof(*r));
+}
+
+void
+rounds_free(struct round *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; v != NULL && i < n; i++)
+		round_release(&v[i]);
+	free(v);
+}
+
+/* Decodes a round row into r (zeroed first).  Returns 0 or -1. */
+static int
+round_decode(struct round *r, const struct dbcol *c, size_t n)
+{
+	int	 t;
+
+	memset(r, 0, sizeof(*r));
+	if (db_decode(&round_shape, c, n, r) == -1 ||
+	    (t = rtype_parse(r->type)) < 0) {
+		round_release(r);
+		return -1;
+	}
+	r->spec.type = (enum rtype)t;
+	return 0;
+}
+
+static int
+round_row(void *arg, const struct dbcol *c, size_t n)
+{
+	return round_decode(arg, c, n);
+}
+
+struct roundlist {
+	struct round	*v;
+	size_t		 n;
+};
+
+static int
+roundlist_row(void *arg, const struct dbcol *c, size_t n)
+{
+	struct roundlist	*l = arg;
+
+	l->v = xreallocarray(l->v, l->n + 1, sizeof(*l->v));
+	if (round_decode(&l->v[l->n], c, n) == -1)
+		return -1;
+	l->n++;
+	return 0;
+}
+
+/*
+ * Runs s, a statement of one round (round id, session id), into r
+ * without its options.  Returns the number of rows or a DB_* error.
+ */
+int
+round_fetch(struct db *db, enum stmt s, long long round, long long session,
+    struct round *r)
+{
+	struct dbparam	 p[2] = { DBP_INT(round), DBP_INT(session) };
+	int		 rc;
+
+	memset(r, 0, sizeof(*r));
+	if ((rc = db_exec(db, s, p, 2, round_row, r)) < 0)
+		round_release(r);
+	return rc;
+}
+
+/* Loads a round's options (and a rating's criteria).  Returns 0 or -1. */
+int
+round_options(struct db *db, struct round *r)
+{
+	struct dbparam	 p[1] = { DBP_INT(r->id) };
+	struct label	*l;
+	size_t		 i, n;
+
+	if (db_list(db, STMT_OPTION_LIST, p, 1, &label_shape, &l, &n) < 0)
+		return -1;
+	r->opts = xcalloc(n + 1, sizeof(*r->opts));
+	r->labels = xcalloc(n + 1, sizeof(*r->labels));
+	for (i = 0; i < n; i++) {
+		r->opts[i] = l[i].id;
+		r->labels[i] = l[i].text;	/* moved */
+	}
+	free(l);
+	r->spec.opts = r->opts;
+	r->spec.nopts = n;
+	if (r->spec.type != RT_RATING)
+		return 0;
+	if (db_list(db, STMT_CRITERION_LIST, p, 1, &label_shape, &l, &n) < 0)
+		return -1;
+	r->crits = xcalloc(n + 1, sizeof(*r->crits));
+	r->critnames = xcalloc(n + 1, sizeof(*r->critnames));
+	for (i = 0; i < n; i++) {
+		r->crits[i] = l[i].id;
+		r->critnames[i] = l[i].text;
+	}
+	free(l);
+	r->spec.crits = r->crits;
+	r->spec.ncrits = n;
+	return 0;
+}
+
+/* Round id of session, with its options. */
+enum outcome
+agenda_round(struct db *db, long long session, long long id,
+    struct round *r, struct why *why)
+{
+	int	 rc;
+
+	rc = round_fetch(db, STMT_ROUND_GET, id, session, r);
+	if (rc < 0 || (rc == 1 && round_options(db, r) == -1)) {
+		round_release(r);
+		return OUT_DB_DOWN;
+	}
+	if (rc == 0) {
+		why_set(why, "not_found", "no such round");
+		return OUT_NOT_FOUND;
+	}
+	return OUT_OK;
+}
+
+/*
+ * The rounds of session that s finds, in order, with their options: *v
+ * (owned, rounds_free()).
+ */
+static enum outcome
+agenda_load(struct db *db, enum stmt s, long long session, struct round **v,
+    size_t *n)
+{
+	struct dbparam		 p[1] = { DBP_INT(session) };
+	struct roundlist	 l = { NULL, 0 };
+	size_t			 i;
+
+	*v = NULL;
+	*n = 0;
+	if (db_exec(db, s, p, 1, roundlist_row, &l) < 0)
+		goto fail;
+	for (i = 0; i < l.n; i++)
+		if (round_options(db, &l.v[i]) == -1)
+			goto fail;
+	*v = l.v;
+	*n = l.n;
+	return OUT_OK;
+fail:
+	rounds_free(l.v, l.n);
+	return OUT_DB_DOWN;
+}
+
+/* The agenda of session: every round, in order (see agenda_load()). */
+enum outcome
+agenda_list(struct db *db, long long session, struct round **v, size_t *n)
+{
+	return agenda_load(db, STMT_ROUND_LIST, session, v, n);
+}
+
+/* The rounds participants see: open ones, and revealed closed ones. */
+enum outcome
+agenda_visible(struct db *db, long long session, struct round **v,
+    size_t *n)
+{
+	return agenda_load(db, STMT_ROUNDS_FOR_PARTICIPANT, session, v, n);
+}
+
+/*
+ * Writes a round's type-specific settings.  For a template (names_only)
+ * criteria are their names, as round creation takes them; otherwise
+ * objects with their ids, as answers name them.
+ */
+void
+round_settings_write(struct jw *w, const struct round *r, int names_only)
+{
+	size_t	 i;
+
+	switch (r->spec.type) {
+	case RT_CHOICE:
+		jw_kint(w, "min_picks", r->spec.min_picks);
+		jw_kint(w, "max_picks", r->spec.max_picks);
+		break;
+	case RT_RATING:
+		jw_kint(w, "scale_max", r->spec.scale_max);
+		jw_kbool(w, "no_opinion", r->spec.no_opinion != 0);
+		jw_kstr(w, "label_low", r->label_low);
+		jw_kstr(w, "label_high", r->label_high);
+		if (r->spec.ncrits > 0) {
+			jw_key(w, "criteria");
+			jw_arr(w);
+			for (i = 0; i < r->spec.ncrits; i++) {
+				if (names_only) {
+					jw_str(w, r->critnames[i]);
+					continue;
+				}
+				jw_obj(w);
+				jw_kint(w, "id", r->crits[i]);
+				jw_kstr(w, "name", r->critnames[i]);
+				jw_end(w);
+			}
+			jw_end(w);
+		}
+		break;
+	case RT_RANKING:
+		jw_kint(w, "top_n", r->spec.top_n);
+		break;
+	case RT_POINTS:
+		jw_kint(w, "budget", r->spec.budget);
+		jw_kint(w, "max_per_option", r->spec.max_per_option);
+		break;
+	case RT_BRAINSTORM:
+		jw_kbool(w, "open_wall", r->open_wall != 0);
+		jw_kbool(w, "participants_cluster",
+		    r->participants_cluster != 0);
+		FALLTHROUGH;
+	case RT_OPEN:
+		jw_kint(w, "max_length", r->spec.max_length);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Writes a round's description (no results) into an open object. */
+void
+round_write(struct jw *w, const struct round *r)
+{
+	size_t	 i;
+
+	jw_kint(w, "id", r->id);
+	jw_kint(w, "position", r->position);
+	jw_kstr(w, "type", rtype_name(r->spec.type));
+	jw_kstr(w, "title", r->title);
+	jw_kstr(w, "state", r->state);
+	jw_kbool(w, "revealed", r->revealed != 0);
+	round_settings_write(w, r, 0);
+	jw_key(w, "options");
+	jw_arr(w);
+	for (i = 0; i < r->spec.nopts; i++) {
+		jw_obj(w);
+		jw_kint(w, "id", r->opts[i]);
+		jw_kstr(w, "label", r->labels[i]);
+		jw_end(w);
+	}
+	jw_end(w);
+}
+
+/* Writes the wall of brainstorm round id: [{"id", "text", "cluster"}]. */
+enum outcome
+round_wall_write(struct db *db, struct jw *w, long long id)
+{
+	struct dbparam	 p[1] = { DBP_INT(id) };
+	struct wallidea	*v;
+	size_t		 i, n;
+
+	if (db_list(db, STMT_IDEA_LIST, p, 1, &wall_shape, &v, &n) < 0)
+		return OUT_DB_DOWN;
+	jw_arr(w);
+	for (i = 0; i < n; i++) {
+		jw_obj(w);
+		jw_kint(w, "id", v[i].id);
+		jw_kstr(w, "text", v[i].text);
+		jw_kstr(w, "cluster", v[i].cluster);
+		jw_end(w);
+	}
+	jw_end(w);
+	db_list_free(&wall_shape, v, n);
+	return OUT_OK;
+}
+
+/* Writes the clusters of round id: [{"id", "name", "ideas"}]. */
+enum outcome
+round_clusters_write(struct db *db, struct jw *w, long long id)
+{
+	struct dbparam	 p[1] = { DBP_INT(id) };
+	struct cluster	*v;
+	size_t		 i, n;
+
+	if (db_list(db, STMT_CLUSTER_LIST, p, 1, &cluster_shape, &v, &n) < 0)
+		return OUT_DB_DOWN;
+	jw_arr(w);
+	for (i = 0; i < n; i++) {
+		jw_obj(w);
+		jw_kint(w, "id", v[i].id);
+		jw_kstr(w, "name", v[i].name);
+		jw_kint(w, "ideas", v[i].ideas);
+		jw_end(w);
+	}
+	jw_end(w);
+	db_list_free(&cluster_shape, v, n);
+	return OUT_OK;
+}
+
+/*
+ * Writes "by_team": [...]: each table's answer (team mode), as
+ * {"team", "answer": [{"option", "criterion", "value"}]}.
+ */
+static int
+byteam_write(struct db *db, struct jw *w, long long round)
+{
+	struct dbparam		 p[1] = { DBP_INT(round) };
+	struct teamvalue	*v;
+	size_t			 i, n;
+
+	if (db_list(db, STMT_RESULTS_BY_TEAM, p, 1, &teamvalue_shape, &v,
+	    &n) < 0)
+		return -1;
+	jw_key(w, "by_team");
+	jw_arr(w);
+	for (i = 0; i < n; i++) {
+		if (i == 0 || strcmp(v[i].team, v[i - 1].team) != 0) {
+			if (i > 0) {
+				jw_end(w);
+				jw_end(w);
+			}
+			jw_obj(w);
+			jw_kstr(w, "team", v[i].team);
+			jw_key(w, "answer");
+			jw_arr(w);
+		}
+		jw_obj(w);
+		jw_kint(w, "option", v[i].option);
+		if (v[i].criterion > 0)
+			jw_kint(w, "criterion", v[i].criterion);
+		jw_kint(w, "value", v[i].value);
+		jw_end(w);
+	}
+	if (n > 0) {
+		jw_end(w);
+		jw_end(w);
+	}
+	jw_end(w);
+	db_list_free(&teamvalue_shape, v, n);
+	return 0;
+}
+
+/* Writes "results": {...} of a round into an open object. */
+enum outcome
+round_results_write(struct db *db, struct jw *w, const struct round *r)
+{
+	struct dbparam	 p[1] = { DBP_INT(r->id) };
+	struct answer	*v = NULL;
+	struct text1	*t = NULL;
+	long long	 nresp = 0;
+	size_t		 i, n = 0, nt = 0;
+	enum outcome	 o = OUT_DB_DOWN;
+
+	jw_key(w, "results");
+	jw_obj(w);
+	if (r->spec.type == RT_BRAINSTORM) {
+		jw_key(w, "ideas");
+		if (round_wall_write(db, w, r->id) != OUT_OK)
+			goto out;
+		jw_key(w, "clusters");
+		if (round_clusters_write(db, w, r->id) != OUT_OK)
+			goto out;
+	} else {
+		if (db_exec(db, STMT_RESULTS_COUNT, p, 1, db_row_int, &nresp)
+		    != 1)
+			goto out;
+		if (r->spec.type == RT_OPEN) {
+			jw_kint(w, "responses", nresp);
+			if (db_list(db, STMT_RESULTS_TEXTS, p, 1, &text1_shape,
+			    &t, &nt) < 0)
+				goto out;
+			jw_key(w, "texts");
+			jw_arr(w);
+			for (i = 0; i < nt; i++)
+				jw_str(w, t[i].s);
+			jw_end(w);
+		} else {
+			if (db_list(db, STMT_RESULTS_VALUES, p, 1,
+			    &answer_shape, &v, &n) < 0)
+				goto out;
+			round_results(&r->spec, v, n, nresp, w);
+			if (byteam_write(db, w, r->id) == -1)
+				goto out;
+		}
+	}
+	jw_end(w);
+	o = OUT_OK;
+out:
+	db_list_free(&answer_shape, v, n);
+	db_list_free(&text1_shape, t, nt);
+	return o;
+}
+
+/* The fields a new round takes (api_round.c, api_template.c check them). */
+const struct field round_fields[] = {
+	{ "type", FT_STRING, 1, 1, 16 },
+	{ "title", FT_STRING, 1, 1, 300 },
+	{ "options", FT_STRLIST, 0, 1, 300 },
+	{ "min_picks", FT_INT, 0, 1, 100 },
+	{ "max_picks", FT_INT, 0, 1, 100 },
+	{ "scale_max", FT_INT, 0, 5, 10 },
+	{ "no_opinion", FT_BOOL, 0, 0, 0 },
+	{ "top_n", FT_INT, 0, 0, 100 },
+	{ "budget", FT_INT, 0, 1, 1000 },
+	{ "max_per_option", FT_INT, 0, 0, 1000 },
+	{ "max_length", FT_INT, 0, 1, 1000 },
+	{ "open_wall", FT_BOOL, 0, 0, 0 },
+	{ "options_from", FT_INT, 0, 1, INT64_MAX },
+	{ "options_use", FT_STRING, 0, 5, 8 },
+	{ "criteria", FT_STRLIST, 0, 1, 100 },
+	{ "label_low", FT_STRING, 0, 1, 60 },
+	{ "label_high", FT_STRING, 0, 1, 60 },
+	{ "participants_cluster", FT_BOOL, 0, 0, 0 },
+};
+const size_t round_nfields = sizeof(round_fields) / sizeof(round_fields[0]);
+
+/*
+ * Reads the options of a new round from brainstorm round src of the same
+ * session: its visible ideas, or (use = "clusters") its clusters' names.
+ */
+static enum outcome
+options_from(struct db *db, long long session, long long src,
+    const char *use, struct text1 **t, size_t *nt, struct why *why)
+{
+	struct dbparam	 p[1] = { DBP_INT(src) };
+	struct round	 rd;
+	int		 rc;
+
+	rc = round_fetch(db, STMT_ROUND_GET, src, session, &rd);
+	if (rc < 0)
+		return OUT_DB_DOWN;
+	if (rc == 0 || rd.spec.type != RT_BRAINSTORM) {
+		round_release(&rd);
+		why_set(why, "invalid_field", "options_from must be a "
+		    "brainstorm round of this session");
+		return OUT_INVALID;
+	}
+	round_release(&rd);
+	if (db_list(db, use != NULL && strcmp(use, "clusters") == 0 ?
+	    STMT_CLUSTERS_AS_OPTIONS : STMT_IDEAS_AS_OPTIONS, p, 1,
+	    &text1_shape, t, nt) < 0)
+		return OUT_DB_DOWN;
+	return OUT_OK;
+}
+
+static long long
+int_or(const struct jv *body, const char *k, long long def)
+{
+	long long	 v;
+
+	return jv_int(jv_get(body, k), &v) == 0 ? v : def;
+}
+
+/* The settings of a new round are possible together. */
+static enum outcome
+settings_check(const struct roundspec *s, const char *type, size_t nopts,
+    const struct jv *body, struct why *why)
+{
+	int	 two = s->type == RT_CHOICE || s->type == RT_RANKING;
+
+	if (rtype_has_options(s->type) && nopts < (two ? 2u : 1u))
+		why_set(why, "invalid_field", "a %s round needs %s options",
+		    type, two ? "at least two" : "at least one");
+	else if (!rtype_has_options(s->type) && nopts > 0)
+		why_set(why, "invalid_field", "a %s round takes no options",
+		    type);
+	else if (s->type == RT_CHOICE && (s->min_picks > s->max_picks ||
+	    s->max_picks > (long long)nopts))
+		why_set(why, "invalid_field", "picks: min_picks <= max_picks "
+		    "<= the number of options");
+	else if (s->type == RT_RATING && s->scale_max != 5 &&
+	    s->scale_max != 7 && s->scale_max != 10)
+		why_set(why, "invalid_field", "scale_max must be 5, 7 or 10");
+	else if (s->type == RT_RANKING && s->top_n > (long long)nopts)
+		why_set(why, "invalid_field", "top_n is more than the number "
+		    "of options");
+	else if (jv_get(body, "criteria") != NULL && (s->type != RT_RATING ||
+	    jv_len(jv_get(body, "criteria")) > 10))
+		why_set(why, "invalid_field", "criteria: at most 10, for a "
+		    "rating round");
+	else
+		return OUT_OK;
+	return OUT_INVALID;
+}
+
+/* Inserts the labels of list (or of from) as stmt's rows of round id. */
+static int
+labels_insert(struct db *db, enum stmt s, long long id, const struct jv *list,
+    const struct text1 *from, size_t n)
+{
+	struct dbparam	 p[3];
+	const char	*label;
+	size_t		 i, len;
+
+	for (i = 0; i < n; i++) {
+		if (from != NULL) {
+			label = from[i].s;
+			len = strlen(label);
+			if (len > 300)
+				len = 300;
+		} else if ((label = jv_str(jv_at(list, i), &len)) == NULL)
+			return -1;
+		p[0] = (struct dbparam)DBP_INT(id);
+		p[1] = (struct dbparam)DBP_INT((long long)i + 1);
+		p[2] = (struct dbparam)DBP_TEXT(label, len);
+		if (db_exec(db, s, p, 3, NULL, NULL) != 1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Adds the round that body describes (its fields checked against
+ * round_fields) to the end of session's agenda; *id is the new round's.
+ * Templates add each round of theirs the same way.
+ */
+enum outcome
+round_create(struct db *db, long long session, const struct jv *body,
+    long long *id, struct why *why)
+{
+	struct roundspec s;
+	const struct jv	*opts;
+	const char	*type, *title, *use, *lo, *hi;
+	struct dbparam	 p[16];
+	struct text1	*from = NULL;
+	size_t		 nfrom = 0, tlen, lolen, hilen, nopts;
+	long long	 pos = 0, src;
+	enum outcome	 o;
+	int		 t, b;
+
+	type = jv_str(jv_get(body, "type"), NULL);
+	if (type == NULL || (t = rtype_parse(type)) < 0) {
+		why_set(why, "invalid_field", "type must be one of "
+		    "brainstorm, choice, rating, ranking, points, "
+		    "statements, open");
+		return OUT_INVALID;
+	}
+	if ((title = jv_str(jv_get(body, "title"), &tlen)) == NULL) {
+		why_set(why, "missing_field", "title is required");
+		return OUT_INVALID;
+	}
+	opts = jv_get(body, "options");
+	nopts = jv_len(opts);
+	use = jv_str(jv_get(body, "options_use"), NULL);
+	if (use != NULL && strcmp(use, "ideas") != 0 &&
+	    strcmp(use, "clusters") != 0) {
+		why_set(why, "invalid_field", "options_use must be \"ideas\" "
+		    "or \"clusters\"");
+		return OUT_INVALID;
+	}
+	if (jv_int(jv_get(body, "options_from"), &src) == 0) {
+		if (nopts > 0) {
+			why_set(why, "invalid_field", "give options or "
+			    "options_from, not both");
+			return OUT_INVALID;
+		}
+		if ((o = options_from(db, session, src, use, &from, &nfrom,
+		    why)) != OUT_OK)
+			return o;
+		nopts = nfrom;
+	}
+	memset(&s, 0, sizeof(s));
+	s.type = (enum rtype)t;
+	s.min_picks = int_or(body, "min_picks", 1);
+	s.max_picks = int_or(body, "max_picks", s.min_picks);
+	s.scale_max = int_or(body, "scale_max", 5);
+	s.no_opinion = (b = jv_bool(jv_get(body, "no_opinion"))) == -1 ?
+	    1 : b;
+	s.top_n = int_or(body, "top_n", 0);
+	s.budget = int_or(body, "budget", 10);
+	s.max_per_option = int_or(body, "max_per_option", 0);
+	s.max_length = int_or(body, "max_length", 500);
+	if ((o = settings_check(&s, type, nopts, body, why)) != OUT_OK)
+		goto out;
+
+	o = OUT_DB_DOWN;
+	if (db_begin(db) != 0)
+		goto out;
+	p[0] = (struct dbparam)DBP_INT(session);
+	if (db_exec(db, STMT_ROUND_NEXTPOS, p, 1, db_row_int, &pos) != 1)
+		goto down;
+	p[1] = (struct dbparam)DBP_INT(pos);
+	p[2] = (struct dbparam)DBP_STR(rtype_name(s.type));
+	p[3] = (struct dbparam)DBP_TEXT(title, tlen);
+	p[4] = (struct dbparam)DBP_INT(s.min_picks);
+	p[5] = (struct dbparam)DBP_INT(s.max_picks);
+	p[6] = (struct dbparam)DBP_INT(s.scale_max);
+	p[7] = (struct dbparam)DBP_INT(s.no_opinion);
+	p[8] = (struct dbparam)DBP_INT(s.top_n);
+	p[9] = (struct dbparam)DBP_INT(s.budget);
+	p[10] = (struct dbparam)DBP_INT(s.max_per_option);
+	p[11] = (struct dbparam)DBP_INT(s.max_length);
+	p[12] = (struct dbparam)DBP_INT(jv_bool(jv_get(body,
+	    "open_wall")) == 1);
+	lo = jv_str(jv_get(body, "label_low"), &lolen);
+	hi = jv_str(jv_get(body, "label_high"), &hilen);
+	p[13] = lo != NULL ? (struct dbparam)DBP_TEXT(lo, lolen) :
+	    (struct dbparam)DBP_NULL;
+	p[14] = hi != NULL ? (struct dbparam)DBP_TEXT(hi, hilen) :
+	    (struct dbparam)DBP_NULL;
+	p[15] = (struct dbparam)DBP_INT(jv_bool(jv_get(body,
+	    "participants_cluster")) == 1);
+	if (db_exec(db, STMT_ROUND_INSERT, p, 16, NULL, NULL) != 1)
+		goto down;
+	*id = db_last_id(db);
+	if (labels_insert(db, STMT_OPTION_INSERT, *id, opts, from, nopts) ==
+	    -1 || labels_insert(db, STMT_CRITERION_INSERT, *id,
+	    jv_get(body, "criteria"), NULL,
+	    jv_len(jv_get(body, "criteria"))) == -1)
+		goto down;
+	p[0] = (struct dbparam)DBP_INT(session);
+	if (db_exec(db, STMT_SESSION_BUMP, p, 1, NULL, NULL) != 1 ||
+	    db_commit(db) != 0)
+		goto down;
+	o = OUT_OK;
+	goto out;
+down:
+	db_rollback(db);
+out:
+	db_list_free(&text1_shape, from, nfrom);
+	return o;
+}
+
+/* Deletes round id of session unless it is open; bumps the session. */
+enum outcome
+round_delete(struct db *db, long long session, long long id,
+    struct why *why)
+{
+	struct dbparam	 p[2] = { DBP_INT(id), DBP_INT(session) };
+	int		 rc;
+
+	if ((rc = db_exec(db, STMT_ROUND_DELETE, p, 2, NULL, NULL)) < 0)
+		return OUT_DB_DOWN;
+	if (rc == 0) {
+		why_set(why, "wrong_state", "no such round, or it is open: "
+		    "close it first");
+		return OUT_CONFLICT;
+	}
+	session_bump(db, session);
+	return OUT_OK;
+}
+
+/*
+ * Swaps round id of session (of account) with the one before it (up) or
+ * after it, in one transaction.  At the top (bottom) already: conflict.
+ */
+enum outcome
+round_move(struct db *db, long long session, long long account,
+    long long id, int up, struct why *why)
+{
+	struct dbparam	 p[3];
+	struct idpos	 nb;
+	long long	 pos = 0;
+	int		 rc;
+
+	if (db_begin(db) != 0)
+		return OUT_DB_DOWN;
+	p[0] = (struct dbparam)DBP_INT(id);
+	p[1] = (struct dbparam)DBP_INT(session);
+	p[2] = (struct dbparam)DBP_INT(account);
+	if ((rc = db_exec(db, STMT_ROUND_POS_LOCK, p, 3, db_row_int,
+	    &pos)) < 0)
+		goto down;
+	if (rc == 0) {
+		db_rollback(db);
+		why_set(why, "not_found", "no such round");
+		return OUT_NOT_FOUND;
+	}
+	p[0] = (struct dbparam)DBP_INT(session);
+	p[1] = (struct dbparam)DBP_INT(pos);
+	if ((rc = db_one(db, up ? STMT_ROUND_ABOVE : STMT_ROUND_BELOW, p, 2,
+	    &idpos_shape, &nb)) < 0)
+		goto down;
+	if (rc == 0) {
+		db_rollback(db);
+		why_set(why, "wrong_state", "the round is %s already",
+		    up ? "first" : "last");
+		return OUT_CONFLICT;
+	}
+	p[0] = (struct dbparam)DBP_INT(nb.pos);
+	p[1] = (struct dbparam)DBP_INT(id);
+	p[2] = (struct dbparam)DBP_INT(session);
+	if (db_exec(db, STMT_ROUND_SET_POS, p, 3, NULL, NULL) < 0)
+		goto down;
+	p[0] = (struct dbparam)DBP_INT(pos);
+	p[1] = (struct dbparam)DBP_INT(nb.id);
+	if (db_exec(db, STMT_ROUND_SET_POS, p, 3, NULL, NULL) < 0)
+		goto down;
+	p[0] = (struct dbparam)DBP_INT(session);
+	if (db_exec(db, STMT_SESSION_BUMP, p, 1, NULL, NULL) < 0 ||
+	    db_commit(db) != 0)
+		goto down;
+	return OUT_OK;
+down:
+	db_rollback(db);
+	return OUT_DB_DOWN;
+}
+
+/* Moves round id of session to state (open, closed); bumps the session. */
+enum outcome
+round_set_state(struct db *db, long long session, long long id,
+    const char *state, struct why *why)
+{
+	struct dbparam	 p[4] = { DBP_STR(state), DBP_INT(id),
+	    DBP_INT(session), DBP_STR(state) };
+	int		 rc;
+
+	if ((rc = db_exec(db, STMT_ROUND_SET_STATE, p, 4, NULL, NULL)) < 0)
+		return OUT_DB_DOWN;
+	if (rc == 0) {
+		/* No such round, or in that state already. */
+		struct round	 rd;
+
+		if ((rc = round_fetch(db, STMT_ROUND_GET, id, session,
+		    &rd)) < 0)
+			return OUT_DB_DOWN;
+		round_release(&rd);
+		if (rc == 0) {
+			why_set(why, "not_found", "no such round");
+			return OUT_NOT_FOUND;
+		}
+		why_set(why, "wrong_state", "the round is %s already", state);
+		return OUT_CONFLICT;
+	}
+	session_bump(db, session);
+	return OUT_OK;
+}
+
+/* Reveals (or hides) round id's results to participants. */
+enum outcome
+round_set_revealed(struct db *db, long long session, long long id,
+    int revealed, struct why *why)
+{
+	struct dbparam	 p[3] = { DBP_INT(revealed), DBP_INT(id),
+	    DBP_INT(session) };
+	int		 rc;
+
+	if ((rc = db_exec(db, STMT_ROUND_SET_REVEALED, p, 3, NULL,
+	    NULL)) < 0)
+		return OUT_DB_DOWN;
+	if (rc == 0) {
+		why_set(why, "not_found", "no such round");
+		return OUT_NOT_FOUND;
+	}
+	session_bump(db, session);
+	return OUT_OK;
+}
+
+/*
+ * Writes the agenda of session as a template keeps it:
+ * {"rounds": [{"type", "title", "options": [labels], settings}]}.
+ */
+enum outcome
+agenda_write(struct db *db, struct jw *w, long long session)
+{
+	struct round	*v, *x;
+	size_t		 i, j, n;
+
+	if (agenda_list(db, session, &v, &n) != OUT_OK)
+		return OUT_DB_DOWN;
+	jw_obj(w);
+	jw_key(w, "rounds");
+	jw_arr(w);
+	for (i = 0; i < n; i++) {
+		x = &v[i];
+		jw_obj(w);
+		jw_kstr(w, "type", rtype_name(x->spec.type));
+		jw_kstr(w, "title", x->title);
+		if (x->spec.nopts > 0) {
+			jw_key(w, "options");
+			jw_arr(w);
+			for (j = 0; j < x->spec.nopts; j++)
+				jw_str(w, x->labels[j]);
+			jw_end(w);
+		}
+		round_settings_write(w, x, 1);
+		jw_end(w);
+	}
+	jw_end(w);
+	jw_end(w);
+	rounds_free(v, n);
+	return OUT_OK;
+}

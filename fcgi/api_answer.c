@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * api_answer.c: the routes of what participants send (P8), by their
+ * token (participant_authenticate() set r->part):
+ *	POST /api/participant/rounds/{id}/answer		one response
+ *	POST /api/participant/rounds/{id}/ideas			a brainstorm idea
+ *	POST /api/participant/rounds/{id}/clusters		a new cluster
+ *	POST /api/participant/rounds/{id}/ideas/{id}/cluster	group an idea
+ * Each handler checks the body, calls the domain (answer.c) and writes
+ * the answer.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extern.h"
+#include "banned.h"
+
+/* The hot path: the body goes to round_validate() as it came. */
+int
+api_round_answer(struct request *r)
+{
+	struct why	 why = { NULL, "", 0 };
+	enum outcome	 o;
+	int		 changed;
+
+	if ((o = answer_store(r->db, &r->part, r->ids[0], r->slot, r->json,
+	    &changed, &why)) != OUT_OK)
+		return resp_outcome(r, o, &why);
+	return resp_json_status(r, changed ? 200 : 201, changed ? "changed" :
+	    "saved");
+}
+
+static const struct field idea_fields[] = {
+	{ "text", FT_STRING, 1, 1, 1000 },
+};
+
+int
+api_round_idea(struct request *r)
+{
+	struct why	 why = { NULL, "", 0 };
+	const char	*text;
+	enum outcome	 o;
+	size_t		 len;
+	int		 rc;
+
+	if ((rc = fields_check(r, idea_fields, 1)) != 0)
+		return rc;
+	text = field_str(r, "text", &len);
+	if ((o = answer_idea(r->db, &r->part, r->ids[0], text, len, &why)) !=
+	    OUT_OK)
+		return resp_outcome(r, o, &why);
+	return resp_json_status(r, 201, "saved");
+}
+
+static const struct field pcluster_fields[] = {
+	{ "name", FT_STRING, 1, 1, 200 },
+};
+
+int
+api_part_cluster_create(struct request *r)
+{
+	struct why	 why = { NULL, "", 0 };
+	struct jw	*w;
+	const char	*name;
+	enum outcome	 o;
+	size_t		 len;
+	long long	 id;
+	int		 rc;
+
+	if ((rc = fields_check(r, pcluster_fields, 1)) != 0)
+		return rc;
+	name = field_str(r, "name", &len);
+	if ((o = answer_cluster_create(r->db, &r->part, r->ids[0], name, len,
+	    &id, &why)) != OUT_OK)
+		return resp_outcome(r, o, &why);
+	w = resp_json(r, 201);
+	jw_obj(w);
+	jw_kint(w, "id", id);
+	jw_end(w);
+	(void)resp_done(r, w);
+	return 201;
+}
+
+static const struct field pmove_fields[] = {
+	{ "cluster", FT_INT, 0, 1, INT64_MAX },
+};
+
+int
+api_part_idea_cluster(struct request *r)
+{
+	struct why	 why = { NULL, "", 0 };
+	enum outcome	 o;
+	long long	 cid = 0;
+	int		 rc;
+
+	if ((rc = fields_check(r, pmove_fields, 1)) != 0)
+		return rc;
+	if (field_int(r, "cluster", &cid) != 0)
+		cid = 0;
+	if ((o = answer_idea_cluster(r->db, &r->part, r->ids[0], r->ids[1],
+	    cid, &why)) != OUT_OK)
+		return resp_outcome(r, o, &why);
+	return resp_json_status(r, 200, "moved");
+}
