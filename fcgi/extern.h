@@ -658,7 +658,11 @@ void		 csv_begin(struct buf *);
 void		 csv_field(struct buf *, const char *, size_t, int);
 void		 csv_row(struct buf *);
 
-/* round.c */
+/* round.c: the round types, one row each (rtypes[] in round.c) */
+/*
+ * Outside round.c and results.c, use the rtype_*() predicates, not these
+ * names: what differs between types is a row of round.c's table.
+ */
 enum rtype {
 	RT_BRAINSTORM,
 	RT_CHOICE,
@@ -668,6 +672,23 @@ enum rtype {
 	RT_STATEMENTS,
 	RT_OPEN,
 	RT__MAX
+};
+/* A new round's settings, in the order the body's fields are checked. */
+enum rsetting {
+	RS_MIN_PICKS,
+	RS_MAX_PICKS,
+	RS_SCALE_MAX,
+	RS_NO_OPINION,
+	RS_TOP_N,
+	RS_BUDGET,
+	RS_MAX_PER_OPTION,
+	RS_MAX_LENGTH,
+	RS_OPEN_WALL,
+	RS_CRITERIA,
+	RS_LABEL_LOW,
+	RS_LABEL_HIGH,
+	RS_PARTICIPANTS_CLUSTER,
+	RS__MAX
 };
 /* A round as the validator and the results need it. */
 struct roundspec {
@@ -693,12 +714,125 @@ struct answers {
 	char		*text;	/* owned; open rounds */
 	size_t		 textlen;
 };
+struct resultform;
 const char	*rtype_name(enum rtype);
 int		 rtype_parse(const char *);
 int		 rtype_has_options(enum rtype);
+int		 rtype_uses_options(enum rtype);
+size_t		 rtype_min_options(enum rtype);
+int		 rtype_takes_ideas(enum rtype);
+int		 rtype_uses(enum rtype, enum rsetting);
+const char	*rsetting_name(enum rsetting);
+const struct resultform *rtype_results(enum rtype);
+enum outcome	 round_type(const struct jv *, enum rtype *, struct why *);
+enum outcome	 round_settings(const struct jv *, size_t, struct roundspec *,
+		    struct why *);
 int		 round_validate(const struct roundspec *, const struct jv *,
 		    struct answers *, char *, size_t);
 void		 answers_release(struct answers *);
+
+/* results.c: a round's results as a struct, and their JSON and CSV */
+/* How a type's results are computed (results.c's tallies[]). */
+enum rkind {
+	RK_PICKS,	/* choice: count, percent */
+	RK_SUM,		/* points: the total, the voters */
+	RK_BORDA,	/* ranking: Borda score, how often each rank */
+	RK_SCALE,	/* rating, statements: spread over a scale */
+	RK_TEXTS,	/* open: the texts */
+	RK_IDEAS,	/* brainstorm: the ideas and their clusters */
+	RK__MAX
+};
+/* One number (or series) of an option's results, as JSON and CSV name it. */
+enum rfield {
+	RF_COUNT,	/* "count": picks */
+	RF_PERCENT,	/* "percent": of all responses, rounded */
+	RF_POINTS,	/* "points": the total */
+	RF_VOTERS,	/* "voters": who gave it any */
+	RF_BORDA,	/* "borda" */
+	RF_RANKS,	/* "ranks": series, CSV "rank N" */
+	RF_ANSWERED,	/* "count": scale answers with a value */
+	RF_NO_OPINION,	/* "no_opinion": rating's 0 */
+	RF_PASS,	/* "pass": statements' 0 */
+	RF_MEAN,	/* "mean", two decimals */
+	RF_MEDIAN,	/* "median", two decimals */
+	RF_SD,		/* "sd": population standard deviation */
+	RF_DISTRIBUTION,	/* series over the scale, CSV "value N" */
+	RF_AGREE,	/* "agree": 4 or 5 */
+	RF_DISAGREE,	/* "disagree": 1 or 2 */
+	RF__MAX		/* also ends a list of fields */
+};
+/* The results part of a round type's row. */
+struct resultform {
+	enum rkind	 kind;
+	long long	 scale;		/* RK_SCALE: its points; 0: scale_max */
+	const enum rfield *json;	/* an option's members, in order */
+	const enum rfield *csv;		/* its CSV columns after the label */
+};
+#define RESULTS_SCALE	10	/* the longest scale */
+/* The numbers of scale answers (an option, or an option on a criterion). */
+struct scale {
+	long long	 answered;	/* answers with a value (1..) */
+	long long	 pass;		/* 0: "no opinion" or "pass" */
+	double		 mean, median, sd;
+	long long	 dist[RESULTS_SCALE + 1];	/* [1..points] */
+	long long	 agree, disagree;
+};
+/* One option's results. */
+struct optresult {
+	long long	 option;	/* its id */
+	long long	 count;		/* values given: picks, voters */
+	long long	 percent;	/* RK_PICKS */
+	long long	 points;	/* RK_SUM */
+	long long	 borda;		/* RK_BORDA */
+	long long	*ranks;		/* owned; RK_BORDA: nranks counts */
+	struct scale	 scale;		/* RK_SCALE without criteria */
+	struct scale	*crits;		/* owned; RK_SCALE: ncrits, or NULL */
+};
+struct rtext {
+	char		*s;		/* owned */
+	size_t		 len;
+};
+struct ridea {
+	long long	 id;
+	char		*text;		/* owned */
+	size_t		 len;
+	char		*cluster;	/* owned; its cluster's name, or NULL */
+};
+struct rcluster {
+	long long	 id;
+	char		*name;		/* owned */
+	size_t		 len;
+	long long	 ideas;
+};
+/* A round's results, filled by results_fill(). */
+struct results {
+	const struct resultform *form;	/* its type's row; NULL: none yet */
+	long long	 responses;
+	long long	 npoints;	/* RK_SCALE: points of the scale */
+	size_t		 nranks;	/* RK_BORDA: ranks asked (m) */
+	struct optresult *opts;		/* owned */
+	size_t		 nopts;
+	long long	*crits;		/* owned; criterion ids */
+	size_t		 ncrits;	/* 0: no criteria */
+	struct rtext	*texts;		/* owned; RK_TEXTS */
+	size_t		 ntexts;
+	struct ridea	*ideas;		/* owned; RK_IDEAS */
+	size_t		 nideas;
+	struct rcluster	*clusters;	/* owned; RK_IDEAS */
+	size_t		 nclusters;
+};
+void		 results_init(struct results *);
+void		 results_fill(struct results *, const struct roundspec *,
+		    const struct answer *, size_t, long long);
+void		 results_add_text(struct results *, const char *, size_t);
+void		 results_add_idea(struct results *, long long, const char *,
+		    size_t, const char *);
+void		 results_add_cluster(struct results *, long long,
+		    const char *, size_t, long long);
+void		 results_json(const struct results *, struct jw *);
+void		 results_csv(const struct results *, char *const *,
+		    char *const *, struct buf *);
+void		 results_release(struct results *);
 void		 round_results(const struct roundspec *, const struct answer *,
 		    size_t, long long, struct jw *);
 

@@ -1,8 +1,12 @@
+/* SPDX-License-Identifier: ISC */
 /*
- * round.c: what a round accepts and what its results are, as pure
- * functions over a round's description (struct roundspec): no database,
- * so every rule and every sum is unit tested (t/unit/test_round.c) and
- * the validator fuzzed.
+ * round.c: the round types as one table, rtypes[RT__MAX], one row per
+ * type: its name, whether it takes options (and how many at least), the
+ * settings it uses, the check of those settings, the check of an answer,
+ * and how its results are computed and written (a struct resultform,
+ * which results.c reads).  What differs between types is a row here;
+ * the functions below only read rows.  Pure: no database, no I/O, so
+ * every rule is unit tested (t/unit/test_round.c) and fuzzed.
  *
  * Response bodies, by type:
  *	choice		{"choices": [option, ...]}
@@ -12,9 +16,12 @@
  *	statements	{"answers": [{"option": id, "value": 0..5}, ...]}
  *	open		{"text": "..."}
  * Brainstorm rounds take ideas instead (api_round.c).
+ *
+ * Adding a type: docs/contributing-c-rounds.md.
  */
-#include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,50 +29,239 @@
 #include "extern.h"
 #include "banned.h"
 
-static const char *const rtypes[RT__MAX] = {
-	[RT_BRAINSTORM] = "brainstorm",
-	[RT_CHOICE] = "choice",
-	[RT_RATING] = "rating",
-	[RT_RANKING] = "ranking",
-	[RT_POINTS] = "points",
-	[RT_STATEMENTS] = "statements",
-	[RT_OPEN] = "open",
+#define MAX_CRITERIA	10	/* criteria of one round */
+#define NOSPEC		SIZE_MAX	/* a setting not in struct roundspec */
+#define SPEC(m)		offsetof(struct roundspec, m)
+#define USES(s)		(1u << (s))
+
+/* What a setting's value is in the request body. */
+enum skind {
+	SK_INT,
+	SK_BOOL,
+	SK_LIST,	/* of texts */
+	SK_TEXT
+};
+
+/*
+ * A new round's settings, as round_create_in() reads them: every type's
+ * row stores all of them (absent: the default), and the checks of a
+ * setting's own values apply to every type, as the field table of
+ * api_round.c (round_fields) does; "only" applies to the types that use
+ * it.
+ */
+static const struct setting {
+	const char	*name;
+	enum skind	 kind;
+	size_t		 off;	/* its member of struct roundspec, or NOSPEC */
+	long long	 def;	/* when absent (or null) */
+	int		 from;	/* if > 0: the default is setting from - 1 */
+	long long	 lo, hi;	/* SK_INT: allowed */
+	const long long	*only;	/* if set: for its types, these (ending 0) */
+} settings[RS__MAX] = {
+	[RS_MIN_PICKS] = { "min_picks", SK_INT, SPEC(min_picks), 1, 0,
+	    1, 100, NULL },
+	[RS_MAX_PICKS] = { "max_picks", SK_INT, SPEC(max_picks), 1,
+	    1 + RS_MIN_PICKS, 1, 100, NULL },
+	[RS_SCALE_MAX] = { "scale_max", SK_INT, SPEC(scale_max), 5, 0,
+	    5, 10, (const long long []){ 5, 7, 10, 0 } },
+	[RS_NO_OPINION] = { "no_opinion", SK_BOOL, SPEC(no_opinion), 1, 0,
+	    0, 1, NULL },
+	[RS_TOP_N] = { "top_n", SK_INT, SPEC(top_n), 0, 0, 0, 100, NULL },
+	[RS_BUDGET] = { "budget", SK_INT, SPEC(budget), 10, 0, 1, 1000,
+	    NULL },
+	[RS_MAX_PER_OPTION] = { "max_per_option", SK_INT,
+	    SPEC(max_per_option), 0, 0, 0, 1000, NULL },
+	[RS_MAX_LENGTH] = { "max_length", SK_INT, SPEC(max_length), 500, 0,
+	    1, 1000, NULL },
+	[RS_OPEN_WALL] = { "open_wall", SK_BOOL, NOSPEC, 0, 0, 0, 1, NULL },
+	[RS_CRITERIA] = { "criteria", SK_LIST, NOSPEC, 0, 0, 0,
+	    MAX_CRITERIA, NULL },
+	[RS_LABEL_LOW] = { "label_low", SK_TEXT, NOSPEC, 0, 0, 0, 0, NULL },
+	[RS_LABEL_HIGH] = { "label_high", SK_TEXT, NOSPEC, 0, 0, 0, 0, NULL },
+	[RS_PARTICIPANTS_CLUSTER] = { "participants_cluster", SK_BOOL, NOSPEC,
+	    0, 0, 0, 1, NULL },
+};
+
+static int	answer_choice(const struct roundspec *, const struct jv *,
+		    struct answers *, char *, size_t);
+static int	answer_rating(const struct roundspec *, const struct jv *,
+		    struct answers *, char *, size_t);
+static int	answer_ranking(const struct roundspec *, const struct jv *,
+		    struct answers *, char *, size_t);
+static int	answer_points(const struct roundspec *, const struct jv *,
+		    struct answers *, char *, size_t);
+static int	answer_statements(const struct roundspec *,
+		    const struct jv *, struct answers *, char *, size_t);
+static int	answer_open(const struct roundspec *, const struct jv *,
+		    struct answers *, char *, size_t);
+static enum outcome settings_choice(const struct roundspec *, size_t,
+		    struct why *);
+static enum outcome settings_ranking(const struct roundspec *, size_t,
+		    struct why *);
+
+/* What an option's results show, in JSON and in CSV (results.c). */
+static const enum rfield f_none[] = { RF__MAX };
+static const enum rfield f_choice[] = { RF_COUNT, RF_PERCENT, RF__MAX };
+static const enum rfield f_points[] = { RF_POINTS, RF_VOTERS, RF__MAX };
+static const enum rfield f_ranking[] = { RF_BORDA, RF_RANKS, RF__MAX };
+static const enum rfield f_rating[] = { RF_ANSWERED, RF_NO_OPINION,
+	RF_MEAN, RF_MEDIAN, RF_SD, RF_DISTRIBUTION, RF__MAX };
+static const enum rfield f_statements_json[] = { RF_ANSWERED, RF_PASS,
+	RF_MEAN, RF_MEDIAN, RF_SD, RF_DISTRIBUTION, RF_AGREE, RF_DISAGREE,
+	RF__MAX };
+static const enum rfield f_statements_csv[] = { RF_ANSWERED, RF_PASS,
+	RF_MEAN, RF_MEDIAN, RF_SD, RF_AGREE, RF_DISAGREE, RF_DISTRIBUTION,
+	RF__MAX };
+
+/* One round type. */
+static const struct rtypedef {
+	const char	*name;
+	size_t		 min_options;	/* 0: takes no options */
+	int		 ideas;		/* takes ideas, not answers */
+	unsigned int	 uses;		/* USES(RS_*) of its settings */
+	/* Its own checks of a new round's settings, or NULL. */
+	enum outcome	(*settings)(const struct roundspec *, size_t,
+			    struct why *);
+	/* Checks an answer into answers (or -1, msg); NULL: takes none. */
+	int		(*answer)(const struct roundspec *, const struct jv *,
+			    struct answers *, char *, size_t);
+	struct resultform results;
+} rtypes[RT__MAX] = {
+	[RT_BRAINSTORM] = { "brainstorm", 0, 1, USES(RS_MAX_LENGTH) |
+	    USES(RS_OPEN_WALL) | USES(RS_PARTICIPANTS_CLUSTER), NULL, NULL,
+	    { RK_IDEAS, 0, f_none, f_none } },
+	[RT_CHOICE] = { "choice", 2, 0, USES(RS_MIN_PICKS) |
+	    USES(RS_MAX_PICKS), settings_choice, answer_choice,
+	    { RK_PICKS, 0, f_choice, f_choice } },
+	[RT_RATING] = { "rating", 1, 0, USES(RS_SCALE_MAX) |
+	    USES(RS_NO_OPINION) | USES(RS_LABEL_LOW) | USES(RS_LABEL_HIGH) |
+	    USES(RS_CRITERIA), NULL, answer_rating,
+	    { RK_SCALE, 0, f_rating, f_rating } },
+	[RT_RANKING] = { "ranking", 2, 0, USES(RS_TOP_N), settings_ranking,
+	    answer_ranking, { RK_BORDA, 0, f_ranking, f_ranking } },
+	[RT_POINTS] = { "points", 1, 0, USES(RS_BUDGET) |
+	    USES(RS_MAX_PER_OPTION), NULL, answer_points,
+	    { RK_SUM, 0, f_points, f_points } },
+	[RT_STATEMENTS] = { "statements", 1, 0, 0, NULL, answer_statements,
+	    { RK_SCALE, 5, f_statements_json, f_statements_csv } },
+	[RT_OPEN] = { "open", 0, 0, USES(RS_MAX_LENGTH), NULL, answer_open,
+	    { RK_TEXTS, 0, f_none, f_none } },
 };
 
 const char *
 rtype_name(enum rtype t)
 {
-	return t < RT__MAX ? rtypes[t] : "?";
+	return t < RT__MAX ? rtypes[t].name : "?";
 }
 
-/* Returns the type named s, or -1. */
+/* Returns the type named s, or -1 (also for NULL). */
 int
 rtype_parse(const char *s)
 {
 	int	 t;
 
+	if (s == NULL)
+		return -1;
 	for (t = 0; t < RT__MAX; t++)
-		if (strcmp(s, rtypes[t]) == 0)
+		if (strcmp(s, rtypes[t].name) == 0)
 			return t;
 	return -1;
 }
 
 /* Returns 1 if the type's responses refer to options. */
 int
-rtype_has_options(enum rtype t)
+rtype_uses_options(enum rtype t)
 {
-	return t != RT_BRAINSTORM && t != RT_OPEN;
+	return t < RT__MAX && rtypes[t].min_options > 0;
 }
 
+/* The older name of rtype_uses_options(). */
+int
+rtype_has_options(enum rtype t)
+{
+	return rtype_uses_options(t);
+}
+
+/* Returns the options a round of type t needs at least (0: none). */
+size_t
+rtype_min_options(enum rtype t)
+{
+	return t < RT__MAX ? rtypes[t].min_options : 0;
+}
+
+/* Returns 1 if the type takes ideas (a brainstorm), not answers. */
+int
+rtype_takes_ideas(enum rtype t)
+{
+	return t < RT__MAX && rtypes[t].ideas;
+}
+
+/* Returns 1 if rounds of type t use setting s (and show it). */
+int
+rtype_uses(enum rtype t, enum rsetting s)
+{
+	return t < RT__MAX && s < RS__MAX && (rtypes[t].uses & USES(s)) != 0;
+}
+
+/* Returns a setting's name in the request body, or "?". */
+const char *
+rsetting_name(enum rsetting s)
+{
+	return s < RS__MAX ? settings[s].name : "?";
+}
+
+/*
+ * Returns how the results of type t are computed and written, or NULL
+ * for no type.  results.c reads it; the row stays here.
+ */
+const struct resultform *
+rtype_results(enum rtype t)
+{
+	return t < RT__MAX ? &rtypes[t].results : NULL;
+}
+
+/*
+ * Writes a message for people into msg (sz bytes); one cut short keeps
+ * whole UTF-8 characters.  Returns -1, for "return fail(...)".
+ */
 static int PRINTFLIKE(3, 4)
 fail(char *msg, size_t sz, const char *fmt, ...)
 {
 	va_list	 ap;
+	int	 n;
 
+	if (sz == 0)
+		return -1;
 	va_start(ap, fmt);
-	vsnprintf(msg, sz, fmt, ap);
+	n = vsnprintf(msg, sz, fmt, ap);
 	va_end(ap);
+	if (n < 0)
+		msg[0] = '\0';
+	else if ((size_t)n >= sz)
+		utf8_trim(msg);
 	return -1;
+}
+
+/*
+ * Refuses a new round's settings: fills why (code invalid_field, or the
+ * code given) for the handler's resp_outcome().  Returns OUT_INVALID.
+ * response.c's why_set() is a floor up, so the domain writes its own.
+ */
+static enum outcome PRINTFLIKE(3, 4)
+refuse(struct why *why, const char *code, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 n;
+
+	why->code = code;
+	va_start(ap, fmt);
+	n = vsnprintf(why->msg, sizeof(why->msg), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		why->msg[0] = '\0';
+	else if ((size_t)n >= sizeof(why->msg))
+		utf8_trim(why->msg);
+	return OUT_INVALID;
 }
 
 /* Index of option id in the round, or -1. */
@@ -178,293 +374,392 @@ read_pairs(const struct roundspec *s, const struct jv *list,
 	return 0;
 }
 
+/* The setting at offset off of a round (a long long member). */
+static long long *
+member(struct roundspec *s, size_t off)
+{
+	return (long long *)(void *)((char *)s + off);
+}
+
+/* The value of the setting at offset off of a round. */
+static long long
+value(const struct roundspec *s, size_t off)
+{
+	return *(const long long *)(const void *)((const char *)s + off);
+}
+
+/* choice: picks: min_picks <= max_picks <= the number of options. */
+static enum outcome
+settings_choice(const struct roundspec *s, size_t nopts, struct why *why)
+{
+	if (s->min_picks > s->max_picks || s->max_picks > (long long)nopts)
+		return refuse(why, "invalid_field", "picks: min_picks <= "
+		    "max_picks <= the number of options");
+	return OUT_OK;
+}
+
+/* ranking: top_n (0: all) is at most the number of options. */
+static enum outcome
+settings_ranking(const struct roundspec *s, size_t nopts, struct why *why)
+{
+	if (s->top_n > (long long)nopts)
+		return refuse(why, "invalid_field", "top_n is more than the "
+		    "number of options");
+	return OUT_OK;
+}
+
 /*
- * Checks a response body against its round and turns it into answers.
- * Returns 0, or -1 with msg (for the participant: which rule) set; out
- * is then released.
+ * Checks one setting's value as the field table of api_round.c does, with
+ * its messages, so that a body nobody checked (the fuzzer, a test) never
+ * yields a value out of range.  After fields_check() this never refuses.
+ */
+static enum outcome
+setting_check(enum rsetting i, const struct jv *body, struct why *why)
+{
+	const struct setting	*st = &settings[i];
+	const struct jv		*v = jv_get(body, st->name);
+	long long		 x;
+
+	if (jv_type(v) == JV_NULL)
+		return OUT_OK;
+	if (st->kind == SK_INT && (jv_int(v, &x) == -1 || x < st->lo ||
+	    x > st->hi))
+		return refuse(why, "invalid_field", "%s must be a whole number "
+		    "from %lld to %lld", st->name, st->lo, st->hi);
+	if (st->kind == SK_BOOL && jv_bool(v) == -1)
+		return refuse(why, "invalid_field", "%s must be true or false",
+		    st->name);
+	return OUT_OK;
+}
+
+/*
+ * Checks a setting that type t uses against its "only" values (scale_max
+ * 5, 7 or 10), naming them in the message.
+ */
+static enum outcome
+setting_only(enum rsetting i, const struct roundspec *s, struct why *why)
+{
+	const struct setting	*st = &settings[i];
+	struct buf		 list;
+	long long		 v;
+	size_t			 j;
+	enum outcome		 rc = OUT_OK;
+
+	if (st->only == NULL || st->off == NOSPEC)
+		return OUT_OK;
+	v = value(s, st->off);
+	for (j = 0; st->only[j] != 0; j++)
+		if (st->only[j] == v)
+			return OUT_OK;
+	buf_init(&list, 256);
+	for (j = 0; st->only[j] != 0; j++)
+		buf_appendf(&list, "%s%lld", j == 0 ? "" : st->only[j + 1] ==
+		    0 ? " or " : ", ", st->only[j]);
+	rc = refuse(why, "invalid_field", "%s must be %s", st->name,
+	    buf_str(&list));
+	buf_release(&list);
+	return rc;
+}
+
+/*
+ * Reads a new round's type from body's "type".  Returns OUT_OK with *out
+ * set, or OUT_INVALID with why naming every type (from the table).
+ */
+enum outcome
+round_type(const struct jv *body, enum rtype *out, struct why *why)
+{
+	struct buf	 list;
+	enum outcome	 rc;
+	int		 t;
+	size_t		 i;
+
+	if ((t = rtype_parse(jv_str(jv_get(body, "type"), NULL))) >= 0) {
+		*out = (enum rtype)t;
+		return OUT_OK;
+	}
+	buf_init(&list, 256);
+	for (i = 0; i < RT__MAX; i++)
+		buf_appendf(&list, "%s%s", i == 0 ? "" : ", ", rtypes[i].name);
+	rc = refuse(why, "invalid_field", "type must be one of %s",
+	    buf_str(&list));
+	buf_release(&list);
+	return rc;
+}
+
+/* "one", "two": the words of the options a type needs. */
+static const char *
+count_word(size_t n, char *tmp, size_t sz)
+{
+	static const char *const words[] = { "no", "one", "two", "three" };
+	int			 len;
+
+	if (n < sizeof(words) / sizeof(words[0]))
+		return words[n];
+	len = snprintf(tmp, sz, "%zu", n);
+	return len > 0 && (size_t)len < sz ? tmp : "more";
+}
+
+/*
+ * Refuses criteria: "criteria: at most 10, for a rating round", naming
+ * the types that use them.  Returns OUT_INVALID.
+ */
+static enum outcome
+criteria_refuse(struct why *why)
+{
+	struct buf	 list;
+	enum outcome	 rc;
+	size_t		 i, n = 0;
+
+	buf_init(&list, 256);
+	for (i = 0; i < RT__MAX; i++)
+		if (rtypes[i].uses & USES(RS_CRITERIA))
+			buf_appendf(&list, "%s%s", n++ == 0 ? "" : " or ",
+			    rtypes[i].name);
+	rc = refuse(why, "invalid_field", "criteria: at most %lld, for a %s "
+	    "round", settings[RS_CRITERIA].hi, buf_str(&list));
+	buf_release(&list);
+	return rc;
+}
+
+/*
+ * Reads and checks the settings of a new round from the request body,
+ * which has nopts options (given, or taken from a brainstorm), as
+ * round_create_in() of api_round.c does: every setting read (absent: its
+ * default), then the type's number of options, its own rules, and the
+ * criteria.  Returns OUT_OK with out filled (opts and crits NULL: the
+ * caller has them), or OUT_INVALID with why set (code invalid_field,
+ * the message names the rule).  Labels, criteria names and every
+ * field's text are the field table's (validate.c) to check.
+ */
+enum outcome
+round_settings(const struct jv *body, size_t nopts, struct roundspec *out,
+    struct why *why)
+{
+	const struct rtypedef	*row;
+	const struct setting	*st;
+	const struct jv		*v;
+	enum rtype		 t;
+	enum outcome		 rc;
+	long long		 x;
+	size_t			 i;
+	char			 tmp[32];
+	int			 b;
+
+	memset(out, 0, sizeof(*out));
+	if (jv_type(body) != JV_OBJECT)
+		return refuse(why, "invalid_body", "the body must be a JSON "
+		    "object");
+	for (i = 0; i < RS__MAX; i++)
+		if ((rc = setting_check(i, body, why)) != OUT_OK)
+			return rc;
+	if ((rc = round_type(body, &t, why)) != OUT_OK)
+		return rc;
+	out->type = t;
+	row = &rtypes[t];
+	/* Every type stores every setting, as the rounds table has them. */
+	for (i = 0; i < RS__MAX; i++) {
+		st = &settings[i];
+		if (st->off == NOSPEC)
+			continue;
+		v = jv_get(body, st->name);
+		if (st->kind == SK_BOOL)
+			x = (b = jv_bool(v)) == -1 ? st->def : b;
+		else if (jv_int(v, &x) == -1)
+			x = st->from > 0 ? value(out,
+			    settings[st->from - 1].off) : st->def;
+		*member(out, st->off) = x;
+	}
+	if (row->min_options > 0 && nopts < row->min_options)
+		return refuse(why, "invalid_field", "a %s round needs at least "
+		    "%s options", row->name, count_word(row->min_options, tmp,
+		    sizeof(tmp)));
+	if (row->min_options == 0 && nopts > 0)
+		return refuse(why, "invalid_field", "a %s round takes no "
+		    "options", row->name);
+	if (row->settings != NULL &&
+	    (rc = row->settings(out, nopts, why)) != OUT_OK)
+		return rc;
+	for (i = 0; i < RS__MAX; i++)
+		if ((row->uses & USES(i)) &&
+		    (rc = setting_only(i, out, why)) != OUT_OK)
+			return rc;
+	/* Criteria: present (even null) only where a type uses them. */
+	if ((v = jv_get(body, settings[RS_CRITERIA].name)) != NULL &&
+	    (!(row->uses & USES(RS_CRITERIA)) ||
+	    jv_len(v) > (size_t)settings[RS_CRITERIA].hi))
+		return criteria_refuse(why);
+	return OUT_OK;
+}
+
+/* choice: known options, none twice, between min and max picks. */
+static int
+answer_choice(const struct roundspec *s, const struct jv *body,
+    struct answers *out, char *msg, size_t sz)
+{
+	if (read_ids(s, jv_get(body, "choices"), "choices", 0, out, msg,
+	    sz) == -1)
+		return -1;
+	if ((long long)out->n < s->min_picks ||
+	    (long long)out->n > s->max_picks)
+		return s->min_picks == s->max_picks ?
+		    fail(msg, sz, "choose exactly %lld", s->min_picks) :
+		    fail(msg, sz, "choose from %lld to %lld options",
+		    s->min_picks, s->max_picks);
+	return 0;
+}
+
+/* ranking: exactly top_n (or all) options, none twice, best first. */
+static int
+answer_ranking(const struct roundspec *s, const struct jv *body,
+    struct answers *out, char *msg, size_t sz)
+{
+	size_t	 want;
+
+	if (read_ids(s, jv_get(body, "ranking"), "ranking", 1, out, msg,
+	    sz) == -1)
+		return -1;
+	want = s->top_n > 0 && (size_t)s->top_n < s->nopts ?
+	    (size_t)s->top_n : s->nopts;
+	if (out->n != want)
+		return fail(msg, sz, "rank exactly %lld options (you ranked "
+		    "%lld)", (long long)want, (long long)out->n);
+	return 0;
+}
+
+/*
+ * rating: 1..scale_max for each option (and criterion); null is "no
+ * opinion" (stored as 0) where the round allows it; at least one.
+ */
+static int
+answer_rating(const struct roundspec *s, const struct jv *body,
+    struct answers *out, char *msg, size_t sz)
+{
+	size_t	 i;
+
+	if (read_pairs(s, jv_get(body, "ratings"), "value", out, msg,
+	    sz) == -1)
+		return -1;
+	if (out->n == 0)
+		return fail(msg, sz, "answer at least one option");
+	for (i = 0; i < out->n; i++) {
+		if (out->a[i].value == -1) {
+			if (!s->no_opinion)
+				return fail(msg, sz, "option %lld needs a "
+				    "rating: this round has no \"no "
+				    "opinion\"", out->a[i].option);
+			out->a[i].value = 0;
+		} else if (out->a[i].value < 1 ||
+		    out->a[i].value > s->scale_max)
+			return fail(msg, sz, "option %lld: rate from 1 to "
+			    "%lld", out->a[i].option, s->scale_max);
+	}
+	return 0;
+}
+
+/* statements: 1 (strongly disagree) .. 5 (strongly agree), 0 to pass. */
+static int
+answer_statements(const struct roundspec *s, const struct jv *body,
+    struct answers *out, char *msg, size_t sz)
+{
+	size_t	 i;
+
+	if (read_pairs(s, jv_get(body, "answers"), "value", out, msg,
+	    sz) == -1)
+		return -1;
+	if (out->n == 0)
+		return fail(msg, sz, "answer at least one option");
+	for (i = 0; i < out->n; i++)
+		if (out->a[i].value < 0 || out->a[i].value > 5)
+			return fail(msg, sz, "option %lld: answer 1 to 5, or "
+			    "0 to pass", out->a[i].option);
+	return 0;
+}
+
+/*
+ * points: whole numbers, not negative, at most max_per_option, the sum
+ * within the budget and at least one point.  Options given 0 points are
+ * not stored.
+ */
+static int
+answer_points(const struct roundspec *s, const struct jv *body,
+    struct answers *out, char *msg, size_t sz)
+{
+	size_t		 i, len;
+	long long	 sum = 0;
+
+	if (read_pairs(s, jv_get(body, "points"), "points", out, msg,
+	    sz) == -1)
+		return -1;
+	for (i = 0; i < out->n; i++) {
+		if (out->a[i].value < 0)
+			return fail(msg, sz, "option %lld: points cannot be "
+			    "negative", out->a[i].option);
+		/* Also keeps the sum far from overflowing. */
+		if (out->a[i].value > s->budget)
+			return fail(msg, sz, "option %lld: more points than "
+			    "the budget of %lld", out->a[i].option, s->budget);
+		if (s->max_per_option > 0 &&
+		    out->a[i].value > s->max_per_option)
+			return fail(msg, sz, "option %lld: at most %lld points "
+			    "per option", out->a[i].option, s->max_per_option);
+		sum += out->a[i].value;
+	}
+	if (sum > s->budget)
+		return fail(msg, sz, "%lld points is over the budget of %lld",
+		    sum, s->budget);
+	if (sum == 0)
+		return fail(msg, sz, "spend at least one point");
+	for (i = 0, len = 0; i < out->n; i++)
+		if (out->a[i].value > 0)
+			out->a[len++] = out->a[i];
+	out->n = len;
+	return 0;
+}
+
+/* open: a text of 1..max_length characters. */
+static int
+answer_open(const struct roundspec *s, const struct jv *body,
+    struct answers *out, char *msg, size_t sz)
+{
+	const char	*text;
+	size_t		 len;
+
+	text = jv_str(jv_get(body, "text"), &len);
+	if (text == NULL || utf8_len(text, len) < 1 ||
+	    (long long)utf8_len(text, len) > s->max_length)
+		return fail(msg, sz, "text must be 1 to %lld characters",
+		    s->max_length);
+	out->text = xstrndup(text, len);
+	out->textlen = len;
+	return 0;
+}
+
+/*
+ * Checks a response body against its round (its type's row) and turns
+ * it into answers.  Returns 0, or -1 with msg (for the participant:
+ * which rule) set; out is then released.
  */
 int
 round_validate(const struct roundspec *s, const struct jv *body,
     struct answers *out, char *msg, size_t sz)
 {
-	const char	*text;
-	size_t		 i, len, want;
-	long long	 sum = 0;
-	int		 rc = -1;
-
 	memset(out, 0, sizeof(*out));
-	if (jv_type(body) != JV_OBJECT) {
-		snprintf(msg, sz, "the answer must be a JSON object");
+	if (jv_type(body) != JV_OBJECT)
+		return fail(msg, sz, "the answer must be a JSON object");
+	if (s->type >= RT__MAX || rtypes[s->type].answer == NULL)
+		return fail(msg, sz, "this round takes ideas, not answers");
+	if (rtypes[s->type].answer(s, body, out, msg, sz) == -1) {
+		answers_release(out);
 		return -1;
 	}
-	switch (s->type) {
-	case RT_CHOICE:
-		if (read_ids(s, jv_get(body, "choices"), "choices", 0, out,
-		    msg, sz) == -1)
-			goto out;
-		if ((long long)out->n < s->min_picks ||
-		    (long long)out->n > s->max_picks) {
-			rc = s->min_picks == s->max_picks ?
-			    fail(msg, sz, "choose exactly %lld",
-			    s->min_picks) :
-			    fail(msg, sz, "choose from %lld to %lld options",
-			    s->min_picks, s->max_picks);
-			goto out;
-		}
-		break;
-	case RT_RANKING:
-		if (read_ids(s, jv_get(body, "ranking"), "ranking", 1, out,
-		    msg, sz) == -1)
-			goto out;
-		want = s->top_n > 0 && (size_t)s->top_n < s->nopts ?
-		    (size_t)s->top_n : s->nopts;
-		if (out->n != want) {
-			rc = fail(msg, sz, "rank exactly %lld options (you "
-			    "ranked %lld)", (long long)want, (long long)out->n);
-			goto out;
-		}
-		break;
-	case RT_RATING:
-	case RT_STATEMENTS:
-		if (read_pairs(s, jv_get(body, s->type == RT_RATING ?
-		    "ratings" : "answers"), "value", out, msg, sz) == -1)
-			goto out;
-		if (out->n == 0) {
-			rc = fail(msg, sz, "answer at least one option");
-			goto out;
-		}
-		for (i = 0; i < out->n; i++) {
-			if (s->type == RT_STATEMENTS) {
-				if (out->a[i].value < 0 || out->a[i].value > 5) {
-					rc = fail(msg, sz, "option %lld: "
-					    "answer 1 to 5, or 0 to pass",
-					    out->a[i].option);
-					goto out;
-				}
-			} else if (out->a[i].value == -1) {
-				if (!s->no_opinion) {
-					rc = fail(msg, sz, "option %lld needs "
-					    "a rating: this round has no "
-					    "\"no opinion\"", out->a[i].option);
-					goto out;
-				}
-				out->a[i].value = 0;
-			} else if (out->a[i].value < 1 ||
-			    out->a[i].value > s->scale_max) {
-				rc = fail(msg, sz, "option %lld: rate from 1 to "
-				    "%lld", out->a[i].option, s->scale_max);
-				goto out;
-			}
-		}
-		break;
-	case RT_POINTS:
-		if (read_pairs(s, jv_get(body, "points"), "points", out, msg,
-		    sz) == -1)
-			goto out;
-		for (i = 0; i < out->n; i++) {
-			if (out->a[i].value < 0) {
-				rc = fail(msg, sz, "option %lld: points cannot "
-				    "be negative", out->a[i].option);
-				goto out;
-			}
-			/* Also keeps the sum far from overflowing. */
-			if (out->a[i].value > s->budget) {
-				rc = fail(msg, sz, "option %lld: more points "
-				    "than the budget of %lld", out->a[i].option,
-				    s->budget);
-				goto out;
-			}
-			if (s->max_per_option > 0 &&
-			    out->a[i].value > s->max_per_option) {
-				rc = fail(msg, sz, "option %lld: at most %lld "
-				    "points per option", out->a[i].option,
-				    s->max_per_option);
-				goto out;
-			}
-			sum += out->a[i].value;
-		}
-		if (sum > s->budget) {
-			rc = fail(msg, sz, "%lld points is over the budget of "
-			    "%lld", sum, s->budget);
-			goto out;
-		}
-		if (sum == 0) {
-			rc = fail(msg, sz, "spend at least one point");
-			goto out;
-		}
-		/* Options with 0 points are not stored. */
-		for (i = 0, len = 0; i < out->n; i++)
-			if (out->a[i].value > 0)
-				out->a[len++] = out->a[i];
-		out->n = len;
-		break;
-	case RT_OPEN:
-		text = jv_str(jv_get(body, "text"), &len);
-		if (text == NULL || utf8_len(text, len) < 1 ||
-		    (long long)utf8_len(text, len) > s->max_length) {
-			rc = fail(msg, sz, "text must be 1 to %lld characters",
-			    s->max_length);
-			goto out;
-		}
-		out->text = xstrndup(text, len);
-		out->textlen = len;
-		break;
-	default:
-		snprintf(msg, sz, "this round takes ideas, not answers");
-		goto out;
-	}
-	rc = 0;
-out:
-	if (rc == -1)
-		answers_release(out);
-	return rc;
+	return 0;
 }
 
+/* Frees what round_validate() put in a; a is then empty. */
 void
 answers_release(struct answers *a)
 {
 	free(a->a);
 	free(a->text);
 	memset(a, 0, sizeof(*a));
-}
-
-static int
-cmp_ll(const void *a, const void *b)
-{
-	long long	 x = *(const long long *)a, y = *(const long long *)b;
-
-	return (x > y) - (x < y);
-}
-
-/*
- * Writes the numbers of scale answers (n values in vals, sorted here):
- * count, no opinion / pass (0), mean, median, population standard
- * deviation, distribution, and for statements agree and disagree.
- */
-static void
-scale_stats(struct jw *w, const struct roundspec *s, long long *vals,
-    size_t n)
-{
-	long long	 pass = 0, dist[11];
-	double		 mean = 0, sd = 0, median;
-	size_t		 j, k;
-
-	memset(dist, 0, sizeof(dist));
-	/* 0 is "no opinion" or "pass": counted apart. */
-	for (j = 0, k = 0; j < n; j++) {
-		if (vals[j] == 0)
-			pass++;
-		else if (vals[j] > 0 && vals[j] <= 10) {
-			dist[vals[j]]++;
-			vals[k++] = vals[j];
-		}
-	}
-	qsort(vals, k, sizeof(*vals), cmp_ll);
-	for (j = 0; j < k; j++)
-		mean += (double)vals[j];
-	mean = k > 0 ? mean / (double)k : 0;
-	for (j = 0; j < k; j++)
-		sd += ((double)vals[j] - mean) * ((double)vals[j] - mean);
-	sd = k > 0 ? sqrt(sd / (double)k) : 0;
-	median = k == 0 ? 0 : k % 2 ? (double)vals[k / 2] :
-	    (double)(vals[k / 2 - 1] + vals[k / 2]) / 2;
-	jw_kint(w, "count", (long long)k);
-	jw_kint(w, s->type == RT_RATING ? "no_opinion" : "pass", pass);
-	jw_kfixed(w, "mean", mean);
-	jw_kfixed(w, "median", median);
-	/* Population standard deviation: the spread. */
-	jw_kfixed(w, "sd", sd);
-	jw_key(w, "distribution");
-	jw_arr(w);
-	for (j = 1; j <= (size_t)(s->type == RT_RATING ? s->scale_max : 5);
-	    j++)
-		jw_int(w, dist[j]);
-	jw_end(w);
-	if (s->type == RT_STATEMENTS) {
-		jw_kint(w, "agree", dist[4] + dist[5]);
-		jw_kint(w, "disagree", dist[1] + dist[2]);
-	}
-}
-
-/*
- * Writes the results of a round: for every option its numbers (see
- * docs/rounds.md), from the stored values (option, criterion, value) of
- * nresp responses.
- */
-void
-round_results(const struct roundspec *s, const struct answer *v, size_t nv,
-    long long nresp, struct jw *w)
-{
-	long long	*vals, n, sum, ranks;
-	size_t		 i, j, k, c;
-	long long	 m;
-
-	vals = xcalloc(nv + 1, sizeof(*vals));
-	m = s->top_n > 0 && (size_t)s->top_n < s->nopts ? s->top_n :
-	    (long long)s->nopts;
-	jw_kint(w, "responses", nresp);
-	jw_key(w, "options");
-	jw_arr(w);
-	for (i = 0; i < s->nopts; i++) {
-		/* The values given to this option. */
-		for (j = 0, k = 0; j < nv; j++)
-			if (v[j].option == s->opts[i])
-				vals[k++] = v[j].value;
-		n = (long long)k;
-		jw_obj(w);
-		jw_kint(w, "option", s->opts[i]);
-		switch (s->type) {
-		case RT_CHOICE:
-			jw_kint(w, "count", n);
-			jw_kint(w, "percent", nresp > 0 ?
-			    (n * 1000 / nresp + 5) / 10 : 0);
-			break;
-		case RT_POINTS:
-			for (j = 0, sum = 0; j < k; j++)
-				sum += vals[j];
-			jw_kint(w, "points", sum);
-			jw_kint(w, "voters", n);
-			break;
-		case RT_RANKING:
-			/* Borda: rank r of m earns m - r + 1 points. */
-			for (j = 0, sum = 0; j < k; j++)
-				sum += m - vals[j] + 1;
-			jw_kint(w, "borda", sum);
-			jw_key(w, "ranks");
-			jw_arr(w);
-			for (ranks = 1; ranks <= m; ranks++) {
-				for (j = 0, sum = 0; j < k; j++)
-					sum += vals[j] == ranks;
-				jw_int(w, sum);
-			}
-			jw_end(w);
-			break;
-		case RT_RATING:
-		case RT_STATEMENTS:
-			if (s->ncrits == 0) {
-				scale_stats(w, s, vals, k);
-				break;
-			}
-			/* One set of numbers per criterion. */
-			jw_key(w, "criteria");
-			jw_arr(w);
-			for (c = 0; c < s->ncrits; c++) {
-				for (j = 0, k = 0; j < nv; j++)
-					if (v[j].option == s->opts[i] &&
-					    v[j].criterion == s->crits[c])
-						vals[k++] = v[j].value;
-				jw_obj(w);
-				jw_kint(w, "criterion", s->crits[c]);
-				scale_stats(w, s, vals, k);
-				jw_end(w);
-			}
-			jw_end(w);
-			break;
-		default:
-			break;
-		}
-		jw_end(w);
-	}
-	jw_end(w);
-	free(vals);
 }

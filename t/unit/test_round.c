@@ -1,6 +1,10 @@
+/* SPDX-License-Identifier: ISC */
 /*
- * test_round.c: round_validate() rule by rule, and round_results()
- * against results computed by hand.
+ * test_round.c: round_validate() rule by rule, round_settings() refusal
+ * by refusal, the round-type table's facts, and round_results() against
+ * results computed by hand; then struct results written as JSON (the
+ * bytes round_results() wrote before the table) and as CSV (the rows
+ * api_round_csv() made from that JSON).
  */
 #include <stdlib.h>
 
@@ -48,6 +52,72 @@ results(struct roundspec *s, const struct answer *v, size_t n, long long r)
 	jw_close(w);
 	return b.data;
 }
+
+
+/* Reads a new round's settings from body. */
+static enum outcome
+settings(const char *body, size_t nopts, struct roundspec *s,
+    struct why *why)
+{
+	struct perr	 e;
+	struct jv	*v;
+	enum outcome	 rc;
+
+	memset(why, 0, sizeof(*why));
+	v = json_parse(body, strlen(body), &lim, &e);
+	rc = round_settings(v, nopts, s, why);
+	jv_free(v);
+	return rc;
+}
+
+/* The settings of body (with nopts options) are refused with want. */
+static void
+unsettled(const char *body, size_t nopts, const char *want)
+{
+	struct roundspec s;
+	struct why	 why;
+	enum outcome	 rc;
+
+	rc = settings(body, nopts, &s, &why);
+	ok(rc == OUT_INVALID && why.code != NULL &&
+	    strcmp(why.code, "invalid_field") == 0 && strcmp(why.msg, want) == 0,
+	    "settings %s (%zu options) refused: %s", body, nopts, why.msg);
+	if (strcmp(why.msg, want) != 0)
+		printf("#  want: \"%s\"\n", want);
+}
+
+/* The members results_json() writes, in an object. */
+static char *
+json_of(const struct results *res)
+{
+	static struct buf	 b;
+	struct jw		*w;
+
+	buf_release(&b);
+	buf_init(&b, 65536);
+	w = jw_new(&b);
+	jw_obj(w);
+	results_json(res, w);
+	jw_end(w);
+	jw_close(w);
+	return b.data;
+}
+
+/* The rows results_csv() writes. */
+static char *
+csv_of(const struct results *res, char *const *labels, char *const *crits)
+{
+	static struct buf	 b;
+
+	buf_release(&b);
+	buf_init(&b, 65536);
+	results_csv(res, labels, crits, &b);
+	return b.data != NULL ? b.data : "";
+}
+
+static void	test_table(void);
+static void	test_settings(void);
+static void	test_writers(void);
 
 int
 main(void)
@@ -251,5 +321,392 @@ main(void)
 		    "\"distribution\":[0,1,0,1,1],\"agree\":2,\"disagree\":1}")
 		    != NULL, "statements: agreement and spread: %s", out);
 	}
+	test_table();
+	test_settings();
+	test_writers();
 	return done_testing();
+}
+
+/* The facts of the round-type table. */
+static void
+test_table(void)
+{
+	int	 t;
+
+	for (t = 0; t < RT__MAX; t++)
+		ok(rtype_parse(rtype_name(t)) == t, "type %s parses back",
+		    rtype_name(t));
+	ok(rtype_parse("poll") == -1 && rtype_parse(NULL) == -1,
+	    "no type poll, none for NULL");
+	is_str(rtype_name(RT__MAX), "?", "no name past the table");
+	ok(rtype_min_options(RT_CHOICE) == 2 &&
+	    rtype_min_options(RT_RANKING) == 2 &&
+	    rtype_min_options(RT_RATING) == 1 &&
+	    rtype_min_options(RT_POINTS) == 1 &&
+	    rtype_min_options(RT_STATEMENTS) == 1 &&
+	    rtype_min_options(RT_OPEN) == 0 &&
+	    rtype_min_options(RT_BRAINSTORM) == 0, "options needed per type");
+	ok(rtype_uses_options(RT_CHOICE) && !rtype_uses_options(RT_OPEN) &&
+	    !rtype_has_options(RT_BRAINSTORM) && rtype_has_options(RT_POINTS),
+	    "which types take options");
+	ok(rtype_takes_ideas(RT_BRAINSTORM) && !rtype_takes_ideas(RT_OPEN),
+	    "only a brainstorm takes ideas");
+	ok(rtype_uses(RT_RATING, RS_CRITERIA) &&
+	    rtype_uses(RT_RATING, RS_LABEL_LOW) &&
+	    !rtype_uses(RT_CHOICE, RS_CRITERIA) &&
+	    rtype_uses(RT_CHOICE, RS_MAX_PICKS) &&
+	    rtype_uses(RT_BRAINSTORM, RS_OPEN_WALL) &&
+	    rtype_uses(RT_OPEN, RS_MAX_LENGTH) &&
+	    !rtype_uses(RT_STATEMENTS, RS_SCALE_MAX) &&
+	    !rtype_uses(RT__MAX, RS_TOP_N), "settings used per type");
+	is_str(rsetting_name(RS_MAX_PER_OPTION), "max_per_option",
+	    "a setting's name");
+	ok(rtype_results(RT_RATING)->kind == RK_SCALE &&
+	    rtype_results(RT_STATEMENTS)->scale == 5 &&
+	    rtype_results(RT_OPEN)->kind == RK_TEXTS &&
+	    rtype_results(RT__MAX) == NULL, "results' forms");
+}
+
+/* round_settings(): the defaults, and each refusal of round_create_in. */
+static void
+test_settings(void)
+{
+	struct roundspec s;
+	struct why	 why;
+
+	ok(settings("{\"type\":\"choice\"}", 3, &s, &why) == OUT_OK &&
+	    s.type == RT_CHOICE && s.min_picks == 1 && s.max_picks == 1 &&
+	    s.scale_max == 5 && s.no_opinion == 1 && s.top_n == 0 &&
+	    s.budget == 10 && s.max_per_option == 0 && s.max_length == 500 &&
+	    s.opts == NULL && s.nopts == 0 && s.ncrits == 0,
+	    "settings: the defaults");
+	ok(settings("{\"type\":\"choice\",\"min_picks\":2}", 3, &s, &why) ==
+	    OUT_OK && s.min_picks == 2 && s.max_picks == 2,
+	    "settings: max_picks defaults to min_picks");
+	ok(settings("{\"type\":\"choice\",\"min_picks\":1,\"max_picks\":3}", 3,
+	    &s, &why) == OUT_OK && s.max_picks == 3, "settings: 1 to 3 of 3");
+	ok(settings("{\"type\":\"rating\",\"scale_max\":7,\"no_opinion\":"
+	    "false,\"criteria\":[\"a\",\"b\"],\"label_low\":\"no\"}", 2, &s,
+	    &why) == OUT_OK && s.type == RT_RATING && s.scale_max == 7 &&
+	    s.no_opinion == 0, "settings: a rating on 1..7, no \"no opinion\"");
+	ok(settings("{\"type\":\"rating\",\"criteria\":[\"1\",\"2\",\"3\","
+	    "\"4\",\"5\",\"6\",\"7\",\"8\",\"9\",\"10\"]}", 1, &s, &why) ==
+	    OUT_OK, "settings: ten criteria");
+	ok(settings("{\"type\":\"rating\",\"criteria\":null}", 1, &s, &why) ==
+	    OUT_OK, "settings: null criteria on a rating");
+	ok(settings("{\"type\":\"ranking\",\"top_n\":3,\"budget\":null}", 3,
+	    &s, &why) == OUT_OK && s.top_n == 3 && s.budget == 10,
+	    "settings: top 3 of 3; null is absent");
+	ok(settings("{\"type\":\"points\",\"budget\":100,\"max_per_option\":"
+	    "30}", 1, &s, &why) == OUT_OK && s.budget == 100 &&
+	    s.max_per_option == 30, "settings: points");
+	ok(settings("{\"type\":\"open\",\"max_length\":80}", 0, &s, &why) ==
+	    OUT_OK && s.max_length == 80, "settings: open");
+	ok(settings("{\"type\":\"brainstorm\",\"open_wall\":true,"
+	    "\"participants_cluster\":false}", 0, &s, &why) == OUT_OK &&
+	    s.type == RT_BRAINSTORM, "settings: brainstorm");
+	ok(settings("{\"type\":\"choice\",\"scale_max\":6}", 2, &s, &why) ==
+	    OUT_OK && s.scale_max == 6, "settings: scale_max 6 stored, not "
+	    "checked, for a choice (as before)");
+
+	unsettled("{\"type\":\"poll\"}", 2, "type must be one of brainstorm, "
+	    "choice, rating, ranking, points, statements, open");
+	unsettled("{\"title\":\"x\"}", 2, "type must be one of brainstorm, "
+	    "choice, rating, ranking, points, statements, open");
+	unsettled("{\"type\":\"choice\"}", 1, "a choice round needs at least "
+	    "two options");
+	unsettled("{\"type\":\"ranking\"}", 1, "a ranking round needs at least "
+	    "two options");
+	unsettled("{\"type\":\"rating\"}", 0, "a rating round needs at least "
+	    "one options");
+	unsettled("{\"type\":\"points\"}", 0, "a points round needs at least "
+	    "one options");
+	unsettled("{\"type\":\"statements\"}", 0, "a statements round needs "
+	    "at least one options");
+	unsettled("{\"type\":\"open\"}", 1, "a open round takes no options");
+	unsettled("{\"type\":\"brainstorm\"}", 2, "a brainstorm round takes no "
+	    "options");
+	unsettled("{\"type\":\"choice\",\"min_picks\":3,\"max_picks\":2}", 4,
+	    "picks: min_picks <= max_picks <= the number of options");
+	unsettled("{\"type\":\"choice\",\"max_picks\":4}", 3,
+	    "picks: min_picks <= max_picks <= the number of options");
+	unsettled("{\"type\":\"choice\",\"min_picks\":3}", 2,
+	    "picks: min_picks <= max_picks <= the number of options");
+	unsettled("{\"type\":\"rating\",\"scale_max\":6}", 2,
+	    "scale_max must be 5, 7 or 10");
+	unsettled("{\"type\":\"ranking\",\"top_n\":4}", 3,
+	    "top_n is more than the number of options");
+	unsettled("{\"type\":\"choice\",\"criteria\":[\"a\"]}", 2,
+	    "criteria: at most 10, for a rating round");
+	unsettled("{\"type\":\"choice\",\"criteria\":null}", 2,
+	    "criteria: at most 10, for a rating round");
+	unsettled("{\"type\":\"rating\",\"criteria\":[\"1\",\"2\",\"3\",\"4\","
+	    "\"5\",\"6\",\"7\",\"8\",\"9\",\"10\",\"11\"]}", 2,
+	    "criteria: at most 10, for a rating round");
+	/* The options come first, then the type's rules, then criteria. */
+	unsettled("{\"type\":\"rating\",\"scale_max\":6,\"criteria\":[\"1\","
+	    "\"2\",\"3\",\"4\",\"5\",\"6\",\"7\",\"8\",\"9\",\"10\",\"11\"]}", 0,
+	    "a rating round needs at least one options");
+	unsettled("{\"type\":\"rating\",\"scale_max\":6,\"criteria\":[\"1\","
+	    "\"2\",\"3\",\"4\",\"5\",\"6\",\"7\",\"8\",\"9\",\"10\",\"11\"]}", 1,
+	    "scale_max must be 5, 7 or 10");
+	/* What the field table refuses, refused the same way here. */
+	unsettled("{\"type\":\"points\",\"budget\":0}", 2,
+	    "budget must be a whole number from 1 to 1000");
+	unsettled("{\"type\":\"points\",\"max_per_option\":1001}", 2,
+	    "max_per_option must be a whole number from 0 to 1000");
+	unsettled("{\"type\":\"choice\",\"min_picks\":\"2\"}", 2,
+	    "min_picks must be a whole number from 1 to 100");
+	unsettled("{\"type\":\"rating\",\"scale_max\":11}", 2,
+	    "scale_max must be a whole number from 5 to 10");
+	unsettled("{\"type\":\"ranking\",\"top_n\":-1}", 2,
+	    "top_n must be a whole number from 0 to 100");
+	unsettled("{\"type\":\"open\",\"max_length\":2.5}", 0,
+	    "max_length must be a whole number from 1 to 1000");
+	unsettled("{\"type\":\"rating\",\"no_opinion\":\"yes\"}", 2,
+	    "no_opinion must be true or false");
+	unsettled("{\"type\":\"brainstorm\",\"open_wall\":1}", 0,
+	    "open_wall must be true or false");
+	unsettled("{\"type\":\"poll\",\"participants_cluster\":0}", 0,
+	    "participants_cluster must be true or false");
+	ok(settings("[1]", 2, &s, &why) == OUT_INVALID &&
+	    strcmp(why.code, "invalid_body") == 0, "settings: not an object");
+	ok(round_settings(NULL, 2, &s, &why) == OUT_INVALID,
+	    "settings: no body");
+}
+
+/* results_json() and results_csv(), against what the old code wrote. */
+static void
+test_writers(void)
+{
+	static const long long	 ids[] = { 11, 12, 13, 14 };
+	static const long long	 crits[] = { 21, 22 };
+	static char		*labels[] = { "Tea", "Coffee, black", "=1+1",
+				    "Say \"hi\"" };
+	static char		*critnames[] = { "Cost", "Impact" };
+	struct roundspec	 s;
+	struct results		 res;
+	const char		*want;
+
+	memset(&s, 0, sizeof(s));
+	s.opts = ids;
+	s.nopts = 4;
+	results_init(&res);
+	is_str(json_of(&res), "{}", "empty results write nothing");
+	is_str(csv_of(&res, labels, NULL), "", "nor CSV");
+	{
+		struct answer v[] = { {11, 0, 1}, {11, 0, 2}, {11, 0, 4},
+		    {11, 0, 5}, {11, 0, 0}, {12, 0, 3} };
+
+		s.type = RT_RATING;
+		s.scale_max = 5;
+		want = "{\"responses\":5,\"options\":[{\"option\":11,\"count\":"
+		    "4,\"no_opinion\":1,\"mean\":3.00,\"median\":3.00,\"sd\":"
+		    "1.58,\"distribution\":[1,1,0,1,1]},{\"option\":12,"
+		    "\"count\":1,\"no_opinion\":0,\"mean\":3.00,\"median\":"
+		    "3.00,\"sd\":0.00,\"distribution\":[0,0,1,0,0]},"
+		    "{\"option\":13,\"count\":0,\"no_opinion\":0,\"mean\":0.00,"
+		    "\"median\":0.00,\"sd\":0.00,\"distribution\":[0,0,0,0,0]},"
+		    "{\"option\":14,\"count\":0,\"no_opinion\":0,\"mean\":0.00,"
+		    "\"median\":0.00,\"sd\":0.00,\"distribution\":"
+		    "[0,0,0,0,0]}]}";
+		results_fill(&res, &s, v, 6, 5);
+		is_str(json_of(&res), want, "JSON: rating");
+		is_str(results(&s, v, 6, 5), want, "round_results: the same");
+		is_str(csv_of(&res, labels, critnames),
+		    "option,count,no_opinion,mean,median,sd,value 1,value 2,"
+		    "value 3,value 4,value 5\r\n"
+		    "Tea,4,1,3.00,3.00,1.58,1,1,0,1,1\r\n"
+		    "\"Coffee, black\",1,0,3.00,3.00,0.00,0,0,1,0,0\r\n"
+		    "'=1+1,0,0,0.00,0.00,0.00,0,0,0,0,0\r\n"
+		    "\"Say \"\"hi\"\"\",0,0,0.00,0.00,0.00,0,0,0,0,0\r\n",
+		    "CSV: rating (labels quoted, a formula defused)");
+	}
+	{
+		struct answer v[] = { {11, 0, 7}, {11, 0, 6} };
+
+		s.scale_max = 7;
+		s.nopts = 1;
+		want = "{\"responses\":2,\"options\":[{\"option\":11,\"count\":"
+		    "2,\"no_opinion\":0,\"mean\":6.50,\"median\":6.50,\"sd\":"
+		    "0.50,\"distribution\":[0,0,0,0,0,1,1]}]}";
+		results_fill(&res, &s, v, 2, 2);
+		is_str(json_of(&res), want, "JSON: rating on 1..7");
+		is_str(results(&s, v, 2, 2), want, "round_results: the same");
+		is_str(csv_of(&res, labels, critnames),
+		    "option,count,no_opinion,mean,median,sd,value 1,value 2,"
+		    "value 3,value 4,value 5,value 6,value 7\r\n"
+		    "Tea,2,0,6.50,6.50,0.50,0,0,0,0,0,1,1\r\n",
+		    "CSV: seven values");
+		s.scale_max = 5;
+		s.nopts = 4;
+	}
+	{
+		struct answer v[] = { {11, 21, 4}, {11, 21, 2}, {11, 22, 5} };
+
+		s.crits = crits;
+		s.ncrits = 2;
+		s.nopts = 2;
+		want = "{\"responses\":2,\"options\":[{\"option\":11,"
+		    "\"criteria\":[{\"criterion\":21,\"count\":2,\"no_opinion\":"
+		    "0,\"mean\":3.00,\"median\":3.00,\"sd\":1.00,\"distribution\":"
+		    "[0,1,0,1,0]},{\"criterion\":22,\"count\":1,\"no_opinion\":0,"
+		    "\"mean\":5.00,\"median\":5.00,\"sd\":0.00,\"distribution\":"
+		    "[0,0,0,0,1]}]},{\"option\":12,\"criteria\":[{\"criterion\":"
+		    "21,\"count\":0,\"no_opinion\":0,\"mean\":0.00,\"median\":"
+		    "0.00,\"sd\":0.00,\"distribution\":[0,0,0,0,0]},"
+		    "{\"criterion\":22,\"count\":0,\"no_opinion\":0,\"mean\":0.00,"
+		    "\"median\":0.00,\"sd\":0.00,\"distribution\":"
+		    "[0,0,0,0,0]}]}]}";
+		results_fill(&res, &s, v, 3, 2);
+		is_str(json_of(&res), want, "JSON: rating with criteria");
+		is_str(results(&s, v, 3, 2), want, "round_results: the same");
+		is_str(csv_of(&res, labels, critnames),
+		    "option,criterion,count,no_opinion,mean,median,sd,value 1,"
+		    "value 2,value 3,value 4,value 5\r\n"
+		    "Tea,Cost,2,0,3.00,3.00,1.00,0,1,0,1,0\r\n"
+		    "Tea,Impact,1,0,5.00,5.00,0.00,0,0,0,0,1\r\n"
+		    "\"Coffee, black\",Cost,0,0,0.00,0.00,0.00,0,0,0,0,0\r\n"
+		    "\"Coffee, black\",Impact,0,0,0.00,0.00,0.00,0,0,0,0,0\r\n",
+		    "CSV: a row per option and criterion");
+		s.crits = NULL;
+		s.ncrits = 0;
+		s.nopts = 4;
+	}
+	{
+		struct answer v[] = { {13, 0, 1}, {11, 0, 2}, {14, 0, 3},
+		    {12, 0, 4}, {11, 0, 1}, {13, 0, 2}, {12, 0, 3}, {14, 0, 4},
+		    {13, 0, 1}, {12, 0, 2}, {11, 0, 3}, {14, 0, 4} };
+
+		s.type = RT_RANKING;
+		s.top_n = 0;
+		want = "{\"responses\":3,\"options\":[{\"option\":11,\"borda\":9,"
+		    "\"ranks\":[1,1,1,0]},{\"option\":12,\"borda\":6,\"ranks\":"
+		    "[0,1,1,1]},{\"option\":13,\"borda\":11,\"ranks\":[2,1,0,0]},"
+		    "{\"option\":14,\"borda\":4,\"ranks\":[0,0,1,2]}]}";
+		results_fill(&res, &s, v, 12, 3);
+		is_str(json_of(&res), want, "JSON: ranking");
+		is_str(results(&s, v, 12, 3), want, "round_results: the same");
+		is_str(csv_of(&res, labels, NULL),
+		    "option,borda,rank 1,rank 2,rank 3,rank 4\r\n"
+		    "Tea,9,1,1,1,0\r\n\"Coffee, black\",6,0,1,1,1\r\n"
+		    "'=1+1,11,2,1,0,0\r\n\"Say \"\"hi\"\"\",4,0,0,1,2\r\n",
+		    "CSV: ranking");
+	}
+	{
+		struct answer v[] = { {13, 0, 1}, {11, 0, 2}, {11, 0, 1},
+		    {12, 0, 2} };
+
+		s.top_n = 2;
+		want = "{\"responses\":2,\"options\":[{\"option\":11,\"borda\":3,"
+		    "\"ranks\":[1,1]},{\"option\":12,\"borda\":1,\"ranks\":"
+		    "[0,1]},{\"option\":13,\"borda\":2,\"ranks\":[1,0]},"
+		    "{\"option\":14,\"borda\":0,\"ranks\":[0,0]}]}";
+		results_fill(&res, &s, v, 4, 2);
+		is_str(json_of(&res), want, "JSON: ranking, top 2");
+		is_str(results(&s, v, 4, 2), want, "round_results: the same");
+		is_str(csv_of(&res, labels, NULL),
+		    "option,borda,rank 1,rank 2\r\nTea,3,1,1\r\n"
+		    "\"Coffee, black\",1,0,1\r\n'=1+1,2,1,0\r\n"
+		    "\"Say \"\"hi\"\"\",0,0,0\r\n", "CSV: ranking, top 2");
+		s.top_n = 0;
+	}
+	{
+		struct answer v[] = { {11, 0, 6}, {13, 0, 4}, {11, 0, 3},
+		    {12, 0, 7} };
+
+		s.type = RT_POINTS;
+		want = "{\"responses\":2,\"options\":[{\"option\":11,\"points\":"
+		    "9,\"voters\":2},{\"option\":12,\"points\":7,\"voters\":1},"
+		    "{\"option\":13,\"points\":4,\"voters\":1},{\"option\":14,"
+		    "\"points\":0,\"voters\":0}]}";
+		results_fill(&res, &s, v, 4, 2);
+		is_str(json_of(&res), want, "JSON: points");
+		is_str(results(&s, v, 4, 2), want, "round_results: the same");
+		is_str(csv_of(&res, labels, NULL),
+		    "option,points,voters\r\nTea,9,2\r\n"
+		    "\"Coffee, black\",7,1\r\n'=1+1,4,1\r\n"
+		    "\"Say \"\"hi\"\"\",0,0\r\n", "CSV: points");
+	}
+	{
+		struct answer v[] = { {11, 0, 1}, {12, 0, 1}, {11, 0, 1} };
+
+		s.type = RT_CHOICE;
+		want = "{\"responses\":3,\"options\":[{\"option\":11,\"count\":2,"
+		    "\"percent\":67},{\"option\":12,\"count\":1,\"percent\":33},"
+		    "{\"option\":13,\"count\":0,\"percent\":0},{\"option\":14,"
+		    "\"count\":0,\"percent\":0}]}";
+		results_fill(&res, &s, v, 3, 3);
+		is_str(json_of(&res), want, "JSON: choice");
+		is_str(results(&s, v, 3, 3), want, "round_results: the same");
+		is_str(csv_of(&res, labels, NULL),
+		    "option,count,percent\r\nTea,2,67\r\n"
+		    "\"Coffee, black\",1,33\r\n'=1+1,0,0\r\n"
+		    "\"Say \"\"hi\"\"\",0,0\r\n", "CSV: choice");
+		results_fill(&res, &s, NULL, 0, 0);
+		is_str(json_of(&res), "{\"responses\":0,\"options\":[{\"option\":"
+		    "11,\"count\":0,\"percent\":0},{\"option\":12,\"count\":0,"
+		    "\"percent\":0},{\"option\":13,\"count\":0,\"percent\":0},"
+		    "{\"option\":14,\"count\":0,\"percent\":0}]}",
+		    "JSON: no responses, no division");
+		s.nopts = 0;
+		results_fill(&res, &s, NULL, 0, 0);
+		is_str(csv_of(&res, labels, NULL), "option,count,percent\r\n",
+		    "CSV: no options, the header alone");
+		s.nopts = 4;
+	}
+	{
+		struct answer v[] = { {11, 0, 5}, {11, 0, 4}, {11, 0, 2},
+		    {11, 0, 0} };
+
+		s.type = RT_STATEMENTS;
+		s.nopts = 2;
+		want = "{\"responses\":4,\"options\":[{\"option\":11,\"count\":3,"
+		    "\"pass\":1,\"mean\":3.67,\"median\":4.00,\"sd\":1.25,"
+		    "\"distribution\":[0,1,0,1,1],\"agree\":2,\"disagree\":1},"
+		    "{\"option\":12,\"count\":0,\"pass\":0,\"mean\":0.00,"
+		    "\"median\":0.00,\"sd\":0.00,\"distribution\":[0,0,0,0,0],"
+		    "\"agree\":0,\"disagree\":0}]}";
+		results_fill(&res, &s, v, 4, 4);
+		is_str(json_of(&res), want, "JSON: statements");
+		is_str(results(&s, v, 4, 4), want, "round_results: the same");
+		is_str(csv_of(&res, labels, NULL),
+		    "option,count,pass,mean,median,sd,agree,disagree,value 1,"
+		    "value 2,value 3,value 4,value 5\r\n"
+		    "Tea,3,1,3.67,4.00,1.25,2,1,0,1,0,1,1\r\n"
+		    "\"Coffee, black\",0,0,0.00,0.00,0.00,0,0,0,0,0,0,0\r\n",
+		    "CSV: statements (agree, disagree before the values)");
+		s.nopts = 4;
+	}
+	{
+		s.type = RT_OPEN;
+		s.nopts = 0;
+		results_fill(&res, &s, NULL, 0, 3);
+		results_add_text(&res, "first", 5);
+		results_add_text(&res, "=cmd", 4);
+		results_add_text(&res, "a, \"b\"", 6);
+		is_str(json_of(&res), "{\"responses\":3,\"texts\":[\"first\","
+		    "\"=cmd\",\"a, \\\"b\\\"\"]}", "JSON: open texts");
+		is_str(results(&s, NULL, 0, 3), "{\"responses\":3,\"options\":"
+		    "[]}", "round_results: an open round, as before");
+		is_str(csv_of(&res, NULL, NULL), "text\r\nfirst\r\n'=cmd\r\n"
+		    "\"a, \"\"b\"\"\"\r\n", "CSV: open texts");
+	}
+	{
+		s.type = RT_BRAINSTORM;
+		results_fill(&res, &s, NULL, 0, 0);
+		results_add_idea(&res, 1, "Idea one", 8, "Cluster A");
+		results_add_idea(&res, 2, "Idea, two", 9, NULL);
+		results_add_cluster(&res, 7, "Cluster A", 9, 1);
+		is_str(json_of(&res), "{\"ideas\":[{\"id\":1,\"text\":\"Idea one\","
+		    "\"cluster\":\"Cluster A\"},{\"id\":2,\"text\":\"Idea, two\","
+		    "\"cluster\":null}],\"clusters\":[{\"id\":7,\"name\":"
+		    "\"Cluster A\",\"ideas\":1}]}", "JSON: brainstorm");
+		is_str(csv_of(&res, NULL, NULL), "idea,cluster\r\n"
+		    "Idea one,Cluster A\r\n\"Idea, two\",\r\n",
+		    "CSV: brainstorm, an idea without cluster");
+	}
+	results_release(&res);
+	results_release(&res);
+	is_str(json_of(&res), "{}", "released twice: empty");
 }
