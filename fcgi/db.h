@@ -1,7 +1,7 @@
 /*
  * db.h: the database, as the rest of primoforum sees it.  db.c owns the
  * MariaDB connection and is the only file that includes <mysql.h>.  SQL
- * lives in db.c as a table of prepared statements indexed by enum stmt;
+ * lives in stmt.c as a table of prepared statements indexed by enum stmt;
  * callers pass parameters and receive rows as text columns.
  */
 #ifndef DB_H
@@ -228,6 +228,12 @@ typedef int (*db_row_fn)(void *, const struct dbcol *, size_t);
 /* Told the id of a session whose polled state changes. */
 typedef void (*db_change_fn)(long long);
 
+/* stmt.c: the SQL of each statement */
+const char	*stmt_sql(enum stmt);
+int		 stmt_retry(enum stmt);
+size_t		 stmt_session(enum stmt);
+
+/* db.c */
 struct config;
 struct db	*db_open(const struct dbconf *);
 struct db	*db_open_config(const struct config *, int);
@@ -242,6 +248,7 @@ int		 db_commit(struct db *);
 void		 db_rollback(struct db *);
 int		 db_in_transaction(const struct db *);
 int		 db_row_int(void *, const struct dbcol *, size_t);
+/* dbrow.c */
 int		 db_decode(const struct dbshape *, const struct dbcol *, size_t,
 		    void *);
 void		 db_shape_release(const struct dbshape *, void *);

@@ -17,37 +17,40 @@
 #include "banned.h"
 
 /*
+ * A text of several lines is written in parentheses: for clang, a
+ * deliberate concatenation, not a missing comma between two entries.
+ *
  * English.  Participants and facilitators are spoken to informally in
  * every language (je in Dutch, du in German), as workshop tools do.
  */
 static const char *const text_en[TEXT__MAX] = {
 	[TEXT_RESET_SUBJECT] = "Primoforum: reset your password",
-	[TEXT_RESET_INTRO] = "Someone (we hope you) asked to reset the "
+	[TEXT_RESET_INTRO] = ("Someone (we hope you) asked to reset the "
 	    "password of your Primoforum account.\n\nOpen this link within "
-	    "an hour to choose a new password:",
-	[TEXT_RESET_OUTRO] = "If it was not you, ignore this mail: your "
-	    "password stays as it is.",
+	    "an hour to choose a new password:"),
+	[TEXT_RESET_OUTRO] = ("If it was not you, ignore this mail: your "
+	    "password stays as it is."),
 	[TEXT_COPY] = "copy",
 };
 
 static const char *const text_nl[TEXT__MAX] = {
 	[TEXT_RESET_SUBJECT] = "Primoforum: stel je wachtwoord opnieuw in",
-	[TEXT_RESET_INTRO] = "Iemand (hopelijk jij) vroeg om het wachtwoord "
+	[TEXT_RESET_INTRO] = ("Iemand (hopelijk jij) vroeg om het wachtwoord "
 	    "van je Primoforum-account opnieuw in te stellen.\n\nOpen deze "
-	    "link binnen een uur om een nieuw wachtwoord te kiezen:",
-	[TEXT_RESET_OUTRO] = "Was jij het niet? Negeer dan deze mail: je "
-	    "wachtwoord blijft zoals het is.",
+	    "link binnen een uur om een nieuw wachtwoord te kiezen:"),
+	[TEXT_RESET_OUTRO] = ("Was jij het niet? Negeer dan deze mail: je "
+	    "wachtwoord blijft zoals het is."),
 	[TEXT_COPY] = "kopie",
 };
 
 static const char *const text_de[TEXT__MAX] = {
 	[TEXT_RESET_SUBJECT] = "Primoforum: setze dein Passwort zurück",
-	[TEXT_RESET_INTRO] = "Jemand (hoffentlich du) hat darum gebeten, das "
+	[TEXT_RESET_INTRO] = ("Jemand (hoffentlich du) hat darum gebeten, das "
 	    "Passwort deines Primoforum-Kontos zurückzusetzen.\n\nÖffne "
 	    "diesen Link innerhalb einer Stunde, um ein neues Passwort zu "
-	    "wählen:",
-	[TEXT_RESET_OUTRO] = "Warst du das nicht? Dann ignoriere diese Mail: "
-	    "dein Passwort bleibt, wie es ist.",
+	    "wählen:"),
+	[TEXT_RESET_OUTRO] = ("Warst du das nicht? Dann ignoriere diese Mail: "
+	    "dein Passwort bleibt, wie es ist."),
 	[TEXT_COPY] = "Kopie",
 };
 

@@ -1,0 +1,586 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * stmt.c: every SQL statement of the program, as one table indexed by
+ * enum stmt (db.h), each with a comment; db.c prepares and runs them.
+ * Data only: nothing here talks to the server, so the SQL can be read
+ * (and reviewed) apart from the connection code.  No statement is ever
+ * built from strings at run time.
+ */
+#include <stddef.h>
+
+#include "extern.h"
+#include "db.h"
+#include "banned.h"
+
+struct stmtdef {
+	const char	*sql;
+	int		 retry;	/* safe to run again after a lost connection */
+};
+
+/* The columns of a session, as api_session.c reads them. */
+#define SESSION_COLS "s.id, s.title, s.description, s.language, s.named, " \
+	"s.teams_on, s.max_participants, s.allow_change, s.state, s.locked, " \
+	"s.join_code, s.run, s.version, " \
+	"DATE_FORMAT(s.started_at, '%Y-%m-%dT%H:%i:%sZ'), " \
+	"DATE_FORMAT(s.stopped_at, '%Y-%m-%dT%H:%i:%sZ'), " \
+	"DATE_FORMAT(s.created_at, '%Y-%m-%dT%H:%i:%sZ')"
+
+/* The columns of a round, as api_round.c reads them. */
+#define ROUND_COLS_V(version) "r.id, r.position, r.type, r.title, " \
+	"r.state, r.revealed, r.min_picks, r.max_picks, r.scale_max, " \
+	"r.no_opinion, r.top_n, r.budget, r.max_per_option, r.max_length, " \
+	version ", r.open_wall, r.label_low, r.label_high, " \
+	"r.participants_cluster"
+/*
+ * A round's version moves with its state and with every answer; answers
+ * count on their worker's tally row (011_round_tally.sql), so the
+ * version is the round's own plus its tally.
+ */
+#define ROUND_COLS ROUND_COLS_V("r.version + (SELECT COALESCE(SUM(t.n), " \
+	"0) FROM round_tally t WHERE t.round_id = r.id)")
+
+/*
+ * A participant token is good only while its session runs the same run
+ * and the participant was not removed (P7): the one condition of every
+ * statement that finds a participant by token (the token's hash, then
+ * the session's maximum age in seconds).
+ */
+#define PARTICIPANT_GOOD "WHERE p.token_hash = ? AND p.removed = 0 AND " \
+	"p.run = s.run AND s.state = 'running' AND " \
+	"s.started_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND"
+
+/* The columns of an audit row, in the order audit_canonical() takes. */
+#define AUDIT_COLS "seq, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s.%f'), " \
+	"account_id, actor, address, request_id, action, target, outcome, " \
+	"prev_hash, hash"
+
+/* The columns of an account in the admin area: no content, no secret. */
+#define ADMIN_ACCOUNT_COLS "a.id, a.email, a.display_name, a.plan, a.role, " \
+	"a.disabled, a.totp_enabled, " \
+	"DATE_FORMAT(a.created_at, '%Y-%m-%dT%H:%i:%sZ'), " \
+	"(SELECT DATE_FORMAT(MAX(l.last_seen), '%Y-%m-%dT%H:%i:%sZ') " \
+	"FROM login l WHERE l.account_id = a.id), " \
+	"(SELECT COUNT(*) FROM login l WHERE l.account_id = a.id), " \
+	"(SELECT COUNT(*) FROM session s WHERE s.account_id = a.id)"
+
+/* The columns of a plan, as plan.c reads them. */
+#define PLAN_COLS "p.name, p.title, p.max_participants, p.max_running, " \
+	"p.teams, p.reports"
+
+static const struct stmtdef stmts[STMT__MAX] = {
+	/*
+	 * A transaction starts with this and ends with mysql_commit() or
+	 * mysql_rollback(): one round trip each, where turning autocommit
+	 * off and on again took two more.
+	 */
+	[STMT_BEGIN] = { "START TRANSACTION", 0 },
+	/* The schema version the health check reports. */
+	[STMT_SCHEMA_VERSION] = { "SELECT COALESCE(MAX(version), 0) "
+	    "FROM schema_migrations", 1 },
+	/* primoforumctl migrate: its own bookkeeping table. */
+	[STMT_MIG_CREATE] = { "CREATE TABLE IF NOT EXISTS schema_migrations ("
+	    "version INT UNSIGNED NOT NULL PRIMARY KEY, "
+	    "name VARCHAR(255) NOT NULL, "
+	    "applied_at DATETIME(6) NOT NULL DEFAULT UTC_TIMESTAMP(6)"
+	    ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4", 0 },
+	[STMT_MIG_LIST] = { "SELECT version, name FROM schema_migrations "
+	    "ORDER BY version", 1 },
+	[STMT_MIG_RECORD] = { "INSERT INTO schema_migrations (version, name) "
+	    "VALUES (?, ?)", 0 },
+
+	/* Accounts (api_account.c). */
+	[STMT_ACCOUNT_INSERT] = { "INSERT INTO account (email, display_name, "
+	    "organisation, password_hash) VALUES (?, ?, ?, ?)", 0 },
+	[STMT_ACCOUNT_BY_EMAIL] = { "SELECT id, password_hash, disabled, "
+	    "totp_enabled, role, totp_last_step FROM account "
+	    "WHERE email = ?", 1 },
+	[STMT_ACCOUNT_BY_ID] = { "SELECT id, email, display_name, organisation, "
+	    "plan, role, totp_enabled, DATE_FORMAT(created_at, "
+	    "'%Y-%m-%dT%H:%i:%sZ'), password_hash, totp_secret, totp_last_step "
+	    "FROM account WHERE id = ?", 1 },
+	[STMT_ACCOUNT_SET_PASSWORD] = { "UPDATE account SET password_hash = ? "
+	    "WHERE id = ?", 0 },
+	/* A new secret waits, disabled, until a code confirms it. */
+	[STMT_ACCOUNT_SET_TOTP_SECRET] = { "UPDATE account SET totp_secret = ?, "
+	    "totp_enabled = 0 WHERE id = ? AND totp_enabled = 0", 0 },
+	[STMT_ACCOUNT_TOTP_ENABLE] = { "UPDATE account SET totp_enabled = 1, "
+	    "totp_last_step = ? WHERE id = ? AND totp_secret IS NOT NULL", 0 },
+	[STMT_ACCOUNT_TOTP_DISABLE] = { "UPDATE account SET totp_enabled = 0, "
+	    "totp_secret = NULL WHERE id = ?", 0 },
+	/* Takes a time step if no later or equal one was used: no replay. */
+	[STMT_ACCOUNT_TOTP_STEP] = { "UPDATE account SET totp_last_step = ? "
+	    "WHERE id = ? AND totp_last_step < ?", 0 },
+	/* Logins, recovery codes and resets go with it (ON DELETE CASCADE). */
+	[STMT_ACCOUNT_DELETE] = { "DELETE FROM account WHERE id = ?", 0 },
+
+	/* Logins (login.c). */
+	[STMT_LOGIN_INSERT] = { "INSERT INTO login (account_id, token_hash, "
+	    "csrf_token, user_agent, address) VALUES (?, ?, ?, ?, ?)", 0 },
+	[STMT_LOGIN_GET] = { "SELECT l.id, l.account_id, l.csrf_token, "
+	    "TIMESTAMPDIFF(SECOND, l.created_at, UTC_TIMESTAMP(6)), "
+	    "TIMESTAMPDIFF(SECOND, l.last_seen, UTC_TIMESTAMP(6)), "
+	    "a.email, a.display_name, a.role, a.totp_enabled, a.disabled "
+	    "FROM login l JOIN account a ON a.id = l.account_id "
+	    "WHERE l.token_hash = ?", 1 },
+	[STMT_LOGIN_TOUCH] = { "UPDATE login SET last_seen = UTC_TIMESTAMP(6) "
+	    "WHERE id = ?", 0 },
+	[STMT_LOGIN_DELETE] = { "DELETE FROM login WHERE id = ?", 0 },
+	[STMT_LOGIN_DELETE_OWN] = { "DELETE FROM login WHERE id = ? AND "
+	    "account_id = ?", 0 },
+	[STMT_LOGIN_DELETE_ALL] = { "DELETE FROM login WHERE account_id = ?",
+	    0 },
+	[STMT_LOGIN_DELETE_OTHERS] = { "DELETE FROM login WHERE account_id = ? "
+	    "AND id <> ?", 0 },
+	[STMT_LOGIN_LIST] = { "SELECT id, user_agent, address, "
+	    "DATE_FORMAT(created_at, '%Y-%m-%dT%H:%i:%sZ'), "
+	    "DATE_FORMAT(last_seen, '%Y-%m-%dT%H:%i:%sZ') FROM login "
+	    "WHERE account_id = ? ORDER BY last_seen DESC", 1 },
+
+	/* Two-factor recovery codes, stored as SHA-256. */
+	[STMT_RECOVERY_DELETE] = { "DELETE FROM recovery_code WHERE "
+	    "account_id = ?", 0 },
+	[STMT_RECOVERY_INSERT] = { "INSERT INTO recovery_code (account_id, "
+	    "code_hash) VALUES (?, ?)", 0 },
+	[STMT_RECOVERY_USE] = { "UPDATE recovery_code SET used_at = "
+	    "UTC_TIMESTAMP(6) WHERE account_id = ? AND code_hash = ? AND "
+	    "used_at IS NULL", 0 },
+
+	/* Password resets: single use, expiring. */
+	[STMT_RESET_INSERT] = { "INSERT INTO password_reset (account_id, "
+	    "token_hash, expires_at) VALUES (?, ?, UTC_TIMESTAMP(6) + "
+	    "INTERVAL ? SECOND)", 0 },
+	[STMT_RESET_FIND] = { "SELECT account_id FROM password_reset WHERE "
+	    "token_hash = ? AND used_at IS NULL AND expires_at > "
+	    "UTC_TIMESTAMP(6) FOR UPDATE", 0 },
+	[STMT_RESET_USE] = { "UPDATE password_reset SET used_at = "
+	    "UTC_TIMESTAMP(6) WHERE account_id = ? AND used_at IS NULL", 0 },
+
+	/* Failed-login throttling (api_login.c). */
+	[STMT_THROTTLE_GET] = { "SELECT failures, GREATEST(0, CEIL("
+	    "TIMESTAMPDIFF(MICROSECOND, UTC_TIMESTAMP(6), blocked_until) / "
+	    "1000000)), TIMESTAMPDIFF(SECOND, updated_at, UTC_TIMESTAMP(6)) "
+	    "FROM login_throttle WHERE kind = ? AND key_hash = ?", 1 },
+	[STMT_THROTTLE_SET] = { "INSERT INTO login_throttle (kind, key_hash, "
+	    "failures, blocked_until, updated_at) VALUES (?, ?, ?, "
+	    "UTC_TIMESTAMP(6) + INTERVAL ? SECOND, UTC_TIMESTAMP(6)) "
+	    "ON DUPLICATE KEY UPDATE failures = VALUES(failures), "
+	    "blocked_until = VALUES(blocked_until), "
+	    "updated_at = VALUES(updated_at)", 0 },
+	[STMT_THROTTLE_CLEAR] = { "DELETE FROM login_throttle WHERE kind = ? "
+	    "AND key_hash = ?", 0 },
+
+	/* The audit trail: rows are only ever added (audit.c). */
+	/*
+	 * The audit chain (audit.c): lock the head, add the row with its
+	 * hash, move the head, in one transaction.
+	 */
+	[STMT_AUDIT_INSERT] = { "INSERT INTO audit_event (seq, at, account_id, "
+	    "actor, address, request_id, action, target, outcome, prev_hash, "
+	    "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 0 },
+	[STMT_AUDIT_HEAD_LOCK] = { "SELECT seq, hash FROM audit_head "
+	    "WHERE id = 1 FOR UPDATE", 0 },
+	[STMT_AUDIT_HEAD_GET] = { "SELECT seq, hash FROM audit_head "
+	    "WHERE id = 1", 1 },
+	[STMT_AUDIT_HEAD_SET] = { "UPDATE audit_head SET seq = ?, hash = ? "
+	    "WHERE id = 1", 0 },
+	/*
+	 * Sessions (api_session.c).  Every statement a facilitator reaches
+	 * names the account too: a session id of another account is simply
+	 * not found (P4).
+	 */
+	[STMT_SESSION_INSERT] = { "INSERT INTO session (account_id, title, "
+	    "description, language, named, teams_on, max_participants, "
+	    "allow_change) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", 0 },
+	[STMT_SESSION_GET] = { "SELECT " SESSION_COLS " FROM session s "
+	    "WHERE s.id = ? AND s.account_id = ?", 1 },
+	[STMT_SESSION_LIST] = { "SELECT " SESSION_COLS " FROM session s "
+	    "WHERE s.account_id = ? ORDER BY s.id DESC", 1 },
+	[STMT_SESSION_UPDATE] = { "UPDATE session SET title = ?, "
+	    "description = ?, language = ?, named = ?, teams_on = ?, "
+	    "max_participants = ?, allow_change = ?, version = version + 1 "
+	    "WHERE id = ? AND account_id = ?", 0 },
+	[STMT_SESSION_DELETE] = { "DELETE FROM session WHERE id = ? AND "
+	    "account_id = ? AND state <> 'running'", 0 },
+	/* A new run with a new code; the unique index refuses a code in use. */
+	[STMT_SESSION_START] = { "UPDATE session SET state = 'running', "
+	    "join_code = ?, run = run + 1, locked = 0, "
+	    "started_at = UTC_TIMESTAMP(6), stopped_at = NULL, "
+	    "version = version + 1 WHERE id = ? AND account_id = ? AND "
+	    "state <> 'running'", 0 },
+	/* From this commit every participant token of the session is dead. */
+	[STMT_SESSION_STOP] = { "UPDATE session SET state = 'stopped', "
+	    "join_code = NULL, stopped_at = UTC_TIMESTAMP(6), "
+	    "version = version + 1 WHERE id = ? AND account_id = ? AND "
+	    "state = 'running'", 0 },
+	[STMT_SESSION_SET_LOCK] = { "UPDATE session SET locked = ?, "
+	    "version = version + 1 WHERE id = ? AND account_id = ? AND "
+	    "state = 'running'", 0 },
+	[STMT_SESSION_VERSION] = { "SELECT version FROM session WHERE id = ? "
+	    "AND account_id = ?", 1 },
+	[STMT_SESSION_BUMP] = { "UPDATE session SET version = version + 1 "
+	    "WHERE id = ?", 0 },
+	/* Join: the running session of a code, locked for the count. */
+	[STMT_SESSION_BY_CODE] = { "SELECT s.id, s.run, s.locked, s.named, "
+	    "s.teams_on, s.max_participants, pl.max_participants, "
+	    "s.account_id, s.title, s.language FROM session s "
+	    "JOIN account a ON a.id = s.account_id "
+	    "JOIN plan pl ON pl.name = a.plan "
+	    "WHERE s.join_code = ? AND s.state = 'running' AND "
+	    "s.started_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND FOR UPDATE",
+	    0 },
+	[STMT_SESSION_EXPIRED] = { "SELECT id, account_id FROM session WHERE "
+	    "state = 'running' AND started_at <= UTC_TIMESTAMP(6) - "
+	    "INTERVAL ? SECOND", 1 },
+	[STMT_SESSION_EXPIRE] = { "UPDATE session SET state = 'stopped', "
+	    "join_code = NULL, stopped_at = UTC_TIMESTAMP(6), "
+	    "version = version + 1 WHERE id = ? AND state = 'running' AND "
+	    "started_at <= UTC_TIMESTAMP(6) - INTERVAL ? SECOND", 0 },
+	/*
+	 * A code is taken if it is new, or last used over 30 days ago:
+	 * 1 row (new) or 2 (taken over) affected; 0 means in recent use.
+	 */
+	[STMT_CODE_RESERVE] = { "INSERT INTO join_code_history (code, used_at) "
+	    "VALUES (?, UTC_TIMESTAMP(6)) ON DUPLICATE KEY UPDATE used_at = "
+	    "IF(used_at < UTC_TIMESTAMP(6) - INTERVAL 30 DAY, "
+	    "VALUES(used_at), used_at)", 0 },
+	[STMT_TEAM_LIST] = { "SELECT t.id, t.name, (SELECT COUNT(*) FROM "
+	    "participant p JOIN session s ON s.id = p.session_id WHERE "
+	    "p.team_id = t.id AND p.run = s.run AND p.removed = 0) "
+	    "FROM team t WHERE t.session_id = ? ORDER BY t.position", 1 },
+	[STMT_TEAM_DELETE_ALL] = { "DELETE FROM team WHERE session_id = ?", 0 },
+	[STMT_TEAM_INSERT] = { "INSERT INTO team (session_id, name, position) "
+	    "VALUES (?, ?, ?)", 0 },
+	[STMT_TEAM_BY_NAME] = { "SELECT id, name FROM team WHERE "
+	    "session_id = ? AND name = ?", 1 },
+
+	/* Participants (api_participant.c). */
+	[STMT_PARTICIPANT_INSERT] = { "INSERT INTO participant (session_id, "
+	    "run, token_hash, display_name, team_id) VALUES (?, ?, ?, ?, ?)",
+	    0 },
+	[STMT_PARTICIPANT_COUNT] = { "SELECT COUNT(*) FROM participant WHERE "
+	    "session_id = ? AND run = ? AND removed = 0", 1 },
+	/*
+	 * A participant with their session (PARTICIPANT_GOOD): checked in
+	 * the one query every participant request makes, so a stop holds
+	 * from its commit on.  This one for a join's resume.
+	 */
+	[STMT_PARTICIPANT_AUTH] = { "SELECT p.id, p.session_id, "
+	    "p.display_name, t.name, s.version, s.title, s.language, "
+	    "s.allow_change, p.team_id FROM participant p JOIN session s ON "
+	    "s.id = p.session_id LEFT JOIN team t ON t.id = p.team_id "
+	    PARTICIPANT_GOOD, 1 },
+	/*
+	 * The participant's poll: the same check, and with it the
+	 * responder's own answers in the rounds the session shows them (as
+	 * STMT_ROUNDS_FOR_PARTICIPANT), one row per value; one row of NULLs
+	 * after the ninth column if there are none.  No ORDER BY: a sort on
+	 * every poll tripled its cost (api_round.c orders the values).
+	 */
+	[STMT_PARTICIPANT_STATE] = { "SELECT p.id, p.session_id, "
+	    "p.display_name, t.name, s.version, s.title, s.language, "
+	    "s.allow_change, p.team_id, r.id, q.text, v.option_id, "
+	    "v.criterion_id, v.value FROM participant p JOIN session s ON "
+	    "s.id = p.session_id LEFT JOIN team t ON t.id = p.team_id "
+	    "LEFT JOIN (round r JOIN response q ON q.round_id = r.id) ON "
+	    "r.session_id = s.id AND (r.state = 'open' OR (r.state = "
+	    "'closed' AND r.revealed = 1)) AND q.responder_key = "
+	    "IF(p.team_id IS NULL, CONCAT('p', p.id), CONCAT('t', "
+	    "p.team_id)) LEFT JOIN response_value v ON v.response_id = q.id "
+	    PARTICIPANT_GOOD, 1 },
+	/* The same check for the participants' writes: only what they use. */
+	[STMT_PARTICIPANT_WHO] = { "SELECT p.id, p.session_id, p.team_id, "
+	    "s.allow_change FROM participant p JOIN session s ON "
+	    "s.id = p.session_id " PARTICIPANT_GOOD, 1 },
+	[STMT_PARTICIPANT_LIST] = { "SELECT p.id, p.display_name, t.name, "
+	    "DATE_FORMAT(p.joined_at, '%Y-%m-%dT%H:%i:%sZ') FROM participant p "
+	    "JOIN session s ON s.id = p.session_id LEFT JOIN team t ON "
+	    "t.id = p.team_id WHERE p.session_id = ? AND p.run = s.run AND "
+	    "p.removed = 0 ORDER BY p.id", 1 },
+	[STMT_PARTICIPANT_REMOVE] = { "UPDATE participant SET removed = 1, "
+	    "token_hash = NULL WHERE id = ? AND session_id = ? AND "
+	    "removed = 0", 0 },
+	[STMT_PARTICIPANT_REVOKE_ALL] = { "UPDATE participant SET "
+	    "token_hash = NULL WHERE session_id = ? AND token_hash IS NOT NULL",
+	    0 },
+
+	/*
+	 * Rounds (api_round.c).  The facilitator's statements name the
+	 * session, whose ownership the handler has checked; participants'
+	 * name their own session from their token.
+	 */
+	[STMT_ROUND_NEXTPOS] = { "SELECT COALESCE(MAX(position), 0) + 1 FROM "
+	    "round WHERE session_id = ?", 0 },
+	[STMT_ROUND_INSERT] = { "INSERT INTO round (session_id, position, "
+	    "type, title, min_picks, max_picks, scale_max, no_opinion, top_n, "
+	    "budget, max_per_option, max_length, open_wall, label_low, "
+	    "label_high, participants_cluster) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?)", 0 },
+	[STMT_ROUND_LIST] = { "SELECT " ROUND_COLS " FROM round r WHERE "
+	    "r.session_id = ? ORDER BY r.position", 1 },
+	[STMT_ROUND_GET] = { "SELECT " ROUND_COLS " FROM round r WHERE "
+	    "r.id = ? AND r.session_id = ?", 1 },
+	[STMT_ROUND_SET_STATE] = { "UPDATE round SET state = ?, "
+	    "version = version + 1 WHERE id = ? AND session_id = ? AND "
+	    "state <> ?", 0 },
+	[STMT_ROUND_SET_REVEALED] = { "UPDATE round SET revealed = ?, "
+	    "version = version + 1 WHERE id = ? AND session_id = ?", 0 },
+	[STMT_ROUND_DELETE] = { "DELETE FROM round WHERE id = ? AND "
+	    "session_id = ? AND state <> 'open'", 0 },
+	[STMT_ROUND_BUMP] = { "UPDATE round SET version = version + 1 WHERE "
+	    "id = ?", 0 },
+	/* A round the participant may answer: open, in their session. */
+	[STMT_ROUND_FOR_PARTICIPANT] = { "SELECT " ROUND_COLS_V("r.version")
+	    " FROM round r WHERE r.id = ? AND r.session_id = ? FOR UPDATE",
+	    0 },
+	/*
+	 * An answer's round: read with a shared lock, which answers hold
+	 * together and which a close (an exclusive lock) waits for, so no
+	 * answer lands after the close and answers do not wait for each
+	 * other.  Without the tally (the version is not needed here).
+	 */
+	[STMT_ROUND_FOR_ANSWER] = { "SELECT " ROUND_COLS_V("r.version")
+	    " FROM round r WHERE r.id = ? AND r.session_id = ? "
+	    "LOCK IN SHARE MODE", 0 },
+	[STMT_RESPONSE_INSERT] = { "INSERT INTO response (round_id, "
+	    "responder_key, participant_id, team_id, text) VALUES (?, ?, ?, "
+	    "?, ?)", 0 },
+	[STMT_RESPONSE_UPDATE] = { "UPDATE response SET participant_id = ?, "
+	    "text = ?, updated_at = UTC_TIMESTAMP(6) WHERE id = ?", 0 },
+	/*
+	 * One row per round and worker slot: no two workers of a host share
+	 * one.  Made by a worker's first answer to a round, then bumped.
+	 */
+	[STMT_TALLY_ADD] = { "INSERT INTO round_tally (round_id, slot, n) "
+	    "VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE n = n + 1", 0 },
+	[STMT_TALLY_BUMP] = { "UPDATE round_tally SET n = n + 1 WHERE "
+	    "round_id = ? AND slot = ?", 0 },
+	/* What participants see: open rounds and revealed closed ones. */
+	[STMT_ROUNDS_FOR_PARTICIPANT] = { "SELECT " ROUND_COLS " FROM round r "
+	    "WHERE r.session_id = ? AND (r.state = 'open' OR (r.state = "
+	    "'closed' AND r.revealed = 1)) ORDER BY r.position", 1 },
+	[STMT_OPTION_INSERT] = { "INSERT INTO round_option (round_id, "
+	    "position, label) VALUES (?, ?, ?)", 0 },
+	[STMT_OPTION_LIST] = { "SELECT id, label FROM round_option WHERE "
+	    "round_id = ? ORDER BY position", 1 },
+	[STMT_RESPONSE_FIND] = { "SELECT id FROM response WHERE "
+	    "round_id = ? AND responder_key = ?", 1 },
+	[STMT_VALUES_DELETE] = { "DELETE FROM response_value WHERE "
+	    "response_id = ?", 0 },
+	[STMT_VALUE_INSERT] = { "INSERT INTO response_value (response_id, "
+	    "option_id, criterion_id, value) VALUES (?, ?, ?, ?)", 0 },
+	[STMT_RESULTS_VALUES] = { "SELECT v.option_id, v.criterion_id, "
+	    "v.value FROM response_value v JOIN response p ON "
+	    "p.id = v.response_id WHERE p.round_id = ?", 1 },
+	/* Multi-criteria ratings: a round's criteria, in order. */
+	[STMT_CRITERION_INSERT] = { "INSERT INTO round_criterion (round_id, "
+	    "position, name) VALUES (?, ?, ?)", 0 },
+	[STMT_CRITERION_LIST] = { "SELECT id, name FROM round_criterion WHERE "
+	    "round_id = ? ORDER BY position", 1 },
+	[STMT_RESULTS_COUNT] = { "SELECT COUNT(*) FROM response WHERE "
+	    "round_id = ?", 1 },
+	[STMT_RESULTS_TEXTS] = { "SELECT text FROM response WHERE "
+	    "round_id = ? AND text IS NOT NULL ORDER BY id", 1 },
+	[STMT_IDEA_INSERT] = { "INSERT INTO idea (round_id, participant_id, "
+	    "team_id, text) VALUES (?, ?, ?, ?)", 0 },
+	/* The wall: ideas not hidden and not merged into another. */
+	[STMT_IDEA_LIST] = { "SELECT i.id, i.text, c.name FROM idea i LEFT "
+	    "JOIN cluster c ON c.id = i.cluster_id WHERE i.round_id = ? AND "
+	    "i.hidden = 0 AND i.merged_into IS NULL ORDER BY i.id", 1 },
+	/* Moderation (api_idea.c): every idea, with its state. */
+	[STMT_IDEA_ALL] = { "SELECT id, text, hidden, cluster_id, merged_into "
+	    "FROM idea WHERE round_id = ? ORDER BY id", 1 },
+	[STMT_IDEA_SET_TEXT] = { "UPDATE idea SET text = ? WHERE id = ? AND "
+	    "round_id = ?", 0 },
+	[STMT_IDEA_SET_HIDDEN] = { "UPDATE idea SET hidden = ? WHERE id = ? "
+	    "AND round_id = ?", 0 },
+	[STMT_IDEA_SET_CLUSTER] = { "UPDATE idea SET cluster_id = ? WHERE "
+	    "id = ? AND round_id = ?", 0 },
+	[STMT_IDEA_MERGE] = { "UPDATE idea SET merged_into = ?, hidden = 1 "
+	    "WHERE id = ? AND round_id = ? AND id <> ?", 0 },
+	[STMT_IDEA_EXISTS] = { "SELECT id FROM idea WHERE id = ? AND "
+	    "round_id = ? AND merged_into IS NULL", 1 },
+	[STMT_CLUSTER_INSERT] = { "INSERT INTO cluster (round_id, name) "
+	    "VALUES (?, ?)", 0 },
+	[STMT_CLUSTER_RENAME] = { "UPDATE cluster SET name = ? WHERE id = ? "
+	    "AND round_id = ?", 0 },
+	[STMT_CLUSTER_DELETE] = { "DELETE FROM cluster WHERE id = ? AND "
+	    "round_id = ?", 0 },
+	[STMT_CLUSTER_EXISTS] = { "SELECT id FROM cluster WHERE id = ? AND "
+	    "round_id = ?", 1 },
+	[STMT_CLUSTER_MOVE] = { "UPDATE idea SET cluster_id = ? WHERE "
+	    "cluster_id = ? AND round_id = ?", 0 },
+	[STMT_CLUSTER_LIST] = { "SELECT c.id, c.name, (SELECT COUNT(*) FROM "
+	    "idea i WHERE i.cluster_id = c.id AND i.hidden = 0 AND "
+	    "i.merged_into IS NULL) FROM cluster c WHERE c.round_id = ? "
+	    "ORDER BY c.id", 1 },
+	/* In team mode: each table's answer, for results per team. */
+	[STMT_RESULTS_BY_TEAM] = { "SELECT t.name, v.option_id, "
+	    "v.criterion_id, v.value FROM response p JOIN team t ON "
+	    "t.id = p.team_id JOIN response_value v ON v.response_id = p.id "
+	    "WHERE p.round_id = ? ORDER BY t.position, v.option_id, "
+	    "v.criterion_id", 1 },
+	/* Templates (api_template.c): built-in ones have no account. */
+	[STMT_SESSION_LANG] = { "SELECT language FROM session WHERE id = ? "
+	    "AND account_id = ?", 1 },
+	[STMT_TEMPLATE_INSERT] = { "INSERT INTO template (account_id, name, "
+	    "language, agenda) VALUES (?, ?, ?, ?)", 0 },
+	[STMT_TEMPLATE_LIST] = { "SELECT id, name, language, account_id IS "
+	    "NULL FROM template WHERE account_id IS NULL OR account_id = ? "
+	    "ORDER BY account_id IS NULL DESC, language, name", 1 },
+	[STMT_TEMPLATE_GET] = { "SELECT name, language, agenda FROM template "
+	    "WHERE id = ? AND (account_id IS NULL OR account_id = ?)", 1 },
+	[STMT_TEMPLATE_DELETE] = { "DELETE FROM template WHERE id = ? AND "
+	    "account_id = ?", 0 },
+	/* Options from a brainstorm: its visible ideas, or its clusters. */
+	[STMT_IDEAS_AS_OPTIONS] = { "SELECT text FROM idea WHERE round_id = ? "
+	    "AND hidden = 0 AND merged_into IS NULL ORDER BY id LIMIT 100", 1 },
+	[STMT_CLUSTERS_AS_OPTIONS] = { "SELECT name FROM cluster WHERE "
+	    "round_id = ? ORDER BY id LIMIT 100", 1 },
+
+	[STMT_AUDIT_BY_ACCOUNT] = { "SELECT DATE_FORMAT(at, "
+	    "'%Y-%m-%dT%H:%i:%s.%fZ'), action, target, outcome, address, "
+	    "request_id FROM audit_event WHERE account_id = ? ORDER BY id", 1 },
+	/* The chain, for audit verify and export (AUDIT_COLS order). */
+	[STMT_AUDIT_CHAIN] = { "SELECT " AUDIT_COLS " FROM audit_event "
+	    "WHERE seq > ? ORDER BY seq LIMIT 10000", 1 },
+	[STMT_AUDIT_RANGE] = { "SELECT " AUDIT_COLS " FROM audit_event "
+	    "WHERE at >= ? AND at < ? AND seq > ? ORDER BY seq LIMIT ?", 1 },
+	/*
+	 * Retention (primoforumctl audit purge, as the migrations account:
+	 * the application's account cannot DELETE here).
+	 */
+	[STMT_AUDIT_PURGE_POINT] = { "SELECT seq, hash FROM audit_event "
+	    "WHERE at < UTC_TIMESTAMP(6) - INTERVAL ? DAY "
+	    "ORDER BY seq DESC LIMIT 1", 1 },
+	[STMT_AUDIT_PURGE] = { "DELETE FROM audit_event WHERE seq <= ? "
+	    "ORDER BY seq LIMIT 5000", 0 },
+	/*
+	 * The admin area (api_admin.c): accounts and counts, never a
+	 * session's content (P8).
+	 */
+	[STMT_ADMIN_ACCOUNTS] = { "SELECT " ADMIN_ACCOUNT_COLS " FROM account a "
+	    "WHERE a.email LIKE ? OR a.display_name LIKE ? OR a.id = ? "
+	    "ORDER BY a.id LIMIT 100", 1 },
+	[STMT_ADMIN_ACCOUNT] = { "SELECT " ADMIN_ACCOUNT_COLS " FROM account a "
+	    "WHERE a.id = ?", 1 },
+	[STMT_ADMIN_COUNTS] = { "SELECT (SELECT COUNT(*) FROM account), "
+	    "(SELECT COUNT(*) FROM account WHERE disabled = 1), "
+	    "(SELECT COUNT(*) FROM session WHERE state = 'running'), "
+	    "(SELECT COUNT(*) FROM participant p JOIN session s "
+	    "ON s.id = p.session_id AND s.run = p.run AND "
+	    "s.state = 'running' WHERE p.removed = 0), "
+	    "(SELECT COUNT(*) FROM login), "
+	    "(SELECT COALESCE(MAX(version), 0) FROM schema_migrations), "
+	    "(SELECT seq FROM audit_head WHERE id = 1)", 1 },
+	[STMT_ACCOUNT_SET_DISABLED] = { "UPDATE account SET disabled = ? "
+	    "WHERE id = ?", 0 },
+	[STMT_ACCOUNT_SET_PLAN] = { "UPDATE account SET plan = ? "
+	    "WHERE id = ?", 0 },
+	[STMT_ACCOUNT_INSERT_STAFF] = { "INSERT INTO account (email, "
+	    "display_name, password_hash, role, plan) "
+	    "VALUES (?, ?, ?, ?, 'free')", 0 },
+	/* Plans and subscriptions (plan.c, api_billing.c). */
+	[STMT_PLAN_GET] = { "SELECT " PLAN_COLS " FROM plan p "
+	    "WHERE p.name = ?", 1 },
+	[STMT_PLAN_OF_ACCOUNT] = { "SELECT " PLAN_COLS " FROM plan p "
+	    "JOIN account a ON a.plan = p.name WHERE a.id = ?", 1 },
+	[STMT_PLAN_BY_PRODUCT] = { "SELECT name FROM plan WHERE product = ?",
+	    1 },
+	[STMT_PLAN_LIST] = { "SELECT " PLAN_COLS " FROM plan p "
+	    "ORDER BY p.max_participants", 1 },
+	[STMT_SESSIONS_RUNNING] = { "SELECT COUNT(*) FROM session "
+	    "WHERE account_id = ? AND state = 'running' AND id <> ?", 0 },
+	[STMT_BILLING_EVENT_INSERT] = { "INSERT INTO billing_event (id, "
+	    "subscription_id, outcome) VALUES (?, ?, ?)", 0 },
+	[STMT_SUBSCRIPTION_LOCK] = { "SELECT account_id, plan, state, "
+	    "DATE_FORMAT(event_at, '%Y-%m-%dT%H:%i:%sZ') FROM subscription "
+	    "WHERE id = ? FOR UPDATE", 0 },
+	[STMT_SUBSCRIPTION_UPSERT] = { "INSERT INTO subscription (id, "
+	    "account_id, plan, state, event_at) VALUES (?, ?, ?, ?, ?) "
+	    "ON DUPLICATE KEY UPDATE plan = VALUES(plan), "
+	    "state = VALUES(state), event_at = VALUES(event_at), "
+	    "updated_at = UTC_TIMESTAMP(6)", 0 },
+	[STMT_ACCOUNT_ACTIVE] = { "UPDATE account SET last_active_at = "
+	    "UTC_TIMESTAMP(6) WHERE id = ?", 0 },
+	/*
+	 * Retention (ops.c): participants go with their answers and ideas
+	 * (ON DELETE CASCADE); the session and its rounds stay the
+	 * facilitator's.  Staff accounts are never purged.
+	 */
+	[STMT_PURGE_PARTICIPANTS] = { "DELETE p FROM participant p "
+	    "JOIN session s ON s.id = p.session_id WHERE s.state = 'stopped' "
+	    "AND s.stopped_at < UTC_TIMESTAMP(6) - INTERVAL ? DAY", 0 },
+	[STMT_PURGE_ACCOUNTS] = { "SELECT id FROM account WHERE role = "
+	    "'facilitator' AND COALESCE(last_active_at, created_at) < "
+	    "UTC_TIMESTAMP(6) - INTERVAL ? MONTH ORDER BY id LIMIT 1000", 0 },
+	/* primoforumctl restore and check. */
+	/*
+	 * Reordering the agenda (api_round.c): a round swaps places with
+	 * its neighbour, both rows locked in one transaction.
+	 */
+	[STMT_ROUND_POS_LOCK] = { "SELECT r.position FROM round r JOIN session s "
+	    "ON s.id = r.session_id WHERE r.id = ? AND r.session_id = ? AND "
+	    "s.account_id = ? FOR UPDATE", 0 },
+	[STMT_ROUND_ABOVE] = { "SELECT id, position FROM round WHERE "
+	    "session_id = ? AND position < ? ORDER BY position DESC LIMIT 1 "
+	    "FOR UPDATE", 0 },
+	[STMT_ROUND_BELOW] = { "SELECT id, position FROM round WHERE "
+	    "session_id = ? AND position > ? ORDER BY position LIMIT 1 "
+	    "FOR UPDATE", 0 },
+	[STMT_ROUND_SET_POS] = { "UPDATE round SET position = ? WHERE id = ? "
+	    "AND session_id = ?", 0 },
+	[STMT_DB_TABLES] = { "SELECT COUNT(*) FROM information_schema.TABLES "
+	    "WHERE TABLE_SCHEMA = DATABASE()", 0 },
+	/* With the default role active this lists the role's grants too. */
+	[STMT_SHOW_GRANTS] = { "SHOW GRANTS", 0 },
+	[STMT_SERVER_VARS] = { "SELECT @@GLOBAL.local_infile, "
+	    "@@GLOBAL.innodb_flush_log_at_trx_commit, "
+	    "@@GLOBAL.skip_networking, @@GLOBAL.require_secure_transport, "
+	    "@@GLOBAL.innodb_encrypt_tables, (SELECT PLUGIN_STATUS FROM "
+	    "information_schema.PLUGINS WHERE PLUGIN_NAME = "
+	    "'FILE_KEY_MANAGEMENT')", 0 },
+};
+
+/*
+ * The statements that change what a participant's poll sees (the
+ * session's version or state, a participant's token): for each, the
+ * parameter (1-based) that names the session.  db_exec() tells the poll
+ * cache (pollcache.c) before such a statement runs and again when its
+ * transaction ends, so that no poll of that session is answered from
+ * memory in between.  A statement missing here would let a host answer
+ * "unchanged" for up to poll_cache_ms after the change.
+ */
+static const unsigned char session_param[STMT__MAX] = {
+	[STMT_SESSION_UPDATE] = 8,
+	[STMT_SESSION_START] = 2,
+	[STMT_SESSION_STOP] = 1,
+	[STMT_SESSION_SET_LOCK] = 2,
+	[STMT_SESSION_BUMP] = 1,
+	[STMT_SESSION_EXPIRE] = 1,
+	[STMT_PARTICIPANT_REMOVE] = 2,
+	[STMT_PARTICIPANT_REVOKE_ALL] = 1,
+};
+
+/* Returns the SQL of statement s. */
+const char *
+stmt_sql(enum stmt s)
+{
+	return stmts[s].sql;
+}
+
+/* Returns 1 if s is safe to run again after a lost connection (a read). */
+int
+stmt_retry(enum stmt s)
+{
+	return stmts[s].retry;
+}
+
+/*
+ * Returns the 1-based parameter of s that names a session whose polled
+ * state s changes, or 0 if s changes none.
+ */
+size_t
+stmt_session(enum stmt s)
+{
+	return session_param[s];
+}
