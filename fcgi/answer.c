@@ -137,9 +137,9 @@ answer_once(struct db *db, const struct partn *pt, long long round,
 		goto out;
 	}
 	if (pt->team_id > 0)
-		(void)snprintf(key, sizeof(key), "t%lld", pt->team_id);
+		xsnprintf(key, sizeof(key), "t%lld", pt->team_id);
 	else
-		(void)snprintf(key, sizeof(key), "p%lld", pt->id);
+		xsnprintf(key, sizeof(key), "p%lld", pt->id);
 	p[0] = (struct dbparam)DBP_INT(rd.id);
 	p[1] = (struct dbparam)DBP_STR(key);
 	p[2] = (struct dbparam)DBP_INT(pt->id);

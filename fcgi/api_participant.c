@@ -95,7 +95,8 @@ api_participant_state(struct request *r)
 		return session_ended(r);
 	if (pollcache_unchanged(r->if_none_match, h, &sess)) {
 		/* The tag was checked: it is this poll's ETag. */
-		(void)snprintf(r->resp.etag, sizeof(r->resp.etag), "%s",
+		/* Checked, so it fits; if not, the 304 carries no tag. */
+		(void)strfmt(r->resp.etag, sizeof(r->resp.etag), "%s",
 		    r->if_none_match);
 		r->resp.status = 304;
 		return 304;
@@ -150,7 +151,7 @@ join_refused(struct request *r, const unsigned char *akey)
 
 	f = throttle_fail(r->db, "j", akey, JOIN_FREE);
 	if (f == 1 || f == 10 || f == 100 || f == 1000 || f == 10000) {
-		(void)snprintf(target, sizeof(target), "failed joins: %lld",
+		xsnprintf(target, sizeof(target), "failed joins: %lld",
 		    f);
 		audit(r, "join_refused", 0, target, "refused");
 	}
@@ -204,7 +205,7 @@ api_join(struct request *r)
 	}
 	if (o != OUT_OK) {
 		if (j.full) {
-			(void)snprintf(target, sizeof(target),
+			xsnprintf(target, sizeof(target),
 			    "session:%lld full", j.session);
 			audit(r, "join_refused", j.account, target,
 			    "refused");

@@ -89,7 +89,7 @@ round_audit(struct request *r, const char *what)
 {
 	char	 target[64];
 
-	(void)snprintf(target, sizeof(target), "session:%lld round:%lld",
+	xsnprintf(target, sizeof(target), "session:%lld round:%lld",
 	    r->ids[0], r->ids[1]);
 	audit(r, what, r->auth.account_id, target, "ok");
 }
@@ -238,7 +238,7 @@ api_round_results(struct request *r)
 	if ((o = agenda_round(r->db, r->ids[0], r->ids[1], &rd, &why)) !=
 	    OUT_OK)
 		return resp_outcome(r, o, &why);
-	(void)snprintf(r->resp.etag, sizeof(r->resp.etag), "\"r%lldv%lld\"",
+	xsnprintf(r->resp.etag, sizeof(r->resp.etag), "\"r%lldv%lld\"",
 	    rd.id, rd.version);
 	if (etag_matches(r)) {
 		round_release(&rd);

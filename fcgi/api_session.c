@@ -161,7 +161,7 @@ session_audit(struct request *r, const char *what)
 {
 	char	 target[32];
 
-	snprintf(target, sizeof(target), "session:%lld", r->ids[0]);
+	xsnprintf(target, sizeof(target), "session:%lld", r->ids[0]);
 	audit(r, what, r->auth.account_id, target, "ok");
 }
 
@@ -276,14 +276,14 @@ api_session_live(struct request *r)
 	if ((o = session_version(r->db, r->ids[0], r->auth.account_id,
 	    &version, &why)) != OUT_OK)
 		return resp_outcome(r, o, &why);
-	snprintf(r->resp.etag, sizeof(r->resp.etag), "\"v%lld\"", version);
+	xsnprintf(r->resp.etag, sizeof(r->resp.etag), "\"v%lld\"", version);
 	if (etag_matches(r))
 		return 304;
 	if ((o = session_load(r->db, r->ids[0], r->auth.account_id, &s,
 	    &why)) != OUT_OK)
 		return resp_outcome(r, o, &why);
 	/* The state may have moved on since the version was read. */
-	snprintf(r->resp.etag, sizeof(r->resp.etag), "\"v%lld\"", s.version);
+	xsnprintf(r->resp.etag, sizeof(r->resp.etag), "\"v%lld\"", s.version);
 	w = resp_json(r, 200);
 	jw_obj(w);
 	jw_key(w, "session");
@@ -344,7 +344,7 @@ api_participant_remove(struct request *r)
 	if ((o = session_participant_remove(r->db, r->ids[0],
 	    r->auth.account_id, r->ids[1], &why)) != OUT_OK)
 		return resp_outcome(r, o, &why);
-	snprintf(target, sizeof(target), "session:%lld participant:%lld",
+	xsnprintf(target, sizeof(target), "session:%lld participant:%lld",
 	    r->ids[0], r->ids[1]);
 	audit(r, "participant_removed", r->auth.account_id, target, "ok");
 	r->resp.status = 204;

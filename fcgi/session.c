@@ -167,7 +167,8 @@ session_owned(struct db *db, long long id, long long account,
 void
 session_join_link(const char *origin, const char *code, char *out, size_t sz)
 {
-	snprintf(out, sz, "%s/j/%s", origin, code);
+	/* A link cut short would send people elsewhere: none rather. */
+	(void)strfmt(out, sz, "%s/j/%s", origin, code);
 }
 
 /* Writes the fields of a session (not its teams) into an open object. */
@@ -695,7 +696,7 @@ session_sweep(struct db *db, const struct config *cfg)
 			break;
 		}
 		if (rc == 1) {
-			snprintf(target, sizeof(target), "session:%lld",
+			xsnprintf(target, sizeof(target), "session:%lld",
 			    e[i].id);
 			audit_system(db, "session_stopped", e[i].account,
 			    target, "automatic");
