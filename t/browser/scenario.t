@@ -1,5 +1,5 @@
 #!/bin/bash
-# scenario.t: the browser app end to end (issue 6): register, build a
+# scenario.t: the browser app end to end: register, build a
 # session, start it, the projector screen, three phones joining and
 # sending ideas, clustering by mouse and keyboard, a points vote on the
 # clusters, live results on the projector, downloads and the report, the

@@ -1,6 +1,6 @@
 #!/bin/bash
 # accounts.t: facilitator accounts through nginx over HTTPS with the real
-# database (issue 3): registration and the password rules, login and its
+# database: registration and the password rules, login and its
 # same answer for unknown and wrong, throttling, the login cookie,
 # timeouts, logout and password change, CSRF, two-factor, password reset,
 # export, deletion, the audit trail, and a canary password that must end

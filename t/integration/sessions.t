@@ -1,6 +1,6 @@
 #!/bin/bash
 # sessions.t: the session life cycle through nginx over HTTPS with the
-# real database (issue 4): prepare, start with a join code, join (named,
+# real database: prepare, start with a join code, join (named,
 # teams, resume), lock, remove, live state with 304s, 50 joining at once,
 # the plan's limit, stop with participants polling (nothing served after
 # the commit), a new code on restart, isolation between accounts and
