@@ -33,6 +33,22 @@
 #define NOSPEC		SIZE_MAX	/* a setting not in struct roundspec */
 #define SPEC(m)		offsetof(struct roundspec, m)
 #define USES(s)		(1u << (s))
+#define KNOWN(t)	((t) >= 0 && (t) < RT__MAX)
+
+/*
+ * The round types, the rows of rtypes[].  Only this file names them: the
+ * rest of the program holds a type as an int and asks the table.
+ */
+enum rtype {
+	RT_BRAINSTORM,
+	RT_CHOICE,
+	RT_RATING,
+	RT_RANKING,
+	RT_POINTS,
+	RT_STATEMENTS,
+	RT_OPEN,
+	RT__MAX
+};
 
 /* What a setting's value is in the request body. */
 enum skind {
@@ -60,7 +76,7 @@ static const struct setting {
 	int		 from;	/* if > 0: the default is setting from - 1 */
 	long long	 lo, hi;	/* SK_INT: allowed */
 	const long long	*only;	/* if set: for its types, these (ending 0) */
-	int		 order;	/* its place as a round's settings are written */
+	int		 order;	/* its place among a round's settings written */
 } settings[RS__MAX] = {
 	[RS_MIN_PICKS] = { "min_picks", SK_INT, SPEC(min_picks), 1, 0,
 	    1, 100, NULL, 0 },
@@ -157,9 +173,16 @@ static const struct rtypedef {
 };
 
 const char *
-rtype_name(enum rtype t)
+rtype_name(int t)
 {
-	return t < RT__MAX ? rtypes[t].name : "?";
+	return KNOWN(t) ? rtypes[t].name : "?";
+}
+
+/* Returns the number of round types: they are 0 .. rtype_count() - 1. */
+int
+rtype_count(void)
+{
+	return RT__MAX;
 }
 
 /* Returns the type named s, or -1 (also for NULL). */
@@ -178,37 +201,37 @@ rtype_parse(const char *s)
 
 /* Returns 1 if the type's responses refer to options. */
 int
-rtype_uses_options(enum rtype t)
+rtype_uses_options(int t)
 {
-	return t < RT__MAX && rtypes[t].min_options > 0;
+	return KNOWN(t) && rtypes[t].min_options > 0;
 }
 
 /* The older name of rtype_uses_options(). */
 int
-rtype_has_options(enum rtype t)
+rtype_has_options(int t)
 {
 	return rtype_uses_options(t);
 }
 
 /* Returns the options a round of type t needs at least (0: none). */
 size_t
-rtype_min_options(enum rtype t)
+rtype_min_options(int t)
 {
-	return t < RT__MAX ? rtypes[t].min_options : 0;
+	return KNOWN(t) ? rtypes[t].min_options : 0;
 }
 
 /* Returns 1 if the type takes ideas (a brainstorm), not answers. */
 int
-rtype_takes_ideas(enum rtype t)
+rtype_takes_ideas(int t)
 {
-	return t < RT__MAX && rtypes[t].ideas;
+	return KNOWN(t) && rtypes[t].ideas;
 }
 
 /* Returns 1 if rounds of type t use setting s (and show it). */
 int
-rtype_uses(enum rtype t, enum rsetting s)
+rtype_uses(int t, enum rsetting s)
 {
-	return t < RT__MAX && s < RS__MAX && (rtypes[t].uses & USES(s)) != 0;
+	return KNOWN(t) && s < RS__MAX && (rtypes[t].uses & USES(s)) != 0;
 }
 
 /* Returns a setting's name in the request body, or "?". */
@@ -224,11 +247,11 @@ rsetting_name(enum rsetting s)
  * (and for no type).  Loop: for (s = -1; (s = rtype_setting(t, s)) >= 0;).
  */
 int
-rtype_setting(enum rtype t, int after)
+rtype_setting(int t, int after)
 {
 	int	 i, best = -1, from;
 
-	if (t >= RT__MAX || after < -1 || after >= RS__MAX)
+	if (!KNOWN(t) || after < -1 || after >= RS__MAX)
 		return -1;
 	from = after < 0 ? -1 : settings[after].order;
 	for (i = 0; i < RS__MAX; i++)
@@ -291,9 +314,9 @@ rtypes_write(struct jw *w)
  * for no type.  results.c reads it; the row stays here.
  */
 const struct resultform *
-rtype_results(enum rtype t)
+rtype_results(int t)
 {
-	return t < RT__MAX ? &rtypes[t].results : NULL;
+	return KNOWN(t) ? &rtypes[t].results : NULL;
 }
 
 /*
@@ -542,7 +565,7 @@ setting_only(enum rsetting i, const struct roundspec *s, struct why *why)
  * set, or OUT_INVALID with why naming every type (from the table).
  */
 enum outcome
-round_type(const struct jv *body, enum rtype *out, struct why *why)
+round_type(const struct jv *body, int *out, struct why *why)
 {
 	struct buf	 list;
 	enum outcome	 rc;
@@ -550,7 +573,7 @@ round_type(const struct jv *body, enum rtype *out, struct why *why)
 	size_t		 i;
 
 	if ((t = rtype_parse(jv_str(jv_get(body, "type"), NULL))) >= 0) {
-		*out = (enum rtype)t;
+		*out = t;
 		return OUT_OK;
 	}
 	buf_init(&list, 256);
@@ -614,7 +637,7 @@ round_settings(const struct jv *body, size_t nopts, struct roundspec *out,
 	const struct rtypedef	*row;
 	const struct setting	*st;
 	const struct jv		*v;
-	enum rtype		 t;
+	int			 t;
 	enum outcome		 rc;
 	long long		 x;
 	size_t			 i;
@@ -822,7 +845,7 @@ round_validate(const struct roundspec *s, const struct jv *body,
 	memset(out, 0, sizeof(*out));
 	if (jv_type(body) != JV_OBJECT)
 		return fail(msg, sz, "the answer must be a JSON object");
-	if (s->type >= RT__MAX || rtypes[s->type].answer == NULL)
+	if (!KNOWN(s->type) || rtypes[s->type].answer == NULL)
 		return fail(msg, sz, "this round takes ideas, not answers");
 	if (rtypes[s->type].answer(s, body, out, msg, sz) == -1) {
 		answers_release(out);
