@@ -7,7 +7,11 @@
  * hides them, and renders rounds and their results as JSON for the
  * handlers (api_round.c, api_export.c) and the other domain modules
  * (state.c, answer.c, export.c, idea.c, template.c).  The rules of each
- * round type (validation, results) are round.c's.
+ * round type are round.c's table: a new round's settings are read and
+ * checked by round_settings(), a round's settings written by walking the
+ * settings its type uses; results are loaded into a struct results
+ * (round_results_load()) that results.c writes as JSON here and as CSV
+ * for export.c.  No round type is named in this file.
  *
  * Functions return an outcome (and, refusing, why); the caller checked
  * that the session is the account's where a facilitator acts.
@@ -163,7 +167,7 @@ round_decode(struct round *r, const struct dbcol *c, size_t n)
 		round_release(r);
 		return -1;
 	}
-	r->spec.type = (enum rtype)t;
+	r->spec.type = t;
 	return 0;
 }
 
@@ -226,7 +230,7 @@ round_options(struct db *db, struct round *r)
 	free(l);
 	r->spec.opts = r->opts;
 	r->spec.nopts = n;
-	if (r->spec.type != RT_RATING)
+	if (!rtype_uses(r->spec.type, RS_CRITERIA))
 		return 0;
 	if (db_list(db, STMT_CRITERION_LIST, p, 1, &label_shape, &l, &n) < 0)
 		return -1;
@@ -303,59 +307,71 @@ agenda_visible(struct db *db, long long session, struct round **v,
 	return agenda_load(db, STMT_ROUNDS_FOR_PARTICIPANT, session, v, n);
 }
 
+/* Writes "criteria" of a rating: names (a template), or id and name. */
+static void
+criteria_write(struct jw *w, const struct round *r, int names_only)
+{
+	size_t	 i;
+
+	if (r->spec.ncrits == 0)
+		return;
+	jw_key(w, rsetting_name(RS_CRITERIA));
+	jw_arr(w);
+	for (i = 0; i < r->spec.ncrits; i++) {
+		if (names_only) {
+			jw_str(w, r->critnames[i]);
+			continue;
+		}
+		jw_obj(w);
+		jw_kint(w, "id", r->crits[i]);
+		jw_kstr(w, "name", r->critnames[i]);
+		jw_end(w);
+	}
+	jw_end(w);
+}
+
 /*
- * Writes a round's type-specific settings.  For a template (names_only)
+ * Writes the settings that a round's type uses (its row of round.c's
+ * table), in the table's order of writing.  For a template (names_only)
  * criteria are their names, as round creation takes them; otherwise
- * objects with their ids, as answers name them.
+ * objects with their ids, as answers name them.  The settings that
+ * struct roundspec holds are read through the table; the others are
+ * members of struct round, one case each.
  */
 void
 round_settings_write(struct jw *w, const struct round *r, int names_only)
 {
-	size_t	 i;
+	const char	*name;
+	long long	 v;
+	int		 s;
 
-	switch (r->spec.type) {
-	case RT_CHOICE:
-		jw_kint(w, "min_picks", r->spec.min_picks);
-		jw_kint(w, "max_picks", r->spec.max_picks);
-		break;
-	case RT_RATING:
-		jw_kint(w, "scale_max", r->spec.scale_max);
-		jw_kbool(w, "no_opinion", r->spec.no_opinion != 0);
-		jw_kstr(w, "label_low", r->label_low);
-		jw_kstr(w, "label_high", r->label_high);
-		if (r->spec.ncrits > 0) {
-			jw_key(w, "criteria");
-			jw_arr(w);
-			for (i = 0; i < r->spec.ncrits; i++) {
-				if (names_only) {
-					jw_str(w, r->critnames[i]);
-					continue;
-				}
-				jw_obj(w);
-				jw_kint(w, "id", r->crits[i]);
-				jw_kstr(w, "name", r->critnames[i]);
-				jw_end(w);
-			}
-			jw_end(w);
+	for (s = -1; (s = rtype_setting(r->spec.type, s)) >= 0;) {
+		name = rsetting_name(s);
+		switch (s) {
+		case RS_OPEN_WALL:
+			jw_kbool(w, name, r->open_wall != 0);
+			break;
+		case RS_PARTICIPANTS_CLUSTER:
+			jw_kbool(w, name, r->participants_cluster != 0);
+			break;
+		case RS_LABEL_LOW:
+			jw_kstr(w, name, r->label_low);
+			break;
+		case RS_LABEL_HIGH:
+			jw_kstr(w, name, r->label_high);
+			break;
+		case RS_CRITERIA:
+			criteria_write(w, r, names_only);
+			break;
+		default:
+			if (!rsetting_get(s, &r->spec, &v))
+				break;
+			if (rsetting_is_bool(s))
+				jw_kbool(w, name, v != 0);
+			else
+				jw_kint(w, name, v);
+			break;
 		}
-		break;
-	case RT_RANKING:
-		jw_kint(w, "top_n", r->spec.top_n);
-		break;
-	case RT_POINTS:
-		jw_kint(w, "budget", r->spec.budget);
-		jw_kint(w, "max_per_option", r->spec.max_per_option);
-		break;
-	case RT_BRAINSTORM:
-		jw_kbool(w, "open_wall", r->open_wall != 0);
-		jw_kbool(w, "participants_cluster",
-		    r->participants_cluster != 0);
-		FALLTHROUGH;
-	case RT_OPEN:
-		jw_kint(w, "max_length", r->spec.max_length);
-		break;
-	default:
-		break;
 	}
 }
 
@@ -472,54 +488,105 @@ byteam_write(struct db *db, struct jw *w, long long round)
 	return 0;
 }
 
-/* Writes "results": {...} of a round into an open object. */
-enum outcome
-round_results_write(struct db *db, struct jw *w, const struct round *r)
+/* Returns 1 if results of this form score options (and have by_team). */
+static int
+scores_options(const struct resultform *f)
 {
-	struct dbparam	 p[1] = { DBP_INT(r->id) };
-	struct answer	*v = NULL;
-	struct text1	*t = NULL;
-	long long	 nresp = 0;
-	size_t		 i, n = 0, nt = 0;
-	enum outcome	 o = OUT_DB_DOWN;
+	return f != NULL && f->kind != RK_TEXTS && f->kind != RK_IDEAS;
+}
 
-	jw_key(w, "results");
-	jw_obj(w);
-	if (r->spec.type == RT_BRAINSTORM) {
-		jw_key(w, "ideas");
-		if (round_wall_write(db, w, r->id) != OUT_OK)
+/* Adds the wall and the clusters of brainstorm round id to res. */
+static int
+ideas_load(struct db *db, long long id, struct results *res)
+{
+	struct dbparam	 p[1] = { DBP_INT(id) };
+	struct wallidea	*v;
+	struct cluster	*c;
+	size_t		 i, n;
+
+	if (db_list(db, STMT_IDEA_LIST, p, 1, &wall_shape, &v, &n) < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		results_add_idea(res, v[i].id, v[i].text, strlen(v[i].text),
+		    v[i].cluster);
+	db_list_free(&wall_shape, v, n);
+	if (db_list(db, STMT_CLUSTER_LIST, p, 1, &cluster_shape, &c, &n) < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		results_add_cluster(res, c[i].id, c[i].name,
+		    strlen(c[i].name), c[i].ideas);
+	db_list_free(&cluster_shape, c, n);
+	return 0;
+}
+
+/*
+ * Fills res (initialised, results_init()) with the results of round r,
+ * as its type's results form asks: the responses' values, an open
+ * round's texts, or a brainstorm's ideas and clusters.  The caller
+ * writes them (results_json(), results_csv()) and releases res.
+ */
+enum outcome
+round_results_load(struct db *db, const struct round *r,
+    struct results *res)
+{
+	const struct resultform	*form = rtype_results(r->spec.type);
+	struct dbparam		 p[1] = { DBP_INT(r->id) };
+	struct answer		*v = NULL;
+	struct text1		*t = NULL;
+	long long		 nresp = 0;
+	size_t			 i, n = 0, nt = 0;
+	int			 ideas;
+	enum outcome		 o = OUT_DB_DOWN;
+
+	ideas = form != NULL && form->kind == RK_IDEAS;
+	if (!ideas && db_exec(db, STMT_RESULTS_COUNT, p, 1, db_row_int,
+	    &nresp) != 1)
+		goto out;
+	if (scores_options(form) && db_list(db, STMT_RESULTS_VALUES, p, 1,
+	    &answer_shape, &v, &n) < 0)
+		goto out;
+	results_fill(res, &r->spec, v, n, nresp);
+	if (form != NULL && form->kind == RK_TEXTS) {
+		if (db_list(db, STMT_RESULTS_TEXTS, p, 1, &text1_shape, &t,
+		    &nt) < 0)
 			goto out;
-		jw_key(w, "clusters");
-		if (round_clusters_write(db, w, r->id) != OUT_OK)
-			goto out;
-	} else {
-		if (db_exec(db, STMT_RESULTS_COUNT, p, 1, db_row_int, &nresp)
-		    != 1)
-			goto out;
-		if (r->spec.type == RT_OPEN) {
-			jw_kint(w, "responses", nresp);
-			if (db_list(db, STMT_RESULTS_TEXTS, p, 1, &text1_shape,
-			    &t, &nt) < 0)
-				goto out;
-			jw_key(w, "texts");
-			jw_arr(w);
-			for (i = 0; i < nt; i++)
-				jw_str(w, t[i].s);
-			jw_end(w);
-		} else {
-			if (db_list(db, STMT_RESULTS_VALUES, p, 1,
-			    &answer_shape, &v, &n) < 0)
-				goto out;
-			round_results(&r->spec, v, n, nresp, w);
-			if (byteam_write(db, w, r->id) == -1)
-				goto out;
-		}
+		for (i = 0; i < nt; i++)
+			results_add_text(res, t[i].s, strlen(t[i].s));
 	}
-	jw_end(w);
+	if (ideas && ideas_load(db, r->id, res) == -1)
+		goto out;
 	o = OUT_OK;
 out:
 	db_list_free(&answer_shape, v, n);
 	db_list_free(&text1_shape, t, nt);
+	return o;
+}
+
+/*
+ * Writes "results": {...} of a round into an open object: its results
+ * (round_results_load(), results_json()) and, where they score options,
+ * each table's answer ("by_team").  On OUT_DB_DOWN the writer holds a
+ * part: the caller drops it.
+ */
+enum outcome
+round_results_write(struct db *db, struct jw *w, const struct round *r)
+{
+	struct results	 res;
+	enum outcome	 o;
+
+	results_init(&res);
+	if ((o = round_results_load(db, r, &res)) != OUT_OK)
+		goto out;
+	jw_key(w, "results");
+	jw_obj(w);
+	results_json(&res, w);
+	if (scores_options(res.form) && byteam_write(db, w, r->id) == -1) {
+		o = OUT_DB_DOWN;
+		goto out;
+	}
+	jw_end(w);
+out:
+	results_release(&res);
 	return o;
 }
 
@@ -561,7 +628,7 @@ options_from(struct db *db, long long session, long long src,
 	rc = round_fetch(db, STMT_ROUND_GET, src, session, &rd);
 	if (rc < 0)
 		return OUT_DB_DOWN;
-	if (rc == 0 || rd.spec.type != RT_BRAINSTORM) {
+	if (rc == 0 || !rtype_takes_ideas(rd.spec.type)) {
 		round_release(&rd);
 		why_set(why, "invalid_field", "options_from must be a "
 		    "brainstorm round of this session");
@@ -573,46 +640,6 @@ options_from(struct db *db, long long session, long long src,
 	    &text1_shape, t, nt) < 0)
 		return OUT_DB_DOWN;
 	return OUT_OK;
-}
-
-static long long
-int_or(const struct jv *body, const char *k, long long def)
-{
-	long long	 v;
-
-	return jv_int(jv_get(body, k), &v) == 0 ? v : def;
-}
-
-/* The settings of a new round are possible together. */
-static enum outcome
-settings_check(const struct roundspec *s, const char *type, size_t nopts,
-    const struct jv *body, struct why *why)
-{
-	int	 two = s->type == RT_CHOICE || s->type == RT_RANKING;
-
-	if (rtype_has_options(s->type) && nopts < (two ? 2u : 1u))
-		why_set(why, "invalid_field", "a %s round needs %s options",
-		    type, two ? "at least two" : "at least one");
-	else if (!rtype_has_options(s->type) && nopts > 0)
-		why_set(why, "invalid_field", "a %s round takes no options",
-		    type);
-	else if (s->type == RT_CHOICE && (s->min_picks > s->max_picks ||
-	    s->max_picks > (long long)nopts))
-		why_set(why, "invalid_field", "picks: min_picks <= max_picks "
-		    "<= the number of options");
-	else if (s->type == RT_RATING && s->scale_max != 5 &&
-	    s->scale_max != 7 && s->scale_max != 10)
-		why_set(why, "invalid_field", "scale_max must be 5, 7 or 10");
-	else if (s->type == RT_RANKING && s->top_n > (long long)nopts)
-		why_set(why, "invalid_field", "top_n is more than the number "
-		    "of options");
-	else if (jv_get(body, "criteria") != NULL && (s->type != RT_RATING ||
-	    jv_len(jv_get(body, "criteria")) > 10))
-		why_set(why, "invalid_field", "criteria: at most 10, for a "
-		    "rating round");
-	else
-		return OUT_OK;
-	return OUT_INVALID;
 }
 
 /* Inserts the labels of list (or of from) as stmt's rows of round id. */
@@ -652,21 +679,17 @@ round_create(struct db *db, long long session, const struct jv *body,
 {
 	struct roundspec s;
 	const struct jv	*opts;
-	const char	*type, *title, *use, *lo, *hi;
+	const char	*title, *use, *lo, *hi;
 	struct dbparam	 p[16];
 	struct text1	*from = NULL;
 	size_t		 nfrom = 0, tlen, lolen, hilen, nopts;
 	long long	 pos = 0, src;
 	enum outcome	 o;
-	int		 t, b;
+	int		 t;
 
-	type = jv_str(jv_get(body, "type"), NULL);
-	if (type == NULL || (t = rtype_parse(type)) < 0) {
-		why_set(why, "invalid_field", "type must be one of "
-		    "brainstorm, choice, rating, ranking, points, "
-		    "statements, open");
-		return OUT_INVALID;
-	}
+	/* The type first, then the options, then the settings (round.c). */
+	if ((o = round_type(body, &t, why)) != OUT_OK)
+		return o;
 	if ((title = jv_str(jv_get(body, "title"), &tlen)) == NULL) {
 		why_set(why, "missing_field", "title is required");
 		return OUT_INVALID;
@@ -691,18 +714,7 @@ round_create(struct db *db, long long session, const struct jv *body,
 			return o;
 		nopts = nfrom;
 	}
-	memset(&s, 0, sizeof(s));
-	s.type = (enum rtype)t;
-	s.min_picks = int_or(body, "min_picks", 1);
-	s.max_picks = int_or(body, "max_picks", s.min_picks);
-	s.scale_max = int_or(body, "scale_max", 5);
-	s.no_opinion = (b = jv_bool(jv_get(body, "no_opinion"))) == -1 ?
-	    1 : b;
-	s.top_n = int_or(body, "top_n", 0);
-	s.budget = int_or(body, "budget", 10);
-	s.max_per_option = int_or(body, "max_per_option", 0);
-	s.max_length = int_or(body, "max_length", 500);
-	if ((o = settings_check(&s, type, nopts, body, why)) != OUT_OK)
+	if ((o = round_settings(body, nopts, &s, why)) != OUT_OK)
 		goto out;
 
 	o = OUT_DB_DOWN;
@@ -875,41 +887,5 @@ round_set_revealed(struct db *db, long long session, long long id,
 		return OUT_NOT_FOUND;
 	}
 	session_bump(db, session);
-	return OUT_OK;
-}
-
-/*
- * Writes the agenda of session as a template keeps it:
- * {"rounds": [{"type", "title", "options": [labels], settings}]}.
- */
-enum outcome
-agenda_write(struct db *db, struct jw *w, long long session)
-{
-	struct round	*v, *x;
-	size_t		 i, j, n;
-
-	if (agenda_list(db, session, &v, &n) != OUT_OK)
-		return OUT_DB_DOWN;
-	jw_obj(w);
-	jw_key(w, "rounds");
-	jw_arr(w);
-	for (i = 0; i < n; i++) {
-		x = &v[i];
-		jw_obj(w);
-		jw_kstr(w, "type", rtype_name(x->spec.type));
-		jw_kstr(w, "title", x->title);
-		if (x->spec.nopts > 0) {
-			jw_key(w, "options");
-			jw_arr(w);
-			for (j = 0; j < x->spec.nopts; j++)
-				jw_str(w, x->labels[j]);
-			jw_end(w);
-		}
-		round_settings_write(w, x, 1);
-		jw_end(w);
-	}
-	jw_end(w);
-	jw_end(w);
-	rounds_free(v, n);
 	return OUT_OK;
 }

@@ -277,7 +277,7 @@ answer_idea(struct db *db, const struct partn *pt, long long round,
 
 	if ((o = part_round(db, pt, round, &rd, why)) != OUT_OK)
 		return o;
-	if (rd.spec.type != RT_BRAINSTORM) {
+	if (!rtype_takes_ideas(rd.spec.type)) {
 		why_set(why, "invalid_answer", "this round takes answers, not "
 		    "ideas");
 		o = OUT_INVALID;
@@ -317,7 +317,8 @@ part_clustering(struct db *db, const struct partn *pt, long long round,
 
 	if ((o = part_round(db, pt, round, rd, why)) != OUT_OK)
 		return o;
-	if (rd->spec.type != RT_BRAINSTORM || !rd->participants_cluster) {
+	if (!rtype_uses(rd->spec.type, RS_PARTICIPANTS_CLUSTER) ||
+	    !rd->participants_cluster) {
 		why_set(why, "not_allowed", "in this round only the "
 		    "facilitator groups the ideas");
 		o = OUT_DENIED;

@@ -35,8 +35,8 @@ api_round_csv(struct request *r)
 
 	if ((rc = allowed(r)) != 1)
 		return rc;
-	if ((o = export_round_csv(r->db, r->ids[0], r->ids[1], r->limits,
-	    &r->resp.body, &why)) != OUT_OK)
+	if ((o = export_round_csv(r->db, r->ids[0], r->ids[1], &r->resp.body,
+	    &why)) != OUT_OK)
 		return resp_outcome(r, o, &why);
 	r->resp.status = 200;
 	r->resp.ctype = "text/csv; charset=utf-8";

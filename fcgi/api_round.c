@@ -8,6 +8,7 @@
  *	POST   /api/sessions/{id}/rounds/{id}/move		up or down
  *	POST   /api/sessions/{id}/rounds/{id}/open|close|reveal|hide
  *	GET    /api/sessions/{id}/rounds/{id}/results		live results
+ *	GET    /api/round-types				the types (anyone)
  * Each handler checks the body, calls the domain (agenda.c) and writes
  * the answer.  Participants' routes are api_answer.c's, downloads
  * api_export.c's.
@@ -258,5 +259,23 @@ api_round_results(struct request *r)
 	jw_end(w);
 	jw_end(w);
 	round_release(&rd);
+	return resp_done(r, w);
+}
+
+/*
+ * GET /api/round-types: the round types of round.c's table, in order,
+ * with the options each needs and the settings it uses, so that the
+ * pages keep no list of their own.  Anyone may ask: nothing is secret.
+ */
+int
+api_round_types(struct request *r)
+{
+	struct jw	*w;
+
+	w = resp_json(r, 200);
+	jw_obj(w);
+	jw_key(w, "round_types");
+	rtypes_write(w);
+	jw_end(w);
 	return resp_done(r, w);
 }

@@ -577,6 +577,7 @@ int		 api_round_close(struct request *);
 int		 api_round_reveal(struct request *);
 int		 api_round_hide(struct request *);
 int		 api_round_results(struct request *);
+int		 api_round_types(struct request *);
 
 /* api_answer.c */
 int		 api_round_answer(struct request *);
@@ -660,19 +661,10 @@ void		 csv_row(struct buf *);
 
 /* round.c: the round types, one row each (rtypes[] in round.c) */
 /*
- * Outside round.c and results.c, use the rtype_*() predicates, not these
- * names: what differs between types is a row of round.c's table.
+ * A round type is an int, a row of round.c's table (its enum rtype is
+ * round.c's alone): rtype_parse() gives it from a name, and what the rest
+ * of the program asks of a type goes through the rtype_*() predicates.
  */
-enum rtype {
-	RT_BRAINSTORM,
-	RT_CHOICE,
-	RT_RATING,
-	RT_RANKING,
-	RT_POINTS,
-	RT_STATEMENTS,
-	RT_OPEN,
-	RT__MAX
-};
 /* A new round's settings, in the order the body's fields are checked. */
 enum rsetting {
 	RS_MIN_PICKS,
@@ -692,7 +684,7 @@ enum rsetting {
 };
 /* A round as the validator and the results need it. */
 struct roundspec {
-	enum rtype	 type;
+	int		 type;			/* rtype_parse() */
 	long long	 min_picks, max_picks;	/* choice */
 	long long	 scale_max, no_opinion;	/* rating */
 	long long	 top_n;			/* ranking; 0: all */
@@ -715,16 +707,22 @@ struct answers {
 	size_t		 textlen;
 };
 struct resultform;
-const char	*rtype_name(enum rtype);
+const char	*rtype_name(int);
 int		 rtype_parse(const char *);
-int		 rtype_has_options(enum rtype);
-int		 rtype_uses_options(enum rtype);
-size_t		 rtype_min_options(enum rtype);
-int		 rtype_takes_ideas(enum rtype);
-int		 rtype_uses(enum rtype, enum rsetting);
+int		 rtype_count(void);
+int		 rtype_has_options(int);
+int		 rtype_uses_options(int);
+size_t		 rtype_min_options(int);
+int		 rtype_takes_ideas(int);
+int		 rtype_uses(int, enum rsetting);
 const char	*rsetting_name(enum rsetting);
-const struct resultform *rtype_results(enum rtype);
-enum outcome	 round_type(const struct jv *, enum rtype *, struct why *);
+int		 rtype_setting(int, int);
+int		 rsetting_is_bool(enum rsetting);
+int		 rsetting_get(enum rsetting, const struct roundspec *,
+		    long long *);
+void		 rtypes_write(struct jw *);
+const struct resultform *rtype_results(int);
+enum outcome	 round_type(const struct jv *, int *, struct why *);
 enum outcome	 round_settings(const struct jv *, size_t, struct roundspec *,
 		    struct why *);
 int		 round_validate(const struct roundspec *, const struct jv *,
@@ -981,6 +979,8 @@ void		 round_settings_write(struct jw *, const struct round *, int);
 void		 round_write(struct jw *, const struct round *);
 enum outcome	 round_wall_write(struct db *, struct jw *, long long);
 enum outcome	 round_clusters_write(struct db *, struct jw *, long long);
+enum outcome	 round_results_load(struct db *, const struct round *,
+		    struct results *);
 enum outcome	 round_results_write(struct db *, struct jw *,
 		    const struct round *);
 enum outcome	 round_create(struct db *, long long, const struct jv *,
@@ -993,7 +993,6 @@ enum outcome	 round_set_state(struct db *, long long, long long,
 		    const char *, struct why *);
 enum outcome	 round_set_revealed(struct db *, long long, long long, int,
 		    struct why *);
-enum outcome	 agenda_write(struct db *, struct jw *, long long);
 
 /* state.c: the rounds of a participant's poll (the domain) */
 struct mine;
@@ -1016,9 +1015,8 @@ enum outcome	 answer_idea_cluster(struct db *, const struct partn *,
 		    long long, long long, long long, struct why *);
 
 /* export.c: downloads (the domain) */
-struct limits;
 enum outcome	 export_round_csv(struct db *, long long, long long,
-		    const struct limits *, struct buf *, struct why *);
+		    struct buf *, struct why *);
 enum outcome	 export_rounds(struct db *, struct jw *, long long);
 enum outcome	 export_session(struct db *, struct jw *, long long,
 		    long long, const char *, struct why *);

@@ -52,7 +52,7 @@ idea_round(struct db *db, long long session, long long account,
 		return OUT_NOT_FOUND;
 	}
 	o = OUT_OK;
-	if (rd.spec.type != RT_BRAINSTORM) {
+	if (!rtype_takes_ideas(rd.spec.type)) {
 		why_set(why, "wrong_type", "only a brainstorm round has "
 		    "ideas");
 		o = OUT_CONFLICT;

@@ -95,8 +95,8 @@ shared_build(struct db *db, struct shared *c, long long session)
 			goto out;
 		w = jw_new(&tmp);
 		jw_obj(w);
-		if (v[i].spec.type == RT_BRAINSTORM && v[i].open_wall &&
-		    !v[i].revealed) {
+		if (rtype_uses(v[i].spec.type, RS_OPEN_WALL) &&
+		    v[i].open_wall && !v[i].revealed) {
 			jw_key(w, "wall");
 			if (round_wall_write(db, w, v[i].id) != OUT_OK)
 				goto fail;

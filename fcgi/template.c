@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * template.c: agendas kept for reuse, the domain.  A template is the
- * agenda as agenda_write() puts it; using one makes a new draft session
+ * agenda as agenda_write() below puts it; using one makes a new draft session
  * whose rounds are created through round_create(), the same checks as
  * by hand (the handler checks each round's fields first).
  */
@@ -69,6 +69,42 @@ template_list_write(struct db *db, struct jw *w, long long account)
 	}
 	jw_end(w);
 	db_list_free(&tplline_shape, v, n);
+	return OUT_OK;
+}
+
+/*
+ * Writes the agenda of session as a template keeps it:
+ * {"rounds": [{"type", "title", "options": [labels], settings}]}.
+ */
+static enum outcome
+agenda_write(struct db *db, struct jw *w, long long session)
+{
+	struct round	*v, *x;
+	size_t		 i, j, n;
+
+	if (agenda_list(db, session, &v, &n) != OUT_OK)
+		return OUT_DB_DOWN;
+	jw_obj(w);
+	jw_key(w, "rounds");
+	jw_arr(w);
+	for (i = 0; i < n; i++) {
+		x = &v[i];
+		jw_obj(w);
+		jw_kstr(w, "type", rtype_name(x->spec.type));
+		jw_kstr(w, "title", x->title);
+		if (x->spec.nopts > 0) {
+			jw_key(w, "options");
+			jw_arr(w);
+			for (j = 0; j < x->spec.nopts; j++)
+				jw_str(w, x->labels[j]);
+			jw_end(w);
+		}
+		round_settings_write(w, x, 1);
+		jw_end(w);
+	}
+	jw_end(w);
+	jw_end(w);
+	rounds_free(v, n);
 	return OUT_OK;
 }
 

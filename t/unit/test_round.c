@@ -11,6 +11,19 @@
 #include "extern.h"
 #include "tap.h"
 
+/*
+ * The round types by name: their numbers are round.c's alone (enum rtype
+ * is file-local there), so the tests ask the table, as the program does.
+ */
+#define RT_BRAINSTORM	rtype_parse("brainstorm")
+#define RT_CHOICE	rtype_parse("choice")
+#define RT_RATING	rtype_parse("rating")
+#define RT_RANKING	rtype_parse("ranking")
+#define RT_POINTS	rtype_parse("points")
+#define RT_STATEMENTS	rtype_parse("statements")
+#define RT_OPEN		rtype_parse("open")
+#define RT__MAX		rtype_count()
+
 static struct limits	 lim = { 65536, 16, 4096, 64 };
 static const long long	 opts[] = { 11, 12, 13, 14 };
 
@@ -327,6 +340,40 @@ main(void)
 	return done_testing();
 }
 
+/* The names of the settings type t writes, in order, space separated. */
+static const char *
+settings_of(int t)
+{
+	static struct buf	 b;
+	int			 s;
+
+	buf_release(&b);
+	buf_init(&b, 1024);
+	buf_appendf(&b, "%s", "");
+	for (s = -1; (s = rtype_setting(t, s)) >= 0;)
+		buf_appendf(&b, "%s%s", b.len > 0 ? " " : "",
+		    rsetting_name(s));
+	return buf_str(&b);
+}
+
+/* {"round_types": [...]}, as GET /api/round-types answers. */
+static const char *
+types_json(void)
+{
+	static struct buf	 b;
+	struct jw		*w;
+
+	buf_release(&b);
+	buf_init(&b, 65536);
+	w = jw_new(&b);
+	jw_obj(w);
+	jw_key(w, "round_types");
+	rtypes_write(w);
+	jw_end(w);
+	jw_close(w);
+	return buf_str(&b);
+}
+
 /* The facts of the round-type table. */
 static void
 test_table(void)
@@ -361,6 +408,45 @@ test_table(void)
 	    !rtype_uses(RT__MAX, RS_TOP_N), "settings used per type");
 	is_str(rsetting_name(RS_MAX_PER_OPTION), "max_per_option",
 	    "a setting's name");
+	is_str(settings_of(RT_RATING), "scale_max no_opinion label_low "
+	    "label_high criteria", "rating: its settings in writing order");
+	is_str(settings_of(RT_BRAINSTORM), "open_wall participants_cluster "
+	    "max_length", "brainstorm: its settings in writing order");
+	is_str(settings_of(RT_CHOICE), "min_picks max_picks",
+	    "choice: its settings in writing order");
+	is_str(settings_of(RT_STATEMENTS), "", "statements: no settings");
+	is_str(settings_of(RT__MAX), "", "no settings past the table");
+	ok(rtype_setting(RT_CHOICE, RS__MAX) == -1 &&
+	    rtype_setting(RT_CHOICE, -2) == -1, "no setting after none");
+	ok(rsetting_is_bool(RS_NO_OPINION) && rsetting_is_bool(RS_OPEN_WALL) &&
+	    !rsetting_is_bool(RS_TOP_N) && !rsetting_is_bool(RS__MAX),
+	    "which settings are true or false");
+	{
+		struct roundspec	 sp;
+		long long		 v = 0;
+
+		memset(&sp, 0, sizeof(sp));
+		sp.budget = 42;
+		ok(rsetting_get(RS_BUDGET, &sp, &v) == 1 && v == 42 &&
+		    rsetting_get(RS_LABEL_LOW, &sp, &v) == 0 &&
+		    rsetting_get(RS__MAX, &sp, &v) == 0,
+		    "a setting read from a round's spec (or not held there)");
+	}
+	is_str(types_json(), "{\"round_types\":[{\"type\":\"brainstorm\","
+	    "\"min_options\":0,\"takes_ideas\":true,\"settings\":"
+	    "[\"open_wall\",\"participants_cluster\",\"max_length\"]},"
+	    "{\"type\":\"choice\",\"min_options\":2,\"takes_ideas\":false,"
+	    "\"settings\":[\"min_picks\",\"max_picks\"]},{\"type\":"
+	    "\"rating\",\"min_options\":1,\"takes_ideas\":false,"
+	    "\"settings\":[\"scale_max\",\"no_opinion\",\"label_low\","
+	    "\"label_high\",\"criteria\"]},{\"type\":\"ranking\","
+	    "\"min_options\":2,\"takes_ideas\":false,\"settings\":"
+	    "[\"top_n\"]},{\"type\":\"points\",\"min_options\":1,"
+	    "\"takes_ideas\":false,\"settings\":[\"budget\","
+	    "\"max_per_option\"]},{\"type\":\"statements\",\"min_options\":"
+	    "1,\"takes_ideas\":false,\"settings\":[]},{\"type\":\"open\","
+	    "\"min_options\":0,\"takes_ideas\":false,\"settings\":"
+	    "[\"max_length\"]}]}", "GET /api/round-types: the table as JSON");
 	ok(rtype_results(RT_RATING)->kind == RK_SCALE &&
 	    rtype_results(RT_STATEMENTS)->scale == 5 &&
 	    rtype_results(RT_OPEN)->kind == RK_TEXTS &&
