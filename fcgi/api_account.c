@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * api_account.c: a facilitator's account: register, read, change the
  * password, export everything it owns, delete it.  Policy P3 (control

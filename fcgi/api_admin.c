@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * api_admin.c: the admin area's API (P8, P9, P12).  Every route here is
  * under /api/admin/, which nginx serves only to the allowlist; the route

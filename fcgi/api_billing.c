@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * api_billing.c: subscription state from the recurring-billing provider
  * (Chargify-style), by webhook (P10).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * api_health.c: GET /api/health, for monitoring (P13) and the landing
  * page.  It asks the database for the schema version, which proves a

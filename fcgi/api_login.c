@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * api_login.c: logging in and out, the account's list of logins (OWASP
  * ASVS 5.0 6.3, 7), and the guard that authenticates a request from its

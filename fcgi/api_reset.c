@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * api_reset.c: the routes of forgotten passwords (OWASP ASVS 5.0 6.4).
  * The links, the mail and the rules are reset.c's; this file validates,

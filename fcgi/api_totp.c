@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * api_totp.c: the routes of the second factor, TOTP (RFC 6238) with
  * recovery codes (OWASP ASVS 5.0 6.5, 6.6).  The secret, the codes and

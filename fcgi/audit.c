@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * audit.c: the audit trail (P9, P12).  Every security-relevant event becomes
  * one row of audit_event: time (UTC), account, actor, address, request

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * auth.c: passwords, tokens and second factors; the only file that
  * includes <argon2.h>.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * buf.c: the capped growable buffer of buf.h.  Growth doubles, so
  * appending n bytes costs O(n) amortised; out of memory is fatal through

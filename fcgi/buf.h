@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * buf.h: a growable byte buffer with a hard cap, as curl's dynbuf.  All
  * response bodies and generated text go through it, so no output can grow

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * check.c: primoforumctl check, the installation against the secure
  * baseline, for sysadmins and auditors alike.  Each check prints one

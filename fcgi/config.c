@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * config.c: primoforum.conf and the secrets file.  Both are "key = value"
  * lines; '#' starts a comment line; blank lines are ignored; an unknown

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * csv.c: CSV as spreadsheets read it (RFC 4180): fields separated by
  * commas, rows ending in CRLF, a field with a comma, quote or line break

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * db.c: the MariaDB connection of one process, running the program's
  * statements (their SQL is the table of stmt.c).  Only this file

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * db.h: the database, as the rest of primoforum sees it.  db.c owns the
  * MariaDB connection and is the only file that includes <mysql.h>.  SQL

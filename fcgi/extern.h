@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * extern.h: the one internal header of primoforum, as httpd.h and tmux.h
  * are.  Structures shared between modules, then every module's public

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * joincode.c: join codes.  Eight characters of Crockford's base32
  * (www.crockford.com/base32.html): 40 bits from the OS CSPRNG, shown as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * json.c: all JSON in and out of primoforum, the only file that includes
  * yajl.  Parsing builds a small tree (struct jv) through yajl's callbacks

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * log.c: the log of primoforumd and its workers.  One line per event,
  * written with a single write(2) to a file opened O_APPEND, so lines from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * login.c: logins, the authenticated browsers of an account (OWASP ASVS
  * 5.0 chapter 7), and the CSRF checks.  A domain module: it owns the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * mail.c: outgoing mail through the system's sendmail interface (the
  * command of the config key "sendmail", split on spaces and run without a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * migrate.c: schema migrations.  sql/ holds files named NNN_name.sql,
  * applied in numeric order by the migration account (which may change

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * migrate.h: the schema migrations of sql/, for primoforumctl.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * ops.c: what primoforumctl does for operators beyond accounts and the
  * audit trail: backup and restore (mariadb-dump and mariadb, as the

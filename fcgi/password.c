@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * password.c: the password rules (OWASP ASVS 5.0 6.2) and email
  * normalization.  A password is any Unicode text of at least password_min

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * plan.c: what an account's plan allows (P10: limits enforced on the
  * server, never only in the page).  Plans are rows of the plan table

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * pollcache.c: the participants' polls of an unchanged session, answered
  * without the database.

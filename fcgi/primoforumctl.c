@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * primoforumctl.c: the operator's command.  It reads the same
  * configuration and secrets as primoforumd.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * primoforumd.c: the supervisor.  It reads the configuration and the
  * secrets, opens the FastCGI unix socket that nginx connects to (mode

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * qr.c: QR codes as SVG, made on the server with libqrencode (the only
  * file that includes <qrencode.h>), so pages need no script of their own

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * request.c: the pure parsers that turn what nginx passes into a struct
  * request: the path (normalized as nginx normalizes $uri before it

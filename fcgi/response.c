@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * response.c: how a handler answers.  A handler fills r->resp through
  * resp_json() or resp_error(); worker.c then asks resp_headers() for the

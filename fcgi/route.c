@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * route.c: the route table.  Every API route is one row: method, path
  * pattern, handler and name.  The name goes into the log and into

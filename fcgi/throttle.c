@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * throttle.c: counting failures (logins, joins) per key in the database,
  * so every worker on every host sees the same count.  A key is a kind

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * util.c: small checked helpers that several modules need: number
  * parsing over (pointer, length), CSPRNG bytes and hex encoding.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * validate.c: request bodies checked against a table of fields, as
  * kcgi's validators are: every handler that takes a body declares its

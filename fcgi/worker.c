@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * worker.c: one FastCGI worker process.  It accepts a request on the
  * socket it inherited from primoforumd, turns the FastCGI parameters and

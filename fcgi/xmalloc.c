@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * xmalloc.c: allocators that never return NULL, as tmux's.  Out of memory
  * in a worker is not something a request can recover from: the worker

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: ISC
 -- 001_foundation.sql: the first schema version.
 --
 -- schema_migrations itself is created by primoforumctl migrate.  The

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: ISC
 -- 002_accounts.sql: facilitator accounts, their logins (authenticated
 -- browsers), two-factor recovery codes, password resets, login
 -- throttling, and the audit trail.

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: ISC
 -- 003_sessions.sql: group sessions, their teams and participants, and
 -- the history of join codes.
 --

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: ISC
 -- 004_rounds.sql: a session's agenda of rounds, their options, the
 -- participants' responses, and brainstorm ideas.
 --

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: ISC
 -- 005_ideas.sql: brainstorm moderation and clustering.
 --
 -- A brainstorm round is silent (only the facilitator sees the ideas) or

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: ISC
 -- 006_templates.sql: agendas kept for reuse.  A template is a session's
 -- list of rounds (types, titles, options, settings) as a JSON document
 -- that primoforum itself wrote; built-in templates have no account.

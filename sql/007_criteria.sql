@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: ISC
 -- 007_criteria.sql: multi-criteria ratings.  A rating round may list
 -- criteria (cost, impact, ...); each option is then rated once per
 -- criterion.  Ratings without criteria keep criterion_id 0.

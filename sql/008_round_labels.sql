@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: ISC
 -- 008_round_labels.sql: end labels of a rating scale ("not useful" ..
 -- "very useful"), and brainstorms whose participants may group the ideas
 -- into clusters themselves.

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: ISC
 -- 009_admin_billing.sql: the audit trail becomes a hash chain, plans move
 -- from the configuration into the data, and subscriptions arrive from
 -- the billing provider's webhook.

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: ISC
 -- 010_account_activity.sql: when an account last logged in, for the
 -- retention of inactive accounts (primoforumctl purge).  NULL: not since
 -- this version; created_at stands in.

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: ISC
 -- 011_round_tally.sql: answers are counted on tally rows, one per worker
 -- slot, instead of each bumping its round's version (many answer at
 -- once).  Every answer took the round's row exclusively for that bump, so answers to

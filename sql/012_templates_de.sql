@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: ISC
 -- 012_templates_de.sql: the built-in templates in German, informal (du),
 -- as workshop tools speak; and the Dutch ones in the informal je, as the
 -- Dutch pages speak since this version.  Re-running adds none twice (the

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: ISC
 -- accounts.sql: the database and its two accounts, run once by the
 -- database administrator (as root over the local socket):
 --

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # script/lib/stack.sh: start and stop a private primoforum stack (MariaDB,
 # primoforumd, nginx with TLS) in one directory, on free ports, never
 # touching the system's services.  Sourced by script/server, script/test

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: ISC
 -- answer.lua: participants answering open rounds (choices,
 -- PF_BENCH_BODY), each request the next participant of this thread's
 -- share of PF_BENCH_TOKENS.  PF_BENCH_PATHS names the rounds' answer

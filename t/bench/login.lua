@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: ISC
 -- login.lua: a login flood.  Every request logs in as a different
 -- address-book entry with a wrong password (what a password-spraying
 -- attack sends); the answers are counted by status: 429 (nginx's rate

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: ISC
 -- poll.lua: participants polling their state with the ETag they hold,
 -- as the participant page does every two seconds.  Each request is the
 -- next participant of this thread's share of PF_BENCH_TOKENS ("token

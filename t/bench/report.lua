@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: ISC
 -- report.lua: the one RESULT line every wrk script of script/bench
 -- prints (dofile'd by them; script/bench runs from the checkout).
 function report(summary, latency, extra)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // admin.mjs URL EMAIL PASSWORD CODE SHOTS: logs in to the admin area with
 // two-factor, finds an account, disables it, makes a reset link, reads
 // the audit trail and the configuration report, in English and Dutch.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # admin.t: the admin area's page in Chromium, from the allowlist: log in
 # with two-factor, find an account, disable it, make a reset link, read
 # the audit trail and the configuration report; English and Dutch; no

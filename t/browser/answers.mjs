@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // answers.mjs URL CODE: a participant on a 360-pixel phone answers one
 // open round of every type through the page: a multiple choice, a rating
 // with "no opinion", a ranking by the arrow buttons only (keyboard), a

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # answers.t: the participant's page answers every round type (choice,
 # rating with no opinion, ranking by keyboard, points, statements, open
 # question) on a phone, and the facilitator's results hold exactly those

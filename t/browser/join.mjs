@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // join.mjs LINK LOCALE NAME TEAM STOPFILE: a participant's phone.  Opens
 // the join link, types a name and team, joins, waits until STOPFILE
 // exists (the test stops the session then), and reports what the page

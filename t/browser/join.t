@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # join.t: a participant joins from the join link on a phone-sized
 # Chromium, sees the session, and when the facilitator stops it the page
 # says that the session has ended, within a few seconds (P7).

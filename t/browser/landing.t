@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # landing.t: the landing page in headless Chromium, through nginx over
 # HTTPS: it loads its module scripts under the CSP, calls /api/health and
 # says the service is up, in English or Dutch by the browser's language.

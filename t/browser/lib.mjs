@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // lib.mjs: Playwright on Debian's Chromium for the browser tests.  The
 // flags keep Chromium off the network it cannot reach here; localhost is
 // pinned to 127.0.0.1, where the test's nginx listens; the certificate is

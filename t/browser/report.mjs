@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // report.mjs URL EMAIL PASSWORD SESSION PDF: logs in as the facilitator
 // (from a page of the site, as the console would), opens the session's
 // report, prints it to PDF, and reports what it shows.

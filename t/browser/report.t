@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # report.t: the printable report of a session in Chromium: every round
 # with its results (bars and numbers), ideas by cluster, in the session's
 # language, under the CSP, and printed to PDF.

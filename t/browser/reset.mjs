@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // reset.mjs LINK LOCALE PASSWORD REPEAT: opens a reset link, fills in the
 // form as a person would (keyboard only), submits, and prints what the
 // page then says, one "key: value" a line, for t/browser/reset.t.

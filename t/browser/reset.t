@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # reset.t: the password reset as a person does it: "forgot password" on
 # the site, the link from the mail opened in Chromium, a new password
 # typed (keyboard only) and saved, then a login with it.

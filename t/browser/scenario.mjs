@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // scenario.mjs URL SHOTS: the whole product in Chromium, as people use it.
 // A facilitator registers, builds a session with a brainstorm, starts it
 // and puts the projector screen up; three participants on phone-sized

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # scenario.t: the browser app end to end: register, build a
 # session, start it, the projector screen, three phones joining and
 # sending ideas, clustering by mouse and keyboard, a points vote on the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* fuzz_cookie.c: libFuzzer target for cookies_parse(). */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* fuzz_email.c: libFuzzer target for email_normalize(). */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* fuzz_joincode.c: libFuzzer target for joincode_parse(). */
 #include <stdlib.h>
 #include <string.h>

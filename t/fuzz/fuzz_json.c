@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * fuzz_json.c: libFuzzer target for json_parse(), then a round trip of
  * what parsed through the writer.

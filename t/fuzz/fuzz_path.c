@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* fuzz_path.c: libFuzzer target for path_normalize(). */
 #include <stdlib.h>
 #include <string.h>

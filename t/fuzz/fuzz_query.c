@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* fuzz_query.c: libFuzzer target for pairs_parse() (queries, forms). */
 #include <stdlib.h>
 #include <string.h>

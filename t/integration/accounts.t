@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # accounts.t: facilitator accounts through nginx over HTTPS with the real
 # database: registration and the password rules, login and its
 # same answer for unknown and wrong, throttling, the login cookie,

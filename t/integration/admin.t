@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # admin.t: /admin/ and /api/admin/ only from the allowlist (P9), whatever
 # the path trick, and X-Forwarded-For is not believed.  127.0.0.2 is the
 # outsider: it is local, but not on the allowlist.  Each refusal is an

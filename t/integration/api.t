@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # api.t: the API path through nginx over HTTPS: health, JSON errors with
 # the right statuses (404, 405, 413, 400, 415), HEAD.
 PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}

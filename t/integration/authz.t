@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # authz.t: the authorization matrix (docs/authorization.tsv) proved: every
 # route of the program is in it, and every route is called as every role
 # (anonymous, a participant, the facilitator who owns the session, another

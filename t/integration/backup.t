@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # backup.t: primoforumctl backup and restore.  A session with answers,
 # ideas and audit rows is backed up; the database is destroyed; the
 # restore brings back every account, session, response and audit row,

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # billing.t: subscriptions from the billing provider's webhook, and the
 # plans' limits (P10).  The webhook is signed with HMAC-SHA256 over the
 # raw body under the shared key: a good signature is applied; a flipped

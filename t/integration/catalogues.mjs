@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // catalogues.mjs SRC CHECK: one check of the pages' text catalogues, for
 // t/integration/catalogues.t.  Prints each problem on a line of its own
 // and exits 1 when there is one.  CHECK is one of:

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # catalogues.t: the pages' text catalogues are complete.  One catalogue
 # per language (htdocs/assets/i18n/<code>.js), all listed in i18n.js; a
 # key missing from one, a key a page uses that none has, a round type or

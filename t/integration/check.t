@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # check.t: primoforumctl check passes the shipped configuration (nginx as
 # rendered from nginx/primoforum.conf.in, MariaDB with the shipped
 # snippet, encryption at rest on) and flags each deviation: TLS 1.0

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # daemon.t: primoforumd's process duties: a killed worker is replaced,
 # SIGHUP reopens the log, SIGTERM lets the request in flight finish, the
 # log holds one line per request and never a cookie, query or body, and

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # database.t: MariaDB restarted under load (health 503 while it is down,
 # 200 again by itself), the migrations (idempotent, forward only), and
 # the application account's least privilege.

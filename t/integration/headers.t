@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # headers.t: TLS settings and the security headers on every kind of
 # response: page, static file, API 200, API 4xx, nginx's own 404.
 PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}

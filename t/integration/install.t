@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # install.t: "make install" into a DESTDIR puts everything in its place
 # (binaries, migrations, pages, the nginx template, the example config,
 # the systemd unit, man pages); the installed daemon and primoforumctl

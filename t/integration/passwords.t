@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # passwords.t: argon2id under pressure and over time: at most
 # argon2_max_concurrent hashes at once on the host (excess: 503 with
 # Retry-After), a weaker stored hash upgraded at the next login, and a

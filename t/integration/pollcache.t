@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # pollcache.t: participants' unchanged polls are answered from the host's
 # table of running sessions (fcgi/pollcache.c), and that never outlives a
 # change: a change made through this host (lock, round opened, participant

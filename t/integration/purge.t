@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # purge.t: primoforumctl purge removes exactly what is past retention:
 # the participants' input of sessions stopped more than purge_session_days
 # ago (not of newer or running sessions), and facilitator accounts

@@ -1,6 +1,7 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # rounds.t: rounds through nginx over HTTPS with the real database
-# (issue 5, first part): every round type end to end with several
+# every round type end to end with several
 # participants, team mode, the validation rules as 422s, open/close,
 # reveal and hide, no change after close, anonymity, and 200 participants
 # answering one round at once with none lost or doubled.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # sessions.t: the session life cycle through nginx over HTTPS with the
 # real database: prepare, start with a join code, join (named,
 # teams, resume), lock, remove, live state with 304s, 50 joining at once,

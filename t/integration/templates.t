@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # templates.t: built-in templates in Dutch, English and German, keeping a
 # session's agenda as a template, starting a session from one, and
 # templates being private to their account.

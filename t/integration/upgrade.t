@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # upgrade.t: an upgrade keeps every row.  Twice: from the version just
 # before the newest migration, and from version 8, the last before the
 # audit trail became a hash chain.  A database at that version gets

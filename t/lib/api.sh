@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # t/lib/api.sh: calling the API like a browser does, for the integration
 # tests.  Each "browser" is a name: it has its own cookie jar, its own
 # source address on the loopback (127.0.0.N, so nginx's per-address

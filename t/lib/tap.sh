@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # t/lib/tap.sh: TAP for the shell integration tests.
 #   ok STATUS NAME         passes when STATUS (a command's $?) is 0
 #   is GOT WANT NAME       string equality

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * tap.h: a tiny TAP producer for the C unit tests (TAP 13: "ok N - name",
  * "not ok N - name", a plan at the end).  Read by automake's tap-driver

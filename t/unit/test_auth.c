@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * test_auth.c: auth.c and password.c without a database: argon2id hash
  * and verify, parameter checks, TOTP against RFC 6238's test vectors,

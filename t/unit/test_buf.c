@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * test_buf.c: the capped buffer and parse_int().
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * test_config.c: the config and secrets parsers, and the refusal of a
  * secrets file that others can read.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * test_cookie.c: cookies_parse() (RFC 6265 5.2/5.4).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* test_csv.c: CSV fields as spreadsheets read them, and no formulas. */
 #include <stdlib.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * test_joincode.c: join codes: 100,000 of them in the right format, few
  * enough repeats for 40 bits, each position uniform over the alphabet

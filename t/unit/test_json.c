@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * test_json.c: json_parse() under limits, and the jw writer.
  */

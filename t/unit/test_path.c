@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * test_path.c: path_normalize() against nginx's normalization of $uri,
  * including the tricks that must not get around a location (/admin/).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * test_query.c: pairs_parse(), for query strings and form bodies.
  */

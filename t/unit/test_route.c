@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * test_route.c: the router's answers without a database: 404, 405 with
  * Allow, the JSON error shape, and the header block.
