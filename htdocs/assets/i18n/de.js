@@ -340,6 +340,7 @@ export default {
 	"error.body_too_large": "Das ist zu viel Text auf einmal.",
 	"error.busy": "Der Server ist gerade ausgelastet; versuch es gleich noch einmal.",
 	"error.code_required": "Gib den Code aus deiner Authenticator-App ein.",
+	"error.conflict": "Das geht gerade nicht ({detail}); lade die Seite neu und versuch es noch einmal.",
 	"error.cross_site": "Anfragen von anderen Websites werden abgelehnt.",
 	"error.csrf_token": "Diese Seite ist veraltet; lade sie neu und versuch es noch einmal.",
 	"error.database_unavailable": "Die Datenbank ist gerade nicht erreichbar; versuch es gleich noch einmal.",

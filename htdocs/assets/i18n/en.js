@@ -343,6 +343,7 @@ export default {
 	"error.body_too_large": "That is too much text at once.",
 	"error.busy": "The server is busy; try again in a moment.",
 	"error.code_required": "Enter the code from your authenticator app.",
+	"error.conflict": "That is not possible right now ({detail}); reload the page and try again.",
 	"error.cross_site": "Requests from other sites are refused.",
 	"error.csrf_token": "This page is out of date; reload it and try again.",
 	"error.database_unavailable": "The database cannot be reached right now; try again in a moment.",

@@ -339,6 +339,7 @@ export default {
 	"error.body_too_large": "Dat is te veel tekst in één keer.",
 	"error.busy": "De server heeft het druk; probeer het zo opnieuw.",
 	"error.code_required": "Vul de code uit je authenticator-app in.",
+	"error.conflict": "Dat kan nu niet ({detail}); laad de pagina opnieuw en probeer het nog eens.",
 	"error.cross_site": "Verzoeken van andere sites worden geweigerd.",
 	"error.csrf_token": "Deze pagina is verouderd; laad haar opnieuw en probeer het nog eens.",
 	"error.database_unavailable": "De database is nu niet bereikbaar; probeer het zo opnieuw.",
