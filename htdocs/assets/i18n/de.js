@@ -7,6 +7,7 @@ export default {
 	"common.logOut": "Abmelden",
 	"common.failed": "Das hat nicht geklappt: ",
 	"common.navAccount": "Konto",
+	"common.language": "Sprache",
 
 	// account
 	"account.title": "Dein Konto",
@@ -190,6 +191,9 @@ export default {
 	"join.change": "Du kannst sie noch ändern, solange die Runde offen ist.",
 
 	// landing
+	"notFound.title": "Nicht gefunden",
+	"notFound.text": "Diese Seite gibt es nicht.",
+	"notFound.home": "Zur Startseite",
 	"landing.title": "Live-Gruppensessions, gemeinsam in einem Raum",
 	"landing.lead": "Sammeln, clustern, abstimmen und entscheiden mit Gruppen von 8, 80 oder Tausenden. Teilnehmende machen mit einem Code mit, ohne Konto.",
 	"landing.statusHeading": "Status des Dienstes",

@@ -9,6 +9,7 @@ export default {
 	"common.logOut": "Log out",
 	"common.failed": "That did not work: ",
 	"common.navAccount": "Account",
+	"common.language": "Language",
 
 	// account
 	"account.title": "Your account",
@@ -192,6 +193,9 @@ export default {
 	"join.change": "You can still change it while the round is open.",
 
 	// landing
+	"notFound.title": "Not found",
+	"notFound.text": "This page does not exist.",
+	"notFound.home": "Go to the start page",
 	"landing.title": "Live group sessions, together in one room",
 	"landing.lead": "Brainstorm, cluster, vote and decide with groups of 8, 80 or thousands. Participants join with a code, without an account.",
 	"landing.statusHeading": "Service status",

@@ -6,6 +6,7 @@ export default {
 	"common.logOut": "Uitloggen",
 	"common.failed": "Dat lukte niet: ",
 	"common.navAccount": "Account",
+	"common.language": "Taal",
 
 	// account
 	"account.title": "Je account",
@@ -189,6 +190,9 @@ export default {
 	"join.change": "Je kunt het nog wijzigen zolang de ronde open is.",
 
 	// landing
+	"notFound.title": "Niet gevonden",
+	"notFound.text": "Deze pagina bestaat niet.",
+	"notFound.home": "Naar de startpagina",
 	"landing.title": "Live groepssessies, samen in één ruimte",
 	"landing.lead": "Brainstorm, cluster, stem en besluit met groepen van 8, 80 of duizenden. Deelnemers doen mee met een code, zonder account.",
 	"landing.statusHeading": "Status van de dienst",
