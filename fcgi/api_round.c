@@ -8,6 +8,7 @@
  *	POST   /api/sessions/{id}/rounds/{id}/move		up or down
  *	POST   /api/sessions/{id}/rounds/{id}/open|close|reveal|hide
  *	GET    /api/sessions/{id}/rounds/{id}/results		live results
+ *	GET    /api/round-types				the types (anyone)
  * Each handler checks the body, calls the domain (agenda.c) and writes
  * the answer.  Participants' routes are api_answer.c's, downloads
  * api_export.c's.
@@ -89,7 +90,7 @@ round_audit(struct request *r, const char *what)
 {
 	char	 target[64];
 
-	(void)snprintf(target, sizeof(target), "session:%lld round:%lld",
+	xsnprintf(target, sizeof(target), "session:%lld round:%lld",
 	    r->ids[0], r->ids[1]);
 	audit(r, what, r->auth.account_id, target, "ok");
 }
@@ -238,7 +239,7 @@ api_round_results(struct request *r)
 	if ((o = agenda_round(r->db, r->ids[0], r->ids[1], &rd, &why)) !=
 	    OUT_OK)
 		return resp_outcome(r, o, &why);
-	(void)snprintf(r->resp.etag, sizeof(r->resp.etag), "\"r%lldv%lld\"",
+	xsnprintf(r->resp.etag, sizeof(r->resp.etag), "\"r%lldv%lld\"",
 	    rd.id, rd.version);
 	if (etag_matches(r)) {
 		round_release(&rd);
@@ -258,5 +259,23 @@ api_round_results(struct request *r)
 	jw_end(w);
 	jw_end(w);
 	round_release(&rd);
+	return resp_done(r, w);
+}
+
+/*
+ * GET /api/round-types: the round types of round.c's table, in order,
+ * with the options each needs and the settings it uses, so that the
+ * pages keep no list of their own.  Anyone may ask: nothing is secret.
+ */
+int
+api_round_types(struct request *r)
+{
+	struct jw	*w;
+
+	w = resp_json(r, 200);
+	jw_obj(w);
+	jw_key(w, "round_types");
+	rtypes_write(w);
+	jw_end(w);
 	return resp_done(r, w);
 }

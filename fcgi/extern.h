@@ -577,6 +577,7 @@ int		 api_round_close(struct request *);
 int		 api_round_reveal(struct request *);
 int		 api_round_hide(struct request *);
 int		 api_round_results(struct request *);
+int		 api_round_types(struct request *);
 
 /* api_answer.c */
 int		 api_round_answer(struct request *);
@@ -723,6 +724,11 @@ size_t		 rtype_min_options(enum rtype);
 int		 rtype_takes_ideas(enum rtype);
 int		 rtype_uses(enum rtype, enum rsetting);
 const char	*rsetting_name(enum rsetting);
+int		 rtype_setting(enum rtype, int);
+int		 rsetting_is_bool(enum rsetting);
+int		 rsetting_get(enum rsetting, const struct roundspec *,
+		    long long *);
+void		 rtypes_write(struct jw *);
 const struct resultform *rtype_results(enum rtype);
 enum outcome	 round_type(const struct jv *, enum rtype *, struct why *);
 enum outcome	 round_settings(const struct jv *, size_t, struct roundspec *,

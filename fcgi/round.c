@@ -47,7 +47,10 @@ enum skind {
  * row stores all of them (absent: the default), and the checks of a
  * setting's own values apply to every type, as the field table of
  * api_round.c (round_fields) does; "only" applies to the types that use
- * it.
+ * it.  "order" is where the setting comes among a round's settings as
+ * round_settings_write() (agenda.c) and GET /api/round-types write them:
+ * the pages and the tests read those keys in that order, which is not
+ * the order of the checks.
  */
 static const struct setting {
 	const char	*name;
@@ -57,31 +60,36 @@ static const struct setting {
 	int		 from;	/* if > 0: the default is setting from - 1 */
 	long long	 lo, hi;	/* SK_INT: allowed */
 	const long long	*only;	/* if set: for its types, these (ending 0) */
+	int		 order;	/* its place as a round's settings are written */
 } settings[RS__MAX] = {
 	[RS_MIN_PICKS] = { "min_picks", SK_INT, SPEC(min_picks), 1, 0,
-	    1, 100, NULL },
+	    1, 100, NULL, 0 },
 	[RS_MAX_PICKS] = { "max_picks", SK_INT, SPEC(max_picks), 1,
-	    1 + RS_MIN_PICKS, 1, 100, NULL },
+	    1 + RS_MIN_PICKS, 1, 100, NULL, 1 },
 	[RS_SCALE_MAX] = { "scale_max", SK_INT, SPEC(scale_max), 5, 0,
-	    5, 10, (const long long []){ 5, 7, 10, 0 } },
+	    5, 10, (const long long []){ 5, 7, 10, 0 }, 2 },
 	[RS_NO_OPINION] = { "no_opinion", SK_BOOL, SPEC(no_opinion), 1, 0,
-	    0, 1, NULL },
-	[RS_TOP_N] = { "top_n", SK_INT, SPEC(top_n), 0, 0, 0, 100, NULL },
+	    0, 1, NULL, 3 },
+	[RS_TOP_N] = { "top_n", SK_INT, SPEC(top_n), 0, 0, 0, 100, NULL, 7 },
 	[RS_BUDGET] = { "budget", SK_INT, SPEC(budget), 10, 0, 1, 1000,
-	    NULL },
+	    NULL, 8 },
 	[RS_MAX_PER_OPTION] = { "max_per_option", SK_INT,
-	    SPEC(max_per_option), 0, 0, 0, 1000, NULL },
+	    SPEC(max_per_option), 0, 0, 0, 1000, NULL, 9 },
 	[RS_MAX_LENGTH] = { "max_length", SK_INT, SPEC(max_length), 500, 0,
-	    1, 1000, NULL },
-	[RS_OPEN_WALL] = { "open_wall", SK_BOOL, NOSPEC, 0, 0, 0, 1, NULL },
+	    1, 1000, NULL, 12 },
+	[RS_OPEN_WALL] = { "open_wall", SK_BOOL, NOSPEC, 0, 0, 0, 1, NULL,
+	    10 },
 	[RS_CRITERIA] = { "criteria", SK_LIST, NOSPEC, 0, 0, 0,
-	    MAX_CRITERIA, NULL },
-	[RS_LABEL_LOW] = { "label_low", SK_TEXT, NOSPEC, 0, 0, 0, 0, NULL },
-	[RS_LABEL_HIGH] = { "label_high", SK_TEXT, NOSPEC, 0, 0, 0, 0, NULL },
+	    MAX_CRITERIA, NULL, 6 },
+	[RS_LABEL_LOW] = { "label_low", SK_TEXT, NOSPEC, 0, 0, 0, 0, NULL,
+	    4 },
+	[RS_LABEL_HIGH] = { "label_high", SK_TEXT, NOSPEC, 0, 0, 0, 0, NULL,
+	    5 },
 	[RS_PARTICIPANTS_CLUSTER] = { "participants_cluster", SK_BOOL, NOSPEC,
-	    0, 0, 0, 1, NULL },
+	    0, 0, 0, 1, NULL, 11 },
 };
 
+static long long value(const struct roundspec *, size_t);
 static int	answer_choice(const struct roundspec *, const struct jv *,
 		    struct answers *, char *, size_t);
 static int	answer_rating(const struct roundspec *, const struct jv *,
@@ -208,6 +216,74 @@ const char *
 rsetting_name(enum rsetting s)
 {
 	return s < RS__MAX ? settings[s].name : "?";
+}
+
+/*
+ * Returns the setting that rounds of type t write after setting after
+ * (-1: the first), in the order of settings[].order, or -1 after the last
+ * (and for no type).  Loop: for (s = -1; (s = rtype_setting(t, s)) >= 0;).
+ */
+int
+rtype_setting(enum rtype t, int after)
+{
+	int	 i, best = -1, from;
+
+	if (t >= RT__MAX || after < -1 || after >= RS__MAX)
+		return -1;
+	from = after < 0 ? -1 : settings[after].order;
+	for (i = 0; i < RS__MAX; i++)
+		if ((rtypes[t].uses & USES(i)) && settings[i].order > from &&
+		    (best < 0 || settings[i].order < settings[best].order))
+			best = i;
+	return best;
+}
+
+/* Returns 1 if setting s is a true or false (else a number or text). */
+int
+rsetting_is_bool(enum rsetting s)
+{
+	return s < RS__MAX && settings[s].kind == SK_BOOL;
+}
+
+/*
+ * Reads setting s of a round from its spec into *v.  Returns 1, or 0 for
+ * a setting that struct roundspec does not hold (the caller's struct
+ * round has it: labels, criteria, open_wall, participants_cluster).
+ */
+int
+rsetting_get(enum rsetting s, const struct roundspec *spec, long long *v)
+{
+	if (s >= RS__MAX || settings[s].off == NOSPEC)
+		return 0;
+	*v = value(spec, settings[s].off);
+	return 1;
+}
+
+/*
+ * Writes the round types as a JSON array, in table order (GET
+ * /api/round-types): each its type, the options it needs at least,
+ * whether it takes ideas and its settings' names, in the order
+ * round_settings_write() writes them.
+ */
+void
+rtypes_write(struct jw *w)
+{
+	int	 t, s;
+
+	jw_arr(w);
+	for (t = 0; t < RT__MAX; t++) {
+		jw_obj(w);
+		jw_kstr(w, "type", rtypes[t].name);
+		jw_kint(w, "min_options", (long long)rtypes[t].min_options);
+		jw_kbool(w, "takes_ideas", rtypes[t].ideas != 0);
+		jw_key(w, "settings");
+		jw_arr(w);
+		for (s = -1; (s = rtype_setting(t, s)) >= 0;)
+			jw_str(w, settings[s].name);
+		jw_end(w);
+		jw_end(w);
+	}
+	jw_end(w);
 }
 
 /*

@@ -62,6 +62,7 @@ enum routeid {
 	ROUTE_ROUND_HIDE,
 	ROUTE_ROUND_RESULTS,
 	ROUTE_ROUND_CSV,
+	ROUTE_ROUND_TYPES,
 	ROUTE_SESSION_EXPORT,
 	ROUTE_TEMPLATES_LIST,
 	ROUTE_TEMPLATE_SAVE,
@@ -205,6 +206,9 @@ static const struct route routes[ROUTE__MAX] = {
 	[ROUTE_ROUND_CSV] = { "round.csv", METHOD_GET,
 	    "/api/sessions/{id}/rounds/{id}/results.csv", WHO_ACCOUNT,
 	    api_round_csv },
+	/* The round types of round.c's table, for the pages: api_round.c. */
+	[ROUTE_ROUND_TYPES] = { "round.types", METHOD_GET, "/api/round-types",
+	    WHO_ANYONE, api_round_types },
 	[ROUTE_SESSION_EXPORT] = { "session.export", METHOD_GET,
 	    "/api/sessions/{id}/export", WHO_ACCOUNT, api_session_export },
 	/* Templates: api_template.c. */

@@ -408,4 +408,31 @@ call ann GET "/api/sessions/$O_S/rounds"
 like "$(printf '%s' "$body" | perl -MJSON::PP -e 'print join " ", map { $_->{position} } @{decode_json(<STDIN>)->{rounds}}')" '^1 2 3$' \
     "positions stay 1, 2, 3"
 
+# --- the round types (round.types) -------------------------------------------
+# The server's table, for the pages: no login, table order, each type's
+# options and settings, and a page module for every type.
+browser nobody 127.0.0.31
+call nobody GET /api/round-types
+is "$code" 200 "anyone may list the round types"
+rtypes() { printf '%s' "$body" | perl -MJSON::PP -e "$1" ; }
+is "$(rtypes 'print join " ", map { $_->{type} } @{decode_json(<STDIN>)->{round_types}}')" \
+    "brainstorm choice rating ranking points statements open" \
+    "every round type, in the table's order"
+is "$(rtypes 'print join " ", map { "$_->{type}=$_->{min_options}" } @{decode_json(<STDIN>)->{round_types}}')" \
+    "brainstorm=0 choice=2 rating=1 ranking=2 points=1 statements=1 open=0" \
+    "the options each type needs at least"
+is "$(rtypes 'print join " ", map { $_->{type} } grep { $_->{takes_ideas} } @{decode_json(<STDIN>)->{round_types}}')" \
+    "brainstorm" "only a brainstorm takes ideas"
+is "$(rtypes 'print join ";", map { "$_->{type}:" . join(",", @{$_->{settings}}) } @{decode_json(<STDIN>)->{round_types}}')" \
+    "brainstorm:open_wall,participants_cluster,max_length;choice:min_picks,max_picks;rating:scale_max,no_opinion,label_low,label_high,criteria;ranking:top_n;points:budget,max_per_option;statements:;open:max_length" \
+    "each type's settings, in the order a round writes them"
+missing=""
+for t in $(rtypes 'print join " ", map { $_->{type} } @{decode_json(<STDIN>)->{round_types}}'); do
+	[ -f "$PF_SRC/htdocs/assets/rounds/$t.js" ] || missing="$missing $t"
+done
+is "$missing" "" "every round type has a page module (htdocs/assets/rounds/<type>.js)"
+call ann POST "/api/sessions/$S/rounds" '{"type":"brainstorm","title":"Keys"}'
+like "$body" '"revealed":false,"open_wall":false,"participants_cluster":false,"max_length":500,"options":' \
+    "a round object writes its settings in that order"
+
 done_testing
