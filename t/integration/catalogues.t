@@ -2,8 +2,8 @@
 # catalogues.t: the pages' text catalogues are complete.  One catalogue
 # per language (htdocs/assets/i18n/<code>.js), all listed in i18n.js; a
 # key missing from one, a key a page uses that none has, a round type (a
-# module in assets/rounds/) or
-# an error code without its texts, or a language without built-in
+# module in assets/rounds/) or an error code (resp_error, why_set,
+# outcomes[] in fcgi/) without its texts, or a language without built-in
 # templates fails here.  No stack: node reads the files (catalogues.mjs).
 PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$PF_SRC/t/lib/tap.sh"
