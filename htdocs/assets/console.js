@@ -1,16 +1,19 @@
 // console.js: the facilitator's console.  Without ?session= it lists the
 // sessions and makes new ones (blank or from a template); with it, one
 // session: start and stop, lock, who is in, the agenda of rounds (add,
-// open, close, reveal, results live, CSV), the brainstorm's ideas and
-// clusters (drag and drop, or by keyboard), and the settings.  Live parts
+// open, close, reveal, results live, CSV), a round type's board (the
+// brainstorm's ideas and clusters, drawn by rounds/brainstorm.js), and
+// the settings.  The round types come from the server (rounds/index.js).  Live parts
 // poll with ETags, so an unchanged state costs the server one lookup.
 import { api } from "./api.js";
 import { language, t } from "./i18n.js";
 import { el, renderResults } from "./results.js";
-import { ROUNDS, roundType } from "./rounds/index.js";
+import { allRoundTypes, loadRoundType, roundType } from "./rounds/index.js";
 import { caller, languages, say } from "./ui.js";
 
-
+// The server's list of round types and their modules, fetched while the
+// catalogue loads.
+const typesReady = allRoundTypes();
 await languages(() => {
 	if (session) {
 		renderSession();
@@ -26,7 +29,7 @@ let session = null;
 let rounds = [];
 let liveTag = null;
 const shown = new Set();		// rounds whose results are shown
-const boards = new Set();		// brainstorms whose clustering is shown
+const boards = new Set();		// rounds whose board (ideas) is shown
 const resultTags = new Map();
 
 function button(text, cls, fn) {
@@ -203,7 +206,7 @@ function roundItem(r) {
 	});
 	res.setAttribute("aria-expanded", String(shown.has(r.id)));
 	acts.append(res);
-	if (roundType(r.type) && roundType(r.type).ideas) {
+	if (roundType(r.type) && roundType(r.type).board) {
 		const b = button(t("console.ideas"), "secondary", () => {
 			if (boards.has(r.id))
 				boards.delete(r.id);
@@ -275,6 +278,7 @@ async function pollResults(r, box) {
 		if (res.status === 200) {
 			resultTags.set(r.id, res.headers.get("ETag"));
 			const d = await res.json();
+			await loadRoundType(d.round.type);
 			box.replaceChildren(renderResults(d.round, d.round.results,
 			    { cloud: true }));
 		}
@@ -286,143 +290,33 @@ async function pollResults(r, box) {
 
 // --- ideas and clusters -------------------------------------------------------
 
-let grabbed = null;	// the idea picked up by keyboard: { id, bucket }
-
-async function loadBoard(r, box) {
-	const x = await call("GET", "/sessions/" + sid + "/rounds/" + r.id + "/ideas");
-	if (!x.ok)
-		return;
-	renderBoard(r, box, x.data);
-}
-
-function renderBoard(r, box, d) {
-	box.replaceChildren();
-	box.append(el("p", t("console.dragHelp"), "meta"));
-	const board = el("div", null, "board");
-	const buckets = [{ id: null, name: t("console.unclustered") },
-	    ...d.clusters.map((c) => ({ id: c.id, name: c.name }))];
-	const path = "/sessions/" + sid + "/rounds/" + r.id;
-	const move = async (idea, cluster) => {
-		const y = await call("PATCH", path + "/ideas/" + idea, { cluster });
-		if (y.ok)
-			loadBoard(r, box);
-		return y.ok;
-	};
-	buckets.forEach((b, bi) => {
-		const sec = el("section", null, "bucket");
-		sec.dataset.cluster = b.id === null ? "" : String(b.id);
-		sec.append(el("h3", b.name));
-		const ul = el("ul");
-		for (const i of d.ideas.filter((x) => !x.merged_into &&
-		    (x.cluster ?? null) === b.id)) {
-			const li = el("li", null, "idea" + (i.hidden ? " hidden-idea" : ""));
-			li.draggable = true;
-			li.dataset.idea = i.id;
-			// The idea itself is a toggle button: pressed = picked up.
-			const pick = el("button", i.text, "idea-text");
-			pick.type = "button";
-			pick.setAttribute("aria-pressed", String(!!(grabbed && grabbed.id === i.id)));
-			li.append(pick);
-			li.addEventListener("dragstart", (ev) => {
-				ev.dataTransfer.setData("text/plain", String(i.id));
-			});
-			pick.addEventListener("keydown", async (ev) => {
-				if (ev.key === "Enter" || ev.key === " ") {
-					ev.preventDefault();
-					if (grabbed && grabbed.id === i.id) {
-						grabbed = null;
-						say(t("console.dropped"));
-						pick.setAttribute("aria-pressed", "false");
-					} else {
-						grabbed = { id: i.id, bucket: bi };
-						pick.setAttribute("aria-pressed", "true");
-						say(t("console.picked") + i.text);
-					}
-				} else if (grabbed && grabbed.id === i.id &&
-				    (ev.key === "ArrowRight" || ev.key === "ArrowLeft")) {
-					ev.preventDefault();
-					const to = (bi + (ev.key === "ArrowRight" ? 1 : -1) +
-					    buckets.length) % buckets.length;
-					grabbed.bucket = to;
-					if (await move(i.id, buckets[to].id)) {
-						say(i.text + t("console.movedTo") + buckets[to].name);
-						setTimeout(() => {
-							const again = box.querySelector('[data-idea="' + i.id + '"] .idea-text');
-							if (again)
-								again.focus();
-						}, 300);
-					}
-				} else if (ev.key === "Escape") {
-					grabbed = null;
-					pick.setAttribute("aria-pressed", "false");
-				}
-			});
-			const hide = button(i.hidden ? t("console.showIdea") : t("console.hideIdea"), "secondary", async () => {
-				if ((await call("PATCH", path + "/ideas/" + i.id, { hidden: !i.hidden })).ok)
-					loadBoard(r, box);
-			});
-			hide.setAttribute("aria-label", (i.hidden ? t("console.showIdea") : t("console.hideIdea")) + ": " + i.text);
-			// Moderation: mend the wording (a typo, a name that should
-			// not be on the wall).
-			const edit = button(t("console.editIdea"), "secondary", async () => {
-				const text = window.prompt(t("console.editIdea"), i.text);
-				if (text && text.trim() && text.trim() !== i.text &&
-				    (await call("PATCH", path + "/ideas/" + i.id, { text: text.trim() })).ok)
-					loadBoard(r, box);
-			});
-			edit.setAttribute("aria-label", t("console.editIdea") + ": " + i.text);
-			li.append(" ", hide, " ", edit);
-			ul.append(li);
-		}
-		sec.append(ul);
-		sec.addEventListener("dragover", (ev) => { ev.preventDefault(); sec.classList.add("over"); });
-		sec.addEventListener("dragleave", () => sec.classList.remove("over"));
-		sec.addEventListener("drop", (ev) => {
-			ev.preventDefault();
-			sec.classList.remove("over");
-			const id = Number(ev.dataTransfer.getData("text/plain"));
-			if (id)
-				move(id, b.id);
-		});
-		board.append(sec);
-	});
-	box.append(board);
-	const f = el("form", null, "row");
-	const inp = el("input");
-	inp.id = "new-cluster-" + r.id;
-	inp.maxLength = 100;
-	const lab = el("label", t("console.newCluster"));
-	lab.htmlFor = inp.id;
-	const sub = el("button", t("console.addCluster"), "btn small");
-	sub.type = "submit";
-	f.append(lab, inp, sub);
-	f.addEventListener("submit", async (ev) => {
-		ev.preventDefault();
-		if (!inp.value.trim())
-			return;
-		if ((await call("POST", path + "/clusters", { name: inp.value.trim() })).ok)
-			loadBoard(r, box);
-	});
-	box.append(f);
-	if (d.clusters.length > 1)
-		box.append(button(t("console.voteClusters"), "", async () => {
-			const y = await call("POST", "/sessions/" + sid + "/rounds", {
-				type: "points", title: t("console.voteTitle"), options_from: r.id,
-				options_use: "clusters", budget: 10 });
+// The board of a round whose type has one (the brainstorm's ideas and
+// clusters: rounds/brainstorm.js), drawn by its module.
+function loadBoard(r, box) {
+	roundType(r.type).board(r, box, {
+		call,
+		say,
+		button,
+		path: "/sessions/" + sid + "/rounds/" + r.id,
+		// A new round made from this one (a vote on its clusters).
+		addRound: async (body) => {
+			const y = await call("POST", "/sessions/" + sid + "/rounds", body);
 			if (y.ok) {
 				shown.add(y.data.round.id);
 				await loadRounds();
 			}
-		}));
+		},
+	});
 }
 
 // --- adding a round -----------------------------------------------------------
 
-// The round types' own fields, built once from the registry (each in a
-// box shown only for its type, so what was typed survives a change of
-// type), and the list of types.
+// The round types' own fields, built once from the server's list and
+// the types' modules (each in a box shown only for its type, so what was
+// typed survives a change of type), and the choice of type, in the
+// server's order.
 const typeBoxes = new Map();
-for (const mod of ROUNDS) {
+for (const mod of await typesReady) {
 	const o = new Option(t("round." + mod.type + ".name"), mod.type);
 	o.dataset.i18n = "round." + mod.type + ".name";
 	$("r-type").append(o);
@@ -435,6 +329,8 @@ for (const mod of ROUNDS) {
 
 function typeFields() {
 	const mod = roundType($("r-type").value);
+	if (!mod)
+		return;
 	const src = $("r-source").value;
 	$("f-source").hidden = !mod.options;
 	$("f-options").hidden = !mod.options || src !== "";
@@ -449,6 +345,8 @@ const lines = (s) => s.split("\n").map((x) => x.trim()).filter((x) => x);
 $("add-round").addEventListener("submit", async (ev) => {
 	ev.preventDefault();
 	const mod = roundType($("r-type").value);
+	if (!mod)
+		return;
 	const b = { type: mod.type, title: $("r-title").value.trim() };
 	const src = $("r-source").value;
 	if (!$("f-source").hidden && src) {

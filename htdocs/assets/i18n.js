@@ -92,14 +92,17 @@ export function t(key, vars) {
 	return s;
 }
 
-// Fills every [data-i18n] element with its text, sets <html lang> and
-// which switch button is pressed.
+// Fills every [data-i18n] element with its text, sets <html lang>, the
+// switches' label (common.language) and which switch button is pressed.
 export function apply() {
 	document.documentElement.lang = current;
 	for (const el of document.querySelectorAll("[data-i18n]")) {
 		if (has(el.dataset.i18n))
 			el.textContent = t(el.dataset.i18n);
 	}
+	// (Those that carry a label: the <nav> ones, not a <span> in a bar.)
+	for (const box of document.querySelectorAll("[data-lang-switch][aria-label]"))
+		box.setAttribute("aria-label", t("common.language"));
 	for (const b of document.querySelectorAll("button.lang"))
 		b.setAttribute("aria-pressed", String(b.dataset.lang === current));
 }

@@ -3,7 +3,8 @@
 // the last ETag (a 304 costs the server one lookup); on a weak network
 // the poll backs off to 15 s and recovers.  Each open round gets its
 // answering form (choice, rating, ranking, points, statements, open
-// question, brainstorm); a revealed round its results.  A form that is
+// question, brainstorm: its type's module, loaded when the page first
+// meets the type); a revealed round its results.  A form that is
 // being filled in is never redrawn under the participant's fingers.
 // When the session stops the server answers 401 and the page says the
 // session has ended.
@@ -11,7 +12,7 @@ import { api } from "./api.js";
 import { buildSwitch, chooseLanguage, language, rememberLanguage, setLanguage,
     t } from "./i18n.js";
 import { el, renderResults } from "./results.js";
-import { roundType } from "./rounds/index.js";
+import { loadRoundTypes, roundType } from "./rounds/index.js";
 
 await setLanguage(chooseLanguage());
 let etag = null;
@@ -138,7 +139,8 @@ function sigOf(r) {
 	    (r.options || []).map((o) => o.label).join("|")].join("/");
 }
 
-function renderRounds() {
+async function renderRounds() {
+	await loadRoundTypes((me.rounds || []).map((r) => r.type));
 	const box = $("rounds");
 	const seen = new Set();
 	for (const r of me.rounds || []) {
@@ -200,7 +202,7 @@ async function poll() {
 				cards.forEach((e) => { e.sig = ""; });
 			}
 			renderMe();
-			renderRounds();
+			await renderRounds();
 		}
 		delay = 2000;
 		say("");
@@ -219,7 +221,7 @@ buildSwitch(async (code) => {
 	if (me) {
 		for (const e of cards.values())
 			e.sig = "";
-		renderRounds();
+		await renderRounds();
 	}
 });
 

@@ -7,6 +7,7 @@
 import { LANGUAGES, chooseLanguage, language, rememberLanguage,
     setLanguage, t } from "./i18n.js";
 import { renderResults } from "./results.js";
+import { loadRoundType } from "./rounds/index.js";
 
 const $ = (id) => document.getElementById(id);
 const sid = new URLSearchParams(location.search).get("session");
@@ -56,6 +57,7 @@ async function pollResults() {
 		    "/results", resTag);
 		if (r && r.status === 200) {
 			resTag = r.tag;
+			await loadRoundType(r.data.round.type);
 			$("round-title").textContent = r.data.round.title;
 			$("results").replaceChildren(renderResults(r.data.round,
 			    r.data.round.results, { cloud: true }));

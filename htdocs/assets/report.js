@@ -5,7 +5,7 @@
 import { api } from "./api.js";
 import { chooseLanguage, known, setLanguage, t } from "./i18n.js";
 import { el } from "./charts.js";
-import { roundType } from "./rounds/index.js";
+import { loadRoundTypes, roundType } from "./rounds/index.js";
 
 function roundSection(r) {
 	const s = el("section", null, "round");
@@ -41,6 +41,7 @@ async function main() {
 	head.append(el("p", t("report.title") + " · " + (d.session.started_at ||
 	    d.session.created_at || "").slice(0, 10), "meta"));
 	out.append(head);
+	await loadRoundTypes(d.rounds.map((x) => x.type));
 	for (const round of d.rounds)
 		out.append(roundSection(round));
 	out.dataset.ready = "true";

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: ISC
 # landing.t: the landing page in headless Chromium, through nginx over
 # HTTPS: it loads its module scripts under the CSP, calls /api/health and
-# says the service is up, in English or Dutch by the browser's language.
+# says the service is up, in English or Dutch by the browser's language;
+# the not-found page in German or Dutch.
 PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$PF_SRC/t/lib/tap.sh"
 if ! command -v chromium >/dev/null 2>&1; then
@@ -38,6 +39,14 @@ dom=$(browser nl-NL --dump-dom "$PF_URL/")
 like "$dom" 'Live groepssessies' "Dutch page for a Dutch browser"
 like "$dom" 'database is bereikbaar' "status in Dutch"
 like "$dom" '<html lang="nl"' "html lang is nl"
+
+# A path that is not there: 404.html, in the browser's language too.
+dom=$(browser de-DE --dump-dom "$PF_URL/no/such/page")
+like "$dom" '<h1 data-i18n="notFound.title">Nicht gefunden' "not found: German for a German browser"
+like "$dom" '<html lang="de"' "html lang is de"
+like "$dom" 'aria-label="Sprache"' "the switch's label from the catalogue"
+dom=$(browser nl-NL --dump-dom "$PF_URL/nothing.html")
+like "$dom" 'Deze pagina bestaat niet' "not found: Dutch for a Dutch browser"
 
 # With the database down the page says so, in plain words.
 db_stop "$PF_DIR"

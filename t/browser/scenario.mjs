@@ -8,7 +8,9 @@
 // the result live; the facilitator downloads the results and the report
 // and stops the session; the participants see that it ended.  Every main
 // screen is checked with axe-core and saved as a screenshot, in English,
-// German and Dutch.  Prints "name: value" lines for scenario.t.
+// German and Dutch (the projector by its "l" key), and in German the
+// projector at 1280x720 and 1920x1080 and a phone at 320x568 and 360x740
+// (names ending in -de-WxH), for long words to be looked at.  Prints "name: value" lines for scenario.t.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { launch } from "./lib.mjs";
@@ -50,13 +52,31 @@ async function shot(page, name) {
 		await page.screenshot({ path: shots + "/" + name + ".png", fullPage: true });
 }
 
+// The projector has no switch: "l" steps through the languages (for the
+// room's screen); its results are drawn again in the new one.
+async function roomLanguage(page, l) {
+	for (let i = 0; i < 5 && await page.evaluate(() => document.documentElement.lang) !== l; i++) {
+		await page.evaluate(() => {
+			const r = document.querySelector("#results > *");
+			if (r)
+				r.dataset.old = "1";
+		});
+		await page.keyboard.press("l");
+		await page.waitForTimeout(50);
+	}
+	await page.waitForFunction((x) => document.documentElement.lang === x, l);
+	await page.waitForFunction(() => !document.querySelector("#results > [data-old]"),
+	    null, { timeout: 10000 });
+}
+
 async function both(page, name, check) {
 	for (const l of ["en", "de", "nl"]) {
 		const b = page.locator("button.lang[data-lang=" + l + "]");
 		if (await b.count()) {
 			await b.first().click();
 			await page.waitForFunction((x) => document.documentElement.lang === x, l);
-		}
+		} else if (await page.locator("body.projector").count())
+			await roomLanguage(page, l);
 		await page.waitForTimeout(150);
 		if (check)
 			await axe(page, name + "-" + l);
@@ -146,6 +166,7 @@ try {
 	out("projector ideas", await proj.locator("#results .card").count());
 	out("projector cloud words", await proj.locator("#results .cloud span").count());
 	await both(proj, "projector-brainstorm", true);
+	await roomLanguage(proj, "en");
 
 	// --- clustering: by mouse and by keyboard --------------------------------
 	const r1 = fac.locator("#rounds > li").first();
@@ -211,6 +232,10 @@ try {
 		const p = parts[i];
 		await p.waitForSelector("section.round-card[data-type=points] .points-row");
 		const rows = p.locator("section.round-card[data-type=points] .points-row");
+		// The form in every language before it is touched (a form
+		// being filled in is not redrawn, not even in a new language).
+		if (i === 0)
+			await both(p, "participant-points", true);
 		const labels = await rows.locator("label").allTextContents();
 		const want = { Meetings: plan[i][0], Goals: plan[i][1], Training: plan[i][2] };
 		for (let k = 0; k < labels.length; k++) {
@@ -219,8 +244,6 @@ try {
 				await rows.nth(k).getByRole("button", { name: /^(More|Meer):/ }).click();
 		}
 		out("budget p" + (i + 1), await p.textContent("section.round-card[data-type=points] .budget"));
-		if (i === 0)
-			await both(p, "participant-points", true);
 		await p.click("section.round-card[data-type=points] button[type=submit]");
 		await p.waitForFunction(() => /answer is in|antwoord is binnen/.test(
 		    document.querySelector("section.round-card[data-type=points] .done-msg").textContent));
@@ -232,6 +255,7 @@ try {
 	    /3 (responses|antwoorden)/.test(document.getElementById("results").textContent), null, { timeout: 15000 });
 	out("projector results", (await proj.textContent("#results")).replace(/\s+/g, " "));
 	await both(proj, "projector-points", true);
+	await roomLanguage(proj, "en");
 	await fac.waitForFunction(() => /3 responses/.test((document.querySelector(
 	    "#rounds > li:nth-child(2) .live-results") || {}).textContent || ""), null, { timeout: 15000 });
 	out("console results", (await fac.textContent("#rounds > li:nth-child(2) .live-results")).replace(/\s+/g, " "));
@@ -260,6 +284,39 @@ try {
 	await both(acct, "account", true);
 	await acct.close();
 
+	// --- German on the room's screen and on small phones ----------------------
+	// Long German words must neither overflow nor be cut: the projector
+	// at 1280x720 and 1920x1080, a phone at 320x568 and 360x740.
+	await roomLanguage(proj, "de");
+	await axe(proj, "projector-points-de-1280x720");
+	await shot(proj, "projector-points-de-1280x720");
+	await proj.setViewportSize({ width: 1920, height: 1080 });
+	await proj.waitForTimeout(150);
+	await axe(proj, "projector-points-de-1920x1080");
+	await shot(proj, "projector-points-de-1920x1080");
+	await proj.setViewportSize({ width: 1280, height: 720 });
+	await roomLanguage(proj, "en");
+	const dctx = await browser.newContext({ ignoreHTTPSErrors: true, locale: "de-DE",
+	    viewport: { width: 320, height: 568 }, isMobile: true, hasTouch: true });
+	const de = await dctx.newPage();
+	watch(de, "participant-de");
+	await de.goto(url + "/j/" + code.replace("-", ""));
+	await de.waitForFunction(() => document.documentElement.lang === "de");
+	await axe(de, "participant-join-de-320x568");
+	await shot(de, "participant-join-de-320x568");
+	await de.click("#join button[type=submit]");
+	await de.waitForSelector("section.round-card[data-type=points] .points-row");
+	await de.click("button.lang[data-lang=de]");
+	await de.waitForFunction(() => document.documentElement.lang === "de" &&
+	    /Punkte/.test(document.querySelector("section.round-card[data-type=points]").textContent));
+	for (const [w, h] of [[320, 568], [360, 740]]) {
+		await de.setViewportSize({ width: w, height: h });
+		await de.waitForTimeout(150);
+		await axe(de, "participant-points-de-" + w + "x" + h);
+		await shot(de, "participant-points-de-" + w + "x" + h);
+	}
+	await de.setViewportSize({ width: 320, height: 568 });
+
 	// --- stop: everyone out ---------------------------------------------------
 	await fac.click("#stop");
 	await fac.waitForSelector("#s-state.stopped");
@@ -267,6 +324,9 @@ try {
 		await parts[i].waitForSelector("#ended-view:not([hidden])", { timeout: 20000 });
 	out("participants see the end", 3);
 	await shot(parts[0], "participant-ended-en");
+	await de.waitForSelector("#ended-view:not([hidden])", { timeout: 20000 });
+	await shot(de, "participant-ended-de-320x568");
+	await dctx.close();
 	await proj.waitForSelector("#ended:not([hidden])", { timeout: 10000 });
 	out("projector ended", "yes");
 	out("problems", problems.length + " " + problems.join(" | "));

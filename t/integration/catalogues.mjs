@@ -10,9 +10,14 @@
 //              scripts t("...") and every literal shaped like a key of a
 //              catalogue namespace, "prefix." + ... as a prefix) is in the
 //              catalogues
-//   rounds     every round type of the registry has its name and label
-//   errors     every error code the C code answers with has an error.<code>
-//              entry, unless it is one no person meets (MACHINE below)
+//   rounds     every round type (a module in assets/rounds/: a file
+//              <type>.js, not index.js, the loader, and not a helper,
+//              whose name starts with "_") has its name and label
+//   errors     every error code the C code answers with (the literals of
+//              resp_error() and why_set() calls, and the default codes
+//              of the outcomes[] table in fcgi/response.c) has an
+//              error.<code> entry, unless it is one no person meets
+//              (MACHINE below)
 //   templates  every language has built-in templates in sql/
 // The pages' modules are imported from a copy of htdocs/assets marked as
 // ES modules (node reads a bare .js as CommonJS).
@@ -115,24 +120,60 @@ try {
 					problems.push(name + ": t(\"" + m[1] + "\") is in no namespace of the catalogues");
 		}
 	} else if (check === "rounds") {
-		const { ROUNDS } = await imp("rounds/index.js");
-		for (const r of ROUNDS)
+		// The types are the modules present: the loader (index.js)
+		// imports rounds/<type>.js by the name the server lists.
+		const types = readdirSync(join(htdocs, "assets", "rounds"))
+		    .filter((f) => /^[a-z_]+\.js$/.test(f) && !f.startsWith("_") &&
+		    f !== "index.js").map((f) => f.slice(0, -3)).sort();
+		if (types.length === 0)
+			problems.push("no round type modules in htdocs/assets/rounds/");
+		for (const f of readdirSync(join(htdocs, "assets", "rounds")))
+			if (f.endsWith(".js") && !/^[a-z_]+\.js$/.test(f))
+				problems.push("rounds/" + f + ": a module's name is lower case and \"_\" (the loader imports no other)");
+		for (const type of types) {
 			for (const k of ["name", "label"])
-				if (!all.has("round." + r.type + "." + k))
-					problems.push("round type " + r.type + ": no round." + r.type + "." + k);
+				if (!all.has("round." + type + "." + k))
+					problems.push("round type " + type + ": no round." + type + "." + k);
+			const mod = (await imp("rounds/" + type + ".js")).default;
+			for (const m of ["settings", "read", "answerForm", "resultsView", "reportView"])
+				if (!mod || typeof mod[m] !== "function")
+					problems.push("rounds/" + type + ".js: its default export has no " + m + "()");
+		}
 	} else if (check === "errors") {
 		const codes = new Set();
 		// In each call, the codes are the literals of one bare word
 		// before the first that is not (the message's format).
-		for (const f of files(join(src, "fcgi"), ".c"))
-			for (const call of readFileSync(f, "utf8").matchAll(/\bresp_error\(([^;]*)/g))
+		// resp_error(r, status, "code", ...) in handlers and
+		// why_set(why, "code", ...) in domain modules; not their
+		// definitions or declarations ("struct ...", "const char ...").
+		let calls = 0, table = 0;
+		for (const f of files(join(src, "fcgi"), ".c")) {
+			const text = readFileSync(f, "utf8");
+			for (const call of text.matchAll(/\b(?:resp_error|why_set)\((?!\s*(?:struct|const|enum)\b)([^;]*)/g)) {
+				calls++;
 				for (const lit of call[1].matchAll(/"([^"]*)"/g)) {
 					if (!/^[a-z_]+$/.test(lit[1]))
 						break;
 					codes.add(lit[1]);
 				}
-		if (codes.size < 10)
-			problems.push("found only " + codes.size + " error codes in fcgi/*.c: has resp_error() changed?");
+			}
+			// Other helpers that fill a why (round.c's refuse(why,
+			// "code", ...)): the literal after the why.
+			for (const m of text.matchAll(/\b(?!why_set\b)\w+\(\s*&?why\s*,\s*"([a-z_]+)"/g))
+				codes.add(m[1]);
+			// The outcomes' default codes: [OUT_X] = { status, "code", ...
+			const t = /\boutcomes\s*\[[^\]]*\]\s*=\s*\{([\s\S]*?)\n\};/.exec(text);
+			if (t)
+				for (const m of t[1].matchAll(/\[\s*OUT_\w+\s*\]\s*=\s*\{\s*\d+\s*,\s*"([a-z_]+)"/g)) {
+					table++;
+					codes.add(m[1]);
+				}
+		}
+		if (codes.size < 10 || calls < 50)
+			problems.push("found only " + codes.size + " error codes in " + calls +
+			    " calls in fcgi/*.c: have resp_error() and why_set() changed?");
+		if (table < 5)
+			problems.push("found " + table + " default codes in an outcomes[] table in fcgi/*.c: has it changed?");
 		for (const c of [...codes].sort())
 			if (!MACHINE.has(c) && !all.has("error." + c))
 				problems.push("error code " + c + " (fcgi/*.c) has no error." + c);

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: ISC
 # catalogues.t: the pages' text catalogues are complete.  One catalogue
 # per language (htdocs/assets/i18n/<code>.js), all listed in i18n.js; a
-# key missing from one, a key a page uses that none has, a round type or
-# an error code without its texts, or a language without built-in
+# key missing from one, a key a page uses that none has, a round type (a
+# module in assets/rounds/) or an error code (resp_error, why_set,
+# outcomes[] in fcgi/) without its texts, or a language without built-in
 # templates fails here.  No stack: node reads the files (catalogues.mjs).
 PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$PF_SRC/t/lib/tap.sh"
@@ -26,7 +27,7 @@ check list "the language list in i18n.js and the catalogue files agree"
 check keys "every catalogue has every key another has"
 check values "every text is a text, with the English one's placeholders"
 check used "every key the pages use (HTML data-i18n, t() in scripts) is in the catalogues"
-check rounds "every round type in the registry has its name and label"
+check rounds "every round type module in htdocs/assets/rounds/ has its name, label and members"
 check errors "every error code a person can meet has its error.<code> text"
 check templates "every language has built-in templates in sql/"
 

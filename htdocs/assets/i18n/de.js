@@ -7,6 +7,7 @@ export default {
 	"common.logOut": "Abmelden",
 	"common.failed": "Das hat nicht geklappt: ",
 	"common.navAccount": "Konto",
+	"common.language": "Sprache",
 
 	// account
 	"account.title": "Dein Konto",
@@ -190,6 +191,9 @@ export default {
 	"join.change": "Du kannst sie noch ändern, solange die Runde offen ist.",
 
 	// landing
+	"notFound.title": "Nicht gefunden",
+	"notFound.text": "Diese Seite gibt es nicht.",
+	"notFound.home": "Zur Startseite",
 	"landing.title": "Live-Gruppensessions, gemeinsam in einem Raum",
 	"landing.lead": "Sammeln, clustern, abstimmen und entscheiden mit Gruppen von 8, 80 oder Tausenden. Teilnehmende machen mit einem Code mit, ohne Konto.",
 	"landing.statusHeading": "Status des Dienstes",
@@ -340,6 +344,7 @@ export default {
 	"error.body_too_large": "Das ist zu viel Text auf einmal.",
 	"error.busy": "Der Server ist gerade ausgelastet; versuch es gleich noch einmal.",
 	"error.code_required": "Gib den Code aus deiner Authenticator-App ein.",
+	"error.conflict": "Das geht gerade nicht ({detail}); lade die Seite neu und versuch es noch einmal.",
 	"error.cross_site": "Anfragen von anderen Websites werden abgelehnt.",
 	"error.csrf_token": "Diese Seite ist veraltet; lade sie neu und versuch es noch einmal.",
 	"error.database_unavailable": "Die Datenbank ist gerade nicht erreichbar; versuch es gleich noch einmal.",

@@ -9,6 +9,7 @@ export default {
 	"common.logOut": "Log out",
 	"common.failed": "That did not work: ",
 	"common.navAccount": "Account",
+	"common.language": "Language",
 
 	// account
 	"account.title": "Your account",
@@ -192,6 +193,9 @@ export default {
 	"join.change": "You can still change it while the round is open.",
 
 	// landing
+	"notFound.title": "Not found",
+	"notFound.text": "This page does not exist.",
+	"notFound.home": "Go to the start page",
 	"landing.title": "Live group sessions, together in one room",
 	"landing.lead": "Brainstorm, cluster, vote and decide with groups of 8, 80 or thousands. Participants join with a code, without an account.",
 	"landing.statusHeading": "Service status",
@@ -343,6 +347,7 @@ export default {
 	"error.body_too_large": "That is too much text at once.",
 	"error.busy": "The server is busy; try again in a moment.",
 	"error.code_required": "Enter the code from your authenticator app.",
+	"error.conflict": "That is not possible right now ({detail}); reload the page and try again.",
 	"error.cross_site": "Requests from other sites are refused.",
 	"error.csrf_token": "This page is out of date; reload it and try again.",
 	"error.database_unavailable": "The database cannot be reached right now; try again in a moment.",

@@ -6,6 +6,7 @@ export default {
 	"common.logOut": "Uitloggen",
 	"common.failed": "Dat lukte niet: ",
 	"common.navAccount": "Account",
+	"common.language": "Taal",
 
 	// account
 	"account.title": "Je account",
@@ -189,6 +190,9 @@ export default {
 	"join.change": "Je kunt het nog wijzigen zolang de ronde open is.",
 
 	// landing
+	"notFound.title": "Niet gevonden",
+	"notFound.text": "Deze pagina bestaat niet.",
+	"notFound.home": "Naar de startpagina",
 	"landing.title": "Live groepssessies, samen in één ruimte",
 	"landing.lead": "Brainstorm, cluster, stem en besluit met groepen van 8, 80 of duizenden. Deelnemers doen mee met een code, zonder account.",
 	"landing.statusHeading": "Status van de dienst",
@@ -339,6 +343,7 @@ export default {
 	"error.body_too_large": "Dat is te veel tekst in één keer.",
 	"error.busy": "De server heeft het druk; probeer het zo opnieuw.",
 	"error.code_required": "Vul de code uit je authenticator-app in.",
+	"error.conflict": "Dat kan nu niet ({detail}); laad de pagina opnieuw en probeer het nog eens.",
 	"error.cross_site": "Verzoeken van andere sites worden geweigerd.",
 	"error.csrf_token": "Deze pagina is verouderd; laad haar opnieuw en probeer het nog eens.",
 	"error.database_unavailable": "De database is nu niet bereikbaar; probeer het zo opnieuw.",

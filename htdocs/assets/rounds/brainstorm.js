@@ -1,17 +1,139 @@
+// SPDX-License-Identifier: ISC
 // rounds/brainstorm.js: a brainstorm: participants send ideas, as many
 // as they like (ideas: true: they go to .../ideas, not .../answer); with
 // open_wall they see everyone's, and with participants_cluster they
-// group them too.  The facilitator clusters and moderates them in the
-// console's idea board.  Results: the ideas by cluster, with a word
+// group them too.  The facilitator clusters and moderates them on the
+// console's board of ideas (board(), below).  Results: the ideas by cluster, with a word
 // cloud where there is room.
 import { el, ideaWall, wordCloud } from "../charts.js";
 import { t } from "../i18n.js";
-import { $, check } from "./form.js";
+import { $, check } from "./_form.js";
+
+let grabbed = null;	// the idea picked up by keyboard: { id, bucket }
+
+// The console's board: ctx { call, say, button, path, addRound }.
+async function loadBoard(r, box, ctx) {
+	const x = await ctx.call("GET", ctx.path + "/ideas");
+	if (x.ok)
+		renderBoard(r, box, x.data, ctx);
+}
+
+function renderBoard(r, box, d, ctx) {
+	const { call, say, button, path } = ctx;
+	box.replaceChildren();
+	box.append(el("p", t("console.dragHelp"), "meta"));
+	const board = el("div", null, "board");
+	const buckets = [{ id: null, name: t("console.unclustered") },
+	    ...d.clusters.map((c) => ({ id: c.id, name: c.name }))];
+	const move = async (idea, cluster) => {
+		const y = await call("PATCH", path + "/ideas/" + idea, { cluster });
+		if (y.ok)
+			loadBoard(r, box, ctx);
+		return y.ok;
+	};
+	buckets.forEach((b, bi) => {
+		const sec = el("section", null, "bucket");
+		sec.dataset.cluster = b.id === null ? "" : String(b.id);
+		sec.append(el("h3", b.name));
+		const ul = el("ul");
+		for (const i of d.ideas.filter((x) => !x.merged_into &&
+		    (x.cluster ?? null) === b.id)) {
+			const li = el("li", null, "idea" + (i.hidden ? " hidden-idea" : ""));
+			li.draggable = true;
+			li.dataset.idea = i.id;
+			// The idea itself is a toggle button: pressed = picked up.
+			const pick = el("button", i.text, "idea-text");
+			pick.type = "button";
+			pick.setAttribute("aria-pressed", String(!!(grabbed && grabbed.id === i.id)));
+			li.append(pick);
+			li.addEventListener("dragstart", (ev) => {
+				ev.dataTransfer.setData("text/plain", String(i.id));
+			});
+			pick.addEventListener("keydown", async (ev) => {
+				if (ev.key === "Enter" || ev.key === " ") {
+					ev.preventDefault();
+					if (grabbed && grabbed.id === i.id) {
+						grabbed = null;
+						say(t("console.dropped"));
+						pick.setAttribute("aria-pressed", "false");
+					} else {
+						grabbed = { id: i.id, bucket: bi };
+						pick.setAttribute("aria-pressed", "true");
+						say(t("console.picked") + i.text);
+					}
+				} else if (grabbed && grabbed.id === i.id &&
+				    (ev.key === "ArrowRight" || ev.key === "ArrowLeft")) {
+					ev.preventDefault();
+					const to = (bi + (ev.key === "ArrowRight" ? 1 : -1) +
+					    buckets.length) % buckets.length;
+					grabbed.bucket = to;
+					if (await move(i.id, buckets[to].id)) {
+						say(i.text + t("console.movedTo") + buckets[to].name);
+						setTimeout(() => {
+							const again = box.querySelector('[data-idea="' + i.id + '"] .idea-text');
+							if (again)
+								again.focus();
+						}, 300);
+					}
+				} else if (ev.key === "Escape") {
+					grabbed = null;
+					pick.setAttribute("aria-pressed", "false");
+				}
+			});
+			const hide = button(i.hidden ? t("console.showIdea") : t("console.hideIdea"), "secondary", async () => {
+				if ((await call("PATCH", path + "/ideas/" + i.id, { hidden: !i.hidden })).ok)
+					loadBoard(r, box, ctx);
+			});
+			hide.setAttribute("aria-label", (i.hidden ? t("console.showIdea") : t("console.hideIdea")) + ": " + i.text);
+			// Moderation: mend the wording (a typo, a name that should
+			// not be on the wall).
+			const edit = button(t("console.editIdea"), "secondary", async () => {
+				const text = window.prompt(t("console.editIdea"), i.text);
+				if (text && text.trim() && text.trim() !== i.text &&
+				    (await call("PATCH", path + "/ideas/" + i.id, { text: text.trim() })).ok)
+					loadBoard(r, box, ctx);
+			});
+			edit.setAttribute("aria-label", t("console.editIdea") + ": " + i.text);
+			li.append(" ", hide, " ", edit);
+			ul.append(li);
+		}
+		sec.append(ul);
+		sec.addEventListener("dragover", (ev) => { ev.preventDefault(); sec.classList.add("over"); });
+		sec.addEventListener("dragleave", () => sec.classList.remove("over"));
+		sec.addEventListener("drop", (ev) => {
+			ev.preventDefault();
+			sec.classList.remove("over");
+			const id = Number(ev.dataTransfer.getData("text/plain"));
+			if (id)
+				move(id, b.id);
+		});
+		board.append(sec);
+	});
+	box.append(board);
+	const f = el("form", null, "row");
+	const inp = el("input");
+	inp.id = "new-cluster-" + r.id;
+	inp.maxLength = 100;
+	const lab = el("label", t("console.newCluster"));
+	lab.htmlFor = inp.id;
+	const sub = el("button", t("console.addCluster"), "btn small");
+	sub.type = "submit";
+	f.append(lab, inp, sub);
+	f.addEventListener("submit", async (ev) => {
+		ev.preventDefault();
+		if (!inp.value.trim())
+			return;
+		if ((await call("POST", path + "/clusters", { name: inp.value.trim() })).ok)
+			loadBoard(r, box, ctx);
+	});
+	box.append(f);
+	if (d.clusters.length > 1)
+		box.append(button(t("console.voteClusters"), "", () => ctx.addRound({
+			type: "points", title: t("console.voteTitle"), options_from: r.id,
+			options_use: "clusters", budget: 10 })));
+}
 
 export default {
-	type: "brainstorm",
-	options: false,
-	ideas: true,
 	submitKey: "round.brainstorm.sendIdea",
 	thanksKey: "round.brainstorm.thanksIdea",
 	countKey: "results.ideas",
@@ -31,6 +153,11 @@ export default {
 		const l = el("label", t("round.brainstorm.yourIdea"));
 		l.htmlFor = ta.id;
 		return { nodes: [l, ta], body: () => ({ text: ta.value.trim() }) };
+	},
+	// The console's board of the ideas: clusters by drag and drop or by
+	// keyboard, hiding and mending ideas, a points vote on the clusters.
+	board(r, box, ctx) {
+		return loadBoard(r, box, ctx);
 	},
 	// The open wall on the participant's phone; with clusters, each idea
 	// gets a cluster to choose and the group can add clusters.

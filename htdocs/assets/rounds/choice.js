@@ -2,7 +2,7 @@
 // of the options.  Results: each option's count and share.
 import { bar, bars, el, table } from "../charts.js";
 import { t } from "../i18n.js";
-import { $, inlineNumber, labels } from "./form.js";
+import { $, inlineNumber, labels } from "./_form.js";
 
 // The legend of a choice of several: "Pick 2", "Pick 1 to 3".
 function pickSome(min, max) {
@@ -11,8 +11,6 @@ function pickSome(min, max) {
 }
 
 export default {
-	type: "choice",
-	options: true,
 	settings() {
 		const row = el("div", null, "row");
 		row.append(inlineNumber("round.choice.minPicks", "r-min", 1, 100, 1),

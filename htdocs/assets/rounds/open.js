@@ -5,8 +5,6 @@ import { el, wordCloud } from "../charts.js";
 import { t } from "../i18n.js";
 
 export default {
-	type: "open",
-	options: false,
 	settings() {
 		return [];
 	},

@@ -3,11 +3,9 @@
 // with how many gave them points.
 import { bar, bars, el, table } from "../charts.js";
 import { t } from "../i18n.js";
-import { $, answerOf, inlineNumber, labels } from "./form.js";
+import { $, answerOf, inlineNumber, labels } from "./_form.js";
 
 export default {
-	type: "points",
-	options: true,
 	settings() {
 		const row = el("div", null, "row");
 		row.append(inlineNumber("round.points.budget", "r-budget", 1, 1000, 10),

@@ -3,11 +3,9 @@
 // the options by Borda score.
 import { bar, bars, el, table } from "../charts.js";
 import { t } from "../i18n.js";
-import { $, labels, number } from "./form.js";
+import { $, labels, number } from "./_form.js";
 
 export default {
-	type: "ranking",
-	options: true,
 	settings() {
 		return number("round.ranking.topN", "r-top", 0, 100, 0);
 	},

@@ -2,12 +2,10 @@
 // or 10), optionally on several criteria, with labels at the two ends and
 // optionally "no opinion".  Results: the distribution, mean and spread.
 import { t } from "../i18n.js";
-import { $, area, choices, lines, text } from "./form.js";
-import { scaleForm, scaleReport, scaleResults } from "./scale.js";
+import { $, area, choices, lines, text } from "./_form.js";
+import { scaleForm, scaleReport, scaleResults } from "./_scale.js";
 
 export default {
-	type: "rating",
-	options: true,
 	settings() {
 		return [...choices("round.rating.scale", "r-scale", [5, 7, 10]),
 		    ...text("round.rating.labelLow", "r-low", 60),

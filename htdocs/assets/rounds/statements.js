@@ -3,11 +3,9 @@
 // pass.  Results: the distribution and the agree, disagree and pass
 // counts.
 import { t } from "../i18n.js";
-import { scaleForm, scaleReport, scaleResults } from "./scale.js";
+import { scaleForm, scaleReport, scaleResults } from "./_scale.js";
 
 export default {
-	type: "statements",
-	options: true,
 	settings() {
 		return [];
 	},

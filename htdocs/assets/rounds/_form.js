@@ -1,4 +1,4 @@
-// rounds/form.js: what the round types' forms share.  For the
+// rounds/_form.js: what the round types' forms share.  For the
 // facilitator's settings (console): labelled fields whose texts are
 // catalogue keys (data-i18n, so a language switch re-labels them).  For
 // the participant's answer (join): a scale of radio buttons and the

@@ -1,9 +1,9 @@
-// rounds/scale.js: what rating and statements share: every option (and
+// rounds/_scale.js: what rating and statements share: every option (and
 // criterion) answered on a scale of radio buttons; results as a
 // distribution with the mean and spread, or agree/disagree/pass counts.
 import { bar, distribution, el, table } from "../charts.js";
 import { t } from "../i18n.js";
-import { answerOf, labels, scale } from "./form.js";
+import { answerOf, labels, scale } from "./_form.js";
 
 // The participant's scales.  how: { max, ends, extra, key } (key: the
 // body's member, "ratings" or "answers").
