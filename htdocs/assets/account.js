@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // account.js: the facilitator's own account: who they are and their
 // plan, password, two-factor, where they are logged in, their data
 // (export), and deleting the account.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // admin.js: the admin area (/admin/).  nginx lets only the operators'
 // addresses reach it; the API lets only staff logins with two-factor use
 // it (admins: everything here; auditors: the audit trail and the

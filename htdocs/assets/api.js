@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // api.js: how pages talk to /api/.  JSON in and out, the CSRF token of
 // the login sent on every request that changes something, and errors
 // turned into one shape: { status, code, message, text }: code is the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // charts.js: the building blocks of results, shared by the round types'
 // views (rounds/*.js): elements, bars, a distribution over a scale, a
 // word cloud, an idea wall and a table.  Plain DOM and CSS: bars are

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // console.js: the facilitator's console.  Without ?session= it lists the
 // sessions and makes new ones (blank or from a template); with it, one
 // session: start and stop, lock, who is in, the agenda of rounds (add,

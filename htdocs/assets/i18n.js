@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // i18n.js: the interface's languages.  LANGUAGES is the one list of them:
 // each has a catalogue, assets/i18n/<code>.js, an ES module whose default
 // export maps keys ("console.open", "error.not_found", ...) to texts.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // join.js: the participant's page, phone first.  Join with the code (from
 // the link /j/CODE or typed), then poll the state every two seconds with
 // the last ETag (a 304 costs the server one lookup); on a weak network

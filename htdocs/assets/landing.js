@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // landing.js: the landing page: join with a code, or log in as a
 // facilitator.  It also asks /api/health and says whether the service
 // and its database are up, proving the static path (this file) and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // login.js: log in (with the second factor when the account has one) and
 // register.  Both lead to the console.
 import { api } from "./api.js";

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // password.js: the "forgot password" and "choose a new password" pages.
 // The reset token comes in the link's fragment (#token=...), which the
 // browser never sends to a server; it is removed from the address bar at

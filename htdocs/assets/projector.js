@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // projector.js: the screen in the room (projector.html?session=ID): the
 // join link, code and QR code, the participant count, and the current
 // round with its results, live.  It follows the facilitator: the round

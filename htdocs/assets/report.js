@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // report.js: a printable report of one session (report.html?session=ID):
 // every round with its results as bars and numbers, and a brainstorm's
 // ideas by cluster.  It reads the session export; the facilitator prints

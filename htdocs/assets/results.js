@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // results.js: a round's results, for the projector, the console and the
 // participants (when revealed): a heading line (the type and how many
 // answered) and the round type's own view (rounds/*.js, resultsView).

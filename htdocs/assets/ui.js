@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // ui.js: what the pages share beyond api.js and i18n.js: the status line
 // (#result, a live region), API calls that report their failure there
 // in the person's language, and the language switch.

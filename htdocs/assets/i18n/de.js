@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // de.js: der deutsche Katalog, informell (du), wie in Workshops üblich.
 // The keys are those of en.js, which says how they are named.
 export default {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // en.js: the English catalogue, every text of the pages by key.  Keys
 // are namespaced by page ("console.open"), "common." for what several
 // pages share, "round.<type>." for a round type's texts and "error.<code>"

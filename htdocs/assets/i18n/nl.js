@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // nl.js: de Nederlandse catalogus (informeel: je/jij).  The keys are
 // those of en.js, which says how they are named.
 export default {

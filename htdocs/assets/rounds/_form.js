@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // rounds/_form.js: what the round types' forms share.  For the
 // facilitator's settings (console): labelled fields whose texts are
 // catalogue keys (data-i18n, so a language switch re-labels them).  For

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // rounds/_scale.js: what rating and statements share: every option (and
 // criterion) answered on a scale of radio buttons; results as a
 // distribution with the mean and spread, or agree/disagree/pass counts.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // rounds/choice.js: a vote, multiple choice: pick min_picks to max_picks
 // of the options.  Results: each option's count and share.
 import { bar, bars, el, table } from "../charts.js";

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // rounds/open.js: an open question: each participant answers in a text
 // (which they can change).  Results: the answers as cards, with a word
 // cloud where there is room.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // rounds/points.js: distribute a budget of points over the options (at
 // most max_per_option each, when set).  Results: the options by points,
 // with how many gave them points.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // rounds/ranking.js: put the options in order, best first (or only the
 // best top_n), by dragging or by the arrow buttons (keyboard).  Results:
 // the options by Borda score.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // rounds/rating.js: rate each option on a scale of 1 to scale_max (5, 7
 // or 10), optionally on several criteria, with labels at the two ends and
 // optionally "no opinion".  Results: the distribution, mean and spread.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // rounds/statements.js: agree or disagree with each statement (the
 // options) on a scale of 1 (strongly disagree) to 5 (strongly agree), or
 // pass.  Results: the distribution and the agree, disagree and pass
