@@ -198,23 +198,18 @@ api_session_start(struct request *r)
 	struct why	 why = { NULL, "", 0 };
 	struct session	 s;
 	enum outcome	 o;
-	int		 rc;
 
 	/* The plan's limits first: a refused start changes nothing. */
 	if ((o = session_load(r->db, r->ids[0], r->auth.account_id, &s,
 	    &why)) != OUT_OK)
 		return resp_outcome(r, o, &why);
-	rc = strcmp(s.state, "running") == 0 ? 1 :
-	    plan_check_start(r, s.id, (int)s.teams_on, s.maxp);
+	o = strcmp(s.state, "running") == 0 ? OUT_OK :
+	    plan_may_start(r, s.id, (int)s.teams_on, s.maxp, &why);
 	session_release(&s);
-	if (rc != 1)
-		return rc;
-	o = session_start(r->db, r->ids[0], r->auth.account_id, &why);
-	if (o == OUT_BUSY) {
+	if (o == OUT_OK)
+		o = session_start(r->db, r->ids[0], r->auth.account_id, &why);
+	if (o == OUT_BUSY)
 		log_warnx("rid=%s no free join code in 8 tries", r->id);
-		r->resp.retry_after = 1;
-		return resp_error(r, 503, why.code, "%s", why.msg);
-	}
 	if (o != OUT_OK)
 		return resp_outcome(r, o, &why);
 	session_audit(r, "session_started");

@@ -394,8 +394,6 @@ void		 resp_login_cookie(struct request *, const char *);
 void		 resp_login_cookie_clear(struct request *);
 int		 resp_login_start(struct request *, long long);
 int		 resp_account(struct request *, int, long long);
-int		 plan_check_start(struct request *, long long, int, long long);
-int		 plan_check_reports(struct request *);
 
 /* route.c */
 void		 route_dispatch(struct request *);

@@ -7,8 +7,8 @@
  *
  * A domain module: a refusal is OUT_LIMIT (402 Payment Required, code
  * plan_limit) with a message that names the limit and the plan, so a
- * facilitator knows what to change.  plan_check_start() and
- * plan_check_reports() (response.c) answer these for the handlers.
+ * facilitator knows what to change; the handlers answer them with
+ * resp_outcome().
  */
 #include <stddef.h>
 #include <stdio.h>

@@ -130,7 +130,11 @@ resp_outcome(struct request *r, enum outcome o, const struct why *why)
 	case OUT_DB_DOWN:
 		return db_unavailable(r);
 	case OUT_BUSY:
-		return busy_answer(r);
+		/* Busy with what: the hashing slots unless why says. */
+		if (why == NULL || why->code == NULL)
+			return busy_answer(r);
+		r->resp.retry_after = 1;
+		return resp_error(r, 503, why->code, "%s", why->msg);
 	case OUT_THROTTLED:
 		return throttle_answer(r, why != NULL ? why->wait : 1);
 	default:
@@ -344,36 +348,4 @@ resp_account(struct request *r, int status, long long id)
 	jw_end(w);
 	acct_release(&a);
 	return resp_done(r, w);
-}
-
-/*
- * For the session handlers: may session id start (plan_may_start(),
- * plan.c)?  Returns 1 to go on, or the status of the response set (402,
- * 503).
- */
-int
-plan_check_start(struct request *r, long long id, int teams_on,
-    long long maxp)
-{
-	struct why	 why = { NULL, "", 0 };
-	enum outcome	 o;
-
-	if ((o = plan_may_start(r, id, teams_on, maxp, &why)) == OUT_OK)
-		return 1;
-	return resp_outcome(r, o, &why);
-}
-
-/*
- * For the report handlers: may the account download reports
- * (plan_may_report(), plan.c)?  Returns 1, or the status set (402, 503).
- */
-int
-plan_check_reports(struct request *r)
-{
-	struct why	 why = { NULL, "", 0 };
-	enum outcome	 o;
-
-	if ((o = plan_may_report(r, &why)) == OUT_OK)
-		return 1;
-	return resp_outcome(r, o, &why);
 }
