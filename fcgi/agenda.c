@@ -555,6 +555,9 @@ round_results_load(struct db *db, const struct round *r,
 	}
 	if (ideas && ideas_load(db, r->id, res) == -1)
 		goto out;
+	if ((ideas || (form != NULL && form->kind == RK_TEXTS)) &&
+	    cloud_load(db, r->id, res) == -1)
+		goto out;
 	o = OUT_OK;
 out:
 	db_list_free(&answer_shape, v, n);
@@ -565,11 +568,13 @@ out:
 /*
  * Writes "results": {...} of a round into an open object: its results
  * (round_results_load(), results_json()) and, where they score options,
- * each table's answer ("by_team").  On OUT_DB_DOWN the writer holds a
- * part: the caller drops it.
+ * each table's answer ("by_team"); all: the facilitator's, listing the
+ * hidden cloud entries.  On OUT_DB_DOWN the writer holds a part: the
+ * caller drops it.
  */
 enum outcome
-round_results_write(struct db *db, struct jw *w, const struct round *r)
+round_results_write(struct db *db, struct jw *w, const struct round *r,
+    int all)
 {
 	struct results	 res;
 	enum outcome	 o;
@@ -577,6 +582,7 @@ round_results_write(struct db *db, struct jw *w, const struct round *r)
 	results_init(&res);
 	if ((o = round_results_load(db, r, &res)) != OUT_OK)
 		goto out;
+	res.cloud_all = all;
 	jw_key(w, "results");
 	jw_obj(w);
 	results_json(&res, w);

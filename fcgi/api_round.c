@@ -250,7 +250,7 @@ api_round_results(struct request *r)
 	jw_key(w, "round");
 	jw_obj(w);
 	round_write(w, &rd);
-	if (round_results_write(r->db, w, &rd) != OUT_OK) {
+	if (round_results_write(r->db, w, &rd, 1) != OUT_OK) {
 		jw_free(w);
 		round_release(&rd);
 		r->resp.etag[0] = '\0';
@@ -259,6 +259,46 @@ api_round_results(struct request *r)
 	jw_end(w);
 	jw_end(w);
 	round_release(&rd);
+	return resp_done(r, w);
+}
+
+static const struct field cloud_fields[] = {
+	{ "entry", FT_STRING, 1, 1, CLOUD_ENTRY_MAX },
+	{ "hidden", FT_BOOL, 1, 0, 0 },
+};
+
+/*
+ * POST .../cloud {"entry", "hidden"}: hides an entry of the round's word
+ * cloud from the participants and the projector, or shows it again
+ * (cloudhide.c).  Answers {"entry": its normal form, "hidden"}.
+ */
+int
+api_round_cloud(struct request *r)
+{
+	struct why	 why = { NULL, "", 0 };
+	const char	*e;
+	char		*norm;
+	size_t		 len, n;
+	int		 rc, hidden;
+	enum outcome	 o;
+	struct jw	*w;
+
+	if ((rc = fields_check(r, cloud_fields, 2)) != 0 ||
+	    (rc = owned(r)) != 1)
+		return rc;
+	e = field_str(r, "entry", &len);
+	hidden = jv_bool(jv_get(r->json, "hidden"));
+	if ((o = cloud_set_hidden(r->db, r->ids[0], r->ids[1], e, len,
+	    hidden, &why)) != OUT_OK)
+		return resp_outcome(r, o, &why);
+	norm = cloud_normalize(e, len, &n);
+	w = resp_json(r, 200);
+	jw_obj(w);
+	jw_key(w, "entry");
+	jw_strn(w, norm, n);
+	jw_kbool(w, "hidden", hidden);
+	jw_end(w);
+	free(norm);
 	return resp_done(r, w);
 }
 

@@ -98,6 +98,10 @@ enum stmt {
 	STMT_RESULTS_VALUES,
 	STMT_RESULTS_COUNT,
 	STMT_RESULTS_TEXTS,
+	STMT_CLOUD_LANG,	/* a round's type and its session's language */
+	STMT_CLOUD_HIDDEN,	/* a round's hidden cloud entries */
+	STMT_CLOUD_HIDE,
+	STMT_CLOUD_SHOW,
 	STMT_IDEA_INSERT,
 	STMT_IDEA_LIST,
 	STMT_IDEA_ALL,

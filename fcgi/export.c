@@ -55,7 +55,7 @@ export_rounds(struct db *db, struct jw *w, long long session)
 	for (i = 0; i < n && o == OUT_OK; i++) {
 		jw_obj(w);
 		round_write(w, &v[i]);
-		o = round_results_write(db, w, &v[i]);
+		o = round_results_write(db, w, &v[i], 1);
 		jw_end(w);
 	}
 	jw_end(w);

@@ -237,6 +237,8 @@ const char	*lang_code(enum lang);
 enum lang	 lang_accept(const char *);
 const char	*text_get(enum lang, enum text);
 int		 text_complete(void);
+int		 text_stopword(enum lang, const char *, size_t);
+size_t		 text_stopwords(enum lang);
 
 /* util.c */
 int		 parse_int(const char *, size_t, long long, long long,
@@ -576,6 +578,7 @@ int		 api_round_close(struct request *);
 int		 api_round_reveal(struct request *);
 int		 api_round_hide(struct request *);
 int		 api_round_results(struct request *);
+int		 api_round_cloud(struct request *);
 int		 api_round_types(struct request *);
 
 /* api_answer.c */
@@ -728,6 +731,26 @@ int		 round_validate(const struct roundspec *, const struct jv *,
 		    struct answers *, char *, size_t);
 void		 answers_release(struct answers *);
 
+/* cloud.c: the word cloud of an open question or a brainstorm (rules) */
+#define CLOUD_MAX	40	/* entries a cloud shows at most */
+#define CLOUD_ENTRY_MAX	200	/* bytes of an entry at most */
+struct centry {
+	char		*s;		/* owned; the normal form */
+	size_t		 len;
+	long long	 n;		/* answers that said it */
+	int		 hidden;	/* the facilitator hid it */
+};
+struct cloud {
+	struct centry	*v;		/* owned */
+	size_t		 n, cap;
+};
+void		 cloud_init(struct cloud *);
+char		*cloud_normalize(const char *, size_t, size_t *);
+void		 cloud_add(struct cloud *, enum lang, const char *, size_t);
+void		 cloud_finish(struct cloud *, char *const *, size_t);
+void		 cloud_json(const struct cloud *, int, struct jw *);
+void		 cloud_release(struct cloud *);
+
 /* results.c: a round's results as a struct, and their JSON and CSV */
 /* How a type's results are computed (results.c's tallies[]). */
 enum rkind {
@@ -817,6 +840,8 @@ struct results {
 	size_t		 nideas;
 	struct rcluster	*clusters;	/* owned; RK_IDEAS */
 	size_t		 nclusters;
+	struct cloud	 cloud;		/* RK_TEXTS, RK_IDEAS: results_cloud() */
+	int		 cloud_all;	/* list hidden entries (the owner's) */
 };
 void		 results_init(struct results *);
 void		 results_fill(struct results *, const struct roundspec *,
@@ -826,6 +851,8 @@ void		 results_add_idea(struct results *, long long, const char *,
 		    size_t, const char *);
 void		 results_add_cluster(struct results *, long long,
 		    const char *, size_t, long long);
+void		 results_cloud(struct results *, enum lang, char *const *,
+		    size_t);
 void		 results_json(const struct results *, struct jw *);
 void		 results_csv(const struct results *, char *const *,
 		    char *const *, struct buf *);
@@ -981,7 +1008,7 @@ enum outcome	 round_clusters_write(struct db *, struct jw *, long long);
 enum outcome	 round_results_load(struct db *, const struct round *,
 		    struct results *);
 enum outcome	 round_results_write(struct db *, struct jw *,
-		    const struct round *);
+		    const struct round *, int);
 enum outcome	 round_create(struct db *, long long, const struct jv *,
 		    long long *, struct why *);
 enum outcome	 round_delete(struct db *, long long, long long,
@@ -992,6 +1019,11 @@ enum outcome	 round_set_state(struct db *, long long, long long,
 		    const char *, struct why *);
 enum outcome	 round_set_revealed(struct db *, long long, long long, int,
 		    struct why *);
+
+/* cloudhide.c: the word cloud's language and hidden entries (domain) */
+int		 cloud_load(struct db *, long long, struct results *);
+enum outcome	 cloud_set_hidden(struct db *, long long, long long,
+		    const char *, size_t, int, struct why *);
 
 /* state.c: the rounds of a participant's poll (the domain) */
 struct mine;

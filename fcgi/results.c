@@ -9,7 +9,9 @@
  * resultform (round.c); this file computes each kind (tallies[]) and
  * writes each number (fields[]).  Pure: no database, no I/O; the texts
  * of open rounds and the ideas of a brainstorm are handed in by the
- * caller (results_add_text(), results_add_idea(), results_add_cluster()).
+ * caller (results_add_text(), results_add_idea(), results_add_cluster()),
+ * and so are the entries of the word cloud the facilitator hid
+ * (results_cloud(), cloud.c).
  * What each number means: docs/rounds.md.
  */
 #include <math.h>
@@ -120,6 +122,7 @@ results_release(struct results *res)
 	for (i = 0; i < res->nclusters; i++)
 		free(res->clusters[i].name);
 	free(res->clusters);
+	cloud_release(&res->cloud);
 	memset(res, 0, sizeof(*res));
 }
 
@@ -312,6 +315,26 @@ results_add_idea(struct results *res, long long id, const char *text,
 	    NULL;
 }
 
+/*
+ * Makes the word cloud (cloud.c) of the texts or ideas added, in the
+ * session's language l, marking the nhidden entries the facilitator
+ * hid.  Call once, after the last text or idea.
+ */
+void
+results_cloud(struct results *res, enum lang l, char *const *hidden,
+    size_t nhidden)
+{
+	size_t	 i;
+
+	cloud_release(&res->cloud);
+	for (i = 0; i < res->ntexts; i++)
+		cloud_add(&res->cloud, l, res->texts[i].s, res->texts[i].len);
+	for (i = 0; i < res->nideas; i++)
+		cloud_add(&res->cloud, l, res->ideas[i].text,
+		    res->ideas[i].len);
+	cloud_finish(&res->cloud, hidden, nhidden);
+}
+
 /* Adds a cluster of a brainstorm (copied) with its number of ideas. */
 void
 results_add_cluster(struct results *res, long long id, const char *name,
@@ -467,6 +490,8 @@ json_texts(const struct results *res, struct jw *w)
 	for (i = 0; i < res->ntexts; i++)
 		jw_strn(w, res->texts[i].s, res->texts[i].len);
 	jw_end(w);
+	jw_key(w, "cloud");
+	cloud_json(&res->cloud, res->cloud_all, w);
 }
 
 /*
@@ -500,6 +525,8 @@ json_ideas(const struct results *res, struct jw *w)
 		jw_end(w);
 	}
 	jw_end(w);
+	jw_key(w, "cloud");
+	cloud_json(&res->cloud, res->cloud_all, w);
 }
 
 /*

@@ -62,6 +62,7 @@ enum routeid {
 	ROUTE_ROUND_REVEAL,
 	ROUTE_ROUND_HIDE,
 	ROUTE_ROUND_RESULTS,
+	ROUTE_ROUND_CLOUD,
 	ROUTE_ROUND_CSV,
 	ROUTE_ROUND_TYPES,
 	ROUTE_SESSION_EXPORT,
@@ -203,6 +204,9 @@ static const struct route routes[ROUTE__MAX] = {
 	[ROUTE_ROUND_RESULTS] = { "round.results", METHOD_GET,
 	    "/api/sessions/{id}/rounds/{id}/results", WHO_ACCOUNT,
 	    api_round_results },
+	[ROUTE_ROUND_CLOUD] = { "round.cloud", METHOD_POST,
+	    "/api/sessions/{id}/rounds/{id}/cloud", WHO_ACCOUNT,
+	    api_round_cloud },
 	/* Downloads: CSV per round (csv.c), JSON per session. */
 	[ROUTE_ROUND_CSV] = { "round.csv", METHOD_GET,
 	    "/api/sessions/{id}/rounds/{id}/results.csv", WHO_ACCOUNT,

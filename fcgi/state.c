@@ -107,7 +107,7 @@ shared_build(struct db *db, struct shared *c, long long session)
 					goto fail;
 			}
 		}
-		if (v[i].revealed && round_results_write(db, w, &v[i]) !=
+		if (v[i].revealed && round_results_write(db, w, &v[i], 0) !=
 		    OUT_OK)
 			goto fail;
 		jw_end(w);

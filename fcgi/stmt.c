@@ -380,6 +380,16 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "round_id = ?", 1 },
 	[STMT_RESULTS_TEXTS] = { "SELECT text FROM response WHERE "
 	    "round_id = ? AND text IS NOT NULL ORDER BY id", 1 },
+	/* The word cloud (cloudhide.c): hidden entries by normal form. */
+	[STMT_CLOUD_LANG] = { "SELECT r.session_id, r.type, s.language FROM "
+	    "round r JOIN session s ON s.id = r.session_id WHERE r.id = ?",
+	    1 },
+	[STMT_CLOUD_HIDDEN] = { "SELECT entry FROM cloud_hidden WHERE "
+	    "round_id = ? ORDER BY entry", 1 },
+	[STMT_CLOUD_HIDE] = { "INSERT IGNORE INTO cloud_hidden (round_id, "
+	    "entry) VALUES (?, ?)", 0 },
+	[STMT_CLOUD_SHOW] = { "DELETE FROM cloud_hidden WHERE round_id = ? "
+	    "AND entry = ?", 0 },
 	[STMT_IDEA_INSERT] = { "INSERT INTO idea (round_id, participant_id, "
 	    "team_id, text) VALUES (?, ?, ?, ?)", 0 },
 	/* The wall: ideas not hidden and not merged into another. */

@@ -54,14 +54,59 @@ static const char *const text_de[TEXT__MAX] = {
 	[TEXT_COPY] = "Kopie",
 };
 
-/* The languages, in the order of enum lang: code and catalogue. */
+/*
+ * The stop words of each language: the commonest short words, left out
+ * of a word cloud where a long answer is split into words (cloud.c).
+ * Lower case, as the cloud folds them; sorted is not needed.
+ */
+static const char *const stop_en[] = {
+	"a", "about", "all", "also", "am", "an", "and", "any", "are", "as",
+	"at", "be", "been", "but", "by", "can", "do", "does", "for", "from",
+	"had", "has", "have", "he", "her", "his", "how", "i", "if", "in",
+	"into", "is", "it", "its", "it's", "just", "me", "more", "my", "no",
+	"not", "of", "on", "or", "our", "out", "she", "so", "some", "than",
+	"that", "the", "their", "them", "then", "there", "these", "they",
+	"this", "to", "too", "up", "us", "very", "was", "we", "were", "what",
+	"when", "which", "who", "will", "with", "would", "you", "your",
+	NULL
+};
+
+static const char *const stop_nl[] = {
+	"aan", "al", "alle", "als", "bij", "dan", "dat", "de", "deze", "die",
+	"dit", "door", "dus", "een", "en", "er", "geen", "hem", "het", "hij",
+	"hoe", "hun", "ik", "in", "is", "je", "jij", "kan", "maar", "me",
+	"meer", "met", "mij", "mijn", "moet", "na", "naar", "niet", "nog",
+	"nu", "of", "om", "onder", "ons", "onze", "ook", "op", "over", "te",
+	"tot", "uit", "van", "veel", "voor", "want", "was", "wat", "we",
+	"wel", "wij", "wordt", "worden", "zal", "ze", "zij", "zijn", "zo",
+	"zou", "'t",
+	NULL
+};
+
+static const char *const stop_de[] = {
+	"aber", "alle", "als", "am", "an", "auch", "auf", "aus", "bei", "bin",
+	"bis", "das", "dass", "dem", "den", "der", "des", "die", "dies",
+	"doch", "du", "durch", "ein", "eine", "einem", "einen", "einer",
+	"eines", "er", "es", "für", "hat", "ich", "ihr", "im", "in", "ist",
+	"ja", "kein", "keine", "man", "mehr", "mit", "nach", "nicht", "noch",
+	"nur", "oder", "ohne", "sehr", "sich", "sie", "sind", "so", "um",
+	"und", "uns", "vom", "von", "vor", "war", "was", "weil", "wenn",
+	"wie", "wir", "wird", "zu", "zum", "zur", "über",
+	NULL
+};
+
+/*
+ * The languages, in the order of enum lang: code, catalogue and stop
+ * words.
+ */
 static const struct {
 	const char		 *code;		/* ISO 639-1 */
 	const char *const	 *texts;
+	const char *const	 *stops;	/* NULL-terminated */
 } langs[LANG__MAX] = {
-	[LANG_EN] = { "en", text_en },
-	[LANG_NL] = { "nl", text_nl },
-	[LANG_DE] = { "de", text_de },
+	[LANG_EN] = { "en", text_en, stop_en },
+	[LANG_NL] = { "nl", text_nl, stop_nl },
+	[LANG_DE] = { "de", text_de, stop_de },
 };
 
 /* Returns the language of code [s, s + n), or -1 if we do not speak it. */
@@ -142,4 +187,33 @@ text_complete(void)
 			    langs[l].texts[t][0] == '\0')
 				return 0;
 	return 1;
+}
+
+/*
+ * Returns 1 if the word w (len bytes, lower case) is a stop word of
+ * language l (an unknown language: English), else 0.
+ */
+int
+text_stopword(enum lang l, const char *w, size_t len)
+{
+	const char *const	*p;
+
+	for (p = langs[l < LANG__MAX ? l : LANG_EN].stops; *p != NULL; p++)
+		if (strlen(*p) == len && memcmp(*p, w, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* Returns the number of stop words of language l (0: none, a bug). */
+size_t
+text_stopwords(enum lang l)
+{
+	const char *const	*p;
+	size_t			 n = 0;
+
+	if (l >= LANG__MAX || langs[l].stops == NULL)
+		return 0;
+	for (p = langs[l].stops; *p != NULL; p++)
+		n++;
+	return n;
 }

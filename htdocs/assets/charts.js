@@ -3,8 +3,8 @@
 // views (rounds/*.js): elements, bars, a distribution over a scale, a
 // word cloud, an idea wall and a table.  Plain DOM and CSS: bars are
 // boxes sized by a custom property set from script (the CSP forbids
-// inline styles, not CSSOM), the word cloud is words sized by how often
-// they come.
+// inline styles, not CSSOM), the word cloud is the server's entries
+// sized by how many said them.
 import { t } from "./i18n.js";
 
 export function el(tag, text, cls) {
@@ -54,39 +54,32 @@ export function distribution(dist, max, lowHigh) {
 	return wrap;
 }
 
-const STOP = new Set(("de het een en van in op te dat die is met voor niet " +
-    "zijn er aan ook als bij of om dan nog wel maar door naar meer over " +
-    "the a an and of to in on for is are be with that this it as at by " +
-    "or from we our more less " +
-    "der die das und ist ein eine mit von für nicht auf den dem des sich " +
-    "auch als bei oder wir uns mehr weniger noch aber durch nach über").split(" "));
-
-// The words of texts, counted, most frequent first (at most max).
-export function wordCounts(texts, max) {
-	const n = new Map();
-	for (const x of texts)
-		for (const w of String(x).toLowerCase().split(/[^\p{L}\p{N}'-]+/u)) {
-			if (w.length < 3 || STOP.has(w))
-				continue;
-			n.set(w, (n.get(w) || 0) + 1);
-		}
-	return [...n].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-	    .slice(0, max || 40);
-}
-
-// A word cloud: the words in a shuffled but stable order, sized by count.
-export function wordCloud(texts) {
-	const words = wordCounts(texts, 40);
+// A word cloud from the server's entries (results.cloud: {entry, n,
+// hidden}, most frequent first, normalized and without stop words by the
+// server): each sized by its n against the largest, the largest first.
+// Hidden entries are left out, unless hide (the facilitator's console)
+// is given: then every entry has a button that hides it or shows it
+// again, calling hide(entry, hidden).
+export function wordCloud(entries, hide) {
 	const cloud = el("p", null, "cloud");
-	if (words.length === 0)
+	const list = (entries || []).filter((x) => hide || !x.hidden);
+	if (list.length === 0)
 		return cloud;
-	const top = words[0][1];
-	const order = [...words].sort((a, b) =>
-	    (a[0].length * 7 + a[0].charCodeAt(0)) % 11 -
-	    (b[0].length * 7 + b[0].charCodeAt(0)) % 11);
-	for (const [w, c] of order) {
-		const s = el("span", w, "w" + Math.max(1, Math.round(c / top * 5)));
-		s.title = w + ": " + c;
+	const top = Math.max(1, ...list.filter((x) => !x.hidden).map((x) => x.n));
+	for (const x of list) {
+		const s = el("span", x.entry, "w" + Math.max(1, Math.min(5,
+		    Math.round(x.n / top * 5))) + (x.hidden ? " cloud-hidden" : ""));
+		s.title = x.entry + ": " + x.n;
+		if (hide) {
+			const b = el("button", t(x.hidden ? "results.cloudShow" :
+			    "results.cloudHide"), "btn small cloud-toggle");
+			b.type = "button";
+			b.setAttribute("aria-label", t(x.hidden ?
+			    "results.cloudShowEntry" : "results.cloudHideEntry",
+			    { entry: x.entry }));
+			b.addEventListener("click", () => hide(x.entry, !x.hidden));
+			s.append(" ", b);
+		}
 		cloud.append(s, document.createTextNode(" "));
 	}
 	return cloud;

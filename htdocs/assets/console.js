@@ -281,7 +281,9 @@ async function pollResults(r, box) {
 			const d = await res.json();
 			await loadRoundType(d.round.type);
 			box.replaceChildren(renderResults(d.round, d.round.results,
-			    { cloud: true }));
+			    { cloud: true, cloudHide: (entry, hidden) => call("POST",
+			    "/sessions/" + sid + "/rounds/" + r.id + "/cloud",
+			    { entry, hidden }) }));
 		}
 	} catch (e) {
 		// The next poll tries again.

@@ -170,6 +170,49 @@ call p1 GET /api/participant/state
 like "$(jget "$body" rounds)" "\"answer\":\\[\\],\"answered\":true,.*\"id\":$R,.*\"text\":\"More coffee, please\"" \
     "the participant's state holds their own text answer (no values)"
 
+# The word cloud: whole short answers in a normal form; long ones as words
+# without the session language's stop words; the facilitator hides one.
+OPENR=$R
+answer p2 '{"text":"more  coffee, PLEASE."}'
+answer p3 '{"text":"Write down!"}'
+answer p4 '{"text":"We should write down the coffee plan"}'
+call ann GET "/api/sessions/$S/rounds/$R/results"
+cloud=$(jget "$body" round.results.cloud)
+like "$cloud" '^\[\{"entry":"more coffee, please","n":2\}' \
+    "the cloud: two said \"more coffee, please\" (case, spaces, the dot)"
+like "$cloud" '"entry":"write down","n":1' "a short answer stays whole"
+like "$cloud" '"entry":"coffee","n":1.*"entry":"plan","n":1' \
+    "a long one as words"
+unlike "$cloud" '"entry":"(the|we)"' "without English stop words"
+is "$(jget "$body" round.results.texts | grep -o '"' | wc -l)" 8 \
+    "the texts unchanged beside it"
+call ann POST "/api/sessions/$S/rounds/$R/cloud" '{"entry":"More Coffee,  please","hidden":true}'
+is "$code" 200 "the facilitator hides an entry"
+is "$(jget "$body" entry)" "more coffee, please" "by its normal form"
+call ann GET "/api/sessions/$S/rounds/$R/results"
+like "$(jget "$body" round.results.cloud)" '"entry":"more coffee, please","hidden":true,"n":2' \
+    "the facilitator's results list it as hidden"
+call ann POST "/api/sessions/$S/rounds/$R/reveal" ''
+call p1 GET /api/participant/state
+like "$(jget "$body" rounds)" '"cloud":\[\{"entry":"coffee"' "revealed: the participants get the cloud"
+unlike "$(jget "$body" rounds)" '"entry":"more coffee, please"' "without the hidden entry"
+call ann POST "/api/sessions/$S/rounds/$R/cloud" '{"entry":"more coffee, please","hidden":false}'
+is "$code" 200 "shown again"
+call p1 GET /api/participant/state
+like "$(jget "$body" rounds)" '"cloud":\[\{"entry":"more coffee, please","n":2\}' "and back for the participants"
+call ann POST "/api/sessions/$S/rounds/$R/hide" ''
+call ann POST "/api/sessions/$S/rounds/$R/cloud" '{"entry":" ?! ","hidden":true}'
+is "$code" 422 "an entry with nothing in it: 422"
+call ann POST "/api/sessions/$S/rounds/$R/cloud" "{\"entry\":\"$(printf 'x%.0s' $(seq 1 201))\",\"hidden\":true}"
+is "$code" 422 "an entry too long: 422"
+call ann POST "/api/sessions/$S/rounds/$R/cloud" '{"entry":"x"}'
+is "$code" 422 "hidden is required"
+call ann POST "/api/sessions/$S/rounds/$CHOICE/cloud" '{"entry":"soup","hidden":true}'
+is "$code" 409 "a choice round has no cloud"
+browser nobody 127.0.0.13
+call nobody POST "/api/sessions/$S/rounds/$R/cloud" '{"entry":"x","hidden":true}'
+is "$code" 401 "anonymous: 401"
+
 mkround '{"type":"brainstorm","title":"Ideas for the fair"}'
 call ann POST "/api/sessions/$S/rounds/$R/open" ''
 call p1 POST "/api/participant/rounds/$R/ideas" '{"text":"A bake sale"}'
@@ -311,6 +354,8 @@ call bob GET "/api/sessions/$S/rounds/$CHOICE/results.csv"
 is "$code" 404 "nor download their results"
 call bob GET "/api/sessions/$S/export"
 is "$code" 404 "nor export the session"
+call bob POST "/api/sessions/$S/rounds/$OPENR/cloud" '{"entry":"coffee","hidden":true}'
+is "$code" 404 "nor hide an entry of their word cloud"
 
 # --- no change allowed, teams -------------------------------------------------------
 call ann POST /api/sessions '{"title":"Tables","teams_on":true,"teams":["T1","T2"],"allow_change":false}'

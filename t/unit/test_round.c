@@ -772,7 +772,8 @@ test_writers(void)
 		results_add_text(&res, "=cmd", 4);
 		results_add_text(&res, "a, \"b\"", 6);
 		is_str(json_of(&res), "{\"responses\":3,\"texts\":[\"first\","
-		    "\"=cmd\",\"a, \\\"b\\\"\"]}", "JSON: open texts");
+		    "\"=cmd\",\"a, \\\"b\\\"\"],\"cloud\":[]}",
+		    "JSON: open texts (no cloud made: an empty one)");
 		is_str(results(&s, NULL, 0, 3), "{\"responses\":3,\"options\":"
 		    "[]}", "round_results: an open round, as before");
 		is_str(csv_of(&res, NULL, NULL), "text\r\nfirst\r\n'=cmd\r\n"
@@ -787,7 +788,8 @@ test_writers(void)
 		is_str(json_of(&res), "{\"ideas\":[{\"id\":1,\"text\":\"Idea one\","
 		    "\"cluster\":\"Cluster A\"},{\"id\":2,\"text\":\"Idea, two\","
 		    "\"cluster\":null}],\"clusters\":[{\"id\":7,\"name\":"
-		    "\"Cluster A\",\"ideas\":1}]}", "JSON: brainstorm");
+		    "\"Cluster A\",\"ideas\":1}],\"cloud\":[]}",
+		    "JSON: brainstorm");
 		is_str(csv_of(&res, NULL, NULL), "idea,cluster\r\n"
 		    "Idea one,Cluster A\r\n\"Idea, two\",\r\n",
 		    "CSV: brainstorm, an idea without cluster");

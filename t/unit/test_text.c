@@ -10,6 +10,16 @@ int
 main(void)
 {
 	ok(text_complete(), "every language has every server text");
+	{
+		int	 l;
+
+		for (l = 0; l < LANG__MAX; l++)
+			ok(text_stopwords((enum lang)l) > 10,
+			    "%s has its stop words", lang_code((enum lang)l));
+	}
+	ok(text_stopword(LANG_NL, "het", 3), "het is a Dutch stop word");
+	ok(!text_stopword(LANG_EN, "het", 3), "not an English one");
+	ok(text_stopword(LANG_DE, "f\xc3\xbcr", 4), "f\xc3\xbcr: German");
 	is_int(lang_parse("de", 2), LANG_DE, "de is German");
 	is_int(lang_parse("NL", 2), LANG_NL, "codes are case-blind");
 	is_int(lang_parse("fr", 2), -1, "French is not (yet) spoken");

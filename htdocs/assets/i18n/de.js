@@ -273,6 +273,10 @@ export default {
 	"results.unclustered": "In keinem Cluster",
 	"results.noResults": "Noch keine Antworten.",
 	"results.ideas": "Ideen",
+	"results.cloudHide": "Ausblenden",
+	"results.cloudShow": "Zeigen",
+	"results.cloudHideEntry": "„{entry}“ in der Wortwolke ausblenden",
+	"results.cloudShowEntry": "„{entry}“ wieder in der Wortwolke zeigen",
 
 	// round.brainstorm
 	"round.brainstorm.name": "Brainstorming (Ideen)",

@@ -275,6 +275,10 @@ export default {
 	"results.unclustered": "Not in a cluster",
 	"results.noResults": "No answers yet.",
 	"results.ideas": "ideas",
+	"results.cloudHide": "Hide",
+	"results.cloudShow": "Show",
+	"results.cloudHideEntry": "Hide “{entry}” from the word cloud",
+	"results.cloudShowEntry": "Show “{entry}” in the word cloud again",
 
 	// round.brainstorm
 	"round.brainstorm.name": "Brainstorm (ideas)",

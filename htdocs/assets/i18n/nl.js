@@ -272,6 +272,10 @@ export default {
 	"results.unclustered": "Niet in een cluster",
 	"results.noResults": "Nog geen antwoorden.",
 	"results.ideas": "ideeën",
+	"results.cloudHide": "Verberg",
+	"results.cloudShow": "Toon",
+	"results.cloudHideEntry": "Verberg „{entry}” in de woordwolk",
+	"results.cloudShowEntry": "Toon „{entry}” weer in de woordwolk",
 
 	// round.brainstorm
 	"round.brainstorm.name": "Brainstorm (ideeën)",

@@ -206,7 +206,7 @@ export default {
 	resultsView(round, res, opts) {
 		const out = [];
 		if (opts && opts.cloud)
-			out.push(wordCloud((res.ideas || []).map((i) => i.text)));
+			out.push(wordCloud(res.cloud, opts.cloudHide));
 		out.push(ideaWall(res.ideas || []));
 		return out;
 	},

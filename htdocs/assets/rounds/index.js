@@ -20,7 +20,8 @@
 //   countKey     the key of what the results count (results.responses)
 //   resultsView(round, results, opts)  the live results' nodes (console,
 //                projector, revealed on the phone); opts.cloud: room for
-//                a word cloud
+//                a word cloud; opts.cloudHide(entry, hidden): the
+//                console's, a button per cloud entry to hide or show it
 //   reportView(round, results)  the printed report's nodes
 // and the loader adds what the server's list says of the type:
 //   type         the API's name of the type

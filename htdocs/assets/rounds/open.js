@@ -26,7 +26,7 @@ export default {
 	resultsView(round, res, opts) {
 		const out = [];
 		if (opts && opts.cloud)
-			out.push(wordCloud(res.texts || []));
+			out.push(wordCloud(res.cloud, opts.cloudHide));
 		const ul = el("ul", null, "cards");
 		for (const x of res.texts || [])
 			ul.append(el("li", x, "card"));
