@@ -304,7 +304,7 @@ step_timer_add(struct db *db, long long id, long long account,
 	if ((rc = timer_change(db, STMT_TIMER_ADD, p, 3, id)) < 0)
 		return OUT_DB_DOWN;
 	if (rc == 0) {
-		why_set(why, "no_timer", "no timer is running");
+		why_set(why, "wrong_state", "no timer is running");
 		return OUT_CONFLICT;
 	}
 	return OUT_OK;

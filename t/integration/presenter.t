@@ -161,7 +161,7 @@ for bad in '{}' "{\"round\":$R}" "{\"round\":$R,\"seconds\":4}" "{\"round\":$R,\
 	is "$code" 422 "timer: $bad is 422 ($(jget "$body" error.code))"
 done
 call ann POST "/api/sessions/$S/timer" '{"add":30}'
-is "$code:$(jget "$body" error.code)" 409:no_timer "timer: add without a timer is 409"
+is "$code:$(jget "$body" error.code)" 409:wrong_state "timer: add without a timer is 409 wrong_state"
 call bob POST "/api/sessions/$S/timer" "{\"round\":$R,\"seconds\":60}"
 is "$code" 404 "timer: another account is 404"
 call bob DELETE "/api/sessions/$S/timer"
