@@ -470,7 +470,7 @@ is "$(rtypes 'print join " ", map { "$_->{type}=$_->{min_options}" } @{decode_js
 is "$(rtypes 'print join " ", map { $_->{type} } grep { $_->{takes_ideas} } @{decode_json(<STDIN>)->{round_types}}')" \
     "brainstorm" "only a brainstorm takes ideas"
 is "$(rtypes 'print join ";", map { "$_->{type}:" . join(",", @{$_->{settings}}) } @{decode_json(<STDIN>)->{round_types}}')" \
-    "brainstorm:open_wall,participants_cluster,max_length;choice:min_picks,max_picks;rating:scale_max,no_opinion,label_low,label_high,criteria;ranking:top_n;points:budget,max_per_option;statements:;open:max_length" \
+    "brainstorm:open_wall,participants_cluster,max_length,projector_results;choice:min_picks,max_picks,projector_results;rating:scale_max,no_opinion,label_low,label_high,criteria,projector_results;ranking:top_n,projector_results;points:budget,max_per_option,projector_results;statements:projector_results;open:max_length,projector_results" \
     "each type's settings, in the order a round writes them"
 missing=""
 for t in $(rtypes 'print join " ", map { $_->{type} } @{decode_json(<STDIN>)->{round_types}}'); do
@@ -478,7 +478,7 @@ for t in $(rtypes 'print join " ", map { $_->{type} } @{decode_json(<STDIN>)->{r
 done
 is "$missing" "" "every round type has a page module (htdocs/assets/rounds/<type>.js)"
 call ann POST "/api/sessions/$S/rounds" '{"type":"brainstorm","title":"Keys"}'
-like "$body" '"revealed":false,"open_wall":false,"participants_cluster":false,"max_length":500,"options":' \
+like "$body" '"revealed":false,"open_wall":false,"participants_cluster":false,"max_length":500,"projector_results":"reveal","options":' \
     "a round object writes its settings in that order"
 
 done_testing

@@ -409,12 +409,15 @@ test_table(void)
 	is_str(rsetting_name(RS_MAX_PER_OPTION), "max_per_option",
 	    "a setting's name");
 	is_str(settings_of(RT_RATING), "scale_max no_opinion label_low "
-	    "label_high criteria", "rating: its settings in writing order");
+	    "label_high criteria projector_results",
+	    "rating: its settings in writing order");
 	is_str(settings_of(RT_BRAINSTORM), "open_wall participants_cluster "
-	    "max_length", "brainstorm: its settings in writing order");
-	is_str(settings_of(RT_CHOICE), "min_picks max_picks",
+	    "max_length projector_results",
+	    "brainstorm: its settings in writing order");
+	is_str(settings_of(RT_CHOICE), "min_picks max_picks projector_results",
 	    "choice: its settings in writing order");
-	is_str(settings_of(RT_STATEMENTS), "", "statements: no settings");
+	is_str(settings_of(RT_STATEMENTS), "projector_results",
+	    "statements: only the setting every type has");
 	is_str(settings_of(RT__MAX), "", "no settings past the table");
 	ok(rtype_setting(RT_CHOICE, RS__MAX) == -1 &&
 	    rtype_setting(RT_CHOICE, -2) == -1, "no setting after none");
@@ -434,19 +437,25 @@ test_table(void)
 	}
 	is_str(types_json(), "{\"round_types\":[{\"type\":\"brainstorm\","
 	    "\"min_options\":0,\"takes_ideas\":true,\"settings\":"
-	    "[\"open_wall\",\"participants_cluster\",\"max_length\"]},"
+	    "[\"open_wall\",\"participants_cluster\",\"max_length\","
+	    "\"projector_results\"]},"
 	    "{\"type\":\"choice\",\"min_options\":2,\"takes_ideas\":false,"
-	    "\"settings\":[\"min_picks\",\"max_picks\"]},{\"type\":"
+	    "\"settings\":[\"min_picks\",\"max_picks\","
+	    "\"projector_results\"]},{\"type\":"
 	    "\"rating\",\"min_options\":1,\"takes_ideas\":false,"
 	    "\"settings\":[\"scale_max\",\"no_opinion\",\"label_low\","
-	    "\"label_high\",\"criteria\"]},{\"type\":\"ranking\","
+	    "\"label_high\",\"criteria\",\"projector_results\"]},"
+	    "{\"type\":\"ranking\","
 	    "\"min_options\":2,\"takes_ideas\":false,\"settings\":"
-	    "[\"top_n\"]},{\"type\":\"points\",\"min_options\":1,"
+	    "[\"top_n\",\"projector_results\"]},{\"type\":\"points\","
+	    "\"min_options\":1,"
 	    "\"takes_ideas\":false,\"settings\":[\"budget\","
-	    "\"max_per_option\"]},{\"type\":\"statements\",\"min_options\":"
-	    "1,\"takes_ideas\":false,\"settings\":[]},{\"type\":\"open\","
+	    "\"max_per_option\",\"projector_results\"]},{\"type\":"
+	    "\"statements\",\"min_options\":1,\"takes_ideas\":false,"
+	    "\"settings\":[\"projector_results\"]},{\"type\":\"open\","
 	    "\"min_options\":0,\"takes_ideas\":false,\"settings\":"
-	    "[\"max_length\"]}]}", "GET /api/round-types: the table as JSON");
+	    "[\"max_length\",\"projector_results\"]}]}",
+	    "GET /api/round-types: the table as JSON");
 	ok(rtype_results(RT_RATING)->kind == RK_SCALE &&
 	    rtype_results(RT_STATEMENTS)->scale == 5 &&
 	    rtype_results(RT_OPEN)->kind == RK_TEXTS &&
