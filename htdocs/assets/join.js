@@ -222,6 +222,7 @@ function showOne() {
 			const li = el("li");
 			const b = el("button", r.title, "btn secondary");
 			b.type = "button";
+			b.dataset.round = String(r.id);
 			b.addEventListener("click", () => {
 				picked = r.id;
 				showOne();
