@@ -46,6 +46,8 @@ static const struct dbfield round_cols[] = {
 	DBF_S(round, label_low),
 	DBF_S(round, label_high),
 	DBF_I(round, participants_cluster),
+	DBF_I(round, closed_due),
+	DBF_C(round, projector_results),
 };
 static const struct dbshape round_shape = DBSHAPE(round_cols, round);
 
@@ -363,6 +365,9 @@ round_settings_write(struct jw *w, const struct round *r, int names_only)
 		case RS_CRITERIA:
 			criteria_write(w, r, names_only);
 			break;
+		case RS_PROJECTOR_RESULTS:
+			jw_kstr(w, name, r->projector_results);
+			break;
 		default:
 			if (!rsetting_get(s, &r->spec, &v))
 				break;
@@ -610,6 +615,7 @@ const struct field round_fields[] = {
 	{ "label_low", FT_STRING, 0, 1, 60 },
 	{ "label_high", FT_STRING, 0, 1, 60 },
 	{ "participants_cluster", FT_BOOL, 0, 0, 0 },
+	{ "projector_results", FT_STRING, 0, 4, 6 },
 };
 const size_t round_nfields = sizeof(round_fields) / sizeof(round_fields[0]);
 
@@ -680,7 +686,7 @@ round_create(struct db *db, long long session, const struct jv *body,
 	struct roundspec s;
 	const struct jv	*opts;
 	const char	*title, *use, *lo, *hi;
-	struct dbparam	 p[16];
+	struct dbparam	 p[17];
 	struct text1	*from = NULL;
 	size_t		 nfrom = 0, tlen, lolen, hilen, nopts;
 	long long	 pos = 0, src;
@@ -744,7 +750,9 @@ round_create(struct db *db, long long session, const struct jv *body,
 	    (struct dbparam)DBP_NULL;
 	p[15] = (struct dbparam)DBP_INT(jv_bool(jv_get(body,
 	    "participants_cluster")) == 1);
-	if (db_exec(db, STMT_ROUND_INSERT, p, 16, NULL, NULL) != 1)
+	p[16] = (struct dbparam)DBP_STR(rsetting_word(RS_PROJECTOR_RESULTS,
+	    jv_get(body, "projector_results")));
+	if (db_exec(db, STMT_ROUND_INSERT, p, 17, NULL, NULL) != 1)
 		goto down;
 	*id = db_last_id(db);
 	if (labels_insert(db, STMT_OPTION_INSERT, *id, opts, from, nopts) ==

@@ -120,7 +120,8 @@ answer_once(struct db *db, const struct partn *pt, long long round,
 		why_set(why, "not_found", "no such round");
 		return OUT_NOT_FOUND;
 	}
-	if (strcmp(rd.state, "open") != 0) {
+	/* Not open, or open but its timer ran out (closes_at, at this read). */
+	if (strcmp(rd.state, "open") != 0 || rd.closed_due) {
 		db_rollback(db);
 		why_set(why, "round_closed", "this round is not open for "
 		    "answers");
@@ -281,7 +282,7 @@ answer_idea(struct db *db, const struct partn *pt, long long round,
 		why_set(why, "invalid_answer", "this round takes answers, not "
 		    "ideas");
 		o = OUT_INVALID;
-	} else if (strcmp(rd.state, "open") != 0) {
+	} else if (strcmp(rd.state, "open") != 0 || rd.closed_due) {
 		why_set(why, "round_closed", "this round is not open for "
 		    "ideas");
 		o = OUT_CONFLICT;

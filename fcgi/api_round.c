@@ -8,6 +8,7 @@
  *	POST   /api/sessions/{id}/rounds/{id}/move		up or down
  *	POST   /api/sessions/{id}/rounds/{id}/open|close|reveal|hide
  *	GET    /api/sessions/{id}/rounds/{id}/results		live results
+ *	PATCH  /api/sessions/{id}/rounds/{id}			projector_results
  *	GET    /api/round-types				the types (anyone)
  * Each handler checks the body, calls the domain (agenda.c) and writes
  * the answer.  Participants' routes are api_answer.c's, downloads
@@ -278,4 +279,34 @@ api_round_types(struct request *r)
 	rtypes_write(w);
 	jw_end(w);
 	return resp_done(r, w);
+}
+
+static const struct field update_fields[] = {
+	{ "projector_results", FT_STRING, 1, 4, 6 },
+};
+
+/*
+ * PATCH /api/sessions/{id}/rounds/{id} {"projector_results": "live" |
+ * "reveal"}: whether the projector shows the round's results while
+ * answers come in.  Answers with the round.
+ */
+int
+api_round_update(struct request *r)
+{
+	struct why	 why = { NULL, "", 0 };
+	const char	*word;
+	enum outcome	 o;
+	int		 rc;
+
+	if ((rc = owned(r)) != 1 || (rc = fields_check(r, update_fields,
+	    sizeof(update_fields) / sizeof(update_fields[0]))) != 0)
+		return rc;
+	if ((word = rsetting_word(RS_PROJECTOR_RESULTS, jv_get(r->json,
+	    "projector_results"))) == NULL)
+		return resp_error(r, 422, "invalid_field",
+		    "projector_results must be \"reveal\" or \"live\"");
+	if ((o = round_set_projector(r->db, r->ids[0], r->ids[1], word,
+	    &why)) != OUT_OK)
+		return resp_outcome(r, o, &why);
+	return round_reply(r, 200);
 }

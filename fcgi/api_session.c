@@ -256,29 +256,39 @@ api_session_unlock(struct request *r)
 
 /*
  * GET /api/sessions/{id}/live: what the console polls.  The ETag is the
- * session's version; an unchanged one is a 304 after one primary-key
- * read, without building the state.
+ * session's version with its rounds' versions and answers; an unchanged
+ * one is a 304 after one read, without building the state.  A round
+ * whose timer ran out (and closes it) is closed first.
  */
 int
 api_session_live(struct request *r)
 {
 	struct why	 why = { NULL, "", 0 };
 	struct session	 s;
+	struct step	 st;
 	struct jw	*w;
 	enum outcome	 o;
-	long long	 version, n;
+	long long	 n;
+	int		 closed;
 
-	if ((o = session_version(r->db, r->ids[0], r->auth.account_id,
-	    &version, &why)) != OUT_OK)
+	if ((o = step_live_tag(r->db, r->ids[0], r->auth.account_id,
+	    r->resp.etag, sizeof(r->resp.etag), &why)) != OUT_OK)
 		return resp_outcome(r, o, &why);
-	xsnprintf(r->resp.etag, sizeof(r->resp.etag), "\"v%lld\"", version);
+	if ((closed = step_timer_due(r->db, r->ids[0])) < 0)
+		return db_unavailable(r);
+	if (closed > 0 && (o = step_live_tag(r->db, r->ids[0],
+	    r->auth.account_id, r->resp.etag, sizeof(r->resp.etag),
+	    &why)) != OUT_OK)
+		return resp_outcome(r, o, &why);
 	if (etag_matches(r))
 		return 304;
 	if ((o = session_load(r->db, r->ids[0], r->auth.account_id, &s,
 	    &why)) != OUT_OK)
 		return resp_outcome(r, o, &why);
-	/* The state may have moved on since the version was read. */
-	xsnprintf(r->resp.etag, sizeof(r->resp.etag), "\"v%lld\"", s.version);
+	if ((o = step_load(r->db, s.id, &st)) != OUT_OK) {
+		session_release(&s);
+		return resp_outcome(r, o, &why);
+	}
 	w = resp_json(r, 200);
 	jw_obj(w);
 	jw_key(w, "session");
@@ -289,6 +299,10 @@ api_session_live(struct request *r)
 	    session_participants_write(r->db, w, s.id, &n) != OUT_OK)
 		goto down;
 	jw_kint(w, "participant_count", n);
+	step_write(w, &st);
+	step_timer_write(w, &st, 0);
+	if (step_room_write(r->db, w, s.id, &st) != OUT_OK)
+		goto down;
 	jw_end(w);
 	session_release(&s);
 	/* The ETag stays on a 200, for the next poll. */

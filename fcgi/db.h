@@ -153,6 +153,20 @@ enum stmt {
 	STMT_ROUND_ABOVE,	/* the round just before a position */
 	STMT_ROUND_BELOW,	/* the round just after a position */
 	STMT_ROUND_SET_POS,
+	STMT_ROUND_SET_PROJECTOR,	/* projector_results (presenter) */
+	STMT_STEP_GET,		/* a session's step and timer (step.c) */
+	STMT_STEP_SET,
+	STMT_TIMER_SET,
+	STMT_TIMER_ADD,
+	STMT_TIMER_CLEAR,
+	STMT_ROUND_SET_CLOSES,	/* rounds' closes_at from the timer */
+	STMT_TIMER_CLOSE_DUE,	/* close the rounds whose timer ran out */
+	STMT_LIVE_TAG,		/* what the console's ETag is made of */
+	STMT_ROUND_ANSWERED,	/* responders per round of a session */
+	STMT_ROUND_ANSWERED_ONE,	/* the same, one round */
+	STMT_TEAMS_WAITING,	/* teams without an answer to a round */
+	STMT_PROJECTOR_SET,	/* a new projector token's hash */
+	STMT_PROJECTOR_FIND,	/* the running session of a projector token */
 	STMT__MAX
 };
 

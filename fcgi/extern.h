@@ -129,6 +129,7 @@ struct request {
 	char		*csrf_header;	/* owned; X-CSRF-Token, or NULL */
 	char		*signature;	/* owned; the billing webhook's */
 	char		*if_none_match;	/* owned; If-None-Match, or NULL */
+	char		*projector;	/* owned; X-Projector-Token, or NULL */
 	struct authn	 auth;
 	struct partn	 part;
 	char		 id[33];	/* request id, nginx's $request_id */
@@ -577,12 +578,20 @@ int		 api_round_reveal(struct request *);
 int		 api_round_hide(struct request *);
 int		 api_round_results(struct request *);
 int		 api_round_types(struct request *);
+int		 api_round_update(struct request *);
 
 /* api_answer.c */
 int		 api_round_answer(struct request *);
 int		 api_round_idea(struct request *);
 int		 api_part_cluster_create(struct request *);
 int		 api_part_idea_cluster(struct request *);
+
+/* api_presenter.c */
+int		 api_session_step(struct request *);
+int		 api_session_timer(struct request *);
+int		 api_session_timer_stop(struct request *);
+int		 api_projector_link(struct request *);
+int		 api_projector_state(struct request *);
 
 /* api_export.c */
 int		 api_round_csv(struct request *);
@@ -679,6 +688,7 @@ enum rsetting {
 	RS_LABEL_LOW,
 	RS_LABEL_HIGH,
 	RS_PARTICIPANTS_CLUSTER,
+	RS_PROJECTOR_RESULTS,	/* "reveal" or "live" (presenter mode) */
 	RS__MAX
 };
 /* A round as the validator and the results need it. */
@@ -715,6 +725,7 @@ size_t		 rtype_min_options(int);
 int		 rtype_takes_ideas(int);
 int		 rtype_uses(int, enum rsetting);
 const char	*rsetting_name(enum rsetting);
+const char	*rsetting_word(enum rsetting, const struct jv *);
 int		 rtype_setting(int, int);
 int		 rsetting_is_bool(enum rsetting);
 int		 rsetting_get(enum rsetting, const struct roundspec *,
@@ -949,6 +960,8 @@ int		 field_int(const struct request *, const char *, long long *);
 struct round {
 	long long	 id, position, revealed, version, open_wall;
 	long long	 participants_cluster;
+	long long	 closed_due;	/* its timer closed it: no answers */
+	char		 projector_results[8];	/* "reveal" or "live" */
 	char		 type[16];	/* as stored; spec.type parsed */
 	char		 state[8];	/* draft, open, closed */
 	char		*title;		/* owned */
@@ -992,6 +1005,55 @@ enum outcome	 round_set_state(struct db *, long long, long long,
 		    const char *, struct why *);
 enum outcome	 round_set_revealed(struct db *, long long, long long, int,
 		    struct why *);
+enum outcome	 round_set_projector(struct db *, long long, long long,
+		    const char *, struct why *);
+
+/* step.c: what the room sees now, and the timer (presenter mode) */
+/* A session's step and timer (STMT_STEP_GET), decoded by step.c. */
+struct step {
+	char		 kind[8];	/* join, round, blank */
+	long long	 round;		/* 0: none */
+	char		 view[12];	/* question, answer, results, or "" */
+	long long	 timer_round;	/* 0: no timer */
+	long long	 remaining_ms;	/* at the read; never below 0 */
+	long long	 timer_close;
+	long long	 teams_on;
+};
+enum outcome	 step_load(struct db *, long long, struct step *);
+void		 step_write(struct jw *, const struct step *);
+void		 step_timer_write(struct jw *, const struct step *, long long);
+enum outcome	 step_live_tag(struct db *, long long, long long, char *,
+		    size_t, struct why *);
+int		 step_timer_due(struct db *, long long);
+enum outcome	 step_running(struct db *, long long, long long,
+		    struct why *);
+enum outcome	 step_set(struct db *, long long, long long, const char *,
+		    long long, const char *, struct why *);
+enum outcome	 step_timer_start(struct db *, long long, long long,
+		    long long, long long, int, struct why *);
+enum outcome	 step_timer_add(struct db *, long long, long long, long long,
+		    struct why *);
+enum outcome	 step_timer_stop(struct db *, long long, long long,
+		    struct why *);
+enum outcome	 step_answered(struct db *, long long, long long,
+		    long long *);
+enum outcome	 step_room_write(struct db *, struct jw *, long long,
+		    const struct step *);
+
+/* projector.c: the projector link and what it shows (presenter mode) */
+struct projector {
+	long long	 session, version, tally, participants;
+	char		*title;		/* owned */
+	char		*lang;		/* owned */
+	char		*code;		/* owned, or NULL */
+};
+enum outcome	 projector_renew(struct db *, long long, long long,
+		    const char *, char *, size_t, struct why *);
+enum outcome	 projector_find(struct db *, const char *, long long,
+		    struct projector *, struct step *);
+void		 projector_release(struct projector *);
+enum outcome	 projector_round_write(struct db *, struct jw *, long long,
+		    const struct step *);
 
 /* state.c: the rounds of a participant's poll (the domain) */
 struct mine;

@@ -367,6 +367,7 @@ request_release(struct request *r)
 	free(r->csrf_header);
 	free(r->signature);
 	free(r->if_none_match);
+	free(r->projector);
 	authn_release(&r->auth);
 	free(r->resp.cookie);
 	free(r->body);

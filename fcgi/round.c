@@ -33,6 +33,8 @@
 #define NOSPEC		SIZE_MAX	/* a setting not in struct roundspec */
 #define SPEC(m)		offsetof(struct roundspec, m)
 #define USES(s)		(1u << (s))
+/* The settings of every type: how the room sees it (presenter mode). */
+#define ROOM		USES(RS_PROJECTOR_RESULTS)
 #define KNOWN(t)	((t) >= 0 && (t) < RT__MAX)
 
 /*
@@ -55,7 +57,14 @@ enum skind {
 	SK_INT,
 	SK_BOOL,
 	SK_LIST,	/* of texts */
-	SK_TEXT
+	SK_TEXT,
+	SK_WORD		/* one of swords[] (the first: the default) */
+};
+
+/* The words an SK_WORD setting takes, its default first. */
+static const char *const *const swords[RS__MAX] = {
+	[RS_PROJECTOR_RESULTS] = (const char *const []){ "reveal", "live",
+	    NULL },
 };
 
 /*
@@ -103,6 +112,8 @@ static const struct setting {
 	    5 },
 	[RS_PARTICIPANTS_CLUSTER] = { "participants_cluster", SK_BOOL, NOSPEC,
 	    0, 0, 0, 1, NULL, 11 },
+	[RS_PROJECTOR_RESULTS] = { "projector_results", SK_WORD, NOSPEC, 0,
+	    0, 0, 0, NULL, 13 },
 };
 
 static long long value(const struct roundspec *, size_t);
@@ -151,24 +162,27 @@ static const struct rtypedef {
 			    struct answers *, char *, size_t);
 	struct resultform results;
 } rtypes[RT__MAX] = {
-	[RT_BRAINSTORM] = { "brainstorm", 0, 1, USES(RS_MAX_LENGTH) |
+	[RT_BRAINSTORM] = { "brainstorm", 0, 1, ROOM | USES(RS_MAX_LENGTH) |
 	    USES(RS_OPEN_WALL) | USES(RS_PARTICIPANTS_CLUSTER), NULL, NULL,
 	    { RK_IDEAS, 0, f_none, f_none } },
-	[RT_CHOICE] = { "choice", 2, 0, USES(RS_MIN_PICKS) |
+	[RT_CHOICE] = { "choice", 2, 0, ROOM | USES(RS_MIN_PICKS) |
 	    USES(RS_MAX_PICKS), settings_choice, answer_choice,
 	    { RK_PICKS, 0, f_choice, f_choice } },
-	[RT_RATING] = { "rating", 1, 0, USES(RS_SCALE_MAX) |
+	[RT_RATING] = { "rating", 1, 0, ROOM | USES(RS_SCALE_MAX) |
 	    USES(RS_NO_OPINION) | USES(RS_LABEL_LOW) | USES(RS_LABEL_HIGH) |
 	    USES(RS_CRITERIA), NULL, answer_rating,
 	    { RK_SCALE, 0, f_rating, f_rating } },
-	[RT_RANKING] = { "ranking", 2, 0, USES(RS_TOP_N), settings_ranking,
+	[RT_RANKING] = { "ranking", 2, 0, ROOM | USES(RS_TOP_N),
+	    settings_ranking,
 	    answer_ranking, { RK_BORDA, 0, f_ranking, f_ranking } },
-	[RT_POINTS] = { "points", 1, 0, USES(RS_BUDGET) |
+	[RT_POINTS] = { "points", 1, 0, ROOM | USES(RS_BUDGET) |
 	    USES(RS_MAX_PER_OPTION), NULL, answer_points,
 	    { RK_SUM, 0, f_points, f_points } },
-	[RT_STATEMENTS] = { "statements", 1, 0, 0, NULL, answer_statements,
+	[RT_STATEMENTS] = { "statements", 1, 0, ROOM, NULL,
+	    answer_statements,
 	    { RK_SCALE, 5, f_statements_json, f_statements_csv } },
-	[RT_OPEN] = { "open", 0, 0, USES(RS_MAX_LENGTH), NULL, answer_open,
+	[RT_OPEN] = { "open", 0, 0, ROOM | USES(RS_MAX_LENGTH), NULL,
+	    answer_open,
 	    { RK_TEXTS, 0, f_none, f_none } },
 };
 
@@ -280,6 +294,30 @@ rsetting_get(enum rsetting s, const struct roundspec *spec, long long *v)
 		return 0;
 	*v = value(spec, settings[s].off);
 	return 1;
+}
+
+/*
+ * Returns the word that v (a value of SK_WORD setting s, or NULL or null:
+ * absent) stands for: itself if it is one of the setting's words, its
+ * default if absent, NULL if it is no word of the setting.
+ */
+const char *
+rsetting_word(enum rsetting s, const struct jv *v)
+{
+	const char	*x;
+	size_t		 i, len;
+
+	if (s >= RS__MAX || swords[s] == NULL)
+		return NULL;
+	if (v == NULL || jv_type(v) == JV_NULL)
+		return swords[s][0];
+	if ((x = jv_str(v, &len)) == NULL)
+		return NULL;
+	for (i = 0; swords[s][i] != NULL; i++)
+		if (strlen(swords[s][i]) == len &&
+		    memcmp(swords[s][i], x, len) == 0)
+			return swords[s][i];
+	return NULL;
 }
 
 /*
@@ -528,6 +566,9 @@ setting_check(enum rsetting i, const struct jv *body, struct why *why)
 	if (st->kind == SK_BOOL && jv_bool(v) == -1)
 		return refuse(why, "invalid_field", "%s must be true or false",
 		    st->name);
+	if (st->kind == SK_WORD && rsetting_word(i, v) == NULL)
+		return refuse(why, "invalid_field", "%s must be \"%s\" or "
+		    "\"%s\"", st->name, swords[i][0], swords[i][1]);
 	return OUT_OK;
 }
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "extern.h"
 #include "db.h"
@@ -37,6 +38,8 @@ static struct shared {
 	long long	 session, version;	/* session 0: free */
 	struct shround	*r;
 	size_t		 n;
+	struct step	 st;		/* the step and timer (step.c) */
+	long long	 built;		/* when st was read: now_ms() */
 	unsigned long	 used;		/* for the least recently used */
 } shared[SHARED_SESSIONS];
 static unsigned long	 shared_clock;
@@ -71,6 +74,17 @@ fragment(struct buf *tmp, struct jw *w, struct buf *b)
 	return rc;
 }
 
+/* A monotonic clock in milliseconds: the age of a cached timer. */
+static long long
+now_ms(void)
+{
+	struct timespec	 ts;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
+		return 0;
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 /* Renders session's rounds into c.  Returns 0 or -1 (database). */
 static int
 shared_build(struct db *db, struct shared *c, long long session)
@@ -81,6 +95,10 @@ shared_build(struct db *db, struct shared *c, long long session)
 	size_t		 i, n;
 	int		 rc = -1;
 
+	/* The timer's remaining time is the database's, at this read. */
+	if (step_load(db, session, &c->st) != OUT_OK)
+		return -1;
+	c->built = now_ms();
 	if (agenda_visible(db, session, &v, &n) != OUT_OK)
 		return -1;
 	buf_init(&tmp, FRAGMENT_MAX);
@@ -293,8 +311,9 @@ mine_write(struct buf *o, struct mine *m, long long id)
 /*
  * Writes "rounds": [...] of the participant's state: open rounds with
  * their options and the responder's own answer (m, read with the
- * participant), and revealed closed rounds with their results.  The
- * rest is the shared part of the session at version (cached).
+ * participant), and revealed closed rounds with their results; then
+ * "step" and "timer" (what the room sees).  The rest is the shared part
+ * of the session at version (cached).
  */
 enum outcome
 state_rounds_write(struct db *db, struct jw *w, long long session,
@@ -324,6 +343,9 @@ state_rounds_write(struct db *db, struct jw *w, long long session,
 		jw_raw(w, o.data, o.len);
 	}
 	jw_end(w);
+	/* The step, and the timer less the time since it was read. */
+	step_write(w, &c->st);
+	step_timer_write(w, &c->st, now_ms() - c->built);
 	rc = OUT_OK;
 out:
 	buf_release(&o);

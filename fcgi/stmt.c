@@ -30,7 +30,9 @@ struct stmtdef {
 	"r.state, r.revealed, r.min_picks, r.max_picks, r.scale_max, " \
 	"r.no_opinion, r.top_n, r.budget, r.max_per_option, r.max_length, " \
 	version ", r.open_wall, r.label_low, r.label_high, " \
-	"r.participants_cluster"
+	"r.participants_cluster, " \
+	"r.closes_at IS NOT NULL AND r.closes_at <= UTC_TIMESTAMP(6), " \
+	"r.projector_results"
 /*
  * A round's version moves with its state and with every answer; answers
  * count on their worker's tally row (011_round_tally.sql), so the
@@ -48,6 +50,20 @@ struct stmtdef {
 #define PARTICIPANT_GOOD "WHERE p.token_hash = ? AND p.removed = 0 AND " \
 	"p.run = s.run AND s.state = 'running' AND " \
 	"s.started_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND"
+
+/*
+ * What a stop clears of presenter mode: the step goes back to the join
+ * screen, the timer stops and the projector link dies with the run.
+ */
+#define STEP_RESET "step_kind = 'join', step_round = NULL, " \
+	"step_view = NULL, timer_round = NULL, timer_ends_at = NULL, " \
+	"timer_close = 0, projector_token_hash = NULL, "
+
+/* Responders to a round r: responses, and those who sent ideas. */
+#define ANSWERED "(SELECT COUNT(*) FROM response q WHERE " \
+	"q.round_id = r.id) + (SELECT COUNT(DISTINCT IF(i.team_id IS NULL, " \
+	"CONCAT('p', i.participant_id), CONCAT('t', i.team_id))) FROM idea i " \
+	"WHERE i.round_id = r.id)"
 
 /* The columns of an audit row, in the order audit_canonical() takes. */
 #define AUDIT_COLS "seq, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s.%f'), " \
@@ -209,7 +225,7 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "state <> 'running'", 0 },
 	/* From this commit every participant token of the session is dead. */
 	[STMT_SESSION_STOP] = { "UPDATE session SET state = 'stopped', "
-	    "join_code = NULL, stopped_at = UTC_TIMESTAMP(6), "
+	    "join_code = NULL, stopped_at = UTC_TIMESTAMP(6), " STEP_RESET
 	    "version = version + 1 WHERE id = ? AND account_id = ? AND "
 	    "state = 'running'", 0 },
 	[STMT_SESSION_SET_LOCK] = { "UPDATE session SET locked = ?, "
@@ -232,7 +248,7 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "state = 'running' AND started_at <= UTC_TIMESTAMP(6) - "
 	    "INTERVAL ? SECOND", 1 },
 	[STMT_SESSION_EXPIRE] = { "UPDATE session SET state = 'stopped', "
-	    "join_code = NULL, stopped_at = UTC_TIMESTAMP(6), "
+	    "join_code = NULL, stopped_at = UTC_TIMESTAMP(6), " STEP_RESET
 	    "version = version + 1 WHERE id = ? AND state = 'running' AND "
 	    "started_at <= UTC_TIMESTAMP(6) - INTERVAL ? SECOND", 0 },
 	/*
@@ -313,13 +329,15 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	[STMT_ROUND_INSERT] = { "INSERT INTO round (session_id, position, "
 	    "type, title, min_picks, max_picks, scale_max, no_opinion, top_n, "
 	    "budget, max_per_option, max_length, open_wall, label_low, "
-	    "label_high, participants_cluster) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?)", 0 },
+	    "label_high, participants_cluster, projector_results) VALUES (?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 0 },
 	[STMT_ROUND_LIST] = { "SELECT " ROUND_COLS " FROM round r WHERE "
 	    "r.session_id = ? ORDER BY r.position", 1 },
 	[STMT_ROUND_GET] = { "SELECT " ROUND_COLS " FROM round r WHERE "
 	    "r.id = ? AND r.session_id = ?", 1 },
+	/* A timer's deadline that has passed goes with any change of state. */
 	[STMT_ROUND_SET_STATE] = { "UPDATE round SET state = ?, "
+	    "closes_at = IF(closes_at <= UTC_TIMESTAMP(6), NULL, closes_at), "
 	    "version = version + 1 WHERE id = ? AND session_id = ? AND "
 	    "state <> ?", 0 },
 	[STMT_ROUND_SET_REVEALED] = { "UPDATE round SET revealed = ?, "
@@ -529,6 +547,70 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "FOR UPDATE", 0 },
 	[STMT_ROUND_SET_POS] = { "UPDATE round SET position = ? WHERE id = ? "
 	    "AND session_id = ?", 0 },
+	/*
+	 * Presenter mode (step.c, projector.c).  The step and the timer are
+	 * the session's; the facilitator's statements name the account.
+	 */
+	[STMT_ROUND_SET_PROJECTOR] = { "UPDATE round SET projector_results = "
+	    "?, version = version + 1 WHERE id = ? AND session_id = ?", 0 },
+	/* The remaining time by the database's clock, at this read. */
+	[STMT_STEP_GET] = { "SELECT step_kind, step_round, step_view, "
+	    "IF(timer_ends_at IS NULL, NULL, timer_round), GREATEST(0, "
+	    "TIMESTAMPDIFF(MICROSECOND, UTC_TIMESTAMP(6), timer_ends_at) DIV "
+	    "1000), timer_close, teams_on FROM session WHERE id = ?", 1 },
+	[STMT_STEP_SET] = { "UPDATE session SET step_kind = ?, "
+	    "step_round = ?, step_view = ?, version = version + 1 "
+	    "WHERE id = ? AND account_id = ? AND state = 'running'", 0 },
+	[STMT_TIMER_SET] = { "UPDATE session SET timer_round = ?, "
+	    "timer_ends_at = UTC_TIMESTAMP(6) + INTERVAL ? SECOND, "
+	    "timer_close = ?, version = version + 1 WHERE id = ? AND "
+	    "account_id = ? AND state = 'running'", 0 },
+	[STMT_TIMER_ADD] = { "UPDATE session SET timer_ends_at = "
+	    "GREATEST(timer_ends_at, UTC_TIMESTAMP(6)) + INTERVAL ? SECOND, "
+	    "version = version + 1 WHERE id = ? AND account_id = ? AND "
+	    "state = 'running' AND timer_ends_at IS NOT NULL", 0 },
+	[STMT_TIMER_CLEAR] = { "UPDATE session SET timer_round = NULL, "
+	    "timer_ends_at = NULL, timer_close = 0, version = version + 1 "
+	    "WHERE id = ? AND account_id = ?", 0 },
+	/*
+	 * The deadline an answer reads with its round (ROUND_COLS): the
+	 * timer's end on the timer's round when it closes it, else none.
+	 */
+	[STMT_ROUND_SET_CLOSES] = { "UPDATE round r JOIN session s ON "
+	    "s.id = r.session_id SET r.closes_at = IF(s.timer_close = 1 AND "
+	    "s.timer_round = r.id, s.timer_ends_at, NULL) WHERE "
+	    "r.session_id = ?", 0 },
+	[STMT_TIMER_CLOSE_DUE] = { "UPDATE round SET state = 'closed', "
+	    "closes_at = NULL, version = version + 1 WHERE session_id = ? AND "
+	    "state = 'open' AND closes_at <= UTC_TIMESTAMP(6)", 0 },
+	/* The session's version, and its rounds' versions with answers. */
+	[STMT_LIVE_TAG] = { "SELECT s.version, (SELECT COALESCE(SUM(r.version), "
+	    "0) + COALESCE((SELECT SUM(t.n) FROM round_tally t JOIN round r2 "
+	    "ON r2.id = t.round_id WHERE r2.session_id = s.id), 0) FROM round r "
+	    "WHERE r.session_id = s.id) FROM session s WHERE s.id = ? AND "
+	    "s.account_id = ?", 1 },
+	[STMT_ROUND_ANSWERED] = { "SELECT r.id, r.position, r.state, "
+	    "r.revealed, r.projector_results, " ANSWERED " FROM round r "
+	    "WHERE r.session_id = ? ORDER BY r.position", 1 },
+	[STMT_ROUND_ANSWERED_ONE] = { "SELECT r.id, r.position, r.state, "
+	    "r.revealed, r.projector_results, " ANSWERED " FROM round r "
+	    "WHERE r.id = ? AND r.session_id = ?", 1 },
+	[STMT_TEAMS_WAITING] = { "SELECT t.name FROM team t WHERE "
+	    "t.session_id = ? AND NOT EXISTS (SELECT 1 FROM response q WHERE "
+	    "q.round_id = ? AND q.team_id = t.id) AND NOT EXISTS (SELECT 1 "
+	    "FROM idea i WHERE i.round_id = ? AND i.team_id = t.id) "
+	    "ORDER BY t.position", 1 },
+	[STMT_PROJECTOR_SET] = { "UPDATE session SET projector_token_hash = ? "
+	    "WHERE id = ? AND account_id = ? AND state = 'running'", 0 },
+	/* What changes the projector: the version, the step round's answers. */
+	[STMT_PROJECTOR_FIND] = { "SELECT s.id, s.version, COALESCE((SELECT "
+	    "r.version + (SELECT COALESCE(SUM(t.n), 0) FROM round_tally t "
+	    "WHERE t.round_id = r.id) FROM round r WHERE r.id = s.step_round "
+	    "AND r.session_id = s.id), 0), (SELECT COUNT(*) FROM participant p "
+	    "WHERE p.session_id = s.id AND p.run = s.run AND p.removed = 0), "
+	    "s.title, s.language, s.join_code FROM session s WHERE "
+	    "s.projector_token_hash = ? AND s.state = 'running' AND "
+	    "s.started_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND", 1 },
 	[STMT_DB_TABLES] = { "SELECT COUNT(*) FROM information_schema.TABLES "
 	    "WHERE TABLE_SCHEMA = DATABASE()", 0 },
 	/* With the default role active this lists the role's grants too. */
@@ -559,6 +641,10 @@ static const unsigned char session_param[STMT__MAX] = {
 	[STMT_SESSION_EXPIRE] = 1,
 	[STMT_PARTICIPANT_REMOVE] = 2,
 	[STMT_PARTICIPANT_REVOKE_ALL] = 1,
+	[STMT_STEP_SET] = 4,
+	[STMT_TIMER_SET] = 4,
+	[STMT_TIMER_ADD] = 2,
+	[STMT_TIMER_CLEAR] = 1,
 };
 
 /* Returns the SQL of statement s. */

@@ -105,6 +105,8 @@ request_read(FCGX_Request *fr, struct request *r)
 	r->lang = lang_accept(param(fr, "HTTP_ACCEPT_LANGUAGE"));
 	if ((s = param(fr, "HTTP_IF_NONE_MATCH")) != NULL)
 		r->if_none_match = xstrndup(s, strnlen(s, 256));
+	if ((s = param(fr, "HTTP_X_PROJECTOR_TOKEN")) != NULL)
+		r->projector = xstrndup(s, strnlen(s, 128));
 
 	/* Route on nginx's normalized $document_uri, never REQUEST_URI. */
 	s = param(fr, "DOCUMENT_URI");

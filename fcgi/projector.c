@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * projector.c: presenter mode's projector link, the domain.  A running
+ * session has at most one projector token: 32 bytes from the CSPRNG as
+ * 64 hex digits, of which only the SHA-256 is stored (as of participant
+ * tokens).  The facilitator opens SITE/projector.html#TOKEN on the
+ * room's PC without logging in; the page sends the token in the header
+ * X-Projector-Token (the fragment never reaches a log), and gets what
+ * the room sees: the session's title and join code, the step, the timer
+ * and the step's round as participants see it.  Renewing the link makes
+ * a new token (the old one stops working at once); a stop clears it
+ * (stmt.c's STEP_RESET), and a token finds only a running session.
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/crypto.h>
+
+#include "extern.h"
+#include "db.h"
+#include "banned.h"
+
+#define TOKEN_HEX	64
+
+/* The session of a projector token (STMT_PROJECTOR_FIND). */
+static const struct dbfield projector_cols[] = {
+	DBF_I(projector, session),
+	DBF_I(projector, version),
+	DBF_I(projector, tally),
+	DBF_I(projector, participants),
+	DBF_S(projector, title),
+	DBF_S(projector, lang),
+	DBF_S(projector, code),
+};
+static const struct dbshape projector_shape = DBSHAPE(projector_cols,
+    projector);
+
+void
+projector_release(struct projector *pj)
+{
+	db_shape_release(&projector_shape, pj);
+	memset(pj, 0, sizeof(*pj));
+}
+
+/*
+ * A new projector token for running session id of account: link (sz
+ * bytes) is ORIGIN/projector.html#TOKEN.  The old token stops working.
+ */
+enum outcome
+projector_renew(struct db *db, long long id, long long account,
+    const char *origin, char *link, size_t sz, struct why *why)
+{
+	struct dbparam	 p[3];
+	unsigned char	 hash[32];
+	char		 hex[TOKEN_HEX + 1];
+	enum outcome	 o;
+	int		 rc;
+
+	if ((o = step_running(db, id, account, why)) != OUT_OK)
+		return o;
+	if (token_new(hex, hash) == -1) {
+		why_set(why, "internal_error", "no randomness available");
+		return OUT_ERROR;
+	}
+	p[0] = (struct dbparam)DBP_BLOB(hash, sizeof(hash));
+	p[1] = (struct dbparam)DBP_INT(id);
+	p[2] = (struct dbparam)DBP_INT(account);
+	rc = db_exec(db, STMT_PROJECTOR_SET, p, 3, NULL, NULL);
+	if (rc >= 0 && strfmt(link, sz, "%s/projector.html#%s", origin,
+	    hex) == -1)
+		rc = DB_ERROR;
+	OPENSSL_cleanse(hex, sizeof(hex));
+	if (rc < 0)
+		return OUT_DB_DOWN;
+	if (rc == 0) {
+		why_set(why, "not_running", "the session is not running");
+		return OUT_CONFLICT;
+	}
+	return OUT_OK;
+}
+
+/* Returns 1 if s is TOKEN_HEX lowercase hex digits. */
+static int
+token_shaped(const char *s)
+{
+	size_t	 i;
+
+	if (s == NULL || strlen(s) != TOKEN_HEX)
+		return 0;
+	for (i = 0; i < TOKEN_HEX; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') ||
+		    (s[i] >= 'a' && s[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
+/* The session of a token hash into pj.  Returns db_one()'s result. */
+static int
+find(struct db *db, const unsigned char h[32], long long maxage,
+    struct projector *pj)
+{
+	struct dbparam	 p[2] = { DBP_BLOB(h, 32), DBP_INT(maxage) };
+
+	memset(pj, 0, sizeof(*pj));
+	return db_one(db, STMT_PROJECTOR_FIND, p, 2, &projector_shape, pj);
+}
+
+/*
+ * The running session (of at most maxage seconds) whose projector token
+ * is token, into pj (projector_release()), and its step into st.  A
+ * round whose timer ran out is closed first (step_timer_due()), so the
+ * state is read after it.  OUT_NOT_FOUND: no such token (wrong, renewed,
+ * or its session stopped).
+ */
+enum outcome
+projector_find(struct db *db, const char *token, long long maxage,
+    struct projector *pj, struct step *st)
+{
+	unsigned char	 h[32];
+	int		 rc;
+
+	memset(pj, 0, sizeof(*pj));
+	if (!token_shaped(token))
+		return OUT_NOT_FOUND;
+	sha256(token, TOKEN_HEX, h);
+	if ((rc = find(db, h, maxage, pj)) < 0)
+		return OUT_DB_DOWN;
+	if (rc == 0)
+		return OUT_NOT_FOUND;
+	if ((rc = step_timer_due(db, pj->session)) < 0)
+		goto down;
+	if (rc > 0) {
+		projector_release(pj);
+		if ((rc = find(db, h, maxage, pj)) < 0)
+			return OUT_DB_DOWN;
+		if (rc == 0)
+			return OUT_NOT_FOUND;
+	}
+	if (step_load(db, pj->session, st) != OUT_OK)
+		goto down;
+	return OUT_OK;
+down:
+	projector_release(pj);
+	return OUT_DB_DOWN;
+}
+
+/*
+ * Writes "round": the step's round of session as participants see it
+ * (round_write()), with "answered", and "results" when the view is the
+ * results, the round is revealed, or its projector_results is "live";
+ * null when the step is no round (or its round is gone).  On
+ * OUT_DB_DOWN the writer holds a part: the caller drops it.
+ */
+enum outcome
+projector_round_write(struct db *db, struct jw *w, long long session,
+    const struct step *st)
+{
+	struct why	 why = { NULL, "", 0 };
+	struct round	 rd;
+	long long	 n;
+	enum outcome	 o;
+
+	jw_key(w, "round");
+	if (strcmp(st->kind, "round") != 0 || st->round <= 0) {
+		jw_null(w);
+		return OUT_OK;
+	}
+	if ((o = agenda_round(db, session, st->round, &rd, &why)) ==
+	    OUT_NOT_FOUND) {
+		jw_null(w);
+		return OUT_OK;
+	}
+	if (o != OUT_OK)
+		return o;
+	if ((o = step_answered(db, session, rd.id, &n)) != OUT_OK)
+		goto out;
+	jw_obj(w);
+	round_write(w, &rd);
+	jw_kint(w, "answered", n);
+	if ((strcmp(st->view, "results") == 0 || rd.revealed ||
+	    strcmp(rd.projector_results, "live") == 0) &&
+	    (o = round_results_write(db, w, &rd)) != OUT_OK)
+		goto out;
+	jw_end(w);
+out:
+	round_release(&rd);
+	return o;
+}

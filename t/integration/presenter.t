@@ -1,0 +1,239 @@
+#!/bin/bash
+# SPDX-License-Identifier: ISC
+# presenter.t: presenter mode through nginx over HTTPS with the real
+# database: the step (what the room sees) in the console's, the
+# participants' and the projector's states; the projector link without a
+# cookie, refused after a renewal and after the stop; the timer by the
+# server's clock, and an answer refused after zero when it closes the
+# round; projector_results live and reveal; a phone that reloads resumes
+# from its cookie.  Every route's refusals: another account, anonymous,
+# a session not running, bad bodies.
+PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$PF_SRC/t/lib/tap.sh"
+with_stack
+. "$PF_SRC/t/lib/api.sh"
+
+browser ann 127.0.0.11
+browser bob 127.0.0.12
+browser anon 127.0.0.13
+browser room 127.0.0.14
+call ann POST /api/accounts '{"email":"ann@example.org","display_name":"Ann","password":"ann has a good passphrase"}'
+call bob POST /api/accounts '{"email":"bob@example.org","display_name":"Bob","password":"bob has a good passphrase"}'
+sql -e "UPDATE account SET plan = 'pro' WHERE email = 'ann@example.org'"
+call ann POST /api/sessions '{"title":"Studiedag","named":true}'
+S=$(jget "$body" session.id)
+call ann POST "/api/sessions/$S/rounds" '{"type":"choice","title":"Lunch?","options":["Soup","Salad"]}'
+is "$code" 201 "a round"
+is "$(jget "$body" round.projector_results)" reveal "a new round's projector_results is reveal by default"
+R=$(jget "$body" round.id)
+O1=$(jget "$body" round.options.0.id)
+call ann POST "/api/sessions/$S/rounds" '{"type":"open","title":"Why?","projector_results":"live"}'
+is "$(jget "$body" round.projector_results)" live "projector_results live as a setting of a new round"
+R2=$(jget "$body" round.id)
+call ann POST "/api/sessions/$S/rounds" '{"type":"open","title":"Bad","projector_results":"sometimes"}'
+is "$code:$(jget "$body" error.code)" 422:invalid_field "projector_results must be live or reveal"
+call anon GET /api/round-types
+like "$body" '"settings":\["min_picks","max_picks","projector_results"\]' "round-types: projector_results is a setting of every type"
+
+# --- not running ----------------------------------------------------------
+call ann POST "/api/sessions/$S/step" '{"kind":"join"}'
+is "$code:$(jget "$body" error.code)" 409:not_running "step: 409 while the session is a draft"
+call ann POST "/api/sessions/$S/projector" ''
+is "$code:$(jget "$body" error.code)" 409:not_running "projector link: 409 while a draft"
+call ann POST "/api/sessions/$S/timer" "{\"round\":$R,\"seconds\":60}"
+is "$code:$(jget "$body" error.code)" 409:not_running "timer: 409 while a draft"
+
+call ann POST "/api/sessions/$S/start" ''
+CODE=$(jget "$body" session.join_code)
+browser p1 127.0.0.21
+browser p2 127.0.0.22
+call p1 POST /api/join "{\"code\":\"$CODE\",\"display_name\":\"Pieter Een\"}"
+call p2 POST /api/join "{\"code\":\"$CODE\",\"display_name\":\"Paula Twee\"}"
+is "$code" 201 "two participants"
+
+# --- the step ---------------------------------------------------------------
+call ann GET "/api/sessions/$S/live"
+is "$(jget "$body" step)" '{"kind":"join","round":null,"view":null}' "live: the step starts at the join screen"
+is "$(jget "$body" timer)" "" "live: no timer"
+like "$body" '"timer":null' "live: timer is null"
+is "$(jget "$body" rounds.0.answered)" 0 "live: per round, answered 0"
+is "$(jget "$body" participant_count)" 2 "live: the participant count"
+call p1 GET /api/participant/state
+is "$(jget "$body" step)" '{"kind":"join","round":null,"view":null}' "participant: the step"
+like "$body" '"timer":null' "participant: timer null"
+
+for bad in '{}' '{"kind":"dance"}' '{"kind":"round"}' "{\"kind\":\"join\",\"round\":$R}" \
+    "{\"kind\":\"round\",\"round\":$R,\"view\":\"later\"}" '{"kind":"round","round":999999}' \
+    "{\"kind\":\"round\",\"round\":$R,\"extra\":1}"; do
+	call ann POST "/api/sessions/$S/step" "$bad"
+	is "$code" 422 "step: $bad is 422 ($(jget "$body" error.code))"
+done
+call bob POST "/api/sessions/$S/step" '{"kind":"blank"}'
+is "$code" 404 "step: another account's session is 404"
+call anon POST "/api/sessions/$S/step" '{"kind":"blank"}'
+is "$code" 401 "step: anonymous is 401"
+
+call ann POST "/api/sessions/$S/step" "{\"kind\":\"round\",\"round\":$R,\"view\":\"question\"}"
+is "$code" 200 "step: a round's question"
+is "$(jget "$body" step)" "{\"kind\":\"round\",\"round\":$R,\"view\":\"question\"}" "step: answered with the step"
+call ann GET "/api/sessions/$S/rounds"
+is "$(jget "$body" rounds.0.state)" draft "the question view leaves the round a draft"
+call p1 GET /api/participant/state
+is "$(jget "$body" step.round)" "$R" "participant: sees the new step (the poll cache learnt of it)"
+call ann POST "/api/sessions/$S/step" "{\"kind\":\"round\",\"round\":$R,\"view\":\"answer\"}"
+call ann GET "/api/sessions/$S/rounds"
+is "$(jget "$body" rounds.0.state)" open "the answer view opens a draft round"
+call p1 POST "/api/participant/rounds/$R/answer" "{\"choices\":[$O1]}"
+is "$code" 201 "p1 answers"
+call ann GET "/api/sessions/$S/live"
+is "$(jget "$body" rounds.0.answered)" 1 "live: answered 1"
+live_etag=$(printf '%s' "$headers" | sed -n 's/^etag: \(.*\)\r$/\1/p')
+call ann GET "/api/sessions/$S/live" '' -H "If-None-Match: $live_etag"
+is "$code" 304 "live: 304 while nothing changed"
+call p2 POST "/api/participant/rounds/$R/answer" "{\"choices\":[$O1]}"
+call ann GET "/api/sessions/$S/live" '' -H "If-None-Match: $live_etag"
+is "$code:$(jget "$body" rounds.0.answered)" 200:2 "live: an answer changes the ETag; answered 2"
+
+# --- the projector link -----------------------------------------------------
+call bob POST "/api/sessions/$S/projector" ''
+is "$code" 404 "projector link: another account's session is 404"
+call anon POST "/api/sessions/$S/projector" ''
+is "$code" 401 "projector link: anonymous is 401"
+call ann POST "/api/sessions/$S/projector" ''
+is "$code" 201 "projector link: 201"
+LINK=$(jget "$body" projector_link)
+like "$LINK" '^https://[^/]+/projector\.html#[0-9a-f]{64}$' "the token is in the link's fragment"
+TOK=${LINK#*#}
+ok "$(sql -e "SELECT COUNT(*) FROM session WHERE projector_token_hash = UNHEX(SHA2('$TOK', 256))" | grep -qx 1; echo $?)" "only the token's SHA-256 is stored"
+call room GET /api/projector/state '' -H "X-Projector-Token: $TOK"
+is "$code" 200 "projector: 200 with the token, no cookie"
+is "$(jget "$body" session.title)" Studiedag "projector: the session's title"
+is "$(jget "$body" session.participants)" 2 "projector: the participants"
+like "$(jget "$body" session.join_code)" '^[0-9A-Z]{4}-[0-9A-Z]{4}$' "projector: the join code"
+is "$(jget "$body" step.view)" answer "projector: the step"
+is "$(jget "$body" round.id):$(jget "$body" round.answered)" "$R:2" "projector: the step's round, answered 2"
+is "$(jget "$body" round.results)" "" "projector: no results before the reveal (reveal)"
+unlike "$body" 'Pieter|Paula' "projector: no participant's name"
+pe=$(printf '%s' "$headers" | sed -n 's/^etag: \(.*\)\r$/\1/p')
+call room GET /api/projector/state '' -H "X-Projector-Token: $TOK" -H "If-None-Match: $pe"
+is "$code" 304 "projector: 304 on its ETag"
+call ann POST "/api/sessions/$S/step" "{\"kind\":\"round\",\"round\":$R,\"view\":\"results\"}"
+call room GET /api/projector/state '' -H "X-Projector-Token: $TOK" -H "If-None-Match: $pe"
+is "$code" 200 "projector: the step's change changes the ETag"
+is "$(jget "$body" round.results.responses)" 2 "projector: results at the results step"
+call ann PATCH "/api/sessions/$S/rounds/$R2" '{"projector_results":"maybe"}'
+is "$code" 422 "round.update: a bad value is 422"
+call ann PATCH "/api/sessions/$S/rounds/$R2" '{"title":"x"}'
+is "$code" 422 "round.update: another field is 422"
+call bob PATCH "/api/sessions/$S/rounds/$R2" '{"projector_results":"live"}'
+is "$code" 404 "round.update: another account is 404"
+call ann PATCH "/api/sessions/$S/rounds/$R" '{"projector_results":"live"}'
+is "$code:$(jget "$body" round.projector_results)" 200:live "round.update: live"
+call ann POST "/api/sessions/$S/step" "{\"kind\":\"round\",\"round\":$R,\"view\":\"answer\"}"
+call room GET /api/projector/state '' -H "X-Projector-Token: $TOK"
+is "$(jget "$body" round.results.responses)" 2 "projector: live results while answers come in"
+call ann PATCH "/api/sessions/$S/rounds/$R" '{"projector_results":"reveal"}'
+call room GET /api/projector/state '' -H "X-Projector-Token: $TOK"
+is "$(jget "$body" round.results)" "" "projector: reveal hides them again"
+call ann POST "/api/sessions/$S/rounds/$R/reveal" ''
+call room GET /api/projector/state '' -H "X-Projector-Token: $TOK"
+is "$(jget "$body" round.results.responses)" 2 "projector: results after the reveal"
+call ann POST "/api/sessions/$S/step" '{"kind":"blank"}'
+call room GET /api/projector/state '' -H "X-Projector-Token: $TOK"
+is "$(jget "$body" step.kind):$(jget "$body" round)" "blank:" "projector: a blank step, no round"
+like "$body" '"round":null' "projector: round null"
+call room GET /api/projector/state ''
+is "$code" 404 "projector: no token is 404"
+call room GET /api/projector/state '' -H "X-Projector-Token: $(printf 'a%.0s' $(seq 1 64))"
+is "$code" 404 "projector: a wrong token is 404"
+call ann POST "/api/sessions/$S/projector" ''
+TOK2=$(jget "$body" projector_link); TOK2=${TOK2#*#}
+call room GET /api/projector/state '' -H "X-Projector-Token: $TOK"
+is "$code:$(jget "$body" error.code)" 404:not_found "projector: the old token is refused after a renewal"
+call room GET /api/projector/state '' -H "X-Projector-Token: $TOK2"
+is "$code" 200 "projector: the new token works"
+ok "$(grep -c "$TOK2" "$PF_DIR"/*.log "$PF_DIR"/*/*.log 2>/dev/null | grep -v ':0$' | grep -q .; [ $? -ne 0 ]; echo $?)" "the token is in no log"
+
+# --- the timer --------------------------------------------------------------
+for bad in '{}' "{\"round\":$R}" "{\"round\":$R,\"seconds\":4}" "{\"round\":$R,\"seconds\":3601}" \
+    "{\"round\":$R,\"seconds\":60,\"add\":30}" '{"round":999999,"seconds":60}' '{"add":0}'; do
+	call ann POST "/api/sessions/$S/timer" "$bad"
+	is "$code" 422 "timer: $bad is 422 ($(jget "$body" error.code))"
+done
+call ann POST "/api/sessions/$S/timer" '{"add":30}'
+is "$code:$(jget "$body" error.code)" 409:no_timer "timer: add without a timer is 409"
+call bob POST "/api/sessions/$S/timer" "{\"round\":$R,\"seconds\":60}"
+is "$code" 404 "timer: another account is 404"
+call bob DELETE "/api/sessions/$S/timer"
+is "$code" 404 "timer stop: another account is 404"
+call anon DELETE "/api/sessions/$S/timer"
+is "$code" 401 "timer stop: anonymous is 401"
+call ann POST "/api/sessions/$S/rounds" '{"type":"choice","title":"Now?","options":["Yes","No"]}'
+R3=$(jget "$body" round.id)
+O3=$(jget "$body" round.options.0.id)
+call ann POST "/api/sessions/$S/step" "{\"kind\":\"round\",\"round\":$R3,\"view\":\"answer\"}"
+call ann POST "/api/sessions/$S/timer" "{\"round\":$R3,\"seconds\":60,\"close\":false}"
+is "$code" 200 "timer: started"
+ms=$(jget "$body" timer.remaining_ms)
+ok $([ "$ms" -gt 55000 ] && [ "$ms" -le 60000 ]; echo $?) "timer: remaining_ms $ms by the server's clock"
+call ann POST "/api/sessions/$S/timer" '{"add":30}'
+ms=$(jget "$body" timer.remaining_ms)
+ok $([ "$ms" -gt 85000 ] && [ "$ms" -le 90000 ]; echo $?) "timer: 30 s added ($ms)"
+call p1 GET /api/participant/state
+is "$(jget "$body" timer.round):$(jget "$body" timer.close)" "$R3:false" "participant: the timer"
+ms=$(jget "$body" timer.remaining_ms)
+ok $([ "$ms" -gt 80000 ] && [ "$ms" -le 90000 ]; echo $?) "participant: remaining_ms $ms"
+call room GET /api/projector/state '' -H "X-Projector-Token: $TOK2"
+is "$(jget "$body" timer.round)" "$R3" "projector: the timer"
+call ann DELETE "/api/sessions/$S/timer"
+is "$code" 204 "timer: stopped"
+call ann GET "/api/sessions/$S/live"
+like "$body" '"timer":null' "live: no timer after the stop"
+# A timer that closes its round: no answer after zero.
+call ann POST "/api/sessions/$S/timer" "{\"round\":$R3,\"seconds\":5,\"close\":true}"
+is "$(jget "$body" timer.close)" true "timer: close at zero"
+call p1 POST "/api/participant/rounds/$R3/answer" "{\"choices\":[$O3]}"
+is "$code" 201 "an answer before zero is taken"
+sleep 5.5
+call p2 POST "/api/participant/rounds/$R3/answer" "{\"choices\":[$O3]}"
+is "$code:$(jget "$body" error.code)" 409:round_closed "an answer after zero is refused as closed"
+call ann GET "/api/sessions/$S/live"
+is "$(jget "$body" timer.remaining_ms)" 0 "live: the timer at zero"
+is "$(printf '%s' "$body" | perl -MJSON::PP -e '$r = $ARGV[0]; print map { $_->{state} } grep { $_->{id} == $r } @{decode_json(<STDIN>)->{rounds}}' "$R3")" closed "live: the round is closed at the console's next read"
+call ann DELETE "/api/sessions/$S/timer"
+
+# --- team mode: who has not answered --------------------------------------
+call ann POST /api/sessions '{"title":"Tafels","teams_on":true,"teams":["Tafel 1","Tafel 2"]}'
+T=$(jget "$body" session.id)
+call ann POST "/api/sessions/$T/rounds" '{"type":"choice","title":"A or B","options":["A","B"]}'
+TR=$(jget "$body" round.id)
+TO=$(jget "$body" round.options.0.id)
+call ann POST "/api/sessions/$T/start" ''
+TCODE=$(jget "$body" session.join_code)
+browser t1 127.0.0.31
+call t1 POST /api/join "{\"code\":\"$TCODE\",\"team\":\"Tafel 1\"}"
+call ann POST "/api/sessions/$T/step" "{\"kind\":\"round\",\"round\":$TR,\"view\":\"answer\"}"
+call t1 POST "/api/participant/rounds/$TR/answer" "{\"choices\":[$TO]}"
+call ann GET "/api/sessions/$T/live"
+is "$(jget "$body" teams_waiting)" '["Tafel 2"]' "live: the teams that have not answered"
+is "$(jget "$body" rounds.0.answered)" 1 "live: answered counts teams"
+call ann POST "/api/sessions/$S/step" "{\"kind\":\"round\",\"round\":$R2,\"view\":\"question\"}"
+call ann GET "/api/sessions/$S/live"
+unlike "$body" 'teams_waiting' "no teams_waiting without teams"
+
+# --- a phone that reloads resumes from its cookie ---------------------------
+call p1 GET /api/participant/state
+is "$code" 200 "a reload: the state from the cookie alone"
+is "$(jget "$body" participant.display_name)" "Pieter Een" "the same participant"
+is "$(jget "$body" session.title)" Studiedag "the session"
+is "$(printf '%s' "$body" | perl -MJSON::PP -e '$r = $ARGV[0]; print map { $_->{answered} ? "yes" : "no" } grep { $_->{id} == $r } @{decode_json(<STDIN>)->{rounds}}' "$R")" yes "and their own answer"
+
+# --- the stop ---------------------------------------------------------------
+call ann POST "/api/sessions/$S/stop" ''
+call room GET /api/projector/state '' -H "X-Projector-Token: $TOK2"
+is "$code:$(jget "$body" error.code)" 404:not_found "projector: refused after the stop"
+ok "$(sql -e "SELECT projector_token_hash IS NULL AND step_kind = 'join' AND timer_round IS NULL FROM session WHERE id = $S" | grep -qx 1; echo $?)" "the stop clears the token, the step and the timer"
+call ann POST "/api/sessions/$S/step" '{"kind":"join"}'
+is "$code" 409 "step: 409 after the stop"
+
+done_testing
