@@ -179,6 +179,8 @@ function roomKeys() {
 }
 
 if (token && !sid) {
+	// A new link pasted into the same tab: start again with its token.
+	window.addEventListener("hashchange", () => location.reload());
 	document.body.classList.add("room");
 	$("room").hidden = false;
 	roomKeys();

@@ -81,6 +81,9 @@ async function measure(page, name) {
 
 // The step's first control on a phone, inside the viewport, unscrolled.
 async function firstControl(page, name) {
+	// The phone's next poll (every two seconds) brings the step.
+	await page.waitForSelector(".round-card:not([hidden]) :is(input, button, textarea, select)",
+	    { timeout: 4000 }).catch(() => {});
 	const r = await page.evaluate(() => {
 		const c = document.querySelector(".round-card:not([hidden]) :is(input, button, textarea, select)");
 		if (!c)

@@ -33,6 +33,7 @@ shots=${PF_SCREENSHOTS:-$T_DIR/screenshots}
 mkdir -p "$shots"
 cd "$PF_SRC/t/browser" || exit 1
 out=$(node presenter.mjs "$PF_URL" ann@example.org "$PW" "$S" "$CODE" "$shots" 2>&1)
+[ -n "${PF_PRESENTER_OUT:-}" ] && printf "%s\n" "$out" >"$PF_PRESENTER_OUT"
 like "$out" 'login: 200' "the facilitator logs in"
 like "$out" 'presenter now: Join screen' "presenter mode starts on the join screen"
 like "$out" 'projector link: https://[^ ]+/projector.html#' "a projector link is made"
