@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: ISC
-# presenter.t: a session run in front of a room (issue 15's pages).  The
+# presenter.t: a session run in front of a room.  The
 # facilitator steps through the agenda by keyboard in the console's
 # presenter mode; the projector link (no cookie) shows each step at
 # 1280x720 and 1920x1080 without overflow or clipping, in sizes from the

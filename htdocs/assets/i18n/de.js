@@ -423,6 +423,8 @@ export default {
 	"error.not_allowed": "Das geht in dieser Runde nicht ({detail}).",
 	"error.not_enabled": "Zwei-Faktor ist aus.",
 	"error.not_found": "Das gibt es nicht (mehr).",
+	"error.no_timer": "Es läuft kein Timer.",
+	"error.not_running": "Die Sitzung läuft nicht; starte sie zuerst.",
 	"error.own_account": "Das kannst du hier nicht mit deinem eigenen Konto tun ({detail}).",
 	"error.plan_limit": "Dein Tarif erlaubt das nicht ({detail}).",
 	"error.round_closed": "Diese Runde nimmt keine Antworten an.",

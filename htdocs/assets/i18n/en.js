@@ -426,6 +426,8 @@ export default {
 	"error.not_allowed": "That is not possible in this round ({detail}).",
 	"error.not_enabled": "Two-factor is off.",
 	"error.not_found": "That does not exist (any more).",
+	"error.no_timer": "No timer is running.",
+	"error.not_running": "The session is not running; start it first.",
 	"error.own_account": "You cannot do this to your own account here ({detail}).",
 	"error.plan_limit": "Your plan does not allow this ({detail}).",
 	"error.round_closed": "This round is not open for answers.",

@@ -422,6 +422,8 @@ export default {
 	"error.not_allowed": "Dat kan niet in deze ronde ({detail}).",
 	"error.not_enabled": "Tweestapsverificatie staat uit.",
 	"error.not_found": "Dat bestaat niet (meer).",
+	"error.no_timer": "Er loopt geen timer.",
+	"error.not_running": "De sessie loopt niet; start haar eerst.",
 	"error.own_account": "Dit kun je hier niet met je eigen account doen ({detail}).",
 	"error.plan_limit": "Je abonnement staat dit niet toe ({detail}).",
 	"error.round_closed": "Deze ronde is niet open voor antwoorden.",
