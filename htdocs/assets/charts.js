@@ -54,6 +54,58 @@ export function distribution(dist, max, lowHigh) {
 	return wrap;
 }
 
+// The legend of a distribution: a swatch per value, with the ends'
+// words when the scale has them ("1 Not at all ... 5 Very").
+export function scaleLegend(max, ends) {
+	const ul = el("ul", null, "legend");
+	ul.setAttribute("aria-label", t("results.legend"));
+	for (let v = 1; v <= max; v++) {
+		const li = el("li");
+		li.append(el("span", null, "swatch seg v" + Math.round(((v - 1) / Math.max(1, max - 1)) * 4)));
+		let txt = String(v);
+		if (ends && v === 1 && ends[0])
+			txt += " " + ends[0];
+		if (ends && v === max && ends[1])
+			txt += " " + ends[1];
+		li.append(el("span", txt));
+		ul.append(li);
+	}
+	return ul;
+}
+
+// Makes the node old look like the node fresh while keeping old's
+// elements where both have the same shape: texts, classes, attributes
+// and custom properties are copied, so that a poll updates a chart in
+// place (no flicker, no lost scroll or focus) instead of replacing it.
+export function morph(old, fresh) {
+	if (old.nodeType !== fresh.nodeType || old.nodeName !== fresh.nodeName) {
+		old.replaceWith(fresh);
+		return;
+	}
+	if (old.nodeType === Node.TEXT_NODE) {
+		if (old.nodeValue !== fresh.nodeValue)
+			old.nodeValue = fresh.nodeValue;
+		return;
+	}
+	if (old.nodeType !== Node.ELEMENT_NODE)
+		return;
+	for (const a of [...old.attributes])
+		if (!fresh.hasAttribute(a.name))
+			old.removeAttribute(a.name);
+	for (const a of [...fresh.attributes])
+		if (old.getAttribute(a.name) !== a.value)
+			old.setAttribute(a.name, a.value);
+	const oc = [...old.childNodes], fc = [...fresh.childNodes];
+	for (let i = 0; i < fc.length; i++) {
+		if (i < oc.length)
+			morph(oc[i], fc[i]);
+		else
+			old.append(fc[i]);
+	}
+	for (let i = fc.length; i < oc.length; i++)
+		oc[i].remove();
+}
+
 // A word cloud from the server's entries (results.cloud: {entry, n,
 // hidden}, most frequent first, normalized and without stop words by the
 // server): each sized by its n against the largest, the largest first.

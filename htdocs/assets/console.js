@@ -11,6 +11,7 @@ import { language, t } from "./i18n.js";
 import { el, renderResults } from "./results.js";
 import { allRoundTypes, loadRoundType, roundType } from "./rounds/index.js";
 import { caller, languages, say } from "./ui.js";
+import { presenter } from "./presenter.js";
 
 // The server's list of round types and their modules, fetched while the
 // catalogue loads.
@@ -18,6 +19,7 @@ const typesReady = allRoundTypes();
 await languages(() => {
 	if (session) {
 		renderSession();
+		pres.draw();
 		renderRounds();
 		renderSourceOptions();
 	} else if (!sid)
@@ -32,6 +34,7 @@ let liveTag = null;
 const shown = new Set();		// rounds whose results are shown
 const boards = new Set();		// rounds whose board (ideas) is shown
 const resultTags = new Map();
+const pres = presenter({ sid, call, rounds: () => rounds, changed: () => { liveTag = null; } });
 
 function button(text, cls, fn) {
 	const b = el("button", text, "btn small " + (cls || "secondary"));
@@ -109,6 +112,7 @@ function renderSession() {
 	$("lock").hidden = !running || s.locked;
 	$("unlock").hidden = !running || !s.locked;
 	$("running").hidden = !running;
+	$("presenter").hidden = !running;
 	$("projector").href = "/projector.html?session=" + s.id;
 	$("report").href = "/report.html?session=" + s.id;
 	$("export").href = "/api/sessions/" + s.id + "/export";
@@ -218,6 +222,22 @@ function roundItem(r) {
 		b.setAttribute("aria-expanded", String(boards.has(r.id)));
 		acts.append(b);
 	}
+	// Results on the projector: live, or after the reveal (the default).
+	const pr = el("label", null, "row");
+	const sel = el("select");
+	sel.id = "pr-" + r.id;
+	for (const v of ["reveal", "live"])
+		sel.append(new Option(t("console.projectorResults." + v), v));
+	sel.value = r.projector_results === "live" ? "live" : "reveal";
+	sel.addEventListener("change", async () => {
+		const x = await call("PATCH", "/sessions/" + sid + "/rounds/" + r.id,
+		    { projector_results: sel.value });
+		if (x.ok)
+			r.projector_results = sel.value;
+	});
+	pr.append(el("span", t("console.projectorResults")), sel);
+	pr.htmlFor = sel.id;
+	acts.append(pr);
 	const csv = el("a", t("console.csv"), "btn small secondary");
 	csv.href = "/api/sessions/" + sid + "/rounds/" + r.id + "/results.csv";
 	csv.setAttribute("download", "round-" + r.position + ".csv");
@@ -437,11 +457,13 @@ async function pollLive() {
 	if (liveTag)
 		headers["If-None-Match"] = liveTag;
 	try {
+		const at = performance.now();
 		const r = await fetch("/api/sessions/" + sid + "/live",
 		    { headers, cache: "no-store", credentials: "same-origin" });
 		if (r.status === 200) {
 			liveTag = r.headers.get("ETag");
 			const d = await r.json();
+			pres.live(d, at);
 			const changed = d.session.state !== session.state ||
 			    d.session.locked !== session.locked;
 			session = Object.assign(session, d.session);
@@ -462,7 +484,7 @@ async function pollLive() {
 	} catch (e) {
 		// Next time.
 	}
-	setTimeout(pollLive, 2000);
+	setTimeout(pollLive, $("presenter").hidden ? 2000 : 1000);
 }
 
 // --- start ------------------------------------------------------------------------

@@ -9,6 +9,15 @@
 // being filled in is never redrawn under the participant's fingers.
 // When the session stops the server answers 401 and the page says the
 // session has ended.
+//
+// One thing at a time: the round of the facilitator's step (state.step)
+// fills the screen; a newly current round replaces the view, its heading
+// takes the focus and is announced; several open rounds and no step on
+// one of them: a list to pick from.  The page asks the state first, so a
+// reload or a woken tab resumes from the cookie without the join form.
+// The timer counts down from the server's remaining_ms (the phone's own
+// clock does not matter).  The name and team fields appear when the
+// server asks for them; every error is said next to what caused it.
 import { api } from "./api.js";
 import { buildSwitch, chooseLanguage, language, rememberLanguage, setLanguage,
     t } from "./i18n.js";
@@ -20,6 +29,9 @@ let etag = null;
 let delay = 2000;
 let me = null;
 let chosen = false;	// the participant picked a language with the switch
+let current = null;	// the id of the round on the screen
+let picked = null;	// the round picked from the list
+let timerEnd = null;	// performance.now() at which the timer ends
 const cards = new Map();	// round id -> { card, sig, dirty }
 const $ = (id) => document.getElementById(id);
 
@@ -53,10 +65,10 @@ function submitButton(text) {
 // [form, body()].
 function buildForm(r, mod) {
 	const form = el("form", null, "answer stack");
-	const { nodes, body } = mod.answerForm(r);
+	const { nodes, body, check } = mod.answerForm(r);
 	form.append(...nodes);
 	form.append(submitButton(t(mod.submitKey || "join.send")));
-	return [form, body];
+	return [form, body, check];
 }
 
 function card(r) {
@@ -67,6 +79,7 @@ function card(r) {
 	c.setAttribute("aria-labelledby", "rt-" + r.id);
 	const h = el("h2", r.title);
 	h.id = "rt-" + r.id;
+	h.tabIndex = -1;
 	c.append(h);
 	const status = el("p", "", "done-msg");
 	status.setAttribute("role", "status");
@@ -74,7 +87,7 @@ function card(r) {
 	const wall = el("div", null, "wall-box");
 	const results = el("div", null, "results-here");
 	if (r.state === "open" && mod) {
-		const [form, body] = buildForm(r, mod);
+		const [form, body, check] = buildForm(r, mod);
 		// Typing, or a button of the form (points +/-, ranking arrows):
 		// the participant is at work, so polls leave the form alone.
 		form.addEventListener("input", () => { entry.dirty = true; });
@@ -84,6 +97,12 @@ function card(r) {
 		});
 		form.addEventListener("submit", async (ev) => {
 			ev.preventDefault();
+			const missing = check && check();
+			if (missing) {
+				status.textContent = missing;
+				status.dataset.state = "error";
+				return;
+			}
 			const b = body();
 			const idea = !!mod.ideas;
 			if (idea && !b.text)
@@ -93,7 +112,7 @@ function card(r) {
 			if (!x.ok) {
 				if (x.status === 401)
 					return show("ended-view");
-				status.textContent = t("common.failed") + x.text;
+				status.textContent = x.text;
 				status.dataset.state = "error";
 				return;
 			}
@@ -176,14 +195,78 @@ async function renderRounds() {
 	// Keep the cards in the agenda's order.
 	for (const r of me.rounds || [])
 		box.append(cards.get(r.id).card);
-	$("waiting").hidden = (me.rounds || []).length > 0;
+	showOne();
 }
+
+// Which round fills the screen: the step's, else the one open round,
+// else the one picked from the list of open rounds; none: the list (or
+// the wait).
+function showOne() {
+	const rounds = me.rounds || [];
+	const open = rounds.filter((r) => r.state === "open");
+	const step = me.step || null;
+	let id = null;
+	if (step && step.kind === "round" && rounds.some((r) => r.id === step.round))
+		id = step.round;
+	else if (picked !== null && open.some((r) => r.id === picked))
+		id = picked;
+	else if (open.length === 1)
+		id = open[0].id;
+	else if (open.length === 0 && (!step || step.kind !== "blank") && rounds.length)
+		id = rounds[rounds.length - 1].id;
+	const list = $("round-list");
+	list.hidden = id !== null || open.length < 2;
+	if (!list.hidden) {
+		list.setAttribute("aria-label", t("join.pickRound"));
+		list.replaceChildren(...open.map((r) => {
+			const li = el("li");
+			const b = el("button", r.title, "btn secondary");
+			b.type = "button";
+			b.dataset.round = String(r.id);
+			b.addEventListener("click", () => {
+				picked = r.id;
+				showOne();
+			});
+			li.append(b);
+			return li;
+		}));
+	}
+	for (const [rid, e] of cards)
+		e.card.hidden = rid !== id;
+	const back = id !== null && picked === id && open.length > 1 &&
+	    !(step && step.kind === "round" && step.round === id);
+	$("back-list").hidden = !back;
+	$("waiting").hidden = id !== null || open.length >= 2;
+	$("waiting").textContent = step && step.kind === "blank" ? t("join.pause") : t("join.waiting");
+	if (id !== current) {
+		current = id;
+		const e = id !== null && cards.get(id);
+		if (e) {
+			window.scrollTo(0, 0);
+			const h = e.card.querySelector("h2");
+			$("announce").textContent = t("join.nowRound", { title: e.r.title });
+			h.focus({ preventScroll: true });
+		}
+	}
+}
+
+function tickTimer() {
+	const x = $("part-timer");
+	x.hidden = timerEnd === null;
+	if (timerEnd === null)
+		return;
+	const left = Math.max(0, Math.ceil((timerEnd - performance.now()) / 1000));
+	x.textContent = t("join.timeLeft") + " " + Math.floor(left / 60) + ":" +
+	    String(left % 60).padStart(2, "0");
+}
+setInterval(tickTimer, 250);
 
 async function poll() {
 	const headers = { Accept: "application/json" };
 	if (etag)
 		headers["If-None-Match"] = etag;
 	let r;
+	const at = performance.now();
 	try {
 		r = await fetch("/api/participant/state", { headers, cache: "no-store" });
 	} catch (e) {
@@ -198,6 +281,9 @@ async function poll() {
 		if (r.status === 200) {
 			etag = r.headers.get("ETag");
 			me = await r.json();
+			const tm = me.timer;
+			timerEnd = tm && typeof tm.remaining_ms === "number" ? at + tm.remaining_ms : null;
+			tickTimer();
 			if (!chosen && me.session.language && me.session.language !== language()) {
 				await setLanguage(me.session.language);
 				cards.forEach((e) => { e.sig = ""; });
@@ -230,20 +316,36 @@ const m = /^\/j\/([0-9A-Za-z-]{8,9})$/.exec(location.pathname);
 if (m)
 	$("code").value = m[1].toUpperCase();
 
+// A refused join, said next to its field: the name or the team when the
+// server asks for them (the field then appears), else the code.
+function joinError(r) {
+	for (const f of ["code", "name", "team"])
+		$(f + "-error").textContent = "";
+	let field = "code";
+	if (/display_name/.test(r.message))
+		field = "name";
+	else if (/team/.test(r.message))
+		field = "team";
+	let text = r.text;
+	if (field !== "code" && (r.code === "missing_field" || r.code === "invalid_field")) {
+		text = t(field === "name" ? "join.nameNeeded" : "join.teamNeeded");
+		$("f-" + field).hidden = false;
+	}
+	$(field + "-error").textContent = text;
+	$(field).setAttribute("aria-invalid", "true");
+	$(field).focus();
+}
+
 $("join").addEventListener("submit", async (ev) => {
 	ev.preventDefault();
 	const body = { code: $("code").value };
-	if ($("name").value.trim() !== "")
+	if (!$("f-name").hidden && $("name").value.trim() !== "")
 		body.display_name = $("name").value.trim();
-	if ($("team").value.trim() !== "")
+	if (!$("f-team").hidden && $("team").value.trim() !== "")
 		body.team = $("team").value.trim();
 	const r = await api("POST", "/join", body);
 	if (!r.ok) {
-		say(t("common.failed") + r.text, "error");
-		if (/display_name/.test(r.message))
-			$("name").focus();
-		else if (/team/.test(r.message))
-			$("team").focus();
+		joinError(r);
 		return;
 	}
 	me = r.data;
@@ -255,3 +357,28 @@ $("join").addEventListener("submit", async (ev) => {
 	say("");
 	poll();
 });
+
+$("back-list").addEventListener("click", () => {
+	picked = null;
+	showOne();
+});
+
+// A reload or a woken tab: the cookie may hold a participant already.
+async function resume() {
+	let r = null;
+	try {
+		r = await fetch("/api/participant/state", { headers: { Accept: "application/json" },
+		    cache: "no-store" });
+	} catch (e) {
+		r = null;
+	}
+	if (r && r.status === 200) {
+		show("in-view");
+		poll();
+		return;
+	}
+	show("join-view");
+	if (r === null)
+		say(t("join.offline"), "error");
+}
+resume();

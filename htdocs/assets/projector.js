@@ -1,117 +1,298 @@
 // SPDX-License-Identifier: ISC
-// projector.js: the screen in the room (projector.html?session=ID): the
-// join link, code and QR code, the participant count, and the current
-// round with its results, live.  It follows the facilitator: the round
-// shown is the open one (the latest opened if several), else the last
-// closed one.  /live is polled every two seconds with its ETag; the
-// round's results too, so an idle room costs the server almost nothing.
+// projector.js: the screen in the room.  Two ways in:
+// - projector.html#TOKEN, the projector link (no login): it shows exactly
+//   the step the facilitator put up (GET /api/projector/state with the
+//   token in X-Projector-Token, polled every second with its ETag): the
+//   join screen, a round's question, its answering (how many answered,
+//   the timer) or its results (only when the room may see them), a blank
+//   screen, and the end.  Sizes follow the viewport (projector.css);
+//   polls update the nodes in place (charts.js morph), so nothing
+//   flickers.  A refused token (renewed, or the session stopped) says so.
+// - projector.html?session=ID, logged in as the owner (the older way):
+//   the join link, code and QR code, the count, and the current round
+//   with its results, live: the open round (the latest opened if
+//   several), else the last closed one.
 import { LANGUAGES, chooseLanguage, language, rememberLanguage,
     setLanguage, t } from "./i18n.js";
+import { el, morph } from "./charts.js";
 import { renderResults } from "./results.js";
-import { loadRoundType } from "./rounds/index.js";
+import { loadRoundType, roundType } from "./rounds/index.js";
 
 const $ = (id) => document.getElementById(id);
 const sid = new URLSearchParams(location.search).get("session");
+const token = location.hash.replace(/^#/, "");
 await setLanguage(chooseLanguage());
-let liveTag = null, resTag = null, current = null, session = null;
 
-async function getJSON(path, tag) {
-	const headers = { Accept: "application/json" };
-	if (tag)
-		headers["If-None-Match"] = tag;
-	const r = await fetch("/api" + path, { headers, cache: "no-store", credentials: "same-origin" });
-	if (r.status === 401) {
-		location.href = "/login.html";
-		return null;
-	}
-	if (r.status !== 200)
-		return { status: r.status };
-	return { status: 200, tag: r.headers.get("ETag"), data: await r.json() };
+// --- the projector link ----------------------------------------------------
+
+let roomTag = null, room = null, timerEnd = null, roomLang = null;
+let shownStep = "";
+
+function show(id) {
+	for (const x of ["r-join", "r-round", "r-blank", "r-ended", "r-refused"])
+		$(x).hidden = x !== id;
+	document.body.dataset.step = id.slice(2);
 }
 
-function pick(rounds) {
-	const open = rounds.filter((r) => r.state === "open");
-	if (open.length)
-		return open[open.length - 1];
-	const closed = rounds.filter((r) => r.state === "closed");
-	return closed.length ? closed[closed.length - 1] : null;
+function timerText() {
+	if (timerEnd === null)
+		return "";
+	const left = Math.max(0, Math.ceil((timerEnd - performance.now()) / 1000));
+	return Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
 }
 
-async function refreshRounds() {
-	const r = await getJSON("/sessions/" + sid + "/rounds");
-	if (!r || r.status !== 200)
-		return;
-	const next = pick(r.data.rounds);
-	if (!next || !current || next.id !== current.id || next.state !== current.state)
-		resTag = null;
-	current = next;
-	if (!current) {
-		$("round-title").textContent = session && session.state === "running" ?
-		    t("projector.waiting") : "";
-		$("results").replaceChildren();
-	}
+function tickTimer() {
+	const x = $("rr-timer");
+	x.hidden = timerEnd === null;
+	x.textContent = timerText();
+	x.setAttribute("aria-label", t("projector.timeLeft") + " " + x.textContent);
+}
+setInterval(tickTimer, 250);
+
+// The options as a list, for the question and while people answer.
+function optionList(r) {
+	const ul = el("ul", null, "options");
+	for (const o of r.options || [])
+		ul.append(el("li", o.label));
+	return ul;
 }
 
-async function pollResults() {
-	if (current) {
-		const r = await getJSON("/sessions/" + sid + "/rounds/" + current.id +
-		    "/results", resTag);
-		if (r && r.status === 200) {
-			resTag = r.tag;
-			await loadRoundType(r.data.round.type);
-			$("round-title").textContent = r.data.round.title;
-			$("results").replaceChildren(renderResults(r.data.round,
-			    r.data.round.results, { cloud: true }));
-			document.body.dataset.round = String(current.id);
+function stepKey(step) {
+	return step ? [step.kind, step.round || "", step.view || ""].join("/") : "";
+}
+
+async function drawRoom() {
+	const d = room;
+	const s = d.session || {};
+	const step = d.step || { kind: "join" };
+	document.title = "Primoforum: " + (s.title || "");
+	if (s.state === "stopped")
+		return show("r-ended");
+	$("rj-title").textContent = s.title || "";
+	$("rr-session").textContent = s.title || "";
+	$("rb-title").textContent = "";
+	const key = stepKey(step);
+	if (step.kind === "blank") {
+		show("r-blank");
+	} else if (step.kind === "round" && d.round) {
+		const r = d.round;
+		await loadRoundType(r.type);
+		$("rr-h").textContent = r.title;
+		const view = step.view || "question";
+		let body;
+		if (view === "results" && r.results) {
+			body = renderResults(r, r.results, { cloud: true });
+			$("rr-count").textContent = "";
+		} else if (view === "results") {
+			body = el("div", null, "awaiting");
+			body.append(el("p", t("projector.afterReveal"), "meta-big"));
+			$("rr-count").textContent = t("projector.answered", { n: r.answered || 0 });
+		} else {
+			body = el("div", null, "question");
+			if (r.options && r.options.length && !roundType(r.type)?.ideas)
+				body.append(optionList(r));
+			if (view === "answer") {
+				$("rr-count").textContent = t("projector.answered", { n: r.answered || 0 });
+				if (!r.answered)
+					body.append(el("p", t("projector.awaitingAnswers"), "meta-big"));
+			} else {
+				$("rr-count").textContent = t("projector.soon");
+			}
 		}
+		body.dataset.view = view + "-" + r.id;
+		const box = $("rr-body");
+		const old = box.firstElementChild;
+		if (old && key === shownStep && old.dataset.view === body.dataset.view)
+			morph(old, body);
+		else
+			box.replaceChildren(body);
+		show("r-round");
+	} else {
+		$("rj-code").textContent = s.join_code || "";
+		$("rj-link").textContent = (s.join_link || "").replace(/^https?:\/\//, "");
+		$("rj-count").textContent = String(s.participants ?? 0);
+		show("r-join");
 	}
-	setTimeout(pollResults, 2000);
+	if (key !== shownStep)
+		$("room-live").textContent = step.kind === "round" && d.round ? d.round.title : "";
+	shownStep = key;
 }
 
-async function pollLive() {
+async function pollRoom() {
+	let wait = 1000;
 	try {
-		const r = await getJSON("/sessions/" + sid + "/live", liveTag);
-		if (r && r.status === 200) {
-			liveTag = r.tag;
-			session = r.data.session;
-			if (session.language && session.language !== language()) {
-				await setLanguage(session.language);
-				resTag = null;
+		const headers = { Accept: "application/json", "X-Projector-Token": token };
+		if (roomTag)
+			headers["If-None-Match"] = roomTag;
+		const at = performance.now();
+		const r = await fetch("/api/projector/state", { headers, cache: "no-store",
+		    credentials: "omit" });
+		if (r.status === 200) {
+			roomTag = r.headers.get("ETag");
+			room = await r.json();
+			const tm = room.timer;
+			timerEnd = tm && typeof tm.remaining_ms === "number" ?
+			    at + tm.remaining_ms : null;
+			const l = room.session && room.session.language;
+			if (l && l !== roomLang) {
+				roomLang = l;
+				await setLanguage(l);
 			}
-			$("session-title").textContent = session.title;
-			document.title = "Primoforum: " + session.title;
-			$("count").textContent = String(r.data.participant_count);
-			const running = session.state === "running";
-			$("join").hidden = !running;
-			$("ended").hidden = session.state !== "stopped";
-			if (running) {
-				$("code").textContent = session.join_code;
-				$("link").textContent = session.join_link.replace(/^https?:\/\//, "").replace(/\/j\/.*/, "/j");
-				$("qr").src = "/api/sessions/" + sid + "/qr?v=" + session.version;
-				$("qr").alt = "QR code: " + session.join_link;
+			await drawRoom();
+			tickTimer();
+		} else if (r.status !== 304) {
+			let code = "";
+			try {
+				code = ((await r.json()).error || {}).code || "";
+			} catch (e) {
+				// No body.
 			}
-			await refreshRounds();
+			if (r.status >= 400 && r.status < 500) {
+				show(room && code === "session_ended" ? "r-ended" : "r-refused");
+				timerEnd = null;
+				wait = 5000;
+			}
 		}
 	} catch (e) {
-		// The next poll tries again.
+		wait = 3000;	// the network: try again
 	}
-	setTimeout(pollLive, 2000);
+	setTimeout(pollRoom, wait);
 }
 
-$("full").addEventListener("click", () => {
-	if (document.fullscreenElement)
-		document.exitFullscreen();
-	else
-		document.documentElement.requestFullscreen().catch(() => {});
-});
-document.addEventListener("keydown", (ev) => {
-	// "l": the next language of the list, for the room's screen.
-	if (ev.key === "l") {
-		const i = LANGUAGES.findIndex((l) => l.code === language());
-		const next = LANGUAGES[(i + 1) % LANGUAGES.length].code;
-		rememberLanguage(next);
-		setLanguage(next).then(() => { resTag = null; });
+// Room language: "l" steps through the languages.
+function roomKeys() {
+	document.addEventListener("keydown", (ev) => {
+		if (ev.key === "l") {
+			const i = LANGUAGES.findIndex((x) => x.code === language());
+			setLanguage(LANGUAGES[(i + 1) % LANGUAGES.length].code).then(() => {
+				shownStep = "";
+				if (room)
+					drawRoom();
+			});
+		} else if (ev.key === "f") {
+			if (document.fullscreenElement)
+				document.exitFullscreen();
+			else
+				document.documentElement.requestFullscreen().catch(() => {});
+		}
+	});
+}
+
+if (token && !sid) {
+	// A new link pasted into the same tab: start again with its token.
+	window.addEventListener("hashchange", () => location.reload());
+	document.body.classList.add("room");
+	$("room").hidden = false;
+	roomKeys();
+	pollRoom();
+} else {
+	$("screen").hidden = false;
+	legacy();
+}
+
+// --- logged in, ?session= ---------------------------------------------------
+
+function legacy() {
+	let liveTag = null, resTag = null, current = null, session = null;
+
+	async function getJSON(path, tag) {
+		const headers = { Accept: "application/json" };
+		if (tag)
+			headers["If-None-Match"] = tag;
+		const r = await fetch("/api" + path, { headers, cache: "no-store", credentials: "same-origin" });
+		if (r.status === 401) {
+			location.href = "/login.html";
+			return null;
+		}
+		if (r.status !== 200)
+			return { status: r.status };
+		return { status: 200, tag: r.headers.get("ETag"), data: await r.json() };
 	}
-});
-pollLive();
-pollResults();
+
+	function pick(rounds) {
+		const open = rounds.filter((r) => r.state === "open");
+		if (open.length)
+			return open[open.length - 1];
+		const closed = rounds.filter((r) => r.state === "closed");
+		return closed.length ? closed[closed.length - 1] : null;
+	}
+
+	async function refreshRounds() {
+		const r = await getJSON("/sessions/" + sid + "/rounds");
+		if (!r || r.status !== 200)
+			return;
+		const next = pick(r.data.rounds);
+		if (!next || !current || next.id !== current.id || next.state !== current.state)
+			resTag = null;
+		current = next;
+		if (!current) {
+			$("round-title").textContent = session && session.state === "running" ?
+			    t("projector.waiting") : "";
+			$("results").replaceChildren();
+		}
+	}
+
+	async function pollResults() {
+		if (current) {
+			const r = await getJSON("/sessions/" + sid + "/rounds/" + current.id +
+			    "/results", resTag);
+			if (r && r.status === 200) {
+				resTag = r.tag;
+				await loadRoundType(r.data.round.type);
+				$("round-title").textContent = r.data.round.title;
+				$("results").replaceChildren(renderResults(r.data.round,
+				    r.data.round.results, { cloud: true }));
+				document.body.dataset.round = String(current.id);
+			}
+		}
+		setTimeout(pollResults, 2000);
+	}
+
+	async function pollLive() {
+		try {
+			const r = await getJSON("/sessions/" + sid + "/live", liveTag);
+			if (r && r.status === 200) {
+				liveTag = r.tag;
+				session = r.data.session;
+				if (session.language && session.language !== language()) {
+					await setLanguage(session.language);
+					resTag = null;
+				}
+				$("session-title").textContent = session.title;
+				document.title = "Primoforum: " + session.title;
+				$("count").textContent = String(r.data.participant_count);
+				const running = session.state === "running";
+				$("join").hidden = !running;
+				$("ended").hidden = session.state !== "stopped";
+				if (running) {
+					$("code").textContent = session.join_code;
+					$("link").textContent = session.join_link.replace(/^https?:\/\//, "").replace(/\/j\/.*/, "/j");
+					$("qr").src = "/api/sessions/" + sid + "/qr?v=" + session.version;
+					$("qr").alt = "QR code: " + session.join_link;
+				}
+				await refreshRounds();
+			}
+		} catch (e) {
+			// The next poll tries again.
+		}
+		setTimeout(pollLive, 2000);
+	}
+
+	$("full").addEventListener("click", () => {
+		if (document.fullscreenElement)
+			document.exitFullscreen();
+		else
+			document.documentElement.requestFullscreen().catch(() => {});
+	});
+	document.addEventListener("keydown", (ev) => {
+		// "l": the next language of the list, for the room's screen.
+		if (ev.key === "l") {
+			const i = LANGUAGES.findIndex((l) => l.code === language());
+			const next = LANGUAGES[(i + 1) % LANGUAGES.length].code;
+			rememberLanguage(next);
+			setLanguage(next).then(() => { resTag = null; });
+		}
+	});
+	pollLive();
+	pollResults();
+}

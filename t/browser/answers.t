@@ -36,6 +36,7 @@ out=$(node answers.mjs "$PF_URL" "$CODE" 2>&1)
 for type in choice rating ranking points statements open; do
 	like "$out" "$type: Thank you: your answer is in" "$type answered on the phone"
 done
+like "$out" 'list: 7' "seven rounds open and no step on one: a list to pick from"
 like "$out" 'order: C,A,B' "ranking moved by keyboard"
 like "$out" 'left: Points left: 0 / 10' "points left shown"
 like "$out" 'problems: 0' "no script error"

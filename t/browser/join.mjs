@@ -12,9 +12,18 @@ try {
 	const { page, problems } = await newPage(browser, locale);
 	await page.goto(link);
 	console.log("code-field: " + (await page.inputValue("#code")));
-	await page.focus("#name");
+	// The name and team fields appear when the session asks for them,
+	// each with the reason next to it, and take the focus.
+	console.log("fields-before: " + (await page.locator("#f-name:not([hidden]), #f-team:not([hidden])").count()));
+	await page.click("#join button[type=submit]");
+	await page.waitForSelector("#f-name:not([hidden])");
+	console.log("name-asked: " + (await page.textContent("#name-error")));
+	await page.waitForFunction(() => document.activeElement.id === "name");
 	await page.keyboard.type(name);
-	await page.keyboard.press("Tab");
+	await page.keyboard.press("Enter");
+	await page.waitForSelector("#f-team:not([hidden])");
+	console.log("team-asked: " + (await page.textContent("#team-error")));
+	await page.waitForFunction(() => document.activeElement.id === "team");
 	await page.keyboard.type(team);
 	await page.keyboard.press("Enter");
 	await page.waitForSelector("#in-view:not([hidden])", { timeout: 10000 });

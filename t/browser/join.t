@@ -25,6 +25,9 @@ wait_for "grep -q 'joined: yes' '$T_DIR/phone.out'" 30
 ok $? "the phone joined through the page"
 out=$(cat "$T_DIR/phone.out")
 like "$out" 'code-field: [0-9A-Z]{8}' "the code came from the link"
+like "$out" 'fields-before: 0' "no name or team field before the session asks"
+like "$out" 'name-asked: .*(name|naam)' "the name field appears with its reason next to it"
+like "$out" 'team-asked: .*(team|tafel)' "then the team field"
 like "$out" 'title: Studiedag' "the page shows the session's title"
 like "$out" 'who: Je doet mee als Piet \(Tafel 2\)' "and the participant's name and team, in the session's language"
 call ann GET "/api/sessions/$sid/live"

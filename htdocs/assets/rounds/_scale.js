@@ -2,7 +2,7 @@
 // rounds/_scale.js: what rating and statements share: every option (and
 // criterion) answered on a scale of radio buttons; results as a
 // distribution with the mean and spread, or agree/disagree/pass counts.
-import { bar, distribution, el, table } from "../charts.js";
+import { bar, distribution, el, scaleLegend, table } from "../charts.js";
 import { t } from "../i18n.js";
 import { answerOf, labels, scale } from "./_form.js";
 
@@ -59,7 +59,9 @@ export function scaleResults(round, res, max, statements) {
 		}
 		ul.append(li);
 	}
-	return [ul];
+	return [ul, scaleLegend(max, statements ?
+	    [t("round.statements.disagree"), t("round.statements.agree")] :
+	    [round.label_low || "", round.label_high || ""])];
 }
 
 // The report's table: mean, median, spread, a bar, and "no opinion"

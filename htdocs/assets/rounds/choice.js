@@ -37,8 +37,23 @@ export default {
 			l.append(i, el("span", o.label));
 			fs.append(l);
 		}
+		// The limit before sending: at max_picks, the others wait.
+		const max = r.max_picks || 1, min = r.min_picks || 1;
+		const limit = () => {
+			if (!multi)
+				return;
+			const n = fs.querySelectorAll("input:checked").length;
+			for (const i of fs.querySelectorAll("input"))
+				i.disabled = !i.checked && n >= max;
+		};
+		fs.addEventListener("change", limit);
+		limit();
 		return { nodes: [fs], body: () => ({ choices: [...fs.querySelectorAll("input:checked")]
-		    .map((i) => Number(i.value)) }) };
+		    .map((i) => Number(i.value)) }),
+		    check: () => {
+			const n = fs.querySelectorAll("input:checked").length;
+			return n < min || n > max ? pickSome(min, max) : null;
+		    } };
 	},
 	resultsView(round, res) {
 		const label = labels(round);

@@ -10,8 +10,9 @@
 //   settings()   the nodes of its fields in the console's "add a round"
 //                form (built once; ids r-*); read() their values as the
 //                members of the new round's JSON
-//   answerForm(r)  the participant's form: { nodes, body() }, body() the
-//                answer's JSON
+//   answerForm(r)  the participant's form: { nodes, body(), check() }, body() the
+//                answer's JSON, check() (optional) null or what is still
+//                missing, said before anything is sent
 //   submitKey    the catalogue key of the answer's button (join.send)
 //   thanksKey    (ideas) the key of the thanks after each idea
 //   wall(r, post)  (ideas) the phone's wall of everyone's ideas

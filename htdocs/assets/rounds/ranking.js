@@ -26,6 +26,13 @@ export default {
 		}
 		const label = Object.fromEntries(opts.map((o) => [o.id, o.label]));
 		let dragging = null;
+		let moved = !!(r.answer && r.answer.length);
+		// Sending the order as it came needs a word: "this order is right".
+		const okBox = el("label", null, "check");
+		const ok = el("input");
+		ok.type = "checkbox";
+		ok.name = "ok" + r.id;
+		okBox.append(ok, el("span", t("round.ranking.orderRight")));
 		const draw = (focusId, dir) => {
 			ol.replaceChildren(...order.map((id, i) => {
 				const li = el("li");
@@ -43,6 +50,7 @@ export default {
 					b.addEventListener("click", () => {
 						const j = i + d;
 						[order[i], order[j]] = [order[j], order[i]];
+						moved = true;
 						draw(id, d);
 					});
 					li.append(b);
@@ -56,6 +64,7 @@ export default {
 						return;
 					order = order.filter((x) => x !== dragging);
 					order.splice(order.indexOf(id), 0, dragging);
+					moved = true;
 					draw();
 				});
 				return li;
@@ -69,7 +78,9 @@ export default {
 			}
 		};
 		draw();
-		return { nodes: [help, ol], body: () => ({ ranking: n ? order.slice(0, n) : order }) };
+		return { nodes: [help, ol, okBox],
+		    body: () => ({ ranking: n ? order.slice(0, n) : order }),
+		    check: () => moved || ok.checked ? null : t("round.ranking.moveFirst") };
 	},
 	resultsView(round, res) {
 		const label = labels(round);
