@@ -186,9 +186,48 @@ api_projector_link(struct request *r)
 }
 
 /*
+ * Writes the session's part of the projector's state: its title and
+ * language, the join code and link, and at the join step the join
+ * link's QR code as SVG (the QR route needs a login; the projector has
+ * none).  Returns -1 if the QR code could not be made.
+ */
+static int
+projector_session_write(struct request *r, struct jw *w,
+    const struct projector *pj, const struct step *st)
+{
+	char		 fmt[16], link[300], *svg;
+
+	jw_key(w, "session");
+	jw_obj(w);
+	jw_kstr(w, "title", pj->title);
+	jw_kstr(w, "language", pj->lang);
+	if (pj->code == NULL) {
+		jw_kstr(w, "join_code", NULL);
+		jw_kstr(w, "join_link", NULL);
+		jw_kint(w, "participants", pj->participants);
+		jw_end(w);
+		return 0;
+	}
+	joincode_format(pj->code, fmt);
+	session_join_link(ORIGIN(r), pj->code, link, sizeof(link));
+	jw_kstr(w, "join_code", fmt);
+	jw_kstr(w, "join_link", link);
+	jw_kint(w, "participants", pj->participants);
+	if (strcmp(st->kind, "join") == 0) {
+		if ((svg = qr_svg(link)) == NULL)
+			return -1;
+		jw_kstr(w, "join_qr_svg", svg);
+		free(svg);
+	}
+	jw_end(w);
+	return 0;
+}
+
+/*
  * GET /api/projector/state, with X-Projector-Token: what the room sees.
  * The ETag is the session's version and the step round's version with
- * its answers; an unknown, renewed or stopped token is 404.
+ * its answers.  A token of a session that ended is 410 session_ended,
+ * with nothing of the session (P7); an unknown or renewed one is 404.
  */
 int
 api_projector_state(struct request *r)
@@ -197,12 +236,14 @@ api_projector_state(struct request *r)
 	struct step	 st;
 	struct jw	*w;
 	enum outcome	 o;
-	char		 fmt[16], link[300];
 
 	o = projector_find(r->db, r->projector, MAXAGE(r), &pj, &st);
 	if (o == OUT_NOT_FOUND)
 		return resp_error(r, 404, "not_found", "no such projector "
-		    "link: it was renewed, or the session stopped");
+		    "link: it was renewed, or never made");
+	if (o == OUT_ENDED)
+		return resp_error(r, 410, "session_ended", "this session has "
+		    "ended");
 	if (o != OUT_OK)
 		return db_unavailable(r);
 	xsnprintf(r->resp.etag, sizeof(r->resp.etag), "\"p%lldr%lld\"",
@@ -213,21 +254,12 @@ api_projector_state(struct request *r)
 	}
 	w = resp_json(r, 200);
 	jw_obj(w);
-	jw_key(w, "session");
-	jw_obj(w);
-	jw_kstr(w, "title", pj.title);
-	jw_kstr(w, "language", pj.lang);
-	if (pj.code != NULL) {
-		joincode_format(pj.code, fmt);
-		session_join_link(ORIGIN(r), pj.code, link, sizeof(link));
-		jw_kstr(w, "join_code", fmt);
-		jw_kstr(w, "join_link", link);
-	} else {
-		jw_kstr(w, "join_code", NULL);
-		jw_kstr(w, "join_link", NULL);
+	if (projector_session_write(r, w, &pj, &st) == -1) {
+		jw_free(w);
+		projector_release(&pj);
+		r->resp.etag[0] = '\0';
+		return resp_error(r, 500, "internal_error", "no QR code");
 	}
-	jw_kint(w, "participants", pj.participants);
-	jw_end(w);
 	step_write(w, &st);
 	step_timer_write(w, &st, 0);
 	if (projector_round_write(r->db, w, pj.session, &st) != OUT_OK) {

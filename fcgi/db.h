@@ -171,6 +171,7 @@ enum stmt {
 	STMT_TEAMS_WAITING,	/* teams without an answer to a round */
 	STMT_PROJECTOR_SET,	/* a new projector token's hash */
 	STMT_PROJECTOR_FIND,	/* the running session of a projector token */
+	STMT_PROJECTOR_ENDED,	/* is a token of an ended session? */
 	STMT__MAX
 };
 

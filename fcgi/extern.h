@@ -364,6 +364,7 @@ enum outcome {
 	OUT_THROTTLED,		/* 429: wait (why.wait seconds) */
 	OUT_BUSY,		/* 503: every hashing slot in use */
 	OUT_DB_DOWN,		/* 503: the database is not reachable */
+	OUT_ENDED,		/* 410: it was there; its session ended */
 	OUT_ERROR,		/* 500: a fault of ours, logged */
 	OUT__MAX
 };

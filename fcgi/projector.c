@@ -8,8 +8,10 @@
  * X-Projector-Token (the fragment never reaches a log), and gets what
  * the room sees: the session's title and join code, the step, the timer
  * and the step's round as participants see it.  Renewing the link makes
- * a new token (the old one stops working at once); a stop clears it
- * (stmt.c's STEP_RESET), and a token finds only a running session.
+ * a new token (the old one stops working at once).  A stop keeps the
+ * hash (stmt.c's STEP_RESET), so that the room's screen can be told the
+ * session ended (OUT_ENDED, and nothing else of it); the next start
+ * clears it, so an old link never comes back to life.
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -108,11 +110,27 @@ find(struct db *db, const unsigned char h[32], long long maxage,
 }
 
 /*
+ * A hash that find() did not find: OUT_ENDED if it is the token of a
+ * session that stopped (or ran past maxage), else OUT_NOT_FOUND.
+ */
+static enum outcome
+ended(struct db *db, const unsigned char h[32])
+{
+	struct dbparam	 p[1] = { DBP_BLOB(h, 32) };
+	long long	 n = 0;
+
+	if (db_exec(db, STMT_PROJECTOR_ENDED, p, 1, db_row_int, &n) < 0)
+		return OUT_DB_DOWN;
+	return n > 0 ? OUT_ENDED : OUT_NOT_FOUND;
+}
+
+/*
  * The running session (of at most maxage seconds) whose projector token
  * is token, into pj (projector_release()), and its step into st.  A
  * round whose timer ran out is closed first (step_timer_due()), so the
- * state is read after it.  OUT_NOT_FOUND: no such token (wrong, renewed,
- * or its session stopped).
+ * state is read after it.  OUT_ENDED: the token is that of a session
+ * that stopped or ran past maxage (pj is then empty: nothing of it is
+ * read); OUT_NOT_FOUND: no such token (wrong, or renewed).
  */
 enum outcome
 projector_find(struct db *db, const char *token, long long maxage,
@@ -128,7 +146,7 @@ projector_find(struct db *db, const char *token, long long maxage,
 	if ((rc = find(db, h, maxage, pj)) < 0)
 		return OUT_DB_DOWN;
 	if (rc == 0)
-		return OUT_NOT_FOUND;
+		return ended(db, h);
 	if ((rc = step_timer_due(db, pj->session)) < 0)
 		goto down;
 	if (rc > 0) {
@@ -136,7 +154,7 @@ projector_find(struct db *db, const char *token, long long maxage,
 		if ((rc = find(db, h, maxage, pj)) < 0)
 			return OUT_DB_DOWN;
 		if (rc == 0)
-			return OUT_NOT_FOUND;
+			return ended(db, h);
 	}
 	if (step_load(db, pj->session, st) != OUT_OK)
 		goto down;

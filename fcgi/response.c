@@ -110,6 +110,7 @@ static const struct {
 	    "too many logins at once; try again in a second" },
 	[OUT_DB_DOWN] = { 503, "database_unavailable",
 	    "the database is not reachable; try again shortly" },
+	[OUT_ENDED] = { 410, "session_ended", "this session has ended" },
 	[OUT_ERROR] = { 500, "internal_error", "something went wrong on our "
 	    "side; it has been logged" },
 };

@@ -53,11 +53,13 @@ struct stmtdef {
 
 /*
  * What a stop clears of presenter mode: the step goes back to the join
- * screen, the timer stops and the projector link dies with the run.
+ * screen and the timer stops.  The projector token's hash stays, so the
+ * room's screen learns that the session ended (STMT_PROJECTOR_ENDED)
+ * rather than that its link is unknown; the next start clears it.
  */
 #define STEP_RESET "step_kind = 'join', step_round = NULL, " \
 	"step_view = NULL, timer_round = NULL, timer_ends_at = NULL, " \
-	"timer_close = 0, projector_token_hash = NULL, "
+	"timer_close = 0, "
 
 /* Responders to a round r: responses, and those who sent ideas. */
 #define ANSWERED "(SELECT COUNT(*) FROM response q WHERE " \
@@ -217,9 +219,13 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "WHERE id = ? AND account_id = ?", 0 },
 	[STMT_SESSION_DELETE] = { "DELETE FROM session WHERE id = ? AND "
 	    "account_id = ? AND state <> 'running'", 0 },
-	/* A new run with a new code; the unique index refuses a code in use. */
+	/*
+	 * A new run with a new code; the unique index refuses a code in use.
+	 * The last run's projector link does not come back to life.
+	 */
 	[STMT_SESSION_START] = { "UPDATE session SET state = 'running', "
 	    "join_code = ?, run = run + 1, locked = 0, "
+	    "projector_token_hash = NULL, "
 	    "started_at = UTC_TIMESTAMP(6), stopped_at = NULL, "
 	    "version = version + 1 WHERE id = ? AND account_id = ? AND "
 	    "state <> 'running'", 0 },
@@ -621,6 +627,12 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "s.title, s.language, s.join_code FROM session s WHERE "
 	    "s.projector_token_hash = ? AND s.state = 'running' AND "
 	    "s.started_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND", 1 },
+	/*
+	 * A token that STMT_PROJECTOR_FIND did not find: is it of a session
+	 * that ended (stopped, or past its age)?  Reads nothing else of it.
+	 */
+	[STMT_PROJECTOR_ENDED] = { "SELECT COUNT(*) FROM session WHERE "
+	    "projector_token_hash = ?", 1 },
 	[STMT_DB_TABLES] = { "SELECT COUNT(*) FROM information_schema.TABLES "
 	    "WHERE TABLE_SCHEMA = DATABASE()", 0 },
 	/* With the default role active this lists the role's grants too. */

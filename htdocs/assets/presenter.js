@@ -8,7 +8,11 @@
 // link and the phones follow.  /live (polled by console.js) brings the
 // step, the timer, how many answered and which teams have not.  The
 // timer's end is this browser's clock at the answer plus remaining_ms,
-// never the server's absolute time.
+// never the server's absolute time.  A /live answer to a request sent
+// before this page's last step was answered may carry the step before
+// it: its step is ignored (the next poll brings the truth), or the
+// display would jump back for a second and the next key would repeat a
+// step.
 import { t } from "./i18n.js";
 
 const $ = (id) => document.getElementById(id);
@@ -17,6 +21,7 @@ const VIEWS = ["question", "answer", "results"];
 export function presenter(ctx) {
 	// ctx: { sid, call, rounds() (the agenda), changed() (reload it) }
 	let step = null, live = null, timerEnd = null, beforeBlank = null;
+	let stepAt = -Infinity;	// performance.now() at the last step's answer
 
 	const steps = () => [{ kind: "join" }, ...ctx.rounds().flatMap((r) =>
 	    VIEWS.map((view) => ({ kind: "round", round: r.id, view })))];
@@ -46,6 +51,7 @@ export function presenter(ctx) {
 		const x = await ctx.call("POST", "/sessions/" + ctx.sid + "/step", s);
 		if (x.ok) {
 			step = (x.data && x.data.step) || s;
+			stepAt = performance.now();
 			draw();
 			ctx.changed();
 		}
@@ -177,7 +183,8 @@ export function presenter(ctx) {
 		// The /live answer, and when it came (performance.now()).
 		live(d, at) {
 			live = d;
-			if (d.step && !(step && step.kind === "blank" && d.step.kind === "blank"))
+			if (d.step && at > stepAt &&
+			    !(step && step.kind === "blank" && d.step.kind === "blank"))
 				step = d.step;
 			timerFrom(d.timer, at);
 			draw();

@@ -7,7 +7,11 @@
 //   the timer) or its results (only when the room may see them), a blank
 //   screen, and the end.  Sizes follow the viewport (projector.css);
 //   polls update the nodes in place (charts.js morph), so nothing
-//   flickers.  A refused token (renewed, or the session stopped) says so.
+//   flickers.  At the join step the state carries the join link's QR
+//   code as SVG (join_qr_svg), parsed here and put in as an element (no
+//   inline markup: the CSP).  After the stop the token answers 410
+//   session_ended (and nothing else of the session): the end screen; an
+//   unknown or renewed token is 404: "this link no longer works".
 // - projector.html?session=ID, logged in as the owner (the older way):
 //   the join link, code and QR code, the count, and the current round
 //   with its results, live: the open round (the latest opened if
@@ -26,7 +30,7 @@ await setLanguage(chooseLanguage());
 // --- the projector link ----------------------------------------------------
 
 let roomTag = null, room = null, timerEnd = null, roomLang = null;
-let shownStep = "";
+let shownStep = "", shownQr = null;
 
 function show(id) {
 	for (const x of ["r-join", "r-round", "r-blank", "r-ended", "r-refused"])
@@ -66,8 +70,6 @@ async function drawRoom() {
 	const s = d.session || {};
 	const step = d.step || { kind: "join" };
 	document.title = "Primoforum: " + (s.title || "");
-	if (s.state === "stopped")
-		return show("r-ended");
 	$("rj-title").textContent = s.title || "";
 	$("rr-session").textContent = s.title || "";
 	$("rb-title").textContent = "";
@@ -111,11 +113,52 @@ async function drawRoom() {
 		$("rj-code").textContent = s.join_code || "";
 		$("rj-link").textContent = (s.join_link || "").replace(/^https?:\/\//, "");
 		$("rj-count").textContent = String(s.participants ?? 0);
+		drawQr(s.join_qr_svg || null);
 		show("r-join");
 	}
 	if (key !== shownStep)
 		$("room-live").textContent = step.kind === "round" && d.round ? d.round.title : "";
 	shownStep = key;
+}
+
+// The join link's QR code, from the state's SVG text: parsed as SVG and
+// put in as an element, only when it changed (no flicker).  The link and
+// the code are on the screen as text, so the picture is aria-hidden.
+function drawQr(svg) {
+	if (svg === shownQr)
+		return;
+	shownQr = svg;
+	const box = $("rj-qr");
+	box.replaceChildren();
+	box.hidden = true;
+	if (!svg)
+		return;
+	const doc = new DOMParser().parseFromString(svg, "image/svg+xml");
+	const root = doc.documentElement;
+	if (root.localName !== "svg" || doc.getElementsByTagName("parsererror").length)
+		return;
+	const node = document.importNode(root, true);
+	node.removeAttribute("role");
+	node.setAttribute("aria-hidden", "true");
+	node.setAttribute("focusable", "false");
+	box.append(node);
+	box.hidden = false;
+}
+
+// The session is over for this screen (ended, or the link refused):
+// nothing of it stays in the page, only the screen that says so.
+function leaveRoom(id) {
+	room = null;
+	roomTag = null;
+	timerEnd = null;
+	shownStep = "";
+	drawQr(null);
+	for (const x of ["rj-title", "rj-link", "rj-code", "rr-session", "rr-h",
+	    "rr-count", "rb-title", "room-live"])
+		$(x).textContent = "";
+	$("rr-body").replaceChildren();
+	document.title = "Primoforum";
+	show(id);
 }
 
 async function pollRoom() {
@@ -140,18 +183,12 @@ async function pollRoom() {
 			}
 			await drawRoom();
 			tickTimer();
-		} else if (r.status !== 304) {
-			let code = "";
-			try {
-				code = ((await r.json()).error || {}).code || "";
-			} catch (e) {
-				// No body.
-			}
-			if (r.status >= 400 && r.status < 500) {
-				show(room && code === "session_ended" ? "r-ended" : "r-refused");
-				timerEnd = null;
-				wait = 5000;
-			}
+		} else if (r.status === 410) {
+			leaveRoom("r-ended");
+			wait = 5000;
+		} else if (r.status >= 400 && r.status < 500) {
+			leaveRoom("r-refused");
+			wait = 5000;
 		}
 	} catch (e) {
 		wait = 3000;	// the network: try again

@@ -8,7 +8,8 @@
 // meets the sizes (question >= 6vh, labels >= 3vh).  A vote's way to the
 // projector is timed; the timer is read on two phones whose clocks are
 // minutes apart; a phone reloads and keeps its participant and answer;
-// the link is refused after a renewal and after the stop.  axe-core on
+// the link is refused after a renewal; after the stop the end screen
+// (the catalogue's words).  The join screen shows the QR code.  axe-core on
 // every new screen; screenshots in English, Dutch and German.  Prints
 // "name: value" lines for presenter.t.
 import { readFileSync } from "node:fs";
@@ -129,6 +130,11 @@ try {
 	out("projector join code", await proj.textContent("#rj-code"));
 	out("projector hidden shown", await proj.evaluate(() =>
 	    /console|password|csrf/i.test(document.body.innerText) ? "yes" : "no"));
+	await proj.waitForSelector("#rj-qr:not([hidden]) svg path", { timeout: 5000 }).catch(() => {});
+	out("projector qr", await proj.evaluate(() => {
+		const q = document.querySelector("#rj-qr:not([hidden]) svg");
+		return q ? "svg " + Math.round(q.getBoundingClientRect().height / innerHeight * 100) + "vh" : "none";
+	}));
 
 	// --- phones --------------------------------------------------------------
 	const phones = [];
@@ -157,14 +163,22 @@ try {
 	    await phones[0].p.evaluate(() => Date.now()));
 
 	// --- stepping through the agenda by keyboard ----------------------------
+	// Each press waits for #p-now to leave the text before it: the
+	// first press's baseline is the join screen's text (an empty one
+	// would let the wait pass before the step's answer came, and every
+	// later step would be read one behind).  The key goes to the page,
+	// not to a control that kept the focus (the timer's field).
 	const sizes = [[1280, 720], [1920, 1080]];
 	const seen = [];
+	let prev = await fac.textContent("#p-now");
 	for (let i = 0; i < 6; i++) {
-		await fac.locator("body").press("ArrowRight");
+		await fac.evaluate(() => document.activeElement && document.activeElement.blur());
+		await fac.keyboard.press("ArrowRight");
 		await fac.waitForFunction((x) => document.getElementById("p-now").textContent !== x,
-		    seen[seen.length - 1] || "");
+		    prev);
 		const now = await fac.textContent("#p-now");
 		seen.push(now);
+		prev = now;
 		await proj.waitForTimeout(1300);
 		for (const [w, h] of sizes) {
 			await proj.setViewportSize({ width: w, height: h });
@@ -226,6 +240,7 @@ try {
 		}
 	}
 	out("steps", seen.join(" > "));
+	await fac.evaluate(() => document.activeElement && document.activeElement.blur());
 	await fac.locator("body").press("ArrowLeft");
 	await fac.waitForFunction((x) => document.getElementById("p-now").textContent === x, seen[4]);
 	out("back", await fac.textContent("#p-now"));
@@ -248,6 +263,22 @@ try {
 	await fac.waitForSelector("#s-state.stopped");
 	await proj.waitForSelector("body[data-step=ended], body[data-step=refused]", { timeout: 10000 });
 	out("after the stop", await proj.evaluate(() => document.body.dataset.step));
+	// The end screen's words are the catalogue's, in the page's language;
+	// nothing of the session stays in the page.
+	const end = await proj.evaluate(async () => {
+		const l = document.documentElement.lang;
+		const c = (await import("/v/1/assets/i18n/" + l + ".js")).default;
+		const sec = document.getElementById("r-ended");
+		return {
+			lang: l,
+			text: sec.innerText.replace(/\s+/g, " ").trim(),
+			want: c["projector.endedTitle"] + " " + c["projector.endedThanks"],
+			left: document.getElementById("room").textContent.includes("How useful"),
+		};
+	});
+	out("end text", (end.text === end.want ? "catalogue" : "WRONG") + " " +
+	    end.lang + " " + JSON.stringify(end.text));
+	out("end round left in page", end.left ? "yes" : "no");
 	await measure(proj, "end-1920x1080");
 	await axe(proj, "projector-end");
 	await shot(proj, "projector-end-en-1920x1080");

@@ -7,7 +7,8 @@
 # viewport; phones at 360x740 and 320x568 show the step's round with its
 # first control in view; the timer reads the same on two clocks minutes
 # apart; a vote reaches the projector within a second; a reload keeps the
-# participant and the answer; the link dies on renewal and at the stop;
+# participant and the answer; the link dies on renewal, and the stop
+# shows the end screen;
 # axe-core finds no serious or critical issue.  Screenshots go to
 # PF_SCREENSHOTS (en, nl, de).
 PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -55,7 +56,10 @@ echo "# vote to projector: ${ms:-?} ms"
 like "$out" 'reload join form: 0' "a reload resumes without the join form"
 like "$out" 'reload answer kept: 1' "and with the answer"
 like "$out" 'old link after renewal: refused' "a renewed link refuses the old one"
-like "$out" 'after the stop: (ended|refused)' "the stop ends the projector link"
+like "$out" 'after the stop: ended' "the stop shows the end screen, not the refusal"
+like "$out" 'end text: catalogue ' "the end screen's words come from the catalogue"
+like "$out" 'end round left in page: no' "nothing of the session stays in the page after the stop"
+like "$out" 'projector qr: svg [3-9][0-9]vh' "the join screen shows the join QR code, large"
 like "$out" 'projector end-1920x1080: fits' "the end screen fits"
 n=$(printf '%s\n' "$out" | grep -c '^axe ')
 ok $([ "$n" -ge 10 ]; echo $?) "axe-core ran on $n screens"

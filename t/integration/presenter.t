@@ -3,10 +3,11 @@
 # presenter.t: presenter mode through nginx over HTTPS with the real
 # database: the step (what the room sees) in the console's, the
 # participants' and the projector's states; the projector link without a
-# cookie, refused after a renewal and after the stop; the timer by the
-# server's clock, and an answer refused after zero when it closes the
-# round; projector_results live and reveal; a phone that reloads resumes
-# from its cookie.  Every route's refusals: another account, anonymous,
+# cookie, refused after a renewal (404), ended after the stop (410 with
+# nothing of the session), not revived by a new start; the join QR code
+# at the join step only; the timer by the server's clock, and an answer
+# refused after zero when it closes the round; projector_results live
+# and reveal; a phone that reloads resumes from its cookie.  Every route's refusals: another account, anonymous,
 # a session not running, bad bodies.
 PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$PF_SRC/t/lib/tap.sh"
@@ -114,6 +115,7 @@ is "$(jget "$body" step.view)" answer "projector: the step"
 is "$(jget "$body" round.id):$(jget "$body" round.answered)" "$R:2" "projector: the step's round, answered 2"
 is "$(jget "$body" round.results)" "" "projector: no results before the reveal (reveal)"
 unlike "$body" 'Pieter|Paula' "projector: no participant's name"
+unlike "$body" 'join_qr_svg' "projector: no join QR code at a round's step"
 pe=$(printf '%s' "$headers" | sed -n 's/^etag: \(.*\)\r$/\1/p')
 call room GET /api/projector/state '' -H "X-Projector-Token: $TOK" -H "If-None-Match: $pe"
 is "$code" 304 "projector: 304 on its ETag"
@@ -142,6 +144,13 @@ call ann POST "/api/sessions/$S/step" '{"kind":"blank"}'
 call room GET /api/projector/state '' -H "X-Projector-Token: $TOK"
 is "$(jget "$body" step.kind):$(jget "$body" round)" "blank:" "projector: a blank step, no round"
 like "$body" '"round":null' "projector: round null"
+unlike "$body" 'join_qr_svg' "projector: no join QR code at a blank step"
+call ann POST "/api/sessions/$S/step" '{"kind":"join"}'
+call room GET /api/projector/state '' -H "X-Projector-Token: $TOK"
+is "$code:$(jget "$body" step.kind)" 200:join "projector: the join step"
+like "$(jget "$body" session.join_qr_svg)" '^<svg xmlns="http://www\.w3\.org/2000/svg" viewBox="0 0 [0-9]+ [0-9]+".*<path fill="#000" d="M[0-9 hvMz-]+"/></svg>$' "projector: the join QR code as SVG at the join step (no login)"
+unlike "$(jget "$body" session.join_qr_svg)" '<script|on[a-z]+=|style=' "projector: the SVG has no script, handler or inline style"
+call ann POST "/api/sessions/$S/step" '{"kind":"blank"}'
 call room GET /api/projector/state ''
 is "$code" 404 "projector: no token is 404"
 call room GET /api/projector/state '' -H "X-Projector-Token: $(printf 'a%.0s' $(seq 1 64))"
@@ -231,9 +240,34 @@ is "$(printf '%s' "$body" | perl -MJSON::PP -e '$r = $ARGV[0]; print map { $_->{
 # --- the stop ---------------------------------------------------------------
 call ann POST "/api/sessions/$S/stop" ''
 call room GET /api/projector/state '' -H "X-Projector-Token: $TOK2"
-is "$code:$(jget "$body" error.code)" 404:not_found "projector: refused after the stop"
-ok "$(sql -e "SELECT projector_token_hash IS NULL AND step_kind = 'join' AND timer_round IS NULL FROM session WHERE id = $S" | grep -qx 1; echo $?)" "the stop clears the token, the step and the timer"
+is "$code:$(jget "$body" error.code)" 410:session_ended "projector: 410 session_ended after the stop (the end screen)"
+is "$(printf '%s' "$body" | perl -MJSON::PP -e 'print join ",", sort keys %{decode_json(<STDIN>)}')" error "projector: after the stop the body is the error alone"
+unlike "$body" 'Studiedag|Lunch|Soup|join|step|round|timer|participants' "projector: nothing of the session after the stop (P7)"
+unlike "$(printf '%s' "$headers" | tr -d '\r')" '^etag:' "projector: no ETag after the stop"
+call room GET /api/projector/state '' -H "X-Projector-Token: $TOK2" -H "If-None-Match: $pe"
+is "$code" 410 "projector: 410 on an old ETag too"
+call room GET /api/projector/state '' -H "X-Projector-Token: $TOK"
+is "$code:$(jget "$body" error.code)" 404:not_found "projector: a token renewed before the stop stays 404"
+call room GET /api/projector/state '' -H "X-Projector-Token: $(printf 'b%.0s' $(seq 1 64))"
+is "$code:$(jget "$body" error.code)" 404:not_found "projector: an unknown token after the stop is 404"
+ok "$(sql -e "SELECT projector_token_hash = UNHEX(SHA2('$TOK2', 256)) AND step_kind = 'join' AND timer_round IS NULL FROM session WHERE id = $S" | grep -qx 1; echo $?)" "the stop keeps the token's hash, resets the step and the timer"
 call ann POST "/api/sessions/$S/step" '{"kind":"join"}'
 is "$code" 409 "step: 409 after the stop"
+call ann POST "/api/sessions/$S/projector" ''
+is "$code:$(jget "$body" error.code)" 409:not_running "projector link: 409 after the stop"
+
+# --- a new start does not revive the old link ------------------------------
+call ann POST "/api/sessions/$S/start" ''
+is "$code" 200 "the session starts again"
+call room GET /api/projector/state '' -H "X-Projector-Token: $TOK2"
+is "$code:$(jget "$body" error.code)" 404:not_found "projector: the last run's token is 404 after a new start (not revived)"
+ok "$(sql -e "SELECT projector_token_hash IS NULL FROM session WHERE id = $S" | grep -qx 1; echo $?)" "a new start clears the old token's hash"
+call ann POST "/api/sessions/$S/projector" ''
+TOK3=$(jget "$body" projector_link); TOK3=${TOK3#*#}
+call room GET /api/projector/state '' -H "X-Projector-Token: $TOK3"
+is "$code:$(jget "$body" step.kind)" 200:join "projector: a new link of the new run works"
+call ann POST "/api/sessions/$S/stop" ''
+call room GET /api/projector/state '' -H "X-Projector-Token: $TOK3"
+is "$code" 410 "projector: and ends with that run's stop"
 
 done_testing
