@@ -135,6 +135,9 @@ try {
 		const q = document.querySelector("#rj-qr:not([hidden]) svg");
 		return q ? "svg " + Math.round(q.getBoundingClientRect().height / innerHeight * 100) + "vh" : "none";
 	}));
+	await measure(proj, "join-1280x720");
+	await axe(proj, "projector-join");
+	await shot(proj, "projector-join-en-1280x720");
 
 	// --- phones --------------------------------------------------------------
 	const phones = [];
