@@ -3,8 +3,8 @@
 # presenter.t: a session run in front of a room.  The
 # facilitator steps through the agenda by keyboard in the console's
 # presenter mode; the projector link (no cookie) shows each step at
-# 1280x720 and 1920x1080 without overflow or clipping, in sizes from the
-# viewport; phones at 360x740 and 320x568 show the step's round with its
+# 1280x720, 1920x1080 and 3840x2160 without overflow or clipping, in
+# sizes from the viewport; phones at 360x740 and 320x568 show the step's round with its
 # first control in view; the timer reads the same on two clocks minutes
 # apart; a vote reaches the projector within a second; a reload keeps the
 # participant and the answer; the link dies on renewal, and the stop
@@ -43,7 +43,7 @@ like "$out" "projector join code: $CODE" "and shows the join code"
 like "$out" 'projector hidden shown: no' "and nothing of the console"
 like "$out" 'phone clocks differ ms: [1-9][0-9]{5}' "the second phone's clock is minutes off"
 n=$(printf '%s\n' "$out" | grep -c '^projector step.*: fits')
-is "$n" 12 "every step fits the projector at both sizes (no overflow, no clipping, sizes from the viewport)"
+is "$n" 18 "every step fits the projector at 1280x720, 1920x1080 and 3840x2160 (no overflow, no clipping, sizes from the viewport)"
 unlike "$out" 'projector [^:]*: BAD' "no projector screen is wrong"
 unlike "$out" 'phone first control [^:]*: OUT' "after each step the phone's first control is in view without scrolling"
 like "$out" 'steps: .*1\. Which.*question > .*answering > .*results > .*2\. How.*question' "the arrow key steps through the agenda"
