@@ -110,15 +110,6 @@ static const struct dbfield teamvalue_cols[] = {
 static const struct dbshape teamvalue_shape = DBSHAPE(teamvalue_cols,
     teamvalue);
 
-/* One text (STMT_RESULTS_TEXTS, _IDEAS_AS_OPTIONS, _CLUSTERS_AS_). */
-struct text1 {
-	char		*s;		/* owned */
-};
-static const struct dbfield text1_cols[] = {
-	DBF_S(text1, s),
-};
-static const struct dbshape text1_shape = DBSHAPE(text1_cols, text1);
-
 /* A round's neighbour (STMT_ROUND_ABOVE, _BELOW). */
 struct idpos {
 	long long	 id, pos;
@@ -537,7 +528,7 @@ round_results_load(struct db *db, const struct round *r,
 	const struct resultform	*form = rtype_results(r->spec.type);
 	struct dbparam		 p[1] = { DBP_INT(r->id) };
 	struct answer		*v = NULL;
-	struct text1		*t = NULL;
+	struct dbtext		*t = NULL;
 	long long		 nresp = 0;
 	size_t			 i, n = 0, nt = 0;
 	int			 ideas;
@@ -552,7 +543,7 @@ round_results_load(struct db *db, const struct round *r,
 		goto out;
 	results_fill(res, &r->spec, v, n, nresp);
 	if (form != NULL && form->kind == RK_TEXTS) {
-		if (db_list(db, STMT_RESULTS_TEXTS, p, 1, &text1_shape, &t,
+		if (db_list(db, STMT_RESULTS_TEXTS, p, 1, &db_text_shape, &t,
 		    &nt) < 0)
 			goto out;
 		for (i = 0; i < nt; i++)
@@ -566,7 +557,7 @@ round_results_load(struct db *db, const struct round *r,
 	o = OUT_OK;
 out:
 	db_list_free(&answer_shape, v, n);
-	db_list_free(&text1_shape, t, nt);
+	db_list_free(&db_text_shape, t, nt);
 	return o;
 }
 
@@ -631,7 +622,7 @@ const size_t round_nfields = sizeof(round_fields) / sizeof(round_fields[0]);
  */
 static enum outcome
 options_from(struct db *db, long long session, long long src,
-    const char *use, struct text1 **t, size_t *nt, struct why *why)
+    const char *use, struct dbtext **t, size_t *nt, struct why *why)
 {
 	struct dbparam	 p[1] = { DBP_INT(src) };
 	struct round	 rd;
@@ -649,7 +640,7 @@ options_from(struct db *db, long long session, long long src,
 	round_release(&rd);
 	if (db_list(db, use != NULL && strcmp(use, "clusters") == 0 ?
 	    STMT_CLUSTERS_AS_OPTIONS : STMT_IDEAS_AS_OPTIONS, p, 1,
-	    &text1_shape, t, nt) < 0)
+	    &db_text_shape, t, nt) < 0)
 		return OUT_DB_DOWN;
 	return OUT_OK;
 }
@@ -657,7 +648,7 @@ options_from(struct db *db, long long session, long long src,
 /* Inserts the labels of list (or of from) as stmt's rows of round id. */
 static int
 labels_insert(struct db *db, enum stmt s, long long id, const struct jv *list,
-    const struct text1 *from, size_t n)
+    const struct dbtext *from, size_t n)
 {
 	struct dbparam	 p[3];
 	const char	*label;
@@ -693,7 +684,7 @@ round_create(struct db *db, long long session, const struct jv *body,
 	const struct jv	*opts;
 	const char	*title, *use, *lo, *hi;
 	struct dbparam	 p[17];
-	struct text1	*from = NULL;
+	struct dbtext	*from = NULL;
 	size_t		 nfrom = 0, tlen, lolen, hilen, nopts;
 	long long	 pos = 0, src;
 	enum outcome	 o;
@@ -775,7 +766,7 @@ round_create(struct db *db, long long session, const struct jv *body,
 down:
 	db_rollback(db);
 out:
-	db_list_free(&text1_shape, from, nfrom);
+	db_list_free(&db_text_shape, from, nfrom);
 	return o;
 }
 

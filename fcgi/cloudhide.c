@@ -30,15 +30,6 @@ static const struct dbfield cloudround_cols[] = {
 static const struct dbshape cloudround_shape = DBSHAPE(cloudround_cols,
     cloudround);
 
-/* A hidden entry (STMT_CLOUD_HIDDEN). */
-struct hidden1 {
-	char		*entry;		/* owned */
-};
-static const struct dbfield hidden1_cols[] = {
-	DBF_S(hidden1, entry),
-};
-static const struct dbshape hidden1_shape = DBSHAPE(hidden1_cols, hidden1);
-
 /* Returns 1 if results of type have a word cloud (texts or ideas). */
 static int
 has_cloud(int type)
@@ -58,7 +49,7 @@ cloud_load(struct db *db, long long round, struct results *res)
 {
 	struct dbparam		 p[1] = { DBP_INT(round) };
 	struct cloudround	 cr;
-	struct hidden1		*v = NULL;
+	struct dbtext		*v = NULL;
 	char			**h = NULL;
 	size_t			 i, n = 0;
 	int			 rc, l = LANG_EN;
@@ -68,15 +59,15 @@ cloud_load(struct db *db, long long round, struct results *res)
 		return -1;
 	if (rc > 0 && (l = lang_parse(cr.lang, strlen(cr.lang))) < 0)
 		l = LANG_EN;
-	if (db_list(db, STMT_CLOUD_HIDDEN, p, 1, &hidden1_shape, &v, &n) < 0)
+	if (db_list(db, STMT_CLOUD_HIDDEN, p, 1, &db_text_shape, &v, &n) < 0)
 		return -1;
 	if (n > 0)
 		h = xcalloc(n, sizeof(*h));
 	for (i = 0; i < n; i++)
-		h[i] = v[i].entry;
+		h[i] = v[i].s;
 	results_cloud(res, (enum lang)l, h, n);
 	free(h);
-	db_list_free(&hidden1_shape, v, n);
+	db_list_free(&db_text_shape, v, n);
 	return 0;
 }
 

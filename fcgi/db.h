@@ -268,6 +268,12 @@ int		 db_commit(struct db *);
 void		 db_rollback(struct db *);
 int		 db_in_transaction(const struct db *);
 int		 db_row_int(void *, const struct dbcol *, size_t);
+/* One text column: a list of strings (db_list() with db_text_shape). */
+struct dbtext {
+	char		*s;		/* owned */
+};
+extern const struct dbshape db_text_shape;
+
 /* dbrow.c */
 int		 db_decode(const struct dbshape *, const struct dbcol *, size_t,
 		    void *);

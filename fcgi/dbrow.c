@@ -13,6 +13,12 @@
 #include "banned.h"
 
 
+static const struct dbfield dbtext_cols[] = {
+	DBF_S(dbtext, s),
+};
+/* The shape of a statement that reads one text column. */
+const struct dbshape db_text_shape = DBSHAPE(dbtext_cols, dbtext);
+
 /*
  * Decodes one row into the struct at out as shape says.  Strings and
  * blobs are copied (owned by the struct: db_shape_release() frees them).

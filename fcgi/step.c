@@ -55,15 +55,6 @@ static const struct dbfield answered_cols[] = {
 static const struct dbshape answered_shape = DBSHAPE(answered_cols,
     answered);
 
-/* A team's name (STMT_TEAMS_WAITING). */
-struct waiting {
-	char		*name;		/* owned */
-};
-static const struct dbfield waiting_cols[] = {
-	DBF_S(waiting, name),
-};
-static const struct dbshape waiting_shape = DBSHAPE(waiting_cols, waiting);
-
 /* What the console's ETag is made of (STMT_LIVE_TAG). */
 struct livetag {
 	long long	 version, rounds;
@@ -373,17 +364,17 @@ waiting_write(struct db *db, struct jw *w, long long session,
 {
 	struct dbparam	 p[3] = { DBP_INT(session), DBP_INT(round),
 	    DBP_INT(round) };
-	struct waiting	*v;
+	struct dbtext	*v;
 	size_t		 i, n;
 
-	if (db_list(db, STMT_TEAMS_WAITING, p, 3, &waiting_shape, &v, &n) < 0)
+	if (db_list(db, STMT_TEAMS_WAITING, p, 3, &db_text_shape, &v, &n) < 0)
 		return OUT_DB_DOWN;
 	jw_key(w, "teams_waiting");
 	jw_arr(w);
 	for (i = 0; i < n; i++)
-		jw_str(w, v[i].name);
+		jw_str(w, v[i].s);
 	jw_end(w);
-	db_list_free(&waiting_shape, v, n);
+	db_list_free(&db_text_shape, v, n);
 	return OUT_OK;
 }
 

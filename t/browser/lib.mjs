@@ -3,7 +3,12 @@
 // flags keep Chromium off the network it cannot reach here; localhost is
 // pinned to 127.0.0.1, where the test's nginx listens; the certificate is
 // the test stack's own, self-signed.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+
+const AXE = readFileSync(createRequire(import.meta.url)
+    .resolve("axe-core/axe.min.js"), "utf8");
 
 export async function launch() {
 	return chromium.launch({
@@ -35,4 +40,20 @@ export async function newPage(browser, locale) {
 	});
 	page.on("pageerror", (e) => problems.push("pageerror: " + e.message));
 	return { ctx, page, problems };
+}
+
+// The serious and critical WCAG 2.1 A/AA violations on the page, by
+// axe-core evaluated through the DevTools protocol (not a script tag:
+// the CSP would refuse one, as it should).
+export async function axeSerious(page) {
+	if (!(await page.evaluate("typeof window.axe")).startsWith("object"))
+		await page.evaluate(AXE);
+	const r = await page.evaluate(async () => {
+		const res = await window.axe.run(document, {
+			runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+		});
+		return res.violations.map((v) => ({ id: v.id, impact: v.impact,
+		    nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+	});
+	return r.filter((v) => v.impact === "serious" || v.impact === "critical");
 }

@@ -12,13 +12,9 @@
 // (the catalogue's words).  The join screen shows the QR code.  axe-core on
 // every new screen; screenshots in English, Dutch and German.  Prints
 // "name: value" lines for presenter.t.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { launch } from "./lib.mjs";
+import { axeSerious, launch } from "./lib.mjs";
 
 const [url, email, password, sid, code, shots] = process.argv.slice(2);
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const problems = [];
 const out = (k, v) => console.log(k + ": " + v);
 
@@ -32,16 +28,7 @@ function watch(page, who) {
 }
 
 async function axe(page, name) {
-	if (!(await page.evaluate("typeof window.axe")).startsWith("object"))
-		await page.evaluate(AXE);
-	const r = await page.evaluate(async () => {
-		const res = await window.axe.run(document, {
-			runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-		});
-		return res.violations.map((v) => ({ id: v.id, impact: v.impact,
-		    nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
-	});
-	const bad = r.filter((v) => v.impact === "serious" || v.impact === "critical");
+	const bad = await axeSerious(page);
 	out("axe " + name, bad.length + (bad.length ? " " + JSON.stringify(bad) : ""));
 }
 

@@ -12,12 +12,9 @@
 // projector at 1280x720 and 1920x1080 and a phone at 320x568 and 360x740
 // (names ending in -de-WxH), for long words to be looked at.  Prints "name: value" lines for scenario.t.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { launch } from "./lib.mjs";
+import { axeSerious, launch } from "./lib.mjs";
 
 const [url, shots] = process.argv.slice(2);
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const problems = [];
 const out = (k, v) => console.log(k + ": " + v);
 
@@ -31,19 +28,10 @@ function watch(page, who) {
 	page.on("dialog", (d) => d.accept(promptText === null ? undefined : promptText));
 }
 
-// axe-core, evaluated through the DevTools protocol (not a script tag:
-// the CSP would refuse one, as it should).
+// The serious and critical accessibility problems of a screen
+// (axeSerious(), lib.mjs), printed for the test to count.
 async function axe(page, name) {
-	if (!(await page.evaluate("typeof window.axe")).startsWith("object"))
-		await page.evaluate(AXE);
-	const r = await page.evaluate(async () => {
-		const res = await window.axe.run(document, {
-			runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-		});
-		return res.violations.map((v) => ({ id: v.id, impact: v.impact,
-		    nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
-	});
-	const bad = r.filter((v) => v.impact === "serious" || v.impact === "critical");
+	const bad = await axeSerious(page);
 	out("axe " + name, bad.length + (bad.length ? " " + JSON.stringify(bad) : ""));
 }
 
