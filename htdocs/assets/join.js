@@ -32,6 +32,7 @@ let chosen = false;	// the participant picked a language with the switch
 let current = null;	// the id of the round on the screen
 let picked = null;	// the round picked from the list
 let timerEnd = null;	// performance.now() at which the timer ends
+let timerRound = null;	// the round the timer counts down
 const cards = new Map();	// round id -> { card, sig, dirty }
 const $ = (id) => document.getElementById(id);
 
@@ -252,8 +253,9 @@ function showOne() {
 
 function tickTimer() {
 	const x = $("part-timer");
-	x.hidden = timerEnd === null;
-	if (timerEnd === null)
+	// Only on its own round's screen: not over another round, not a list.
+	x.hidden = timerEnd === null || timerRound !== current;
+	if (x.hidden)
 		return;
 	const left = Math.max(0, Math.ceil((timerEnd - performance.now()) / 1000));
 	x.textContent = t("join.timeLeft") + " " + Math.floor(left / 60) + ":" +
@@ -283,6 +285,7 @@ async function poll() {
 			me = await r.json();
 			const tm = me.timer;
 			timerEnd = tm && typeof tm.remaining_ms === "number" ? at + tm.remaining_ms : null;
+			timerRound = tm ? tm.round : null;
 			tickTimer();
 			if (!chosen && me.session.language && me.session.language !== language()) {
 				await setLanguage(me.session.language);

@@ -173,8 +173,10 @@ async function pollRoom() {
 		if (r.status === 200) {
 			roomTag = r.headers.get("ETag");
 			room = await r.json();
+			// A timer counts down its own round: on another step, none.
 			const tm = room.timer;
-			timerEnd = tm && typeof tm.remaining_ms === "number" ?
+			timerEnd = tm && typeof tm.remaining_ms === "number" &&
+			    room.round && tm.round === room.round.id ?
 			    at + tm.remaining_ms : null;
 			const l = room.session && room.session.language;
 			if (l && l !== roomLang) {

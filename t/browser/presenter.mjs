@@ -178,6 +178,19 @@ try {
 		}
 		for (const ph of phones)
 			await firstControl(ph.p, "step" + (i + 1) + "-" + ph.name);
+		if (i === 3) {
+			// Round 2's question while round 1's timer runs: not on the
+			// projector (it shows round 2); a phone shows it only over
+			// round 1 (still open there, round 2 not yet).
+			const seen = [await proj.locator("#rr-timer:not([hidden])").count()];
+			for (const ph of phones) {
+				const on = await ph.p.locator("#part-timer:not([hidden])").count();
+				const h = await ph.p.locator(".round-card:not([hidden]) h2").allTextContents();
+				seen.push(on === 0 || (h.length === 1 && h[0].startsWith("Which")) ? 0 : 1);
+			}
+			out("timer on another round", seen.join(" "));
+			out("timer still runs on the console", await fac.textContent("#p-timer"));
+		}
 		if (i === 1) {
 			// Answering: the timer, and a vote timed to the projector.
 			await fac.fill("#p-seconds", "120");

@@ -50,6 +50,8 @@ like "$out" 'steps: .*1\. Which.*question > .*answering > .*results > .*2\. How.
 like "$out" 'back: .*2\. How.*answering' "and back"
 like "$out" 'blank: yes' "B blanks the projector"
 like "$out" 'timer spread s: [01]$' "the timer reads the same on both phones and the projector"
+like "$out" 'timer still runs on the console: .*[0-9]:[0-5][0-9]' "round 1's timer still runs at round 2's question"
+like "$out" 'timer on another round: 0 0 0$' "and neither the projector nor a phone shows it over another round"
 ms=$(printf '%s\n' "$out" | sed -n 's/^vote to projector ms: //p')
 ok $([ -n "$ms" ] && [ "$ms" -le 1000 ]; echo $?) "a vote is on the projector within a second"
 echo "# vote to projector: ${ms:-?} ms"
