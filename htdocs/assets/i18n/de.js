@@ -293,7 +293,7 @@ export default {
 	"projector.endedThanks": "Danke fürs Mitmachen!",
 	"projector.refusedTitle": "Dieser Projektorlink gilt nicht mehr",
 	"projector.refused": "Die Sitzung ist beendet oder der Link wurde erneuert. Öffne den neuen Link aus der Konsole.",
-	"projector.answered": "{n} haben geantwortet",
+	"projector.answered": "Antworten: {n}",
 	"projector.awaitingAnswers": "Warten auf die ersten Antworten: antworte auf deinem Handy.",
 	"projector.soon": "Gleich kannst du antworten.",
 	"projector.afterReveal": "Die Ergebnisse kommen nach dem Zeigen.",

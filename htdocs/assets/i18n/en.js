@@ -295,7 +295,7 @@ export default {
 	"projector.endedThanks": "Thank you for taking part!",
 	"projector.refusedTitle": "This projector link no longer works",
 	"projector.refused": "The session has ended or the link was renewed. Open the new link from the console.",
-	"projector.answered": "{n} answered",
+	"projector.answered": "Answers: {n}",
 	"projector.awaitingAnswers": "Waiting for the first answers: answer on your phone.",
 	"projector.soon": "Answering starts in a moment.",
 	"projector.afterReveal": "The results follow after the reveal.",

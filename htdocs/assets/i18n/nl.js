@@ -292,7 +292,7 @@ export default {
 	"projector.endedThanks": "Bedankt voor je deelname!",
 	"projector.refusedTitle": "Deze projectorlink werkt niet meer",
 	"projector.refused": "De sessie is afgelopen of de link is vernieuwd. Open de nieuwe link vanuit de console.",
-	"projector.answered": "{n} hebben geantwoord",
+	"projector.answered": "Antwoorden: {n}",
 	"projector.awaitingAnswers": "Wachten op de eerste antwoorden: antwoord op je telefoon.",
 	"projector.soon": "Zo dadelijk kun je antwoorden.",
 	"projector.afterReveal": "De resultaten volgen na het tonen.",
