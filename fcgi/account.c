@@ -319,7 +319,8 @@ acct_events_write(struct db *db, long long id, struct jw *w)
  * Deletes a, the password confirmed first.  One transaction: the
  * account, its logins, codes and resets, its sessions with their teams
  * and participants (ON DELETE CASCADE) go together, with the audit event
- * that says so, or nothing goes.  Returns OUT_OK, OUT_DENIED
+ * that says so, or nothing goes; a running session is stopped first
+ * (session_stop_all()), so its room is ended as exactly as by a stop.  Returns OUT_OK, OUT_DENIED
  * (wrong_password), OUT_BUSY or OUT_DB_DOWN.
  */
 enum outcome
@@ -327,6 +328,7 @@ acct_delete(struct request *r, const struct acct *a, const char *pw,
     size_t len, struct why *why)
 {
 	struct dbparam	 p[1] = { DBP_INT(a->id) };
+	struct liveend	 le;
 	enum outcome	 o;
 
 	if ((o = acct_password_confirm(r, a, pw, len, "account_delete",
@@ -334,11 +336,19 @@ acct_delete(struct request *r, const struct acct *a, const char *pw,
 		return o;
 	if (db_begin(r->db) != 0)
 		return OUT_DB_DOWN;
+	/* Its running sessions end as a stop ends them, then go. */
+	if ((o = session_stop_all(r->db, a->id, &le)) != OUT_OK)
+		goto fail;
 	audit(r, "account_deleted", a->id, NULL, "ok");
 	if (db_exec(r->db, STMT_ACCOUNT_DELETE, p, 1, NULL, NULL) != 1 ||
 	    db_commit(r->db) != 0) {
-		db_rollback(r->db);
-		return OUT_DB_DOWN;
+		o = OUT_DB_DOWN;
+		goto fail;
 	}
+	live_end_done(&le, 1);
 	return OUT_OK;
+fail:
+	db_rollback(r->db);
+	live_end_done(&le, 0);
+	return o;
 }

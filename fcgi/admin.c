@@ -167,15 +167,18 @@ target_of(long long id, char *buf, size_t sz)
 
 /*
  * Disables (off) or enables account id: the flag and, on disable, every
- * login of the account in one transaction, so no request of it is served
- * after.  Returns OUT_OK, OUT_CONFLICT (own_account) or OUT_DB_DOWN.
+ * login of the account and every running session of it (stopped as a
+ * stop stops one: session_stop_all()) in one transaction, so no request
+ * of it, nor any poll of its rooms, is served after.  Returns OUT_OK, OUT_CONFLICT (own_account) or OUT_DB_DOWN.
  */
 enum outcome
 admin_set_disabled(struct request *r, long long id, int off,
     struct why *why)
 {
 	struct dbparam	 p[2];
+	struct liveend	 le;
 	char		 target[40];
+	int		 ok = 0;
 
 	if (off && id == r->auth.account_id) {
 		why_set(why, "own_account",
@@ -186,18 +189,23 @@ admin_set_disabled(struct request *r, long long id, int off,
 		return OUT_DB_DOWN;
 	p[0] = (struct dbparam)DBP_INT(off);
 	p[1] = (struct dbparam)DBP_INT(id);
+	memset(&le, 0, sizeof(le));
 	if (db_exec(r->db, STMT_ACCOUNT_SET_DISABLED, p, 2, NULL, NULL) < 0 ||
-	    (off && db_exec(r->db, STMT_LOGIN_DELETE_ALL, &p[1], 1, NULL,
-	    NULL) < 0)) {
+	    (off && (db_exec(r->db, STMT_LOGIN_DELETE_ALL, &p[1], 1, NULL,
+	    NULL) < 0 || session_stop_all(r->db, id, &le) != OUT_OK))) {
 		db_rollback(r->db);
+		live_end_done(&le, 0);
 		return OUT_DB_DOWN;
 	}
 	target_of(id, target, sizeof(target));
 	audit(r, off ? "account_disabled" : "account_enabled", id, target,
 	    "ok");
-	if (db_commit(r->db) != 0)
-		return OUT_DB_DOWN;
-	return OUT_OK;
+	if (db_commit(r->db) == 0)
+		ok = 1;
+	else
+		db_rollback(r->db);
+	live_end_done(&le, ok);
+	return ok ? OUT_OK : OUT_DB_DOWN;
 }
 
 /*

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "extern.h"
 #include "banned.h"
@@ -71,8 +72,31 @@ participant_authenticate(struct request *r)
 }
 
 /*
- * GET /api/participant/state: polled every second or two by every
- * participant.  An unchanged session is a 304 from the poll cache
+ * Writes "live": the path of the participants' document that nginx
+ * serves (null without one), and "server_time_ms", the host's clock, by
+ * which the page reads the document's timer.
+ */
+static void
+live_path_write(struct jw *w, const char *tok)
+{
+	struct timespec	 ts;
+	char		 path[LIVE_TOKEN_LEN + 16];
+
+	if (livedir_token_ok(tok) && strfmt(path, sizeof(path),
+	    "/live/%s.json", tok) == 0)
+		jw_kstr(w, "live", path);
+	else
+		jw_kstr(w, "live", NULL);
+	clock_gettime(CLOCK_REALTIME, &ts);
+	jw_kint(w, "server_time_ms", (long long)ts.tv_sec * 1000 +
+	    ts.tv_nsec / 1000000);
+}
+
+/*
+ * GET /api/participant/state: what a participant's page asks a worker
+ * when it loads, when its live document is gone (a removal renewed the
+ * token, or the session ended) and, in team mode, every few seconds for
+ * the team's answers; the room's polls go to the live document.  An unchanged session is a 304 from the poll cache
  * (pollcache.c) without the database; otherwise one query finds the
  * participant, the session's version and the participant's own answers
  * (an unchanged version is still a 304), and the rest of the state is
@@ -130,6 +154,7 @@ api_participant_state(struct request *r)
 		goto out;
 	}
 	jw_kint(w, "version", me.version);
+	live_path_write(w, me.live);
 	jw_end(w);
 	rc = resp_done(r, w);
 out:

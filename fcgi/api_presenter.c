@@ -185,43 +185,6 @@ api_projector_link(struct request *r)
 	return resp_done(r, w);
 }
 
-/*
- * Writes the session's part of the projector's state: its title and
- * language, the join code and link, and at the join step the join
- * link's QR code as SVG (the QR route needs a login; the projector has
- * none).  Returns -1 if the QR code could not be made.
- */
-static int
-projector_session_write(struct request *r, struct jw *w,
-    const struct projector *pj, const struct step *st)
-{
-	char		 fmt[16], link[300], *svg;
-
-	jw_key(w, "session");
-	jw_obj(w);
-	jw_kstr(w, "title", pj->title);
-	jw_kstr(w, "language", pj->lang);
-	if (pj->code == NULL) {
-		jw_kstr(w, "join_code", NULL);
-		jw_kstr(w, "join_link", NULL);
-		jw_kint(w, "participants", pj->participants);
-		jw_end(w);
-		return 0;
-	}
-	joincode_format(pj->code, fmt);
-	session_join_link(ORIGIN(r), pj->code, link, sizeof(link));
-	jw_kstr(w, "join_code", fmt);
-	jw_kstr(w, "join_link", link);
-	jw_kint(w, "participants", pj->participants);
-	if (strcmp(st->kind, "join") == 0) {
-		if ((svg = qr_svg(link)) == NULL)
-			return -1;
-		jw_kstr(w, "join_qr_svg", svg);
-		free(svg);
-	}
-	jw_end(w);
-	return 0;
-}
 
 /*
  * GET /api/projector/state, with X-Projector-Token: what the room sees.
@@ -254,7 +217,8 @@ api_projector_state(struct request *r)
 	}
 	w = resp_json(r, 200);
 	jw_obj(w);
-	if (projector_session_write(r, w, &pj, &st) == -1) {
+	if (projector_session_write(w, pj.title, pj.lang, pj.code,
+	    pj.participants, &st, ORIGIN(r)) == -1) {
 		jw_free(w);
 		projector_release(&pj);
 		r->resp.etag[0] = '\0';

@@ -101,6 +101,13 @@ static const struct cfgdef cfgdefs[CFG__MAX] = {
 	 */
 	[CFG_POLL_CACHE_MS] = { "poll_cache_ms", CT_NUM, "1000", 0, 60000 },
 	/*
+	 * The directory of the live documents that nginx serves (livedir.c;
+	 * tmpfs), and how often the publisher looks for changes made
+	 * through other hosts.  An empty live_dir: no documents.
+	 */
+	[CFG_LIVE_DIR] = { "live_dir", CT_STR, "/run/primoforum/live", 0, 0 },
+	[CFG_LIVE_PERIOD_MS] = { "live_period_ms", CT_NUM, "250", 20, 10000 },
+	/*
 	 * Audit rows older than this many days are removed by
 	 * primoforumctl audit purge; the chain stays verifiable.
 	 */

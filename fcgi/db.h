@@ -172,6 +172,11 @@ enum stmt {
 	STMT_PROJECTOR_SET,	/* a new projector token's hash */
 	STMT_PROJECTOR_FIND,	/* the running session of a projector token */
 	STMT_PROJECTOR_ENDED,	/* is a token of an ended session? */
+	STMT_LIVE_SCAN,		/* running sessions: what their documents show */
+	STMT_LIVE_SESSION,	/* a running session's public fields */
+	STMT_LIVE_LOCK,		/* a running session's document tokens */
+	STMT_LIVE_LOCK_ACCOUNT,	/* ... of every running session of an account */
+	STMT_LIVE_RENEW,	/* a new participants' document token */
 	STMT__MAX
 };
 

@@ -181,6 +181,8 @@ enum cfg {
 	CFG_MAIL_FROM,
 	CFG_SESSION_MAX_HOURS,
 	CFG_POLL_CACHE_MS,
+	CFG_LIVE_DIR,
+	CFG_LIVE_PERIOD_MS,
 	CFG_AUDIT_RETENTION_DAYS,
 	CFG_PURGE_SESSION_DAYS,
 	CFG_PURGE_ACCOUNT_MONTHS,
@@ -544,6 +546,8 @@ enum outcome	 session_duplicate(struct db *, long long, long long,
 		    long long *, struct why *);
 enum outcome	 session_start(struct db *, long long, long long,
 		    struct why *);
+struct liveend;
+enum outcome	 session_stop_all(struct db *, long long, struct liveend *);
 enum outcome	 session_stop(struct db *, long long, long long,
 		    struct why *);
 enum outcome	 session_lock(struct db *, long long, long long, int,
@@ -661,6 +665,9 @@ void		 throttle_clear(struct db *, const char *,
 
 /* joincode.c */
 #define JOINCODE_LEN	8
+/* A live document's token (livedir.c): hex digits, 128 bits. */
+#define LIVE_TOKEN_LEN	32
+#define PATH_MAX_LIVE	512
 int		 joincode_new(char *);
 int		 joincode_parse(const char *, size_t, char *);
 void		 joincode_format(const char *, char *);
@@ -1046,6 +1053,7 @@ struct step {
 	long long	 remaining_ms;	/* at the read; never below 0 */
 	long long	 timer_close;
 	long long	 teams_on;
+	long long	 read_at_ms;	/* the host's clock at the read */
 };
 enum outcome	 step_load(struct db *, long long, struct step *);
 void		 step_write(struct jw *, const struct step *);
@@ -1080,6 +1088,9 @@ enum outcome	 projector_renew(struct db *, long long, long long,
 enum outcome	 projector_find(struct db *, const char *, long long,
 		    struct projector *, struct step *);
 void		 projector_release(struct projector *);
+int		 projector_session_write(struct jw *, const char *,
+		    const char *, const char *, long long,
+		    const struct step *, const char *);
 enum outcome	 projector_round_write(struct db *, struct jw *, long long,
 		    const struct step *);
 
@@ -1087,6 +1098,29 @@ enum outcome	 projector_round_write(struct db *, struct jw *, long long,
 int		 cloud_load(struct db *, long long, struct results *);
 enum outcome	 cloud_set_hidden(struct db *, long long, long long,
 		    const char *, size_t, int, struct why *);
+
+/* live.c: the documents a running session's room polls (the domain) */
+enum livewhat {
+	LIVE_ALL,	/* the session ends */
+	LIVE_ROOM,	/* the room's document gets a new token */
+	LIVE_PART	/* the participants' document gets a new token */
+};
+struct liveend {
+	struct {
+		long long	 session;
+		enum livewhat	 what;
+		char		 tok[LIVE_TOKEN_LEN + 1];	/* retired */
+	}		*v;	/* owned */
+	size_t		 n;
+};
+struct live;
+enum outcome	 live_end(struct db *, long long, enum livewhat,
+		    struct liveend *);
+enum outcome	 live_end_account(struct db *, long long, struct liveend *);
+void		 live_end_done(struct liveend *, int);
+struct live	*live_new(const struct config *);
+void		 live_free(struct live *);
+int		 live_publish(struct db *, struct live *);
 
 /* state.c: the rounds of a participant's poll (the domain) */
 struct mine;
@@ -1125,6 +1159,7 @@ struct participant {
 	char		*team;		/* owned, or NULL */
 	char		*title;		/* owned; the session's */
 	char		*lang;		/* owned; the session's */
+	char		 live[LIVE_TOKEN_LEN + 1];	/* its document's token */
 };
 /* What a join asks. */
 struct joinreq {
@@ -1204,6 +1239,21 @@ enum outcome	 template_delete(struct db *, long long, long long,
 int		 mail_send(const struct config *, const char *, const char *,
 		    const char *);
 
+/* livedir.c */
+int		 livedir_create(const struct config *);
+int		 livedir_on(void);
+int		 livedir_token_ok(const char *);
+int		 livedir_token_new(char *);
+int		 livedir_put(long long, const char *, const char *, size_t,
+		    size_t);
+void		 livedir_drop(const char *);
+int		 livedir_revoke(long long, const char *, const char *const *,
+		    size_t);
+void		 livedir_revoke_end(long long, const char *, int);
+void		 livedir_forget(long long);
+void		 livedir_wake(void);
+int		 livedir_wait(int);
+
 /* pollcache.c */
 
 int		 pollcache_create(const struct config *);
@@ -1221,5 +1271,8 @@ char		*qr_svg(const char *);
 
 /* worker.c */
 int		 worker_main(int, const struct config *, int);
+
+/* publisher.c */
+int		 publisher_main(const struct config *);
 
 #endif /* EXTERN_H */

@@ -247,6 +247,8 @@ ops_purge(const struct config *cfg, struct db *db)
 {
 	struct dbparam	 p[1];
 	struct idlist	 l;
+	struct liveend	 le;
+	enum outcome	 o;
 	char		 target[64];
 	long long	 parts = 0, accts = 0;
 	size_t		 i;
@@ -265,6 +267,11 @@ ops_purge(const struct config *cfg, struct db *db)
 		if (db_exec(db, STMT_PURGE_ACCOUNTS, p, 1, idlist_row, &l) < 0)
 			goto fail;
 		for (i = 0; i < l.n; i++) {
+			/* A session still running ends as a stop ends it. */
+			o = session_stop_all(db, l.ids[i], &le);
+			live_end_done(&le, o == OUT_OK);
+			if (o != OUT_OK)
+				goto fail;
 			p[0] = (struct dbparam)DBP_INT(l.ids[i]);
 			if (db_exec(db, STMT_ACCOUNT_DELETE, p, 1, NULL,
 			    NULL) < 0)

@@ -30,6 +30,7 @@ static const struct dbfield participant_cols[] = {
 	DBF_S(participant, lang),
 	DBF_I(participant, allow_change),
 	DBF_I(participant, team_id),
+	DBF_C(participant, live),
 };
 static const struct dbshape participant_shape = DBSHAPE(participant_cols,
     participant);

@@ -3,7 +3,8 @@
  * primoforumd.c: the supervisor.  It reads the configuration and the
  * secrets, opens the FastCGI unix socket that nginx connects to (mode
  * 0660, owned by the group shared with nginx), forks the workers
- * (worker.c) and keeps their number: a worker that dies is replaced.
+ * (worker.c) and the publisher of the live documents (publisher.c), and
+ * keeps their number: a process that dies is replaced.
  *
  * SIGTERM or SIGINT: stop gracefully.  Workers finish the request in
  * flight and exit; after shutdown_timeout seconds the stragglers are
@@ -109,10 +110,13 @@ fail:
 	return -1;
 }
 
-/* Forks the worker for slot i.  Returns 0 or -1. */
+/*
+ * Forks the worker for slot i, or the publisher for the slot after the
+ * workers' (publisher.c; only with live documents).  Returns 0 or -1.
+ */
 static int
-spawn(struct slot *s, int i, int fd, const struct config *cfg,
-    const sigset_t *oldmask)
+spawn(struct slot *s, int i, int nworkers, int fd,
+    const struct config *cfg, const sigset_t *oldmask)
 {
 	pid_t	 pid;
 
@@ -123,6 +127,10 @@ spawn(struct slot *s, int i, int fd, const struct config *cfg,
 	if (pid == 0) {
 		sigprocmask(SIG_SETMASK, oldmask, NULL);
 		/* exit(), not _exit(): LeakSanitizer checks the worker too. */
+		if (i == nworkers) {
+			close(fd);
+			exit(publisher_main(cfg));
+		}
 		exit(worker_main(fd, cfg, i));
 	}
 	s->pid = pid;
@@ -221,7 +229,7 @@ main(int argc, char *argv[])
 	const char	*conf = PF_SYSCONFDIR "/primoforum/primoforum.conf";
 	char		 err[512];
 	FILE		*pf;
-	int		 ch, fd, i, n, sig, testonly = 0, rc = 1;
+	int		 ch, fd, i, n, total = 0, sig, testonly = 0, rc = 1;
 
 	while ((ch = getopt(argc, argv, "f:t")) != -1)
 		switch (ch) {
@@ -265,7 +273,7 @@ main(int argc, char *argv[])
 	n = (int)cfg.num[CFG_WORKERS];
 	if (n == 0 && (n = (int)sysconf(_SC_NPROCESSORS_ONLN)) < 1)
 		n = 1;
-	slots = xcalloc((size_t)n, sizeof(*slots));
+	slots = xcalloc((size_t)n + 1, sizeof(*slots));
 
 	/* Signals are taken synchronously with sigtimedwait() below. */
 	sigemptyset(&sigs);
@@ -295,6 +303,10 @@ main(int argc, char *argv[])
 	/* The table of running sessions the workers share (pollcache.c). */
 	if (pollcache_create(&cfg) == -1)
 		goto out;
+	/* The live documents, and a slot for their publisher (livedir.c). */
+	if (livedir_create(&cfg) == -1)
+		goto out;
+	total = n + (livedir_on() ? 1 : 0);
 	if ((fd = open_socket(cfg.str[CFG_SOCKET],
 	    cfg.str[CFG_SOCKET_GROUP])) == -1)
 		goto out;
@@ -308,8 +320,8 @@ main(int argc, char *argv[])
 	}
 	log_info("primoforumd %s starting %d workers on %s", PACKAGE_VERSION,
 	    n, cfg.str[CFG_SOCKET]);
-	for (i = 0; i < n; i++)
-		if (spawn(&slots[i], i, fd, &cfg, &oldmask) == -1)
+	for (i = 0; i < total; i++)
+		if (spawn(&slots[i], i, n, fd, &cfg, &oldmask) == -1)
 			goto stop;
 
 	for (;;) {
@@ -321,21 +333,22 @@ main(int argc, char *argv[])
 		if (sig == SIGHUP) {
 			if (log_reopen() == -1)
 				log_warn("reopen log");
-			for (i = 0; i < n; i++)
+			for (i = 0; i < total; i++)
 				if (slots[i].pid != 0)
 					kill(slots[i].pid, SIGHUP);
 		}
-		reap(slots, n, 0);
+		reap(slots, total, 0);
 		clock_gettime(CLOCK_MONOTONIC, &now);
-		for (i = 0; i < n; i++)
+		for (i = 0; i < total; i++)
 			if (slots[i].pid == 0 &&
 			    elapsed(&slots[i].restart, &now) >= 0)
-				(void)spawn(&slots[i], i, fd, &cfg, &oldmask);
+				(void)spawn(&slots[i], i, n, fd, &cfg,
+				    &oldmask);
 	}
 	rc = 0;
 stop:
 	close(fd);
-	stop_workers(slots, n, cfg.num[CFG_SHUTDOWN_TIMEOUT]);
+	stop_workers(slots, total, cfg.num[CFG_SHUTDOWN_TIMEOUT]);
 	unlink(cfg.str[CFG_SOCKET]);
 	if (cfg.str[CFG_PID_FILE][0] != '\0')
 		unlink(cfg.str[CFG_PID_FILE]);

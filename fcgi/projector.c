@@ -24,7 +24,7 @@
 #include "db.h"
 #include "banned.h"
 
-#define TOKEN_HEX	64
+#define TOKEN_HEX	LIVE_TOKEN_LEN
 
 /* The session of a projector token (STMT_PROJECTOR_FIND). */
 static const struct dbfield projector_cols[] = {
@@ -54,33 +54,50 @@ enum outcome
 projector_renew(struct db *db, long long id, long long account,
     const char *origin, char *link, size_t sz, struct why *why)
 {
-	struct dbparam	 p[3];
+	struct dbparam	 p[4];
+	struct liveend	 le;
 	unsigned char	 hash[32];
 	char		 hex[TOKEN_HEX + 1];
 	enum outcome	 o;
-	int		 rc;
+	int		 rc, ok = 0;
 
 	if ((o = step_running(db, id, account, why)) != OUT_OK)
 		return o;
-	if (token_new(hex, hash) == -1) {
+	if (livedir_token_new(hex) == -1) {
 		why_set(why, "internal_error", "no randomness available");
 		return OUT_ERROR;
 	}
-	p[0] = (struct dbparam)DBP_BLOB(hash, sizeof(hash));
-	p[1] = (struct dbparam)DBP_INT(id);
-	p[2] = (struct dbparam)DBP_INT(account);
-	rc = db_exec(db, STMT_PROJECTOR_SET, p, 3, NULL, NULL);
-	if (rc >= 0 && strfmt(link, sz, "%s/projector.html#%s", origin,
-	    hex) == -1)
-		rc = DB_ERROR;
-	OPENSSL_cleanse(hex, sizeof(hex));
-	if (rc < 0)
+	sha256(hex, TOKEN_HEX, hash);
+	if (db_begin(db) != 0)
 		return OUT_DB_DOWN;
-	if (rc == 0) {
-		why_set(why, "not_running", "the session is not running");
-		return OUT_CONFLICT;
+	/* The old room document goes before the new token commits. */
+	if ((o = live_end(db, id, LIVE_ROOM, &le)) != OUT_OK) {
+		db_rollback(db);
+		goto out;
 	}
-	return OUT_OK;
+	p[0] = (struct dbparam)DBP_BLOB(hash, sizeof(hash));
+	p[1] = (struct dbparam)DBP_STR(hex);
+	p[2] = (struct dbparam)DBP_INT(id);
+	p[3] = (struct dbparam)DBP_INT(account);
+	rc = db_exec(db, STMT_PROJECTOR_SET, p, 4, NULL, NULL);
+	if (rc < 0 || db_commit(db) != 0) {
+		db_rollback(db);
+		o = OUT_DB_DOWN;
+	} else if (rc == 0) {
+		db_rollback(db);
+		why_set(why, "not_running", "the session is not running");
+		o = OUT_CONFLICT;
+	} else if (strfmt(link, sz, "%s/projector.html#%s", origin,
+	    hex) == -1) {
+		ok = 1;
+		o = OUT_ERROR;
+		why_set(why, "internal_error", "the link is too long");
+	} else
+		ok = 1;
+	live_end_done(&le, ok);
+out:
+	OPENSSL_cleanse(hex, sizeof(hex));
+	return o;
 }
 
 /* Returns 1 if s is TOKEN_HEX lowercase hex digits. */
@@ -205,4 +222,44 @@ projector_round_write(struct db *db, struct jw *w, long long session,
 out:
 	round_release(&rd);
 	return o;
+}
+
+/*
+ * Writes "session": the session's part of what the room sees: its title
+ * and language, the join code and link (code NULL: none), how many
+ * take part, and at the join step the join link's QR code as SVG (the
+ * QR route needs a login; the projector has none).  Returns -1 if the
+ * QR code could not be made.
+ */
+int
+projector_session_write(struct jw *w, const char *title, const char *lang,
+    const char *code, long long participants, const struct step *st,
+    const char *origin)
+{
+	char		 fmt[16], link[300], *svg;
+
+	jw_key(w, "session");
+	jw_obj(w);
+	jw_kstr(w, "title", title);
+	jw_kstr(w, "language", lang);
+	if (code == NULL) {
+		jw_kstr(w, "join_code", NULL);
+		jw_kstr(w, "join_link", NULL);
+		jw_kint(w, "participants", participants);
+		jw_end(w);
+		return 0;
+	}
+	joincode_format(code, fmt);
+	session_join_link(origin, code, link, sizeof(link));
+	jw_kstr(w, "join_code", fmt);
+	jw_kstr(w, "join_link", link);
+	jw_kint(w, "participants", participants);
+	if (strcmp(st->kind, "join") == 0) {
+		if ((svg = qr_svg(link)) == NULL)
+			return -1;
+		jw_kstr(w, "join_qr_svg", svg);
+		free(svg);
+	}
+	jw_end(w);
+	return 0;
 }

@@ -527,10 +527,15 @@ enum outcome
 session_start(struct db *db, long long id, long long account,
     struct why *why)
 {
-	struct dbparam	 p[3];
-	char		 code[JOINCODE_LEN + 1];
+	struct dbparam	 p[4];
+	char		 code[JOINCODE_LEN + 1], live[LIVE_TOKEN_LEN + 1];
 	int		 i, rc;
 
+	/* The participants' document's name (live.c). */
+	if (livedir_token_new(live) == -1) {
+		why_set(why, "internal_error", "no randomness available");
+		return OUT_ERROR;
+	}
 	for (i = 0; i < START_TRIES; i++) {
 		if (joincode_new(code) == -1) {
 			why_set(why, "internal_error", "no randomness "
@@ -543,9 +548,10 @@ session_start(struct db *db, long long id, long long account,
 			return OUT_DB_DOWN;
 		if (rc == 0)
 			continue;	/* used in the last 30 days */
-		p[1] = (struct dbparam)DBP_INT(id);
-		p[2] = (struct dbparam)DBP_INT(account);
-		rc = db_exec(db, STMT_SESSION_START, p, 3, NULL, NULL);
+		p[1] = (struct dbparam)DBP_STR(live);
+		p[2] = (struct dbparam)DBP_INT(id);
+		p[3] = (struct dbparam)DBP_INT(account);
+		rc = db_exec(db, STMT_SESSION_START, p, 4, NULL, NULL);
 		if (rc == DB_DUP)
 			continue;	/* a running session has it */
 		if (rc < 0)
@@ -553,6 +559,8 @@ session_start(struct db *db, long long id, long long account,
 		if (rc == 0)
 			return state_refusal(db, id, account,
 			    "it runs already", why);
+		/* A mark of the last run's stop must not hold this one. */
+		livedir_forget(id);
 		return OUT_OK;
 	}
 	why_set(why, "no_code", "no join code could be made; try again");
@@ -561,26 +569,66 @@ session_start(struct db *db, long long id, long long account,
 
 /*
  * Stops session id (of account): the row turns stopped and every token
- * of it is cleared, in one transaction.
+ * of it is cleared, in one transaction; its live documents are taken
+ * down before the commit (live.c), so no poll after it gets them.
  */
 enum outcome
 session_stop(struct db *db, long long id, long long account,
     struct why *why)
 {
 	struct dbparam	 p[2] = { DBP_INT(id), DBP_INT(account) };
+	struct liveend	 le;
+	enum outcome	 o;
 	int		 rc;
 
+	/* Another's session: not even its documents are touched. */
+	if ((o = session_owned(db, id, account, why)) != OUT_OK)
+		return o;
 	if (db_begin(db) != 0)
 		return OUT_DB_DOWN;
+	if ((o = live_end(db, id, LIVE_ALL, &le)) != OUT_OK) {
+		db_rollback(db);
+		live_end_done(&le, 0);
+		return o;
+	}
 	rc = db_exec(db, STMT_SESSION_STOP, p, 2, NULL, NULL);
 	if (rc < 0 || (rc == 1 && db_exec(db, STMT_PARTICIPANT_REVOKE_ALL, p,
 	    1, NULL, NULL) < 0) || db_commit(db) != 0) {
 		db_rollback(db);
+		live_end_done(&le, 0);
 		return OUT_DB_DOWN;
 	}
+	live_end_done(&le, rc == 1);
 	if (rc == 0)
 		return state_refusal(db, id, account, "only a running "
 		    "session can stop", why);
+	return OUT_OK;
+}
+
+/*
+ * In the caller's transaction: stops every running session of account
+ * (its deletion, disabling or purge) as session_stop() does, each by
+ * its own statements, so the poll table and the live documents see each
+ * end (le: live_end_done() after the commit or rollback, whatever this
+ * returns).
+ */
+enum outcome
+session_stop_all(struct db *db, long long account, struct liveend *le)
+{
+	struct dbparam	 p[2];
+	enum outcome	 o;
+	size_t		 i;
+
+	if ((o = live_end_account(db, account, le)) != OUT_OK)
+		return o;
+	for (i = 0; i < le->n; i++) {
+		p[0] = (struct dbparam)DBP_INT(le->v[i].session);
+		p[1] = (struct dbparam)DBP_INT(account);
+		if (db_exec(db, STMT_SESSION_STOP, p, 2, NULL, NULL) < 0 ||
+		    db_exec(db, STMT_PARTICIPANT_REVOKE_ALL, p, 1, NULL,
+		    NULL) < 0)
+			return OUT_DB_DOWN;
+	}
 	return OUT_OK;
 }
 
@@ -632,26 +680,42 @@ session_participants_write(struct db *db, struct jw *w, long long id,
 	return OUT_OK;
 }
 
-/* Removes participant pid from session id of account; bumps it. */
+/*
+ * Removes participant pid from session id of account, and renews the
+ * participants' document's token in the same transaction (live.c): the
+ * removed participant's next poll of it is a 404, the others learn the
+ * new one from a worker.
+ */
 enum outcome
 session_participant_remove(struct db *db, long long id, long long account,
     long long pid, struct why *why)
 {
 	struct dbparam	 p[2];
+	struct liveend	 le;
 	enum outcome	 o;
 	int		 rc;
 
 	if ((o = session_owned(db, id, account, why)) != OUT_OK)
 		return o;
+	if (db_begin(db) != 0)
+		return OUT_DB_DOWN;
 	p[0] = (struct dbparam)DBP_INT(pid);
 	p[1] = (struct dbparam)DBP_INT(id);
-	if ((rc = db_exec(db, STMT_PARTICIPANT_REMOVE, p, 2, NULL, NULL)) < 0)
-		return OUT_DB_DOWN;
-	if (rc == 0) {
+	if ((rc = db_exec(db, STMT_PARTICIPANT_REMOVE, p, 2, NULL,
+	    NULL)) <= 0) {
+		db_rollback(db);
+		if (rc < 0)
+			return OUT_DB_DOWN;
 		why_set(why, "not_found", "no such participant");
 		return OUT_NOT_FOUND;
 	}
-	session_bump(db, id);
+	if ((o = live_end(db, id, LIVE_PART, &le)) != OUT_OK ||
+	    db_commit(db) != 0) {
+		db_rollback(db);
+		live_end_done(&le, 0);
+		return o != OUT_OK ? o : OUT_DB_DOWN;
+	}
+	live_end_done(&le, 1);
 	return OUT_OK;
 }
 
@@ -674,6 +738,7 @@ session_sweep(struct db *db, const struct config *cfg)
 {
 	struct expired	*e;
 	struct dbparam	 p[2];
+	struct liveend	 le;
 	char		 target[32];
 	size_t		 i, n;
 	int		 rc;
@@ -685,6 +750,11 @@ session_sweep(struct db *db, const struct config *cfg)
 	for (i = 0; i < n && i < 100; i++) {
 		if (db_begin(db) != 0)
 			break;
+		if (live_end(db, e[i].id, LIVE_ALL, &le) != OUT_OK) {
+			db_rollback(db);
+			live_end_done(&le, 0);
+			break;
+		}
 		p[0] = (struct dbparam)DBP_INT(e[i].id);
 		p[1] = (struct dbparam)DBP_INT(cfg->num[CFG_SESSION_MAX_HOURS] *
 		    3600);
@@ -693,8 +763,10 @@ session_sweep(struct db *db, const struct config *cfg)
 		    STMT_PARTICIPANT_REVOKE_ALL, p, 1, NULL, NULL) < 0) ||
 		    db_commit(db) != 0) {
 			db_rollback(db);
+			live_end_done(&le, 0);
 			break;
 		}
+		live_end_done(&le, rc == 1);
 		if (rc == 1) {
 			xsnprintf(target, sizeof(target), "session:%lld",
 			    e[i].id);

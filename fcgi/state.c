@@ -273,6 +273,8 @@ mine_write(struct buf *o, struct mine *m, long long id)
 	size_t			 i;
 	int			 rc;
 
+	if (m == NULL)		/* a live document: nothing personal */
+		return 0;
 	for (i = 0; i < m->n && m->r[i].round != id; i++)
 		continue;
 	if (i == m->n)
@@ -311,9 +313,10 @@ mine_write(struct buf *o, struct mine *m, long long id)
 /*
  * Writes "rounds": [...] of the participant's state: open rounds with
  * their options and the responder's own answer (m, read with the
- * participant), and revealed closed rounds with their results; then
- * "step" and "timer" (what the room sees).  The rest is the shared part
- * of the session at version (cached).
+ * participant; NULL for the participants' live document, live.c), and
+ * revealed closed rounds with their results; then "step" and "timer"
+ * (what the room sees).  The rest is the shared part of the session at
+ * version (cached).
  */
 enum outcome
 state_rounds_write(struct db *db, struct jw *w, long long session,

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "extern.h"
 #include "db.h"
@@ -65,6 +66,17 @@ static const struct dbfield livetag_cols[] = {
 };
 static const struct dbshape livetag_shape = DBSHAPE(livetag_cols, livetag);
 
+/* The host's clock, in milliseconds since the epoch. */
+static long long
+wall_ms(void)
+{
+	struct timespec	 ts;
+
+	if (clock_gettime(CLOCK_REALTIME, &ts) == -1)
+		return 0;
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 /* Session id's step and timer into st. */
 enum outcome
 step_load(struct db *db, long long session, struct step *st)
@@ -75,6 +87,7 @@ step_load(struct db *db, long long session, struct step *st)
 	memset(st, 0, sizeof(*st));
 	if ((rc = db_one(db, STMT_STEP_GET, p, 1, &step_shape, st)) < 0)
 		return OUT_DB_DOWN;
+	st->read_at_ms = wall_ms();
 	return rc == 0 ? OUT_NOT_FOUND : OUT_OK;
 }
 
@@ -97,8 +110,10 @@ step_write(struct jw *w, const struct step *st)
 }
 
 /*
- * Writes "timer": null or {"round", "remaining_ms", "close"}: the time
- * left at the read (st), less elapsed milliseconds since (a cached st).
+ * Writes "timer": null or {"round", "remaining_ms", "ends_at_ms",
+ * "close"}: the time left at the read (st), less elapsed milliseconds
+ * since (a cached st), and when it ends by the host's clock (ms since
+ * the epoch), for a page that reads it from a document written earlier.
  */
 void
 step_timer_write(struct jw *w, const struct step *st, long long elapsed)
@@ -113,6 +128,7 @@ step_timer_write(struct jw *w, const struct step *st, long long elapsed)
 	jw_obj(w);
 	jw_kint(w, "round", st->timer_round);
 	jw_kint(w, "remaining_ms", left > 0 ? left : 0);
+	jw_kint(w, "ends_at_ms", st->read_at_ms + st->remaining_ms);
 	jw_kbool(w, "close", st->timer_close != 0);
 	jw_end(w);
 }

@@ -59,7 +59,7 @@ struct stmtdef {
  */
 #define STEP_RESET "step_kind = 'join', step_round = NULL, " \
 	"step_view = NULL, timer_round = NULL, timer_ends_at = NULL, " \
-	"timer_close = 0, "
+	"timer_close = 0, live_token = NULL, room_token = NULL, "
 
 /* Responders to a round r: responses, and those who sent ideas. */
 #define ANSWERED "(SELECT COUNT(*) FROM response q WHERE " \
@@ -224,8 +224,8 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	 * The last run's projector link does not come back to life.
 	 */
 	[STMT_SESSION_START] = { "UPDATE session SET state = 'running', "
-	    "join_code = ?, run = run + 1, locked = 0, "
-	    "projector_token_hash = NULL, "
+	    "join_code = ?, live_token = ?, run = run + 1, locked = 0, "
+	    "projector_token_hash = NULL, room_token = NULL, "
 	    "started_at = UTC_TIMESTAMP(6), stopped_at = NULL, "
 	    "version = version + 1 WHERE id = ? AND account_id = ? AND "
 	    "state <> 'running'", 0 },
@@ -288,19 +288,20 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	 */
 	[STMT_PARTICIPANT_AUTH] = { "SELECT p.id, p.session_id, "
 	    "p.display_name, t.name, s.version, s.title, s.language, "
-	    "s.allow_change, p.team_id FROM participant p JOIN session s ON "
-	    "s.id = p.session_id LEFT JOIN team t ON t.id = p.team_id "
-	    PARTICIPANT_GOOD, 1 },
+	    "s.allow_change, p.team_id, s.live_token FROM participant p "
+	    "JOIN session s ON s.id = p.session_id LEFT JOIN team t ON "
+	    "t.id = p.team_id " PARTICIPANT_GOOD, 1 },
 	/*
 	 * The participant's poll: the same check, and with it the
 	 * responder's own answers in the rounds the session shows them (as
 	 * STMT_ROUNDS_FOR_PARTICIPANT), one row per value; one row of NULLs
-	 * after the ninth column if there are none.  No ORDER BY: a sort on
+	 * after the tenth column if there are none.  No ORDER BY: a sort on
 	 * every poll tripled its cost (api_round.c orders the values).
 	 */
 	[STMT_PARTICIPANT_STATE] = { "SELECT p.id, p.session_id, "
 	    "p.display_name, t.name, s.version, s.title, s.language, "
-	    "s.allow_change, p.team_id, r.id, q.text, v.option_id, "
+	    "s.allow_change, p.team_id, s.live_token, r.id, q.text, "
+	    "v.option_id, "
 	    "v.criterion_id, v.value FROM participant p JOIN session s ON "
 	    "s.id = p.session_id LEFT JOIN team t ON t.id = p.team_id "
 	    "LEFT JOIN (round r JOIN response q ON q.round_id = r.id) ON "
@@ -616,8 +617,8 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "q.round_id = ? AND q.team_id = t.id) AND NOT EXISTS (SELECT 1 "
 	    "FROM idea i WHERE i.round_id = ? AND i.team_id = t.id) "
 	    "ORDER BY t.position", 1 },
-	[STMT_PROJECTOR_SET] = { "UPDATE session SET projector_token_hash = ? "
-	    "WHERE id = ? AND account_id = ? AND state = 'running'", 0 },
+	[STMT_PROJECTOR_SET] = { "UPDATE session SET projector_token_hash = ?, "
+	    "room_token = ? WHERE id = ? AND account_id = ? AND state = 'running'", 0 },
 	/* What changes the projector: the version, the step round's answers. */
 	[STMT_PROJECTOR_FIND] = { "SELECT s.id, s.version, COALESCE((SELECT "
 	    "r.version + (SELECT COALESCE(SUM(t.n), 0) FROM round_tally t "
@@ -633,6 +634,39 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	 */
 	[STMT_PROJECTOR_ENDED] = { "SELECT COUNT(*) FROM session WHERE "
 	    "projector_token_hash = ?", 1 },
+
+	/*
+	 * The live documents (live.c).  The publisher's look over every
+	 * running session, each period: what moves the participants'
+	 * document (the version, the token), what moves the room's (the
+	 * step round's version and answers, the last to join, its token),
+	 * and the milliseconds until a timer closes a round (-1: none).
+	 */
+	[STMT_LIVE_SCAN] = { "SELECT s.id, s.version, COALESCE((SELECT "
+	    "r.version + (SELECT COALESCE(SUM(t.n), 0) FROM round_tally t "
+	    "WHERE t.round_id = r.id) FROM round r WHERE r.id = s.step_round "
+	    "AND r.session_id = s.id), 0), COALESCE((SELECT MAX(p.id) FROM "
+	    "participant p WHERE p.session_id = s.id), 0), s.live_token, "
+	    "s.room_token, COALESCE((SELECT GREATEST(0, TIMESTAMPDIFF("
+	    "MICROSECOND, UTC_TIMESTAMP(6), MIN(r.closes_at)) DIV 1000) FROM "
+	    "round r WHERE r.session_id = s.id AND r.state = 'open' AND "
+	    "r.closes_at IS NOT NULL), -1) FROM session s WHERE s.state = "
+	    "'running'", 1 },
+	[STMT_LIVE_SESSION] = { "SELECT s.title, s.language, s.allow_change, "
+	    "s.join_code, (SELECT COUNT(*) FROM participant p WHERE "
+	    "p.session_id = s.id AND p.run = s.run AND p.removed = 0) FROM "
+	    "session s WHERE s.id = ? AND s.state = 'running'", 1 },
+	/*
+	 * In the transaction of a change that ends a session or retires a
+	 * token: the row is locked, so the tokens read are the ones the
+	 * commit retires (live_end()).
+	 */
+	[STMT_LIVE_LOCK] = { "SELECT id, live_token, room_token FROM session "
+	    "WHERE id = ? AND state = 'running' FOR UPDATE", 0 },
+	[STMT_LIVE_LOCK_ACCOUNT] = { "SELECT id, live_token, room_token FROM "
+	    "session WHERE account_id = ? AND state = 'running' FOR UPDATE", 0 },
+	[STMT_LIVE_RENEW] = { "UPDATE session SET live_token = ?, version = "
+	    "version + 1 WHERE id = ? AND state = 'running'", 0 },
 	[STMT_DB_TABLES] = { "SELECT COUNT(*) FROM information_schema.TABLES "
 	    "WHERE TABLE_SCHEMA = DATABASE()", 0 },
 	/* With the default role active this lists the role's grants too. */
@@ -656,7 +690,8 @@ static const struct stmtdef stmts[STMT__MAX] = {
  */
 static const unsigned char session_param[STMT__MAX] = {
 	[STMT_SESSION_UPDATE] = 8,
-	[STMT_SESSION_START] = 2,
+	[STMT_SESSION_START] = 3,
+	[STMT_LIVE_RENEW] = 2,
 	[STMT_SESSION_STOP] = 1,
 	[STMT_SESSION_SET_LOCK] = 2,
 	[STMT_SESSION_BUMP] = 1,

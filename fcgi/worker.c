@@ -42,6 +42,14 @@ on_signal(int sig)
 		quit = 1;
 }
 
+/* A change of session s ended: the poll table and the publisher learn. */
+static void
+changed(long long s)
+{
+	pollcache_change_end(s);
+	livedir_wake();
+}
+
 /* Returns a FastCGI parameter, or NULL. */
 static const char *
 param(FCGX_Request *fr, const char *name)
@@ -178,6 +186,15 @@ handle(FCGX_Request *fr, struct db *db, const struct limits *lim,
 	while (FCGX_GetStr(drain, sizeof(drain), fr->in) > 0)
 		continue;
 
+	/*
+	 * A write that succeeded may move what the room polls (an answer
+	 * moves only a tally row, which db.c's change hooks do not see):
+	 * the publisher looks now rather than at its next period.
+	 */
+	if (r.method != METHOD_GET && r.method != METHOD_HEAD &&
+	    r.resp.status < 400)
+		livedir_wake();
+
 	buf_init(&head, 4096);
 	resp_headers(&r, &head);
 	FCGX_PutStr(head.data, (int)head.len, fr->out);
@@ -240,7 +257,7 @@ worker_main(int listenfd, const struct config *cfg, int slot)
 	config_limits(cfg, &lim);
 	db = db_open_config(cfg, 0);
 	if (db != NULL)
-		db_on_change(db, pollcache_change_begin, pollcache_change_end);
+		db_on_change(db, pollcache_change_begin, changed);
 
 	if (FCGX_Init() != 0) {
 		log_warnx("worker %d: FCGX_Init failed", slot);

@@ -96,6 +96,7 @@ site_origin = https://localhost:${PF_HTTPS_PORT:-8443}
 password_blocklist = $PF_SRC/fcgi/data/common-passwords.txt
 sendmail = ${PF_SENDMAIL:-$PF_SRC/t/lib/mailbox $dir/mail}
 mail_from = primoforum@localhost
+live_dir = $dir/run/live
 ${PF_EXTRA_CONF:-}
 CONF
 	# A stack made before the billing webhook existed gets its key now.
@@ -162,6 +163,7 @@ write_nginx() {
 	    HTDOCS="$PF_SRC/htdocs" SOCKET="$dir/run/fcgi.sock" \
 	    ALLOWLIST="$dir/admin-allow.conf" \
 	    ACCESS_LOG="$dir/access.log" ACME_ROOT="$dir/acme" \
+	    LIVE_DIR="$dir/run/live" \
 	    <"$PF_SRC/nginx/primoforum.conf.in" >"$dir/primoforum-site.conf" || return 1
 	cat >"$dir/nginx.conf" <<NGINX
 # The private nginx's main context; the site is the production template.
@@ -230,6 +232,16 @@ stack_start() {
 	PF_DIR=$1
 	mkdir -p "$PF_DIR/run"
 	chmod 755 "$PF_DIR" "$PF_DIR/run"
+	# The live documents on tmpfs, as under /run in production: a
+	# directory in /dev/shm, linked as run/live (primoforumd makes it 0711).
+	if [ ! -e "$PF_DIR/run/live" ]; then
+		local shm
+		if shm=$(mktemp -d /dev/shm/pf-live.XXXXXX 2>/dev/null); then
+			ln -s "$shm" "$PF_DIR/run/live"
+		else
+			mkdir -p "$PF_DIR/run/live"
+		fi
+	fi
 	# nginx's workers (www-data when we are root) must reach the socket
 	# and htdocs/: every directory above them must be searchable.
 	local d
@@ -274,4 +286,8 @@ stack_stop() {
 	nginx_stop "$dir"
 	daemon_stop "$dir"
 	db_stop "$dir"
+	if [ -L "$dir/run/live" ]; then
+		rm -rf "$(readlink "$dir/run/live")"
+		rm -f "$dir/run/live"
+	fi
 }
