@@ -18,7 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "extern.h"
 #include "banned.h"
@@ -79,7 +78,6 @@ participant_authenticate(struct request *r)
 static void
 live_path_write(struct jw *w, const char *tok)
 {
-	struct timespec	 ts;
 	char		 path[LIVE_TOKEN_LEN + 16];
 
 	if (livedir_token_ok(tok) && strfmt(path, sizeof(path),
@@ -87,9 +85,7 @@ live_path_write(struct jw *w, const char *tok)
 		jw_kstr(w, "live", path);
 	else
 		jw_kstr(w, "live", NULL);
-	clock_gettime(CLOCK_REALTIME, &ts);
-	jw_kint(w, "server_time_ms", (long long)ts.tv_sec * 1000 +
-	    ts.tv_nsec / 1000000);
+	jw_kint(w, "server_time_ms", wall_ms());
 }
 
 /*

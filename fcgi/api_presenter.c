@@ -226,6 +226,8 @@ api_projector_state(struct request *r)
 	}
 	step_write(w, &st);
 	step_timer_write(w, &st, 0);
+	/* The clock the page reads the live document's timer by. */
+	jw_kint(w, "server_time_ms", wall_ms());
 	if (projector_round_write(r->db, w, pj.session, &st) != OUT_OK) {
 		jw_free(w);
 		projector_release(&pj);

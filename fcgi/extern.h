@@ -247,6 +247,7 @@ size_t		 text_stopwords(enum lang);
 int		 parse_int(const char *, size_t, long long, long long,
 		    long long *);
 int		 random_bytes(void *, size_t);
+long long	 wall_ms(void);
 void		 hex_encode(const unsigned char *, size_t, char *);
 int		 utf8_valid(const char *, size_t);
 size_t		 utf8_len(const char *, size_t);

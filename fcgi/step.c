@@ -19,7 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "extern.h"
 #include "db.h"
@@ -65,17 +64,6 @@ static const struct dbfield livetag_cols[] = {
 	DBF_I(livetag, rounds),
 };
 static const struct dbshape livetag_shape = DBSHAPE(livetag_cols, livetag);
-
-/* The host's clock, in milliseconds since the epoch. */
-static long long
-wall_ms(void)
-{
-	struct timespec	 ts;
-
-	if (clock_gettime(CLOCK_REALTIME, &ts) == -1)
-		return 0;
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* Session id's step and timer into st. */
 enum outcome

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include <openssl/rand.h>
 
@@ -231,4 +232,15 @@ strfmt(char *buf, size_t sz, const char *fmt, ...)
 		return -1;
 	}
 	return 0;
+}
+
+/* The host's clock in milliseconds since the epoch (0 if it fails). */
+long long
+wall_ms(void)
+{
+	struct timespec	 ts;
+
+	if (clock_gettime(CLOCK_REALTIME, &ts) == -1)
+		return 0;
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }

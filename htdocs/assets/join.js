@@ -1,31 +1,42 @@
 // SPDX-License-Identifier: ISC
 // join.js: the participant's page, phone first.  Join with the code (from
-// the link /j/CODE or typed), then poll the state every two seconds with
-// the last ETag (a 304 costs the server one lookup); on a weak network
-// the poll backs off to 15 s and recovers.  Each open round gets its
+// the link /j/CODE or typed), ask a worker once for who they are, their
+// own answers and the name of the session's live document, then poll that
+// document every two seconds with the last ETag (nginx serves it: see
+// live.js); on a weak network the poll backs off to 15 s and recovers.
+// Their own answers come from that first call and from each answer's
+// reply; in team mode the team's answers from a worker every TEAM_MS.  Each open round gets its
 // answering form (choice, rating, ranking, points, statements, open
 // question, brainstorm: its type's module, loaded when the page first
 // meets the type); a revealed round its results.  A form that is
 // being filled in is never redrawn under the participant's fingers.
-// When the session stops the server answers 401 and the page says the
-// session has ended.
+// When the document is gone (404) the page asks the worker: after a stop
+// or a removal the worker answers 401 and the page says so; otherwise it
+// names the document's new path.
 //
 // One thing at a time: the round of the facilitator's step (state.step)
 // fills the screen; a newly current round replaces the view, its heading
 // takes the focus and is announced; several open rounds and no step on
 // one of them: a list to pick from.  The page asks the state first, so a
 // reload or a woken tab resumes from the cookie without the join form.
-// The timer counts down from the server's remaining_ms (the phone's own
-// clock does not matter).  The name and team fields appear when the
+// The timer counts down to the server's ends_at_ms, by the offset of the
+// phone's clock that the worker's answer taught (live.js).  The name and team fields appear when the
 // server asks for them; every error is said next to what caused it.
 import { api } from "./api.js";
 import { buildSwitch, chooseLanguage, language, rememberLanguage, setLanguage,
     t } from "./i18n.js";
 import { el, renderResults } from "./results.js";
 import { loadRoundTypes, roundType } from "./rounds/index.js";
+import { learnClock, pollDoc, timerEnd as endOf } from "./live.js";
+
+const TEAM_MS = 10000;	// a team's shared answers: from a worker this often
 
 await setLanguage(chooseLanguage());
-let etag = null;
+let etag = null;	// the worker's state's
+let live = null;	// the live document's path, or null (none: the worker)
+let liveTag = null;	// its ETag
+let lastWorker = 0;	// performance.now() of the last worker state
+const mine = new Map();	// round id -> { answered, answer, text }: their own
 let delay = 2000;
 let me = null;
 let chosen = false;	// the participant picked a language with the switch
@@ -119,6 +130,11 @@ function card(r) {
 			}
 			entry.dirty = false;
 			status.dataset.state = "ok";
+			// Their own answer, as the reply says it was stored.
+			if (!idea)
+				mine.set(r.id, { answered: true,
+				    answer: x.data && x.data.answer,
+				    text: x.data && "text" in x.data ? x.data.text : b.text });
 			if (idea) {
 				sent.append(el("li", b.text, "card"));
 				form.querySelector("textarea").value = "";
@@ -151,7 +167,7 @@ function poster(r) {
 		if (!x.ok)
 			say(t("common.failed") + x.text, "error");
 		else
-			etag = null;	/* the next poll shows the change */
+			etag = null;	/* a worker's state would show it at once */
 	};
 }
 
@@ -263,42 +279,110 @@ function tickTimer() {
 }
 setInterval(tickTimer, 250);
 
-async function poll() {
+// A worker's state: who they are, their own answers, the document's
+// path.  t0, t1: performance.now() around the call.
+function fromWorker(s, t0, t1) {
+	learnClock(s.server_time_ms, t0, t1);
+	mine.clear();
+	for (const r of s.rounds || [])
+		mine.set(r.id, { answered: r.answered, answer: r.answer, text: r.text });
+	if (s.live !== live) {
+		live = s.live || null;
+		liveTag = null;
+	}
+	me = s;
+	lastWorker = performance.now();
+}
+
+// The live document: what everyone sees, with their own answers put in.
+function fromDoc(d) {
+	me = Object.assign({}, me, {
+		session: d.session, step: d.step, timer: d.timer, version: d.version,
+		rounds: (d.rounds || []).map((r) =>
+		    Object.assign(r, mine.get(r.id) || { answered: false })),
+	});
+}
+
+// Asks a worker for the state: "ok" (me is new), "same" (304), "ended"
+// (401: the session stopped or they were removed), "offline".
+async function askWorker() {
 	const headers = { Accept: "application/json" };
 	if (etag)
 		headers["If-None-Match"] = etag;
+	const t0 = performance.now();
 	let r;
-	const at = performance.now();
 	try {
 		r = await fetch("/api/participant/state", { headers, cache: "no-store" });
 	} catch (e) {
-		r = null;
+		return "offline";
 	}
-	if (r && r.status === 401) {
+	if (r.status === 401)
+		return "ended";
+	if (r.status === 304) {
+		lastWorker = performance.now();
+		return "same";
+	}
+	if (r.status !== 200)
+		return "offline";
+	try {
+		const s = await r.json();
+		etag = r.headers.get("ETag");
+		fromWorker(s, t0, performance.now());
+	} catch (e) {
+		return "offline";
+	}
+	return "ok";
+}
+
+// Draws me: the timer, the language, who, the rounds.
+async function apply() {
+	const tm = me.timer;
+	timerEnd = endOf(tm);
+	timerRound = tm ? tm.round : null;
+	tickTimer();
+	if (!chosen && me.session.language && me.session.language !== language()) {
+		await setLanguage(me.session.language);
+		cards.forEach((e) => { e.sig = ""; });
+	}
+	renderMe();
+	await renderRounds();
+}
+
+async function poll() {
+	let st = "same";
+	const team = me && me.participant && me.participant.team;
+	if (!live || (team && performance.now() - lastWorker > TEAM_MS))
+		st = await askWorker();
+	if (st === "ok" && live)
+		liveTag = null;		/* own answers new: draw the document again */
+	if (st !== "ended" && st !== "offline" && live) {
+		const x = await pollDoc(live, liveTag);
+		if (x.status === 200) {
+			liveTag = x.etag;
+			fromDoc(x.data);
+			st = "ok";
+		} else if (x.status === 404) {
+			// Ended, or a new name: the worker says which.
+			const old = live;
+			st = await askWorker();
+			if (st === "ok" && live === old)
+				live = null;	/* not written yet: the worker for now */
+		} else if (x.status !== 304)
+			st = "offline";
+	}
+	if (st === "ended") {
 		show("ended-view");
 		say("");
 		return;
 	}
-	if (r && (r.status === 200 || r.status === 304)) {
-		if (r.status === 200) {
-			etag = r.headers.get("ETag");
-			me = await r.json();
-			const tm = me.timer;
-			timerEnd = tm && typeof tm.remaining_ms === "number" ? at + tm.remaining_ms : null;
-			timerRound = tm ? tm.round : null;
-			tickTimer();
-			if (!chosen && me.session.language && me.session.language !== language()) {
-				await setLanguage(me.session.language);
-				cards.forEach((e) => { e.sig = ""; });
-			}
-			renderMe();
-			await renderRounds();
-		}
-		delay = 2000;
-		say("");
-	} else {
+	if (st === "offline") {
 		delay = Math.min(delay * 2, 15000);
 		say(t("join.offline"), "error");
+	} else {
+		if (st === "ok")
+			await apply();
+		delay = 2000;
+		say("");
 	}
 	setTimeout(poll, delay);
 }
@@ -358,6 +442,10 @@ $("join").addEventListener("submit", async (ev) => {
 	show("in-view");
 	renderMe();
 	say("");
+	await askWorker();
+	if (live)
+		liveTag = null;
+	await apply();
 	poll();
 });
 
@@ -368,20 +456,15 @@ $("back-list").addEventListener("click", () => {
 
 // A reload or a woken tab: the cookie may hold a participant already.
 async function resume() {
-	let r = null;
-	try {
-		r = await fetch("/api/participant/state", { headers: { Accept: "application/json" },
-		    cache: "no-store" });
-	} catch (e) {
-		r = null;
-	}
-	if (r && r.status === 200) {
+	const st = await askWorker();
+	if (st === "ok") {
 		show("in-view");
-		poll();
+		await apply();
+		setTimeout(poll, delay);
 		return;
 	}
 	show("join-view");
-	if (r === null)
+	if (st === "offline")
 		say(t("join.offline"), "error");
 }
 resume();

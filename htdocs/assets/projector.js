@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: ISC
 // projector.js: the screen in the room.  Two ways in:
 // - projector.html#TOKEN, the projector link (no login): it shows exactly
-//   the step the facilitator put up (GET /api/projector/state with the
-//   token in X-Projector-Token, polled every second with its ETag): the
+//   the step the facilitator put up: the room's live document,
+//   /live/TOKEN.json, polled every second with its ETag (nginx serves it:
+//   live.js), after one call to a worker when the page loads (GET
+//   /api/projector/state with the token in X-Projector-Token), which
+//   also sets the clock for the timer: the
 //   join screen, a round's question, its answering (how many answered,
 //   the timer) or its results (only when the room may see them), a blank
 //   screen, and the end.  Sizes follow the viewport (projector.css);
 //   polls update the nodes in place (charts.js morph), so nothing
 //   flickers.  At the join step the state carries the join link's QR
 //   code as SVG (join_qr_svg), parsed here and put in as an element (no
-//   inline markup: the CSP).  After the stop the token answers 410
+//   inline markup: the CSP).  When the document is gone (404), the page
+//   asks the worker why: after the stop the token answers 410
 //   session_ended (and nothing else of the session): the end screen; an
 //   unknown or renewed token is 404: "this link no longer works".
 // - projector.html?session=ID, logged in as the owner (the older way):
@@ -21,10 +25,12 @@ import { LANGUAGES, chooseLanguage, language, rememberLanguage,
 import { el, morph } from "./charts.js";
 import { renderResults } from "./results.js";
 import { loadRoundType, roundType } from "./rounds/index.js";
+import { learnClock, pollDoc, timerEnd as endOf } from "./live.js";
 
 const $ = (id) => document.getElementById(id);
 const sid = new URLSearchParams(location.search).get("session");
 const token = location.hash.replace(/^#/, "");
+const shaped = /^[0-9a-f]{32}$/.test(token);	// a document's name
 await setLanguage(chooseLanguage());
 
 // --- the projector link ----------------------------------------------------
@@ -161,36 +167,62 @@ function leaveRoom(id) {
 	show(id);
 }
 
+// What the room sees, from the document or a worker: drawn.
+async function takeRoom(d) {
+	room = d;
+	// A timer counts down its own round: on another step, none.
+	const tm = room.timer;
+	timerEnd = tm && room.round && tm.round === room.round.id ? endOf(tm) : null;
+	const l = room.session && room.session.language;
+	if (l && l !== roomLang) {
+		roomLang = l;
+		await setLanguage(l);
+	}
+	await drawRoom();
+	tickTimer();
+}
+
+// Asks a worker (on load, and when the document is gone): the state, or
+// the end (410), or a refusal (404: renewed or never made).  Returns the
+// milliseconds to wait before the next poll, or 0 to stop.
+async function askWorker() {
+	const headers = { Accept: "application/json", "X-Projector-Token": token };
+	const t0 = performance.now();
+	const r = await fetch("/api/projector/state", { headers, cache: "no-store",
+	    credentials: "omit" });
+	if (r.status === 200) {
+		const d = await r.json();
+		learnClock(d.server_time_ms, t0, performance.now());
+		await takeRoom(d);
+		return 1000;
+	}
+	if (r.status === 410) {
+		leaveRoom("r-ended");
+		return 5000;
+	}
+	if (r.status >= 400 && r.status < 500) {
+		leaveRoom("r-refused");
+		return 5000;
+	}
+	return 3000;
+}
+
 async function pollRoom() {
 	let wait = 1000;
 	try {
-		const headers = { Accept: "application/json", "X-Projector-Token": token };
-		if (roomTag)
-			headers["If-None-Match"] = roomTag;
-		const at = performance.now();
-		const r = await fetch("/api/projector/state", { headers, cache: "no-store",
-		    credentials: "omit" });
-		if (r.status === 200) {
-			roomTag = r.headers.get("ETag");
-			room = await r.json();
-			// A timer counts down its own round: on another step, none.
-			const tm = room.timer;
-			timerEnd = tm && typeof tm.remaining_ms === "number" &&
-			    room.round && tm.round === room.round.id ?
-			    at + tm.remaining_ms : null;
-			const l = room.session && room.session.language;
-			if (l && l !== roomLang) {
-				roomLang = l;
-				await setLanguage(l);
-			}
-			await drawRoom();
-			tickTimer();
-		} else if (r.status === 410) {
-			leaveRoom("r-ended");
-			wait = 5000;
-		} else if (r.status >= 400 && r.status < 500) {
-			leaveRoom("r-refused");
-			wait = 5000;
+		if (!room || !shaped) {
+			wait = await askWorker();
+		} else {
+			const x = await pollDoc("/live/" + token + ".json", roomTag);
+			if (x.status === 200) {
+				roomTag = x.etag;
+				await takeRoom(x.data);
+			} else if (x.status === 404) {
+				wait = await askWorker();
+				if (wait !== 1000)
+					room = null;
+			} else if (x.status !== 304)
+				wait = 3000;
 		}
 	} catch (e) {
 		wait = 3000;	// the network: try again

@@ -103,7 +103,7 @@ is "$code" 401 "projector link: anonymous is 401"
 call ann POST "/api/sessions/$S/projector" ''
 is "$code" 201 "projector link: 201"
 LINK=$(jget "$body" projector_link)
-like "$LINK" '^https://[^/]+/projector\.html#[0-9a-f]{64}$' "the token is in the link's fragment"
+like "$LINK" '^https://[^/]+/projector\.html#[0-9a-f]{32}$' "the token is in the link's fragment"
 TOK=${LINK#*#}
 ok "$(sql -e "SELECT COUNT(*) FROM session WHERE projector_token_hash = UNHEX(SHA2('$TOK', 256))" | grep -qx 1; echo $?)" "only the token's SHA-256 is stored"
 call room GET /api/projector/state '' -H "X-Projector-Token: $TOK"
@@ -153,7 +153,7 @@ unlike "$(jget "$body" session.join_qr_svg)" '<script|on[a-z]+=|style=' "project
 call ann POST "/api/sessions/$S/step" '{"kind":"blank"}'
 call room GET /api/projector/state ''
 is "$code" 404 "projector: no token is 404"
-call room GET /api/projector/state '' -H "X-Projector-Token: $(printf 'a%.0s' $(seq 1 64))"
+call room GET /api/projector/state '' -H "X-Projector-Token: $(printf "a%.0s" $(seq 1 32))"
 is "$code" 404 "projector: a wrong token is 404"
 call ann POST "/api/sessions/$S/projector" ''
 TOK2=$(jget "$body" projector_link); TOK2=${TOK2#*#}
