@@ -295,6 +295,9 @@ main(int argc, char *argv[])
 	/* The table of running sessions the workers share (pollcache.c). */
 	if (pollcache_create(&cfg) == -1)
 		goto out;
+	/* The failure counters the workers share (backoff.c). */
+	if (backoff_create() == -1)
+		goto out;
 	if ((fd = open_socket(cfg.str[CFG_SOCKET],
 	    cfg.str[CFG_SOCKET_GROUP])) == -1)
 		goto out;
