@@ -27,10 +27,11 @@
  *    table;
  *  - the victim chosen is, in this order: a slot forgotten (a quiet
  *    day), a counter the database also holds (throttle.c reads it back
- *    when the key comes again, so pushing it out erases nothing), the
- *    quietest counter that is not waiting, and only then the quietest
- *    waiting one; an attacker's one-failure keys therefore push out each
- *    other long before a counter in back-off;
+ *    when the key comes again, so pushing it out erases nothing), a
+ *    counter that is not waiting (the one with the fewest failures, the
+ *    quietest among equals), and only then the quietest waiting one; an
+ *    attacker's one-failure keys therefore push out each other long
+ *    before a counter in back-off, or one that had many failures;
  *  - the counter that matters most, an account's past its free failures,
  *    is in the database (throttle.c), so what an attacker can erase
  *    cheaply is at most a key's free failures, which it could have had
@@ -196,10 +197,26 @@ worth(const struct boent *e, long long now)
 }
 
 /*
+ * Returns 1 if slot a should go before slot b (of worth wa and wb):
+ * the lower worth; among counters not waiting the fewer failures (an
+ * attacker's one-failure keys push out each other before a key that had
+ * many); then the quietest.
+ */
+static int
+before(const struct boent *a, int wa, const struct boent *b, int wb)
+{
+	if (wa != wb)
+		return wa < wb;
+	if (wa == 3 && a->failures != b->failures)
+		return a->failures < b->failures;
+	return wa > 0 && a->last < b->last;
+}
+
+/*
  * The slot of (kind, h), or with create a new one: a free slot, else the
- * one least worth keeping (worth()), the quietest among equals.  Called
- * locked.  A new slot is all zeros but its key: the caller sets the rest.
- * Returns NULL if not found and not created.
+ * one that should go first (before()).  Called locked.  A new slot is
+ * all zeros but its key: the caller sets the rest.  Returns NULL if not
+ * found and not created.
  */
 static struct boent *
 find(int kind, const unsigned char h[32], long long now, int create)
@@ -222,8 +239,7 @@ find(int kind, const unsigned char h[32], long long now, int create)
 		if (!create)
 			continue;
 		w = worth(e, now);
-		if (pick == NULL || w < pw ||
-		    (w == pw && w > 0 && e->last < pick->last)) {
+		if (pick == NULL || before(e, w, pick, pw)) {
 			pick = e;
 			pw = w;
 		}
