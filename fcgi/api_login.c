@@ -72,6 +72,25 @@ login_failed(struct request *r, const unsigned char *ekey,
 	(void)throttle_fail(r->db, "a", akey, ADDR_FREE);
 }
 
+/*
+ * Audits an attempt refused while a key waits, in aggregate: the first
+ * refusal of a wait and the 10th, 100th, ...; a row per refusal would be
+ * the database write per attempt that the back-off in memory avoids.
+ */
+static void
+login_refused(struct request *r, const char *kind, const unsigned char *key)
+{
+	long long	 n;
+	char		 target[48];
+
+	n = throttle_refused(kind, key);
+	if (n == 1 || n == 10 || n == 100 || n == 1000 || n == 10000 ||
+	    n == 100000) {
+		xsnprintf(target, sizeof(target), "refused logins: %lld", n);
+		audit(r, "login", 0, target, "throttled");
+	}
+}
+
 static const struct field login_fields[] = {
 	{ "email", FT_STRING, 1, 1, 254 },
 	{ "password", FT_SECRET, 1, 1, 4096 },
@@ -114,7 +133,8 @@ api_login(struct request *r)
 	    throttle_get(r->db, "a", akey, &ta) == -1)
 		return db_unavailable(r);
 	if (te.wait > 0 || ta.wait > 0) {
-		audit(r, "login", 0, NULL, "throttled");
+		login_refused(r, te.wait >= ta.wait ? "e" : "a",
+		    te.wait >= ta.wait ? ekey : akey);
 		return throttle_answer(r, te.wait > ta.wait ? te.wait : ta.wait);
 	}
 

@@ -663,6 +663,7 @@ long long	 throttle_fail(struct db *, const char *,
 		    const unsigned char *, long long);
 void		 throttle_clear(struct db *, const char *,
 		    const unsigned char *);
+long long	 throttle_refused(const char *, const unsigned char *);
 
 /* joincode.c */
 #define JOINCODE_LEN	8
@@ -1266,6 +1267,26 @@ void		 pollcache_etag(char *, size_t, const unsigned char[32],
 		    long long, long long, long long);
 int		 pollcache_unchanged(const char *, const unsigned char[32],
 		    long long *);
+
+/* backoff.c */
+struct backoff {
+	long long	 failures;	/* counted so far */
+	long long	 wait;		/* seconds the key must still wait */
+	long long	 quiet;		/* seconds since the last failure */
+	int		 durable;	/* the database holds it too */
+};
+int		 backoff_create(void);
+long long	 backoff_now(void);
+long long	 backoff_wait(long long, long long);
+int		 backoff_durable(int, long long, long long);
+int		 backoff_get(int, const unsigned char[32], long long,
+		    struct backoff *);
+long long	 backoff_fail(int, const unsigned char[32], long long,
+		    long long, struct backoff *);
+void		 backoff_merge(int, const unsigned char[32], long long,
+		    long long, long long, long long, struct backoff *);
+long long	 backoff_refused(int, const unsigned char[32], long long);
+void		 backoff_clear(int, const unsigned char[32]);
 
 /* qr.c */
 char		*qr_svg(const char *);

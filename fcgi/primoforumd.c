@@ -303,6 +303,9 @@ main(int argc, char *argv[])
 	/* The table of running sessions the workers share (pollcache.c). */
 	if (pollcache_create(&cfg) == -1)
 		goto out;
+	/* The failure counters the workers share (backoff.c). */
+	if (backoff_create() == -1)
+		goto out;
 	/* The live documents, and a slot for their publisher (livedir.c). */
 	if (livedir_create(&cfg) == -1)
 		goto out;

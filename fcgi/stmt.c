@@ -181,9 +181,18 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	[STMT_THROTTLE_SET] = { "INSERT INTO login_throttle (kind, key_hash, "
 	    "failures, blocked_until, updated_at) VALUES (?, ?, ?, "
 	    "UTC_TIMESTAMP(6) + INTERVAL ? SECOND, UTC_TIMESTAMP(6)) "
-	    "ON DUPLICATE KEY UPDATE failures = VALUES(failures), "
-	    "blocked_until = VALUES(blocked_until), "
-	    "updated_at = VALUES(updated_at)", 0 },
+	    "ON DUPLICATE KEY UPDATE "
+	    /*
+	     * Several hosts write a key (throttle.c): the larger count and
+	     * the later end of the wait stay, unless the row is a day old
+	     * (forgotten).  updated_at last, so that the IF()s read the old
+	     * value.
+	     */
+	    "failures = IF(updated_at < UTC_TIMESTAMP(6) - INTERVAL 1 DAY, "
+	    "VALUES(failures), GREATEST(failures, VALUES(failures))), "
+	    "blocked_until = IF(updated_at < UTC_TIMESTAMP(6) - INTERVAL 1 "
+	    "DAY, VALUES(blocked_until), GREATEST(blocked_until, "
+	    "VALUES(blocked_until))), updated_at = VALUES(updated_at)", 0 },
 	[STMT_THROTTLE_CLEAR] = { "DELETE FROM login_throttle WHERE kind = ? "
 	    "AND key_hash = ?", 0 },
 
