@@ -1101,7 +1101,7 @@ int		 cloud_load(struct db *, long long, struct results *);
 enum outcome	 cloud_set_hidden(struct db *, long long, long long,
 		    const char *, size_t, int, struct why *);
 
-/* live.c: the documents a running session's room polls (the domain) */
+/* live.c: the end of a running session's live documents (the domain) */
 enum livewhat {
 	LIVE_ALL,	/* the session ends */
 	LIVE_ROOM,	/* the room's document gets a new token */
@@ -1115,14 +1115,16 @@ struct liveend {
 	}		*v;	/* owned */
 	size_t		 n;
 };
-struct live;
 enum outcome	 live_end(struct db *, long long, enum livewhat,
 		    struct liveend *);
 enum outcome	 live_end_account(struct db *, long long, struct liveend *);
 void		 live_end_done(struct liveend *, int);
-struct live	*live_new(const struct config *);
-void		 live_free(struct live *);
-int		 live_publish(struct db *, struct live *);
+
+/* publish.c: writing the live documents (the domain) */
+struct pub;
+struct pub	*publish_new(const struct config *);
+void		 publish_free(struct pub *);
+int		 publish_look(struct db *, struct pub *);
 
 /* state.c: the rounds of a participant's poll (the domain) */
 struct mine;

@@ -4,7 +4,7 @@
  * primoforumd forks it beside the workers and restarts it like them.
  * It holds one database connection and no socket: it waits for a worker
  * to wake it after a change (livedir.c's pipe) or for live_period_ms to
- * pass, and lets live.c look over the running sessions and write what
+ * pass, and lets publish.c look over the running sessions and write what
  * moved.  One writer per host: no older render can overwrite a newer
  * one, and coalescing is a timer here rather than a lock among workers.
  *
@@ -49,7 +49,7 @@ publisher_main(const struct config *cfg)
 {
 	struct sigaction	 sa;
 	struct db		*db = NULL;
-	struct live		*lv;
+	struct pub		*lv;
 	int			 wait_ms = 0, next;
 
 	(void)prctl(PR_SET_PDEATHSIG, SIGTERM);
@@ -64,7 +64,7 @@ publisher_main(const struct config *cfg)
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
 
-	lv = live_new(cfg);
+	lv = publish_new(cfg);
 	log_info("publisher ready");
 	while (!quit) {
 		if (hup) {
@@ -80,7 +80,7 @@ publisher_main(const struct config *cfg)
 			wait_ms = 1000;
 			continue;
 		}
-		if ((next = live_publish(db, lv)) < 0) {
+		if ((next = publish_look(db, lv)) < 0) {
 			log_warnx("publisher: the database failed; again soon");
 			next = (int)cfg->num[CFG_LIVE_PERIOD_MS];
 		}
@@ -93,7 +93,7 @@ publisher_main(const struct config *cfg)
 			wait_ms = 1;
 	}
 	log_info("publisher stopping");
-	live_free(lv);
+	publish_free(lv);
 	db_free(db);
 	return 0;
 }
