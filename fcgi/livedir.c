@@ -34,6 +34,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <poll.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -63,6 +64,7 @@ struct ldtable {
 
 static struct ldtable	*tab;		/* NULL: no live documents */
 static char		 dir[PATH_MAX_LIVE];
+static mode_t		 filemode = 0644;
 static int		 wakefd[2] = { -1, -1 };
 
 static void	livedir_clean(void);
@@ -77,9 +79,12 @@ now_ms(void)
 }
 
 /*
- * Makes live_dir (mode 0711: nginx reads files it can name, nobody
- * lists them), maps the table and opens the wake pipe, in the
- * supervisor before it forks.  Stale documents of an earlier run are
+ * Makes live_dir, maps the table and opens the wake pipe, in the
+ * supervisor before it forks.  With a socket_group (nginx's), the
+ * directory is that group's, setgid, mode 2750, and the documents 0640:
+ * nginx reads them, no other user does.  Without one, the directory is
+ * 0711 and the documents 0644: whoever can name a file reads it, nobody
+ * can list them.  Stale documents of an earlier run are
  * removed: the publisher writes the running sessions' again.  An empty
  * live_dir turns live documents off.  Returns 0, or -1 (logged).
  */
@@ -87,7 +92,8 @@ int
 livedir_create(const struct config *cfg)
 {
 	pthread_mutexattr_t	 a;
-	const char		*d = cfg->str[CFG_LIVE_DIR];
+	struct group		*gr;
+	const char		*d = cfg->str[CFG_LIVE_DIR], *g;
 
 	if (d[0] == '\0')
 		return 0;
@@ -95,11 +101,23 @@ livedir_create(const struct config *cfg)
 		log_warnx("live_dir: too long");
 		return -1;
 	}
-	if (mkdir(dir, 0711) == -1 && errno != EEXIST) {
+	if (mkdir(dir, 0700) == -1 && errno != EEXIST) {
 		log_warn("live_dir %s", dir);
 		return -1;
 	}
-	if (chmod(dir, 0711) == -1) {
+	g = cfg->str[CFG_SOCKET_GROUP];
+	if (g[0] != '\0') {
+		if ((gr = getgrnam(g)) == NULL) {
+			log_warnx("live_dir: no group %s", g);
+			return -1;
+		}
+		filemode = 0640;
+		if (chown(dir, (uid_t)-1, gr->gr_gid) == -1 ||
+		    chmod(dir, 02750) == -1) {
+			log_warn("live_dir %s", dir);
+			return -1;
+		}
+	} else if (chmod(dir, 0711) == -1) {
 		log_warn("live_dir %s", dir);
 		return -1;
 	}
@@ -254,8 +272,15 @@ livedir_put(long long s, const char *tok, const char *data, size_t len,
 	    docpath(tmp, sizeof(tmp), tok, ".tmp") == -1)
 		return -1;
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-	    0644)) == -1) {
+	    filemode)) == -1) {
 		log_warn("live document %s", tmp);
+		return -1;
+	}
+	/* As livedir_create() says, whatever the umask. */
+	if (fchmod(fd, filemode) == -1) {
+		log_warn("live document %s", tmp);
+		close(fd);
+		unlink(tmp);
 		return -1;
 	}
 	while (off < len + pad) {
