@@ -27,7 +27,8 @@
  * token in the statement that stores the answer.  What that does not
  * decide takes the full path: the token's check, which answers 401 or
  * 503 as on every participant route, then answer_store(), with every
- * refusal it gives.
+ * refusal it gives.  (Handlers call no handler: the check is
+ * participant.c's, as participant_authenticate() makes it.)
  */
 int
 api_round_answer(struct request *r)
@@ -35,20 +36,26 @@ api_round_answer(struct request *r)
 	struct why	 why = { NULL, "", 0 };
 	const struct kv	*ck;
 	unsigned char	 h[32];
-	enum outcome	 o = OUT_CONFLICT;
-	int		 changed = 0;
+	enum outcome	 o = OUT_UNAUTHENTICATED;
+	int		 changed = 0, token;
 
 	ck = kvlist_get(&r->cookies, PART_COOKIE);
-	if (ck != NULL && ck->vallen == 64) {
+	if ((token = ck != NULL && ck->vallen == 64)) {
 		sha256(ck->val, ck->vallen, h);
 		o = answer_quick(r->db, h, PART_MAXAGE(r), r->ids[0], r->slot,
 		    r->json, &changed);
 	}
-	if (o == OUT_CONFLICT) {
-		if (participant_authenticate(r) != 1)
-			return r->resp.status;
-		o = answer_store(r->db, &r->part, r->ids[0], r->slot,
-		    r->json, &changed, &why);
+	if (o == OUT_CONFLICT || o == OUT_UNAUTHENTICATED) {
+		/* The check of participant_authenticate(), its 401. */
+		if (token)
+			o = participant_who(r->db, h, PART_MAXAGE(r),
+			    &r->part);
+		if (o == OUT_UNAUTHENTICATED)
+			why_set(&why, "session_ended", "this session has "
+			    "ended, or you are no longer in it");
+		else if (o == OUT_OK)
+			o = answer_store(r->db, &r->part, r->ids[0], r->slot,
+			    r->json, &changed, &why);
 	}
 	if (o != OUT_OK)
 		return resp_outcome(r, o, &why);
