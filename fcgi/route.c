@@ -13,7 +13,9 @@
  * two-factor of staff routes (403, audited), the signature of the
  * billing webhook (401), and parses a request body (if any) as JSON under
  * the limits (request_json: 415, 413 or 400), so no handler sees an
- * unchecked body or an unauthenticated caller.
+ * unchecked body or an unauthenticated caller.  One exception: the
+ * answer's hot path checks the participant's token in the statement
+ * that stores the answer (token_in_handler()), with the same refusals.
  *
  * Patterns are literal segments and "{id}" segments (a positive decimal
  * number, stored in r->ids in order).
