@@ -1136,6 +1136,8 @@ enum outcome	 state_rounds_write(struct db *, struct jw *, long long,
 		    long long, struct mine *);
 
 /* answer.c: what participants send (the domain) */
+enum outcome	 answer_quick(struct db *, const unsigned char[32], long long,
+		    long long, int, const struct jv *, int *);
 enum outcome	 answer_store(struct db *, const struct partn *, long long,
 		    int, const struct jv *, int *, struct why *);
 enum outcome	 answer_idea(struct db *, const struct partn *, long long,

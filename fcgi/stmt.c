@@ -381,6 +381,34 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	[STMT_RESPONSE_UPDATE] = { "UPDATE response SET participant_id = ?, "
 	    "text = ?, updated_at = UTC_TIMESTAMP(6) WHERE id = ?", 0 },
 	/*
+	 * An answer's fast path (answer.c) in one statement: the token's
+	 * check (PARTICIPANT_GOOD: the token hash, then the maximum age), the
+	 * round open in the participant's session with no timer run out and
+	 * its results not revealed (those bump the session: the full path),
+	 * the round read with the shared lock of STMT_ROUND_FOR_ANSWER, and
+	 * the response added or, where the session allows changes, changed.
+	 * The derived table is read without a lock: only the round is locked,
+	 * so a session's version can move while answers are in flight.  The
+	 * first parameter is the text.  Affected rows: 1 added, 2 changed
+	 * (LAST_INSERT_ID() is then the response's id), 0 refused or no
+	 * change allowed: the full path says which.
+	 */
+	[STMT_ANSWER_UPSERT] = { "INSERT INTO response (round_id, "
+	    "responder_key, participant_id, team_id, text) SELECT r.id, w.k, "
+	    "w.id, w.team_id, ? FROM round r JOIN (SELECT p.id, p.team_id, "
+	    "p.session_id, s.allow_change, IF(p.team_id IS NULL, "
+	    "CONCAT('p', p.id), CONCAT('t', p.team_id)) AS k FROM participant "
+	    "p JOIN session s ON s.id = p.session_id " PARTICIPANT_GOOD ") w "
+	    "ON w.session_id = r.session_id WHERE r.id = ? AND "
+	    "r.state = 'open' AND r.revealed = 0 AND (r.closes_at IS NULL OR "
+	    "r.closes_at > UTC_TIMESTAMP(6)) LOCK IN SHARE MODE "
+	    "ON DUPLICATE KEY UPDATE response.id = LAST_INSERT_ID(response.id), "
+	    "response.participant_id = IF(w.allow_change, "
+	    "VALUES(participant_id), response.participant_id), "
+	    "response.text = IF(w.allow_change, VALUES(text), response.text), "
+	    "response.updated_at = IF(w.allow_change, UTC_TIMESTAMP(6), "
+	    "response.updated_at)", 0 },
+	/*
 	 * One row per round and worker slot: no two workers of a host share
 	 * one.  Made by a worker's first answer to a round, then bumped.
 	 */
@@ -402,6 +430,15 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "response_id = ?", 0 },
 	[STMT_VALUE_INSERT] = { "INSERT INTO response_value (response_id, "
 	    "option_id, criterion_id, value) VALUES (?, ?, ?, ?)", 0 },
+	/*
+	 * A response's values in one round trip, whatever their number: a
+	 * JSON array of [option, criterion, value] that answer.c writes from
+	 * numbers it checked (never text from the request).
+	 */
+	[STMT_VALUES_INSERT] = { "INSERT INTO response_value (response_id, "
+	    "option_id, criterion_id, value) SELECT ?, j.o, j.c, j.v FROM "
+	    "JSON_TABLE(?, '$[*]' COLUMNS (o BIGINT UNSIGNED PATH '$[0]', "
+	    "c BIGINT UNSIGNED PATH '$[1]', v INT PATH '$[2]')) j", 0 },
 	[STMT_RESULTS_VALUES] = { "SELECT v.option_id, v.criterion_id, "
 	    "v.value FROM response_value v JOIN response p ON "
 	    "p.id = v.response_id WHERE p.round_id = ?", 1 },
