@@ -93,6 +93,16 @@ answer_options(struct db *db, struct round *rd, struct optcache **cp)
 	return 0;
 }
 
+/* Hands a stored answer a to kept (if not NULL); a is then empty. */
+static void
+keep(struct answers *a, struct answers *kept)
+{
+	if (kept == NULL)
+		return;
+	*kept = *a;
+	memset(a, 0, sizeof(*a));
+}
+
 /*
  * One try at storing an answer, in one transaction: the round read with
  * a shared lock (open?), the response inserted (or, if the responder
@@ -104,7 +114,8 @@ answer_options(struct db *db, struct round *rd, struct optcache **cp)
  */
 static int
 answer_once(struct db *db, const struct partn *pt, long long round,
-    int slot, const struct jv *body, int *changed, struct why *why)
+    int slot, const struct jv *body, int *changed, struct answers *kept,
+    struct why *why)
 {
 	struct round	 rd;
 	struct answers	 a;
@@ -212,6 +223,7 @@ answer_once(struct db *db, const struct partn *pt, long long round,
 	oc->tally = 1;
 	*changed = existed;
 	rc = OUT_OK;
+	keep(&a, kept);
 	goto out;
 down:
 	db_rollback(db);
@@ -224,17 +236,20 @@ out:
 
 /*
  * Stores participant pt's answer body to round (its worker's tally row:
- * slot); *changed tells a change from a first answer.  A deadlock's
- * victim was rolled back whole: it is tried again, three times in all.
+ * slot); *changed tells a change from a first answer, kept (if not NULL:
+ * answers_release()) receives what was stored, for the reply.  A
+ * deadlock's victim was rolled back whole: it is tried again, three
+ * times in all.
  */
 enum outcome
 answer_store(struct db *db, const struct partn *pt, long long round,
-    int slot, const struct jv *body, int *changed, struct why *why)
+    int slot, const struct jv *body, int *changed, struct answers *kept,
+    struct why *why)
 {
 	int	 rc, tries = 0;
 
 	*changed = 0;
-	while ((rc = answer_once(db, pt, round, slot, body, changed,
+	while ((rc = answer_once(db, pt, round, slot, body, changed, kept,
 	    why)) == -1)
 		if (++tries == 3) {
 			log_warnx("answer: deadlocked %d times", tries);
@@ -288,7 +303,8 @@ values_json(const struct answers *a)
  */
 enum outcome
 answer_quick(struct db *db, const unsigned char h[32], long long maxage,
-    long long round, int slot, const struct jv *body, int *changed)
+    long long round, int slot, const struct jv *body, int *changed,
+    struct answers *kept)
 {
 	struct answers	 a;
 	struct optcache	*oc = NULL;
@@ -349,6 +365,7 @@ answer_quick(struct db *db, const unsigned char h[32], long long maxage,
 	oc->tally = 1;
 	*changed = rc == 2;
 	o = OUT_OK;
+	keep(&a, kept);
 	goto out;
 undo:
 	db_rollback(db);

@@ -34,16 +34,20 @@ int
 api_round_answer(struct request *r)
 {
 	struct why	 why = { NULL, "", 0 };
+	struct answers	 kept;
 	const struct kv	*ck;
+	struct jw	*w;
 	unsigned char	 h[32];
 	enum outcome	 o = OUT_UNAUTHENTICATED;
+	size_t		 i;
 	int		 changed = 0, token;
 
+	memset(&kept, 0, sizeof(kept));
 	ck = kvlist_get(&r->cookies, PART_COOKIE);
 	if ((token = ck != NULL && ck->vallen == 64)) {
 		sha256(ck->val, ck->vallen, h);
 		o = answer_quick(r->db, h, PART_MAXAGE(r), r->ids[0], r->slot,
-		    r->json, &changed);
+		    r->json, &changed, &kept);
 	}
 	if (o == OUT_CONFLICT || o == OUT_UNAUTHENTICATED) {
 		/* The check of participant_authenticate(), its 401. */
@@ -55,12 +59,37 @@ api_round_answer(struct request *r)
 			    "ended, or you are no longer in it");
 		else if (o == OUT_OK)
 			o = answer_store(r->db, &r->part, r->ids[0], r->slot,
-			    r->json, &changed, &why);
+			    r->json, &changed, &kept, &why);
 	}
-	if (o != OUT_OK)
+	if (o != OUT_OK) {
+		answers_release(&kept);
 		return resp_outcome(r, o, &why);
-	return resp_json_status(r, changed ? 200 : 201, changed ? "changed" :
-	    "saved");
+	}
+	/*
+	 * What was stored, as the participant's state has it: the page
+	 * keeps its own answers from here (the room's document has none).
+	 */
+	w = resp_json(r, changed ? 200 : 201);
+	jw_obj(w);
+	jw_kstr(w, "status", changed ? "changed" : "saved");
+	jw_key(w, "answer");
+	jw_arr(w);
+	for (i = 0; i < kept.n; i++) {
+		jw_obj(w);
+		jw_kint(w, "option", kept.a[i].option);
+		if (kept.a[i].criterion > 0)
+			jw_kint(w, "criterion", kept.a[i].criterion);
+		jw_kint(w, "value", kept.a[i].value);
+		jw_end(w);
+	}
+	jw_end(w);
+	if (kept.text != NULL) {
+		jw_key(w, "text");
+		jw_strn(w, kept.text, kept.textlen);
+	}
+	jw_end(w);
+	answers_release(&kept);
+	return resp_done(r, w);
 }
 
 static const struct field idea_fields[] = {

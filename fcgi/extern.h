@@ -1137,9 +1137,10 @@ enum outcome	 state_rounds_write(struct db *, struct jw *, long long,
 
 /* answer.c: what participants send (the domain) */
 enum outcome	 answer_quick(struct db *, const unsigned char[32], long long,
-		    long long, int, const struct jv *, int *);
+		    long long, int, const struct jv *, int *, struct answers *);
 enum outcome	 answer_store(struct db *, const struct partn *, long long,
-		    int, const struct jv *, int *, struct why *);
+		    int, const struct jv *, int *, struct answers *,
+		    struct why *);
 enum outcome	 answer_idea(struct db *, const struct partn *, long long,
 		    const char *, size_t, struct why *);
 enum outcome	 answer_cluster_create(struct db *, const struct partn *,

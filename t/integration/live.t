@@ -136,6 +136,7 @@ is "$(jget "$body" round.id):$(jget "$body" round.answered)" "$R:0" "the step's 
 RE=$(etag_of)
 call p1 POST "/api/participant/rounds/$R/answer" "{\"choices\":[$O1]}"
 is "$code" 201 "a participant answers"
+is "$(jget "$body" answer)" "[{\"option\":$O1,\"value\":1}]" "the reply says what was stored: the page keeps its own answers from it"
 moved "/live/$TOK.json" "$RE"; ok $? "the answer moves the room's document"
 is "$(jget "$body" round.answered)" 1 "one answered"
 
