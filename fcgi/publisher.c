@@ -76,9 +76,14 @@ publisher_main(const struct config *cfg)
 			(void)livedir_wait(wait_ms);
 		if (quit)
 			break;
-		if (db == NULL && (db = db_open_config(cfg, 0)) == NULL) {
-			wait_ms = 1000;
-			continue;
+		if (db == NULL) {
+			if ((db = db_open_config(cfg, 0)) == NULL) {
+				wait_ms = 1000;
+				continue;
+			}
+			/* A round it closes at zero: the poll table learns. */
+			db_on_change(db, pollcache_change_begin,
+			    pollcache_change_end);
 		}
 		if ((next = publish_look(db, lv)) < 0) {
 			log_warnx("publisher: the database failed; again soon");
