@@ -105,6 +105,7 @@ api_participant_state(struct request *r)
 	struct participant	 me;
 	struct mine		*m;
 	struct jw		*w;
+	const char		*tag, *end;
 	unsigned char		 h[32];
 	unsigned long long	 gen = 0;
 	long long		 sess = 0;
@@ -114,10 +115,18 @@ api_participant_state(struct request *r)
 	if (!token_hash(r, h))
 		return session_ended(r);
 	if (pollcache_unchanged(r->if_none_match, h, &sess)) {
-		/* The tag was checked: it is this poll's ETag. */
-		/* Checked, so it fits; if not, the 304 carries no tag. */
-		(void)strfmt(r->resp.etag, sizeof(r->resp.etag), "%s",
-		    r->if_none_match);
+		/*
+		 * The first tag of If-None-Match was checked: it, and only
+		 * it, is this poll's ETag (not the client's list, and our
+		 * tags are strong: no W/).  If it did not fit, no tag.
+		 */
+		tag = r->if_none_match;
+		if (strncmp(tag, "W/", 2) == 0)
+			tag += 2;
+		end = strchr(tag + 1, '"');
+		if (end == NULL || strfmt(r->resp.etag, sizeof(r->resp.etag),
+		    "%.*s", (int)(end - tag + 1), tag) == -1)
+			r->resp.etag[0] = '\0';
 		r->resp.status = 304;
 		return 304;
 	}

@@ -1254,6 +1254,7 @@ int		 livedir_token_new(char *);
 int		 livedir_put(long long, const char *, const char *, size_t,
 		    size_t);
 void		 livedir_drop(const char *);
+int		 livedir_exists(const char *);
 int		 livedir_revoke(long long, const char *, const char *const *,
 		    size_t);
 void		 livedir_revoke_end(long long, const char *, int);

@@ -203,6 +203,61 @@ static const yajl_callbacks callbacks = {
 	cb_start_map, cb_map_key, cb_end, cb_start_array, cb_end
 };
 
+/* The value of the 4 hex digits at s, or -1. */
+static long
+hex4(const char *s)
+{
+	long	 v = 0;
+	int	 i, d;
+
+	for (i = 0; i < 4; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			d = s[i] - '0';
+		else if (s[i] >= 'a' && s[i] <= 'f')
+			d = s[i] - 'a' + 10;
+		else if (s[i] >= 'A' && s[i] <= 'F')
+			d = s[i] - 'A' + 10;
+		else
+			return -1;
+		v = v * 16 + d;
+	}
+	return v;
+}
+
+/*
+ * Do the \u escapes of the len bytes at s form valid UTF-16 (RFC 8259,
+ * section 7)?  yajl turns half a surrogate pair into "?", so what was
+ * sent would not be what is stored: such an escape is refused, as
+ * invalid UTF-8 bytes are.  A backslash is only ever inside a string
+ * in JSON, so no string state is needed; what is not JSON yajl refuses.
+ * Returns 1 if they do, 0 if not.
+ */
+static int
+surrogates_ok(const char *s, size_t len)
+{
+	size_t	 i;
+	long	 c, d;
+
+	for (i = 0; i + 1 < len; i++) {
+		if (s[i] != '\\')
+			continue;
+		if (s[++i] != 'u')
+			continue;	/* \\, \" and the others: skipped */
+		if (i + 4 >= len || (c = hex4(s + i + 1)) < 0)
+			continue;	/* yajl's error */
+		i += 4;
+		if (c >= 0xdc00 && c <= 0xdfff)
+			return 0;	/* a low half alone */
+		if (c < 0xd800 || c > 0xdbff)
+			continue;
+		if (i + 6 >= len || s[i + 1] != '\\' || s[i + 2] != 'u' ||
+		    (d = hex4(s + i + 3)) < 0xdc00 || d > 0xdfff)
+			return 0;	/* a high half without its low */
+		i += 6;
+	}
+	return 1;
+}
+
 /*
  * Parses len bytes as one JSON value under the limits.
  * Returns the tree (free with jv_free), or NULL with e set (400, or 413
@@ -225,6 +280,12 @@ json_parse(const char *s, size_t len, const struct limits *lim,
 		e->status = 413;
 		msgf(e->msg, sizeof(e->msg), "the body is larger than "
 		    "%zu bytes", lim->max_body);
+		return NULL;
+	}
+	if (!surrogates_ok(s, len)) {
+		e->status = 400;
+		msgf(e->msg, sizeof(e->msg), "malformed JSON: a \\u escape "
+		    "that is half of a surrogate pair");
 		return NULL;
 	}
 	if ((h = yajl_alloc(&callbacks, NULL, &p)) == NULL)

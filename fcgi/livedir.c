@@ -316,6 +316,22 @@ livedir_put(long long s, const char *tok, const char *data, size_t len,
 	return rc;
 }
 
+/*
+ * Is document tok in live_dir?  The publisher asks of those it wrote: a
+ * revocation whose transaction rolled back removed the file and took
+ * its mark back, and the document must be written again.
+ */
+int
+livedir_exists(const char *tok)
+{
+	char	 path[PATH_MAX_LIVE];
+
+	if (tab == NULL || !livedir_token_ok(tok) ||
+	    docpath(path, sizeof(path), tok, "") == -1)
+		return 0;
+	return access(path, F_OK) == 0;
+}
+
 /* Removes document tok (if it is there). */
 void
 livedir_drop(const char *tok)

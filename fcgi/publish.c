@@ -273,14 +273,24 @@ out:
 	return ret;
 }
 
-/* Does document d, with token tok, need writing for key k? */
+/*
+ * Does document d, with token tok, need writing for key k?  Also when
+ * its file is gone though nothing moved: a revocation that rolled back
+ * (livedir.c) removed it.
+ */
 static int
-doc_moved(const struct livedoc *d, const char *tok, const long long k[3])
+doc_moved(struct livedoc *d, const char *tok, const long long k[3])
 {
 	if (tok[0] == '\0')
 		return 0;
-	return strcmp(d->tok, tok) != 0 || !d->written ||
-	    memcmp(d->key, k, 3 * sizeof(k[0])) != 0;
+	if (strcmp(d->tok, tok) != 0 || !d->written ||
+	    memcmp(d->key, k, 3 * sizeof(k[0])) != 0)
+		return 1;
+	if (!livedir_exists(tok)) {
+		d->written = 0;
+		return 1;
+	}
+	return 0;
 }
 
 /* The entry of session id, made if it is new. */

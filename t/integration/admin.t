@@ -84,8 +84,25 @@ call admin PUT "/api/admin/accounts/$FAC/plan" '{"plan":"pro"}'
 like "$body" '"plan":"pro"' "the plan is changed"
 call fac GET /api/account
 is "$code" 200 "the facilitator is logged in"
+# A session of the account runs, a participant polls its live document.
+call fac GET /api/sessions
+FS=$(jget "$body" sessions.0.id)
+call fac POST "/api/sessions/$FS/start" ''
+browser fp 127.0.0.41
+call fp POST /api/join "{\"code\":\"$(jget "$body" session.join_code)\"}"
+call fp GET /api/participant/state
+FL=$(jget "$body" live)
+for i in $(seq 1 60); do
+	[ "$(pf_curl -s -o /dev/null -w '%{http_code}' "$PF_URL$FL")" = 200 ] && break
+	sleep 0.05
+done
+is "$(pf_curl -s -o /dev/null -w '%{http_code}' "$PF_URL$FL")" 200 "the running session's document is served"
 call admin POST "/api/admin/accounts/$FAC/disable" ''
 like "$body" '"disabled":true' "disable"
+is "$(pf_curl -s -o /dev/null -w '%{http_code}' "$PF_URL$FL")" 404 "its running session's document is gone as the disable answers"
+call fp GET /api/participant/state
+is "$code" 401 "and its participant is out"
+is "$(sql -e "SELECT state FROM session WHERE id = $FS")" stopped "the session stopped"
 call fac GET /api/account
 is "$code" 401 "the disabled account's login ended at once"
 call fac POST /api/login '{"email":"fac@example.org","password":"the facilitator passphrase"}'

@@ -184,6 +184,13 @@ isnt "$L2" "$L" "a new token"
 appears "$L2"; ok $? "and the new document is served"
 L=$L2
 
+# A stop that rolled back leaves the document removed and its mark taken
+# back (livedir.c; unit-tested): the publisher writes it again.
+rm -f "$PF_DIR/run/live/$(basename "$L")"
+doc "$L"
+is "$code" 404 "a document removed behind the publisher's back"
+appears "$L"; ok $? "is written again within its period"
+
 # --- guessing and listing ------------------------------------------------
 doc /live/
 is "$code" 404 "the directory is not listed"

@@ -40,6 +40,11 @@ like "$E1" '^"s[0-9]+p[0-9]+v[0-9]+m[0-9a-f]{16}"$' "an ETag with the session, p
 poll p1 "$E1"
 is "$code $body" "304 " "unchanged: 304 without a body"
 is "$(etag_of)" "$E1" "with the same ETag"
+poll p1 "$E1, \"other\""
+is "$code" 304 "a list of tags whose first is this one's: 304"
+is "$(etag_of)" "$E1" "whose ETag is the server's own, not the list"
+poll p1 "W/$E1"
+is "$code:$(etag_of)" "304:$E1" "a weak form of it: 304 with the strong tag"
 
 # Another host's change: the database moves on, this host has not heard.
 sql -e "UPDATE session SET version = version + 1 WHERE id = $S"

@@ -86,6 +86,26 @@ main(void)
 	refuse("   ", 3, 400, "", "blank body");
 	refuse("{'a':1}", 7, 400, "malformed", "single quotes");
 	refuse("{\"a\\u0000\":1}", 13, 400, "NUL", "NUL in a key");
+	s = "\"x\\ud800y\"";
+	refuse(s, strlen(s), 400, "surrogate", "a lone high surrogate escape");
+	s = "\"\\uDC00\"";
+	refuse(s, strlen(s), 400, "surrogate", "a lone low surrogate escape");
+	s = "\"\\ud800\\u0041\"";
+	refuse(s, strlen(s), 400, "surrogate", "a high half before a non-low");
+	s = "{\"\\ud800\":1}";
+	refuse(s, strlen(s), 400, "surrogate", "a lone surrogate in a key");
+	s = "\"\\ud800";
+	refuse(s, strlen(s), 400, "surrogate", "a high half at the end");
+	memset(&e, 0, sizeof(e));
+	s = "[\"\\ud83d\\ude00\",\"\\\\ud800\"]";
+	v = json_parse(s, strlen(s), &lim, &e);
+	ok(v != NULL && (str = jv_str(jv_at(v, 0), &len)) != NULL &&
+	    len == 4 && memcmp(str, "\xf0\x9f\x98\x80", 4) == 0,
+	    "a surrogate pair is one character (U+1F600)");
+	ok(v != NULL && (str = jv_str(jv_at(v, 1), &len)) != NULL &&
+	    len == 6 && memcmp(str, "\\ud800", 6) == 0,
+	    "an escaped backslash before \"ud800\" is text");
+	jv_free(v);
 	memset(big, ' ', sizeof(big));
 	big[0] = '1';
 	refuse(big, sizeof(big), 413, "larger", "body over max_body");
