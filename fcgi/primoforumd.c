@@ -36,6 +36,7 @@ struct slot {
 	pid_t		 pid;		/* 0 when not running */
 	struct timespec	 started;	/* CLOCK_MONOTONIC */
 	struct timespec	 restart;	/* do not restart before this */
+	const char	*what;		/* "worker" or "publisher" */
 };
 
 static void __attribute__((noreturn))
@@ -134,6 +135,7 @@ spawn(struct slot *s, int i, int nworkers, int fd,
 		exit(worker_main(fd, cfg, i));
 	}
 	s->pid = pid;
+	s->what = i == nworkers ? "publisher" : "worker";
 	clock_gettime(CLOCK_MONOTONIC, &s->started);
 	return 0;
 }
@@ -164,11 +166,13 @@ reap(struct slot *slots, int n, int stopping)
 		if (stopping)
 			continue;
 		if (WIFSIGNALED(st))
-			log_warnx("worker %d (pid %ld) killed by signal %d; "
-			    "replacing it", i, (long)pid, WTERMSIG(st));
+			log_warnx("%s %d (pid %ld) killed by signal %d; "
+			    "replacing it", slots[i].what, i, (long)pid,
+			    WTERMSIG(st));
 		else
-			log_warnx("worker %d (pid %ld) exited with %d; "
-			    "replacing it", i, (long)pid, WEXITSTATUS(st));
+			log_warnx("%s %d (pid %ld) exited with %d; "
+			    "replacing it", slots[i].what, i, (long)pid,
+			    WEXITSTATUS(st));
 		/* A worker that dies at once would die again: wait 1 s. */
 		slots[i].restart = now;
 		if (elapsed(&slots[i].started, &now) < 1.0)

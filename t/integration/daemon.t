@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: ISC
 # daemon.t: primoforumd's process duties: a killed worker is replaced,
+# so is the publisher of the live documents,
 # SIGHUP reopens the log, SIGTERM lets the request in flight finish, the
 # log holds one line per request and never a cookie, query or body, and
 # a secrets file that others can read stops the start.
@@ -10,18 +11,21 @@ with_stack
 S=$PF_DIR
 sup=$(cat "$S/primoforumd.pid")
 
-workers() { pgrep -P "$sup" | sort; }
+wait_for "grep -q 'publisher ready' '$S/primoforumd.log'" 10
+pub=$(sed -n 's/.* pid=\([0-9]*\) info publisher ready$/\1/p' "$S/primoforumd.log" | tail -1)
+workers() { pgrep -P "$sup" | grep -vx "$pub" | sort; }
 
 is "$(stat -c '%a %G' "$S/run/fcgi.sock")" "660 $(web_group)" \
     "the FastCGI socket is mode 0660, group shared with nginx"
 
 before=$(workers)
 is "$(echo "$before" | wc -l)" 2 "two workers run (workers = 2)"
+is "$(pgrep -P "$sup" | wc -l)" 3 "and the publisher beside them"
 
 # A worker killed with SIGKILL is replaced and the next requests succeed.
 victim=$(echo "$before" | head -1)
 kill -9 "$victim"
-wait_for "[ \"\$(pgrep -P $sup | wc -l)\" -eq 2 ] && ! pgrep -P $sup | grep -qx $victim" 10
+wait_for "[ \"\$(pgrep -P $sup | wc -l)\" -eq 3 ] && ! pgrep -P $sup | grep -qx $victim" 10
 ok $? "killed worker $victim replaced"
 after=$(workers)
 unlike "$after" "^$victim\$" "the dead pid is gone"
@@ -33,6 +37,14 @@ done
 is "$fails" 0 "40 requests after the kill all answered 200"
 like "$(cat "$S/primoforumd.log")" "worker [01] \\(pid $victim\\) killed by signal 9; replacing it" \
     "the replacement is logged"
+
+# The publisher killed: replaced too.
+kill -9 "$pub"
+wait_for "[ \"\$(grep -c 'publisher ready' '$S/primoforumd.log')\" -ge 2 ] && [ \"\$(pgrep -P $sup | wc -l)\" -eq 3 ]" 10
+ok $? "the killed publisher is replaced"
+like "$(cat "$S/primoforumd.log")" "publisher 2 \\(pid $pub\\) killed by signal 9; replacing it" \
+    "and that is logged"
+pub=$(sed -n 's/.* pid=\([0-9]*\) info publisher ready$/\1/p' "$S/primoforumd.log" | tail -1)
 
 # The access line: one per request, with id, method, route, status, time;
 # nothing from the cookie, query string or body.
