@@ -174,11 +174,18 @@ unlock(void)
 	pthread_mutex_unlock(&tab->mu);
 }
 
-/* The entry of session s, made if create; NULL if none (or full). */
+/*
+ * The entry of session s, made if create; NULL if none (or full).  A
+ * full table takes over the oldest end marked more than MARK_TTL_MS
+ * ago: a stop long committed whose publisher did not forget it (it was
+ * restarted meanwhile), so that a dead publisher cannot fill the table
+ * and hold every later stop back.
+ */
 static struct ldent *
 find(long long s, int create)
 {
-	struct ldent	*free_e = NULL;
+	struct ldent	*free_e = NULL, *old = NULL;
+	long long	 now = now_ms();
 	size_t		 i;
 
 	for (i = 0; i < LD_SLOTS; i++) {
@@ -186,7 +193,13 @@ find(long long s, int create)
 			return &tab->e[i];
 		if (tab->e[i].session == 0 && free_e == NULL)
 			free_e = &tab->e[i];
+		if (tab->e[i].ending != 0 &&
+		    now - tab->e[i].ending >= MARK_TTL_MS &&
+		    (old == NULL || tab->e[i].ending < old->ending))
+			old = &tab->e[i];
 	}
+	if (free_e == NULL)
+		free_e = old;
 	if (!create || free_e == NULL)
 		return NULL;
 	memset(free_e, 0, sizeof(*free_e));
