@@ -74,6 +74,12 @@ call p2 GET /api/participant/state
 is "$(jget "$body" live)" "$L" "one document for all participants of the session"
 is "$(sql -e "SELECT live_token FROM session WHERE id = $S")" "$(basename "$L" .json)" "its name is the session's live_token"
 appears "$L"; ok $? "the publisher writes it"
+# The last join may still be on its way into the document: wait for it.
+for i in $(seq 1 60); do
+	[ "$(jget "$body" version)" = "$(dbver "$S")" ] && break
+	sleep 0.05
+	doc "$L"
+done
 is "$code" 200 "nginx serves it: 200"
 like "$headers" 'content-type: application/json' "as JSON"
 like "$headers" 'cache-control: no-cache' "revalidated on every poll (no-cache)"

@@ -57,6 +57,10 @@ is "$code" 401 "a tampered hash: the login is refused"
 sleep 0.3
 like "$(cat "$PF_DIR/primoforumd.log")" "account $id: stored hash refused unverified" \
     "and the refusal is logged for the operator"
-is "$(pgrep -P "$(cat "$PF_DIR/primoforumd.pid")" | wc -l)" 4 "no worker died on it"
+# Four workers and the publisher, and none died (the supervisor would
+# have replaced it, and said so in the log).
+is "$(pgrep -P "$(cat "$PF_DIR/primoforumd.pid")" | wc -l)" 5 "no worker died on it"
+unlike "$(cat "$PF_DIR/primoforumd.log")" '(worker|publisher) [0-9]+ \(pid [0-9]+\) (killed|exited)' \
+    "the supervisor replaced no process"
 
 done_testing
