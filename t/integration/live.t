@@ -270,11 +270,11 @@ for i in $(seq 1 20); do
 	) &
 	pollers+=($!)
 done
-sleep 1.5
+sleep 1
 call ann POST "/api/sessions/$S/stop" ''
 tstop=$(date +%s%N)
 is "$code" 200 "the facilitator stops the session while they poll and answer"
-sleep 1
+sleep 0.7
 kill "${pollers[@]}" 2>/dev/null
 wait "${pollers[@]}" 2>/dev/null
 cat "$T_DIR"/polls.* >"$T_DIR/polls"
