@@ -286,12 +286,12 @@ livedir_put(long long s, const char *tok, const char *data, size_t len,
 		return -1;
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
 	    filemode)) == -1) {
-		log_warn("live document %s", tmp);
+		log_warn("live document of session %lld", s);
 		return -1;
 	}
 	/* As livedir_create() says, whatever the umask. */
 	if (fchmod(fd, filemode) == -1) {
-		log_warn("live document %s", tmp);
+		log_warn("live document of session %lld", s);
 		close(fd);
 		unlink(tmp);
 		return -1;
@@ -304,7 +304,7 @@ livedir_put(long long s, const char *tok, const char *data, size_t len,
 		if (w == -1 && errno == EINTR)
 			continue;
 		if (w <= 0) {
-			log_warn("live document %s", tmp);
+			log_warn("live document of session %lld", s);
 			close(fd);
 			unlink(tmp);
 			return -1;
@@ -312,7 +312,7 @@ livedir_put(long long s, const char *tok, const char *data, size_t len,
 		off += (size_t)w;
 	}
 	if (close(fd) == -1) {
-		log_warn("live document %s", tmp);
+		log_warn("live document of session %lld", s);
 		unlink(tmp);
 		return -1;
 	}
@@ -320,7 +320,7 @@ livedir_put(long long s, const char *tok, const char *data, size_t len,
 	if (marked(find(s, 0), tok))
 		rc = 0;
 	else if (rename(tmp, path) == -1)
-		log_warn("live document %s", path);
+		log_warn("live document of session %lld", s);
 	else
 		rc = 1;
 	unlock();
@@ -354,8 +354,9 @@ livedir_drop(const char *tok)
 	if (tab == NULL || !livedir_token_ok(tok) ||
 	    docpath(path, sizeof(path), tok, "") == -1)
 		return;
+	/* Not the path: a document's name is a capability, never logged. */
 	if (unlink(path) == -1 && errno != ENOENT)
-		log_warn("live document %s", path);
+		log_warn("live document: unlink");
 }
 
 /*

@@ -37,6 +37,22 @@ readdoc(const char *tok)
 	return b;
 }
 
+/* Does file path hold text? */
+static int
+grep(const char *path, const char *text)
+{
+	char	 line[512];
+	FILE	*f;
+	int	 found = 0;
+
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	while (!found && fgets(line, sizeof(line), f) != NULL)
+		found = strstr(line, text) != NULL;
+	fclose(f);
+	return found;
+}
+
 static int
 mode_of(const char *tok)
 {
@@ -140,6 +156,33 @@ main(void)
 	livedir_forget(1);
 	is_int(livedir_put(1, a, "{}", 2, 0), 1,
 	    "until the publisher saw the session end (a new run may write)");
+
+	/*
+	 * A write that fails is logged without the token: a document's name
+	 * opens it, so it reaches no log (nginx's writes /live/- too).
+	 */
+	snprintf(path, sizeof(path), "%s/pf.log", dir);
+	if (getuid() != 0 && log_open(path) == 0) {
+		chmod(dir, 0500);
+		is_int(livedir_put(3, b, "{}", 2, 0), -1,
+		    "a directory that cannot be written: the write fails");
+		chmod(dir, 0711);
+		log_close();
+		ok(grep(path, b) == 0 && grep(path, "session 3") == 1,
+		    "logged by its session, not by its token");
+	} else if (log_open(path) == 0) {
+		/* Root writes anywhere: a file where the temporary goes. */
+		snprintf(path, sizeof(path), "%s/%s.json.tmp", dir, b);
+		mkdir(path, 0700);
+		is_int(livedir_put(3, b, "{}", 2, 0), -1,
+		    "a temporary that cannot be made: the write fails");
+		rmdir(path);
+		log_close();
+		snprintf(path, sizeof(path), "%s/pf.log", dir);
+		ok(grep(path, b) == 0 && grep(path, "session 3") == 1,
+		    "logged by its session, not by its token");
+	}
+	unlink(path);
 
 	/* The publisher's wake-up. */
 	while (livedir_wait(0))
