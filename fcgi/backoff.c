@@ -73,16 +73,6 @@ struct botable {
 
 static struct botable	*tab;	/* NULL: no table (primoforumctl) */
 
-/* The host's clock for the table, in ms. */
-long long
-backoff_now(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /*
  * Maps the table, in the supervisor before it forks (a worker of its
  * own would count alone).  Returns 0, or -1 (logged).
@@ -90,8 +80,6 @@ backoff_now(void)
 int
 backoff_create(void)
 {
-	pthread_mutexattr_t	 a;
-
 	tab = mmap(NULL, sizeof(*tab), PROT_READ | PROT_WRITE,
 	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (tab == MAP_FAILED) {
@@ -101,18 +89,10 @@ backoff_create(void)
 	}
 	memset(tab, 0, sizeof(*tab));
 	if (random_bytes(tab->seed, sizeof(tab->seed)) == -1 ||
-	    pthread_mutexattr_init(&a) != 0) {
+	    shm_mutex_init(&tab->mu) == -1) {
 		log_warnx("back-off table: seed or mutex");
 		goto fail;
 	}
-	if (pthread_mutexattr_setpshared(&a, PTHREAD_PROCESS_SHARED) != 0 ||
-	    pthread_mutexattr_setrobust(&a, PTHREAD_MUTEX_ROBUST) != 0 ||
-	    pthread_mutex_init(&tab->mu, &a) != 0) {
-		pthread_mutexattr_destroy(&a);
-		log_warnx("back-off table: mutex");
-		goto fail;
-	}
-	pthread_mutexattr_destroy(&a);
 	return 0;
 fail:
 	munmap(tab, sizeof(*tab));

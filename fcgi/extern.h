@@ -10,6 +10,7 @@
 #ifndef EXTERN_H
 #define EXTERN_H
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -248,6 +249,8 @@ int		 parse_int(const char *, size_t, long long, long long,
 		    long long *);
 int		 random_bytes(void *, size_t);
 long long	 wall_ms(void);
+long long	 mono_ms(void);
+int		 shm_mutex_init(pthread_mutex_t *);
 void		 hex_encode(const unsigned char *, size_t, char *);
 int		 utf8_valid(const char *, size_t);
 size_t		 utf8_len(const char *, size_t);
@@ -1282,7 +1285,6 @@ struct backoff {
 	int		 durable;	/* the database holds it too */
 };
 int		 backoff_create(void);
-long long	 backoff_now(void);
 long long	 backoff_wait(long long, long long);
 int		 backoff_durable(int, long long, long long);
 int		 backoff_get(int, const unsigned char[32], long long,

@@ -69,15 +69,6 @@ static int		 wakefd[2] = { -1, -1 };
 
 static void	livedir_clean(void);
 
-static long long
-now_ms(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /*
  * Makes live_dir, maps the table and opens the wake pipe, in the
  * supervisor before it forks.  With a socket_group (nginx's), the
@@ -91,7 +82,6 @@ now_ms(void)
 int
 livedir_create(const struct config *cfg)
 {
-	pthread_mutexattr_t	 a;
 	struct group		*gr;
 	const char		*d = cfg->str[CFG_LIVE_DIR], *g;
 
@@ -138,16 +128,12 @@ livedir_create(const struct config *cfg)
 		return -1;
 	}
 	memset(tab, 0, sizeof(*tab));
-	if (pthread_mutexattr_init(&a) != 0 ||
-	    pthread_mutexattr_setpshared(&a, PTHREAD_PROCESS_SHARED) != 0 ||
-	    pthread_mutexattr_setrobust(&a, PTHREAD_MUTEX_ROBUST) != 0 ||
-	    pthread_mutex_init(&tab->mu, &a) != 0) {
+	if (shm_mutex_init(&tab->mu) == -1) {
 		log_warnx("live documents: mutex");
 		munmap(tab, sizeof(*tab));
 		tab = NULL;
 		return -1;
 	}
-	pthread_mutexattr_destroy(&a);
 	return 0;
 }
 
@@ -185,7 +171,7 @@ static struct ldent *
 find(long long s, int create)
 {
 	struct ldent	*free_e = NULL, *old = NULL;
-	long long	 now = now_ms();
+	long long	 now = mono_ms();
 	size_t		 i;
 
 	for (i = 0; i < LD_SLOTS; i++) {
@@ -215,7 +201,7 @@ marked(const struct ldent *e, const char *tok)
 
 	if (e == NULL)
 		return 0;
-	if (e->ending != 0 && now_ms() - e->ending < MARK_TTL_MS)
+	if (e->ending != 0 && mono_ms() - e->ending < MARK_TTL_MS)
 		return 1;
 	for (i = 0; i < LD_DEAD; i++)
 		if (strcmp(e->dead[i], tok) == 0)
@@ -383,7 +369,7 @@ livedir_revoke(long long s, const char *tok, const char *const *toks,
 		return -1;
 	}
 	if (tok == NULL)
-		e->ending = now_ms();
+		e->ending = mono_ms();
 	else if (livedir_token_ok(tok)) {
 		xsnprintf(e->dead[e->ndead], sizeof(e->dead[0]), "%s", tok);
 		e->ndead = (e->ndead + 1) % LD_DEAD;

@@ -83,15 +83,6 @@ static EVP_MD_CTX	*inner, *outer, *work;
 
 static int	mac_init(const unsigned char[32]);
 
-static long long
-now_ms(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /*
  * Maps the table and sets the ETag key, in the supervisor before it
  * forks.  The key is derived from the totp_key secret when there is one,
@@ -101,7 +92,6 @@ now_ms(void)
 int
 pollcache_create(const struct config *cfg)
 {
-	pthread_mutexattr_t	 a;
 	const char		*k = cfg->secret[SECRET_TOTP_KEY];
 	static const char	 label[] = "primoforum poll etag 1";
 	unsigned char		 key[32];
@@ -131,16 +121,12 @@ pollcache_create(const struct config *cfg)
 		return -1;
 	}
 	memset(tab, 0, sizeof(*tab));
-	if (pthread_mutexattr_init(&a) != 0 ||
-	    pthread_mutexattr_setpshared(&a, PTHREAD_PROCESS_SHARED) != 0 ||
-	    pthread_mutexattr_setrobust(&a, PTHREAD_MUTEX_ROBUST) != 0 ||
-	    pthread_mutex_init(&tab->mu, &a) != 0) {
+	if (shm_mutex_init(&tab->mu) == -1) {
 		log_warnx("poll cache: mutex");
 		munmap(tab, sizeof(*tab));
 		tab = NULL;
 		return -1;
 	}
-	pthread_mutexattr_destroy(&a);
 	return 0;
 }
 
@@ -257,7 +243,7 @@ pollcache_store(long long s, unsigned long long g, long long v)
 	lock();
 	if ((e = find(s, 0)) != NULL && e->busy == 0 && e->gen == g) {
 		e->version = v;
-		e->checked = now_ms();
+		e->checked = mono_ms();
 		e->valid = 1;
 	}
 	unlock();
@@ -272,7 +258,7 @@ fresh(long long s, long long v)
 
 	lock();
 	if ((e = find(s, 0)) != NULL && e->valid && e->busy == 0 &&
-	    e->version == v && now_ms() - e->checked < ttl)
+	    e->version == v && mono_ms() - e->checked < ttl)
 		ok = 1;
 	unlock();
 	return ok;

@@ -104,15 +104,6 @@ struct pub {
 	size_t			 n;
 };
 
-static long long
-now_ms(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 struct pub *
 publish_new(const struct config *cfg)
 {
@@ -327,7 +318,7 @@ publish_look(struct db *db, struct pub *lv)
 	if (db_list(db, STMT_LIVE_SCAN, NULL, 0, &livescan_shape, &sc,
 	    &n) < 0)
 		return -1;
-	now = now_ms();
+	now = mono_ms();
 	for (i = 0; i < lv->n; i++)
 		lv->s[i].seen = 0;
 	for (i = 0; i < n; i++) {

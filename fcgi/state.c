@@ -39,7 +39,7 @@ static struct shared {
 	struct shround	*r;
 	size_t		 n;
 	struct step	 st;		/* the step and timer (step.c) */
-	long long	 built;		/* when st was read: now_ms() */
+	long long	 built;		/* when st was read: mono_ms() */
 	unsigned long	 used;		/* for the least recently used */
 } shared[SHARED_SESSIONS];
 static unsigned long	 shared_clock;
@@ -74,17 +74,6 @@ fragment(struct buf *tmp, struct jw *w, struct buf *b)
 	return rc;
 }
 
-/* A monotonic clock in milliseconds: the age of a cached timer. */
-static long long
-now_ms(void)
-{
-	struct timespec	 ts;
-
-	if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
-		return 0;
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Renders session's rounds into c.  Returns 0 or -1 (database). */
 static int
 shared_build(struct db *db, struct shared *c, long long session)
@@ -98,7 +87,7 @@ shared_build(struct db *db, struct shared *c, long long session)
 	/* The timer's remaining time is the database's, at this read. */
 	if (step_load(db, session, &c->st) != OUT_OK)
 		return -1;
-	c->built = now_ms();
+	c->built = mono_ms();
 	if (agenda_visible(db, session, &v, &n) != OUT_OK)
 		return -1;
 	buf_init(&tmp, FRAGMENT_MAX);
@@ -348,7 +337,7 @@ state_rounds_write(struct db *db, struct jw *w, long long session,
 	jw_end(w);
 	/* The step, and the timer less the time since it was read. */
 	step_write(w, &c->st);
-	step_timer_write(w, &c->st, now_ms() - c->built);
+	step_timer_write(w, &c->st, mono_ms() - c->built);
 	rc = OUT_OK;
 out:
 	buf_release(&o);

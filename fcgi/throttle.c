@@ -97,7 +97,7 @@ throttle_get(struct db *db, const char *kind, const unsigned char *h,
 {
 	struct backoff	 b;
 	struct throttle	 d;
-	long long	 now = backoff_now();
+	long long	 now = mono_ms();
 	int		 k;
 
 	memset(t, 0, sizeof(*t));
@@ -140,7 +140,7 @@ throttle_fail(struct db *db, const char *kind, const unsigned char *h,
 	struct throttle	 t;
 	long long	 f;
 
-	f = backoff_fail(*kind, h, freebies, backoff_now(), &b);
+	f = backoff_fail(*kind, h, freebies, mono_ms(), &b);
 	if (f == -1) {
 		if (db_get(db, kind, h, &t) == -1)
 			return -1;
@@ -163,7 +163,7 @@ throttle_fail(struct db *db, const char *kind, const unsigned char *h,
 long long
 throttle_refused(const char *kind, const unsigned char *h)
 {
-	return backoff_refused(*kind, h, backoff_now());
+	return backoff_refused(*kind, h, mono_ms());
 }
 
 /* Forgets a key's failures (after a success). */

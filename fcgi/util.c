@@ -4,6 +4,7 @@
  * parsing over (pointer, length), CSPRNG bytes and hex encoding.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -243,4 +244,36 @@ wall_ms(void)
 	if (clock_gettime(CLOCK_REALTIME, &ts) == -1)
 		return 0;
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* A monotonic clock in milliseconds (0 if it fails): ages and periods. */
+long long
+mono_ms(void)
+{
+	struct timespec	 ts;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
+		return 0;
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * Makes mu a robust mutex shared by the processes that inherit its
+ * mapping (the hosts' shared tables: pollcache.c, backoff.c,
+ * livedir.c).  Returns 0 or -1.
+ */
+int
+shm_mutex_init(pthread_mutex_t *mu)
+{
+	pthread_mutexattr_t	 a;
+	int			 rc = -1;
+
+	if (pthread_mutexattr_init(&a) != 0)
+		return -1;
+	if (pthread_mutexattr_setpshared(&a, PTHREAD_PROCESS_SHARED) == 0 &&
+	    pthread_mutexattr_setrobust(&a, PTHREAD_MUTEX_ROBUST) == 0 &&
+	    pthread_mutex_init(mu, &a) == 0)
+		rc = 0;
+	pthread_mutexattr_destroy(&a);
+	return rc;
 }
