@@ -21,6 +21,8 @@
 #include "db.h"
 #include "banned.h"
 
+#define TAKEN_FREE	3	/* "email_taken" answers per address, free */
+
 /* STMT_ACCOUNT_BY_ID, in the order of its columns. */
 static const struct dbfield acct_fields[] = {
 	DBF_I(acct, id),
@@ -173,37 +175,48 @@ acct_password_hash(const char *pw, size_t pwlen, const char *email,
 
 /*
  * Checks the account's current password before action (an audit event
- * when it is wrong).  Returns OUT_OK, OUT_BUSY or OUT_DENIED
+ * when it is wrong), behind the login's back-off (guard.c): a stolen
+ * login cookie guesses no faster than a stranger at the login page.
+ * Returns OUT_OK, OUT_BUSY, OUT_THROTTLED, OUT_DB_DOWN or OUT_DENIED
  * (wrong_password).
  */
 enum outcome
 acct_password_confirm(struct request *r, const struct acct *a,
     const char *pw, size_t len, const char *action, struct why *why)
 {
-	int	 rc;
+	struct guard	 g;
+	enum outcome	 o;
+	int		 rc;
 
+	if ((o = guard_begin(r, a->email, action, a->id, &g, why)) != OUT_OK)
+		return o;
 	rc = auth_verify(a->hash, pw, len);
 	if (rc == AUTH_BUSY)
 		return OUT_BUSY;
 	if (rc != AUTH_OK) {
+		guard_fail(r, &g);
 		audit(r, action, a->id, NULL, "refused");
 		why_set(why, "wrong_password", "the password is not correct");
 		return OUT_DENIED;
 	}
+	guard_pass(r, &g);
 	return OUT_OK;
 }
 
 /*
  * Registers an account: the email normalized, the password's rules, its
  * hash, the row.  *id is the new account's.  Returns OUT_OK, OUT_INVALID
- * (invalid_email, weak_password), OUT_CONFLICT (email_taken), OUT_BUSY,
- * OUT_ERROR or OUT_DB_DOWN.
+ * (invalid_email, weak_password), OUT_CONFLICT (email_taken),
+ * OUT_THROTTLED (too many taken from this address), OUT_BUSY, OUT_ERROR
+ * or OUT_DB_DOWN.
  */
 enum outcome
 acct_register(struct request *r, const struct acct_new *n, long long *id,
     struct why *why)
 {
 	char		 email[256], hash[AUTH_ENCODED_MAX];
+	unsigned char	 akey[32];
+	struct throttle	 t;
 	struct dbparam	 p[4];
 	size_t		 elen;
 	enum outcome	 o;
@@ -216,6 +229,20 @@ acct_register(struct request *r, const struct acct_new *n, long long *id,
 		return OUT_INVALID;
 	}
 	elen = strlen(email);
+	/*
+	 * An email that has an account answers 409: registration would list
+	 * them, so each 409 counts against the address, and past a few it
+	 * waits (1 s, 2 s, ... 15 min), taken or not.  docs/security.md says
+	 * why this and not a mail to the owner.
+	 */
+	sha256(r->remote_addr != NULL ? r->remote_addr : "-",
+	    r->remote_addr != NULL ? strlen(r->remote_addr) : 1, akey);
+	if (throttle_get(r->db, "r", akey, &t) == -1)
+		return OUT_DB_DOWN;
+	if (t.wait > 0) {
+		why->wait = t.wait;
+		return OUT_THROTTLED;
+	}
 	if ((o = acct_password_hash(n->pw, n->pwlen, email, elen, hash,
 	    why)) != OUT_OK)
 		return o;
@@ -228,6 +255,7 @@ acct_register(struct request *r, const struct acct_new *n, long long *id,
 	rc = db_exec(r->db, STMT_ACCOUNT_INSERT, p, 4, NULL, NULL);
 	OPENSSL_cleanse(hash, sizeof(hash));
 	if (rc == DB_DUP) {
+		(void)throttle_fail(r->db, "r", akey, TAKEN_FREE);
 		why_set(why, "email_taken", "an account with this email "
 		    "exists; log in, or ask for a password reset");
 		return OUT_CONFLICT;

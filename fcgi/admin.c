@@ -258,7 +258,7 @@ admin_reset_link(struct request *r, long long id, char *link, size_t sz,
 		why_set(why, "not_found", "no such account");
 		return OUT_NOT_FOUND;
 	}
-	if (reset_link_create(r->db, r->cfg, id, link, sz) == -1)
+	if (reset_link_create(r->db, r->cfg, id, NULL, link, sz) == -1)
 		return OUT_DB_DOWN;
 	target_of(id, target, sizeof(target));
 	audit(r, "password_reset_link", id, target, "ok");

@@ -12,11 +12,9 @@
  *	DELETE /api/account/logins/{id}		end one of them
  *
  * An unknown email and a wrong password get the same answer after the
- * same work (a verify against a dummy hash).  Failures are counted per
- * email (hashed, whether or not the account exists, so the throttle
- * reveals nothing) and per address; past a threshold each key waits
- * 2^k seconds, at most 15 minutes, then may try again: a back-off, never
- * a lockout that an attacker could use to keep a facilitator out.
+ * same work (a verify against a dummy hash).  The back-off in front of
+ * the check, and the device cookie a login sets, are guard.c's.  A login
+ * ends the one this browser's cookie held before (login.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,9 +24,6 @@
 
 #include "extern.h"
 #include "banned.h"
-
-#define EMAIL_FREE	5	/* failures per email before back-off */
-#define ADDR_FREE	20	/* failures per address before back-off */
 
 /*
  * Finds the login of the request's cookie and fills r->auth.
@@ -63,34 +58,6 @@ login_authenticate(struct request *r)
 	return 1;
 }
 
-/* Counts a failed attempt against both keys of a login. */
-static void
-login_failed(struct request *r, const unsigned char *ekey,
-    const unsigned char *akey)
-{
-	(void)throttle_fail(r->db, "e", ekey, EMAIL_FREE);
-	(void)throttle_fail(r->db, "a", akey, ADDR_FREE);
-}
-
-/*
- * Audits an attempt refused while a key waits, in aggregate: the first
- * refusal of a wait and the 10th, 100th, ...; a row per refusal would be
- * the database write per attempt that the back-off in memory avoids.
- */
-static void
-login_refused(struct request *r, const char *kind, const unsigned char *key)
-{
-	long long	 n;
-	char		 target[48];
-
-	n = throttle_refused(kind, key);
-	if (n == 1 || n == 10 || n == 100 || n == 1000 || n == 10000 ||
-	    n == 100000) {
-		xsnprintf(target, sizeof(target), "refused logins: %lld", n);
-		audit(r, "login", 0, target, "throttled");
-	}
-}
-
 static const struct field login_fields[] = {
 	{ "email", FT_STRING, 1, 1, 254 },
 	{ "password", FT_SECRET, 1, 1, 4096 },
@@ -102,10 +69,11 @@ int
 api_login(struct request *r)
 {
 	struct acctkey	 k;
-	struct throttle	 te, ta;
+	struct guard	 g;
+	struct why	 why = { NULL, "", 0 };
 	struct acct	 a;
-	unsigned char	 ekey[32], akey[32];
 	char		 email[256], hash[AUTH_ENCODED_MAX];
+	char		 device[GUARD_DEVICE_LEN + 1];
 	const char	*s, *pw, *code;
 	size_t		 len, pwlen;
 	enum outcome	 o;
@@ -125,18 +93,8 @@ api_login(struct request *r)
 		if (n < 0 || (size_t)n >= sizeof(email))
 			utf8_trim(email);
 	}
-	sha256(email, strlen(email), ekey);
-	sha256(r->remote_addr != NULL ? r->remote_addr : "-",
-	    r->remote_addr != NULL ? strlen(r->remote_addr) : 1, akey);
-
-	if (throttle_get(r->db, "e", ekey, &te) == -1 ||
-	    throttle_get(r->db, "a", akey, &ta) == -1)
-		return db_unavailable(r);
-	if (te.wait > 0 || ta.wait > 0) {
-		login_refused(r, te.wait >= ta.wait ? "e" : "a",
-		    te.wait >= ta.wait ? ekey : akey);
-		return throttle_answer(r, te.wait > ta.wait ? te.wait : ta.wait);
-	}
+	if ((o = guard_begin(r, email, "login", 0, &g, &why)) != OUT_OK)
+		return resp_outcome(r, o, &why);
 
 	if ((o = acct_by_email(r->db, email, &k)) == OUT_DB_DOWN)
 		return db_unavailable(r);
@@ -151,7 +109,7 @@ api_login(struct request *r)
 		log_warnx("rid=%s account %lld: stored hash refused unverified",
 		    r->id, k.id);
 	if (vrc != AUTH_OK || k.disabled) {
-		login_failed(r, ekey, akey);
+		guard_fail(r, &g);
 		audit(r, "login", found ? k.id : 0, NULL, "failed");
 		rc = resp_error(r, 401, "invalid_credentials",
 		    "the email or the password is not correct");
@@ -177,14 +135,14 @@ api_login(struct request *r)
 			goto out;
 		}
 		if (totp_check(r, &a, code) != OUT_OK) {
-			login_failed(r, ekey, akey);
+			guard_fail(r, &g);
 			audit(r, "login", k.id, "second_factor", "failed");
 			rc = resp_error(r, 401, "invalid_code",
 			    "the code is not correct, or was used already");
 			goto out;
 		}
 	}
-	throttle_clear(r->db, "e", ekey);
+	guard_pass(r, &g);
 	/* Stronger settings since this hash was made: upgrade it now. */
 	if (auth_needs_rehash(k.hash) && auth_hash(pw, pwlen, hash) == AUTH_OK) {
 		if (acct_password_set(r->db, k.id, hash) == OUT_OK)
@@ -193,6 +151,9 @@ api_login(struct request *r)
 	}
 	if ((rc = resp_login_start(r, k.id)) != 0)
 		goto out;
+	/* A new device cookie at each login, as OWASP's scheme has it. */
+	if (guard_device_new(r, &g, device) == 0)
+		resp_device_cookie(r, device);
 	audit(r, "login", k.id, NULL, "ok");
 	rc = resp_account(r, 200, k.id);
 out:

@@ -87,7 +87,8 @@ struct response {
 	unsigned int	 retry_after;	/* seconds, 0 for none */
 	char		 allow[64];	/* for 405: "GET, HEAD" */
 	const char	*errcode;	/* static; set by resp_error, logged */
-	char		*cookie;	/* owned; one Set-Cookie value */
+	char		*cookie;	/* owned; the login's Set-Cookie value */
+	char		*device;	/* owned; the device cookie's */
 	char		 etag[96];	/* ETag, or "" */
 	const char	*disposition;	/* static; Content-Disposition */
 };
@@ -122,6 +123,8 @@ struct request {
 	char		*path;		/* owned; normalized DOCUMENT_URI */
 	struct kvlist	 query;		/* owned */
 	struct kvlist	 cookies;	/* owned */
+	const struct kv	*login_ck;	/* in cookies: LOGIN_COOKIE, or NULL */
+	const struct kv	*device_ck;	/* in cookies: DEVICE_COOKIE, or NULL */
 	char		*ctype;		/* owned; Content-Type, or NULL */
 	char		*remote_addr;	/* owned; REMOTE_ADDR from nginx */
 	char		*user_agent;	/* owned, or NULL */
@@ -146,6 +149,13 @@ struct request {
 	int		 slot;		/* the worker's number, 0 .. workers-1 */
 	enum lang	 lang;		/* from Accept-Language: mail, texts */
 	struct response	 resp;
+	/*
+	 * A step the worker runs after the answer is sent (reset.c: what
+	 * must not show in the answer's time), and its argument (owned:
+	 * freed with the request).
+	 */
+	void		(*later)(struct request *);
+	void		*later_arg;
 };
 
 /* config.c */
@@ -402,6 +412,7 @@ void		 resp_headers(const struct request *, struct buf *);
 const char	*http_reason(int);
 void		 resp_login_cookie(struct request *, const char *);
 void		 resp_login_cookie_clear(struct request *);
+void		 resp_device_cookie(struct request *, const char *);
 int		 resp_login_start(struct request *, long long);
 int		 resp_account(struct request *, int, long long);
 
@@ -632,8 +643,8 @@ int		 participant_authenticate(struct request *);
 /* reset.c */
 #define RESET_SECONDS	3600	/* a reset link works this long */
 int		 reset_link_create(struct db *, const struct config *,
-		    long long, char *, size_t);
-enum outcome	 reset_request(struct request *, const char *, enum lang);
+		    long long, const unsigned char *, char *, size_t);
+void		 reset_request(struct request *, const char *, enum lang);
 enum outcome	 reset_use(struct request *, const char *, size_t,
 		    const char *, size_t, struct why *);
 
@@ -667,6 +678,22 @@ long long	 throttle_fail(struct db *, const char *,
 void		 throttle_clear(struct db *, const char *,
 		    const unsigned char *);
 long long	 throttle_refused(const char *, const unsigned char *);
+
+/* guard.c */
+#define DEVICE_COOKIE	"__Host-pf_device"
+#define GUARD_DEVICE_LEN 97	/* a device cookie's value: nonce.HMAC */
+struct guard {
+	unsigned char	 ekey[32];	/* the email's throttle key */
+	unsigned char	 akey[32];	/* the address's */
+	unsigned char	 dkey[32];	/* the device cookie's, if device */
+	int		 device;	/* a device cookie of this email */
+};
+enum outcome	 guard_begin(struct request *, const char *, const char *,
+		    long long, struct guard *, struct why *);
+void		 guard_fail(struct request *, const struct guard *);
+void		 guard_pass(struct request *, const struct guard *);
+int		 guard_device_new(const struct request *,
+		    const struct guard *, char *);
 
 /* joincode.c */
 #define JOINCODE_LEN	8

@@ -128,10 +128,24 @@ login_create(struct request *r, long long account, char tok[65],
 	char		 csrf[65];
 	unsigned char	 h[32], junk[32];
 	struct dbparam	 p[5];
+	const struct kv	*ck;
 
 	if (token_new(tok, h) == -1 || token_new(csrf, junk) == -1) {
 		why_set(why, "internal_error", "no randomness available");
 		return OUT_ERROR;
+	}
+	/*
+	 * The browser's earlier login ends: the cookie is replaced, and a
+	 * copy of it (a shared machine, a stolen cookie) must not stay valid
+	 * until it times out.  Holding the cookie is the right to end it,
+	 * whichever account it was.
+	 */
+	if ((ck = r->login_ck) != NULL && ck->vallen == 64) {
+		sha256(ck->val, ck->vallen, junk);
+		p[0] = (struct dbparam)DBP_BLOB(junk, sizeof(junk));
+		if (db_exec(r->db, STMT_LOGIN_DELETE_TOKEN, p, 1, NULL,
+		    NULL) < 0)
+			return OUT_DB_DOWN;
 	}
 	p[0] = (struct dbparam)DBP_INT(account);
 	p[1] = (struct dbparam)DBP_BLOB(h, sizeof(h));

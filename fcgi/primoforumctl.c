@@ -117,7 +117,7 @@ cmd_reset_link(const struct config *cfg, int argc, char *argv[])
 	db = db_open_config(cfg, 0);
 	if ((id = account_find(db, argv[1])) == 0)
 		goto out;
-	if (reset_link_create(db, cfg, id, link, sizeof(link)) == -1) {
+	if (reset_link_create(db, cfg, id, NULL, link, sizeof(link)) == -1) {
 		fprintf(stderr, "primoforumctl: no link could be made\n");
 		goto out;
 	}

@@ -370,6 +370,8 @@ request_release(struct request *r)
 	free(r->projector);
 	authn_release(&r->auth);
 	free(r->resp.cookie);
+	free(r->resp.device);
+	free(r->later_arg);
 	free(r->body);
 	jv_free(r->json);
 	buf_release(&r->resp.body);

@@ -201,6 +201,8 @@ resp_headers(const struct request *r, struct buf *out)
 		buf_appendf(out, "ETag: %s\r\n", p->etag);
 	if (p->cookie != NULL)
 		buf_appendf(out, "Set-Cookie: %s\r\n", p->cookie);
+	if (p->device != NULL)
+		buf_appendf(out, "Set-Cookie: %s\r\n", p->device);
 	if (p->disposition != NULL)
 		buf_appendf(out, "Content-Disposition: %s\r\n",
 		    p->disposition);
@@ -300,6 +302,19 @@ resp_login_cookie_clear(struct request *r)
 	free(r->resp.cookie);
 	r->resp.cookie = xstrdup(LOGIN_COOKIE "=; Path=/; Secure; HttpOnly; "
 	    "SameSite=Lax; Max-Age=0");
+}
+
+/*
+ * Sets the device cookie (guard.c) to value: the browser logged in to an
+ * email, and may pass that email's back-off later.  A year; Strict, as
+ * only the login page's own requests need it.
+ */
+void
+resp_device_cookie(struct request *r, const char *value)
+{
+	free(r->resp.device);
+	r->resp.device = xasprintf(DEVICE_COOKIE "=%s; Path=/; Secure; "
+	    "HttpOnly; SameSite=Strict; Max-Age=31536000", value);
 }
 
 /*

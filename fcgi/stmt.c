@@ -143,6 +143,8 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	[STMT_LOGIN_TOUCH] = { "UPDATE login SET last_seen = UTC_TIMESTAMP(6) "
 	    "WHERE id = ?", 0 },
 	[STMT_LOGIN_DELETE] = { "DELETE FROM login WHERE id = ?", 0 },
+	[STMT_LOGIN_DELETE_TOKEN] = { "DELETE FROM login WHERE token_hash = ?",
+	    0 },
 	[STMT_LOGIN_DELETE_OWN] = { "DELETE FROM login WHERE id = ? AND "
 	    "account_id = ?", 0 },
 	[STMT_LOGIN_DELETE_ALL] = { "DELETE FROM login WHERE account_id = ?",
@@ -165,8 +167,18 @@ static const struct stmtdef stmts[STMT__MAX] = {
 
 	/* Password resets: single use, expiring. */
 	[STMT_RESET_INSERT] = { "INSERT INTO password_reset (account_id, "
-	    "token_hash, expires_at) VALUES (?, ?, UTC_TIMESTAMP(6) + "
-	    "INTERVAL ? SECOND)", 0 },
+	    "token_hash, expires_at, requester_hash) VALUES (?, ?, "
+	    "UTC_TIMESTAMP(6) + INTERVAL ? SECOND, ?)", 0 },
+	/*
+	 * Links mailed in the last hour for an account (an admin's or an
+	 * operator's link has no requester), and asked from an address.
+	 */
+	[STMT_RESET_RECENT] = { "SELECT (SELECT COUNT(*) FROM password_reset "
+	    "WHERE account_id = ? AND requester_hash IS NOT NULL AND "
+	    "created_at > UTC_TIMESTAMP(6) - INTERVAL 1 HOUR), "
+	    "(SELECT COUNT(*) FROM password_reset WHERE "
+	    "requester_hash = ? AND created_at > UTC_TIMESTAMP(6) - "
+	    "INTERVAL 1 HOUR)", 1 },
 	[STMT_RESET_FIND] = { "SELECT account_id FROM password_reset WHERE "
 	    "token_hash = ? AND used_at IS NULL AND expires_at > "
 	    "UTC_TIMESTAMP(6) FOR UPDATE", 0 },

@@ -142,7 +142,8 @@ totp_setup(struct request *r, long long id, char b32[40], struct why *why)
  * Turns two-factor on for a with the first code from the person's app,
  * and makes the recovery codes (into codes, shown once; the caller wipes
  * them).  One transaction.  Returns OUT_OK, OUT_CONFLICT
- * (already_enabled, setup_required), OUT_INVALID (invalid_code) or
+ * (already_enabled, setup_required), OUT_INVALID (invalid_code),
+ * OUT_THROTTLED (guard.c) or
  * OUT_DB_DOWN.
  */
 enum outcome
@@ -150,15 +151,20 @@ totp_enable(struct request *r, const struct acct *a, const char *code,
     char codes[TOTP_NRECOVERY][12], struct why *why)
 {
 	struct dbparam	 p[2];
+	struct guard	 g;
 	unsigned char	 key[64], raw[8], h[32];
 	char		 b32[16];
 	long long	 step;
+	enum outcome	 o;
 	int		 klen, i, n;
 
 	if (a->totp_enabled) {
 		why_set(why, "already_enabled", "two-factor is already on");
 		return OUT_CONFLICT;
 	}
+	if ((o = guard_begin(r, a->email, "totp_enable", a->id, &g,
+	    why)) != OUT_OK)
+		return o;
 	if ((klen = totp_key(a, key)) <= 0) {
 		why_set(why, "setup_required", "start the set-up first");
 		return OUT_CONFLICT;
@@ -166,6 +172,7 @@ totp_enable(struct request *r, const struct acct *a, const char *code,
 	step = totp_verify(key, (size_t)klen, code, a->last_step, time(NULL));
 	OPENSSL_cleanse(key, sizeof(key));
 	if (step < 0) {
+		guard_fail(r, &g);
 		audit(r, "totp_enable", a->id, NULL, "failed");
 		why_set(why, "invalid_code", "the code does not match; check "
 		    "the time on your phone");
@@ -214,6 +221,7 @@ totp_disable(struct request *r, const struct acct *a, const char *pw,
     size_t pwlen, const char *code, struct why *why)
 {
 	struct dbparam	 p[1];
+	struct guard	 g;
 	enum outcome	 o;
 
 	if (!a->totp_enabled) {
@@ -228,7 +236,11 @@ totp_disable(struct request *r, const struct acct *a, const char *pw,
 	if ((o = acct_password_confirm(r, a, pw, pwlen, "totp_disable",
 	    why)) != OUT_OK)
 		return o;
+	/* The password passed the guard; the code is counted too. */
 	if ((o = totp_check(r, a, code)) != OUT_OK) {
+		if (guard_begin(r, a->email, "totp_disable", a->id, &g,
+		    why) == OUT_OK)
+			guard_fail(r, &g);
 		audit(r, "totp_disable", a->id, NULL, "refused");
 		why_set(why, "invalid_code",
 		    "the code is not correct, or was used already");

@@ -128,6 +128,9 @@ request_read(FCGX_Request *fr, struct request *r)
 	    cookies_parse(s, strlen(s), r->limits->max_pairs, &r->cookies,
 	    &e) == -1)
 		return resp_error(r, e.status, "bad_cookie", "%s", e.msg);
+	/* The two cookies of accounts, for the floors below (login, guard). */
+	r->login_ck = kvlist_get(&r->cookies, LOGIN_COOKIE);
+	r->device_ck = kvlist_get(&r->cookies, DEVICE_COOKIE);
 
 	if ((s = param(fr, "CONTENT_LENGTH")) != NULL && *s != '\0' &&
 	    parse_int(s, strlen(s), 0, INT64_MAX, &clen) == -1)
@@ -201,10 +204,19 @@ handle(FCGX_Request *fr, struct db *db, const struct limits *lim,
 	if (r.method != METHOD_HEAD && r.resp.body.len > 0)
 		FCGX_PutStr(r.resp.body.data, (int)r.resp.body.len, fr->out);
 	buf_release(&head);
+	/*
+	 * The request ends here for nginx (and the browser), before any
+	 * later step: its time must not show in the answer's.  Detached:
+	 * skip libfcgi's lingering close, nginx closes its end.
+	 */
+	FCGX_Detach(fr);
+	FCGX_Finish_r(fr);
 
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	access_line(&r, (t1.tv_sec - t0.tv_sec) * 1e3 +
 	    (t1.tv_nsec - t0.tv_nsec) / 1e6);
+	if (r.later != NULL)
+		r.later(&r);
 	request_release(&r);
 }
 
@@ -289,9 +301,6 @@ worker_main(int listenfd, const struct config *cfg, int slot)
 			session_sweep(db, cfg);
 		}
 		handle(&fr, db, &lim, cfg, slot);
-		/* Skip libfcgi's lingering close: nginx closes its end. */
-		FCGX_Detach(&fr);
-		FCGX_Finish_r(&fr);
 	}
 	log_info("worker %d stopping", slot);
 	FCGX_Free(&fr, 1);

@@ -65,6 +65,20 @@ like "$headers" 'set-cookie: __Host-pf_login=[0-9a-f]{64}; Path=/; Secure; HttpO
 reg bob "ANN@example.org" "Ann again" "another good passphrase"
 is "$code" 409 "the same email in other case is taken"
 like "$body" '"code":"email_taken"' "as email_taken"
+# ... but registration must not list the emails that have accounts: each
+# email_taken counts against the address, and a few later it waits.
+for i in 1 2 3; do
+	FROM=127.0.0.42 call anon POST /api/accounts '{"email":"ann@example.org","display_name":"P","password":"a probe of the email"}'
+	taken="${taken:-}$code "
+done
+is "$taken" "409 409 409 " "three probes of a taken email from one address: 409 each"
+FROM=127.0.0.42 call anon POST /api/accounts '{"email":"free-one@example.org","display_name":"P","password":"a probe of the email"}'
+is "$code" 429 "the next registration from that address waits, taken or not"
+like "$body" '"code":"too_many_attempts"' "too_many_attempts"
+like "$headers" 'retry-after: [0-9]+' "with Retry-After"
+is "$(sql -e "SELECT COUNT(*) FROM account WHERE email = 'free-one@example.org'")" 0 "and registers nothing"
+NOSAVE=1 FROM=127.0.0.43 call anon POST /api/accounts '{"email":"free-one@example.org","display_name":"P","password":"a probe of the email"}'
+is "$code" 201 "another address registers as before"
 
 reg bob bob@example.org "Bob" "$EMOJI_PW"
 is "$code" 201 "a 200-character password with spaces and emoji is accepted"
@@ -253,11 +267,15 @@ like "$body" 'primoforumctl' "and is told how an operator enrols it"
 sql -e "UPDATE account SET role = 'facilitator', totp_enabled = 1 WHERE id = $ann_id"
 
 # --- password reset ---------------------------------------------------
+# The mail goes after the answer: wait for it.
+mails() { ls "$PF_DIR/mail" 2>/dev/null | grep -c '^mail\.'; }
+mail_wait() { wait_for "[ \$(mails) -ge $1 ]" 10; }
 call anon POST /api/password/forgot '{"email":"nobody@example.org"}'
 c1=$code b1=$body
 call anon POST /api/password/forgot '{"email":"bob@example.org"}'
 is "$code $body" "$c1 $b1" "forgot: the same answer for an unknown and a known email"
 is "$code" 202 "202 Accepted"
+mail_wait 1
 mail=$(cat "$PF_DIR"/mail/mail.* 2>/dev/null)
 is "$(ls "$PF_DIR/mail" | wc -l)" 1 "one mail sent (none for the unknown email)"
 like "$mail" '^To: bob@example.org' "to bob"
@@ -290,15 +308,58 @@ is "$code" 400 "an expired link is refused"
 rm -f "$PF_DIR"/mail/mail.*
 call anon POST /api/password/forgot '{"email":"bob@example.org"}' -H 'Accept-Language: de-DE,de;q=0.9,en;q=0.5'
 is "$code" 202 "forgot, from a German browser"
+mail_wait 1
 mail=$(cat "$PF_DIR"/mail/mail.* 2>/dev/null)
 like "$mail" 'Subject: Primoforum: setze dein Passwort zurück' "the mail's subject is German"
 like "$mail" 'Jemand \(hoffentlich du\)' "and so is its text, informal (du)"
 like "$mail" 'reset.html#token=[0-9a-f]{64}' "with the link"
 rm -f "$PF_DIR"/mail/mail.*
 call anon POST /api/password/forgot '{"email":"bob@example.org","language":"nl"}' -H 'Accept-Language: de'
+mail_wait 1
 mail=$(cat "$PF_DIR"/mail/mail.* 2>/dev/null)
 like "$mail" 'Subject: Primoforum: stel je wachtwoord opnieuw in' "the page's language before the browser's"
 unlike "$mail" '(^| )(u|uw) ' "Dutch is informal (je, not u)"
+
+# Reset mails are limited, silently: three an hour for an account (bob
+# has had three links this hour), five an hour from an address.
+rm -f "$PF_DIR"/mail/mail.*
+FROM=127.0.0.44 call anon POST /api/password/forgot '{"email":"bob@example.org"}'
+is "$code $body" "$c1 $b1" "a fourth request for bob within the hour: the same 202"
+wait_for "[ \$(sql -e \"SELECT COUNT(*) FROM audit_event WHERE action = 'password_reset_requested' AND outcome = 'limited'\") -eq 1 ]" 10
+is "$(sql -e "SELECT COUNT(*) FROM audit_event WHERE action = 'password_reset_requested' AND outcome = 'limited'")" 1 \
+    "audited as limited"
+is "$(mails)" 0 "and no mail sent"
+sql -e "UPDATE password_reset SET created_at = created_at - INTERVAL 2 HOUR"
+for i in 1 2 3 4 5; do
+	sql -e "INSERT INTO password_reset (account_id, token_hash, expires_at, requester_hash) VALUES ($ann_id, UNHEX(SHA2('probe $i', 256)), UTC_TIMESTAMP(6), UNHEX(SHA2('127.0.0.45', 256)))"
+done
+FROM=127.0.0.45 call anon POST /api/password/forgot '{"email":"bob@example.org"}'
+is "$code $body" "$c1 $b1" "bob again, from an address that had five links this hour: the same 202"
+wait_for "[ \$(sql -e \"SELECT COUNT(*) FROM audit_event WHERE action = 'password_reset_requested' AND outcome = 'limited'\") -eq 2 ]" 10
+is "$(sql -e "SELECT COUNT(*) FROM audit_event WHERE action = 'password_reset_requested' AND outcome = 'limited'")" 2 \
+    "limited: the address's five"
+FROM=127.0.0.46 call anon POST /api/password/forgot '{"email":"bob@example.org"}'
+mail_wait 1
+is "$(mails)" 1 "from another address bob's link is mailed (the hour's limit of his account had passed)"
+like "$(sql -e "SELECT HEX(requester_hash) FROM password_reset ORDER BY id DESC LIMIT 1")" \
+    "^$(printf '127.0.0.46' | sha256sum | cut -c1-64 | tr a-f A-F)\$" "each link keeps the SHA-256 of the address that asked"
+
+# The same answer takes the same time: the look-up and the mail come
+# after it.  Medians of 15 requests each way, alternating.
+known="" unknown=""
+for i in $(seq 1 15); do
+	unknown="$unknown $(pf_curl -s -o /dev/null -w '%{time_total}' --interface 127.0.0.47 -H 'Content-Type: application/json' \
+	    --data-binary '{"email":"nobody-'"$i"'@example.org"}' "$PF_URL/api/password/forgot")"
+	sql -e "UPDATE password_reset SET created_at = created_at - INTERVAL 2 HOUR"
+	known="$known $(pf_curl -s -o /dev/null -w '%{time_total}' --interface 127.0.0.47 -H 'Content-Type: application/json' \
+	    --data-binary '{"email":"bob@example.org"}' "$PF_URL/api/password/forgot")"
+done
+median() { printf '%s\n' $1 | sort -n | sed -n 8p; }
+mk=$(median "$known") mu=$(median "$unknown")
+ok "$(awk -v k="$mk" -v u="$mu" 'BEGIN { exit !(k <= u * 1.5 + 0.001) }'; echo $?)" \
+    "an email with an account answers as fast as one without (medians ${mk}s and ${mu}s)"
+mail_wait 16
+is "$(mails)" 16 "while each of the 15 known requests still mailed its link"
 
 # --- export: everything of mine, nothing of yours ---------------------
 call ann GET /api/account/export
