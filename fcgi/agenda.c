@@ -519,7 +519,7 @@ ideas_load(struct db *db, long long id, struct results *res)
  * Fills res (initialised, results_init()) with the results of round r,
  * as its type's results form asks: the responses' values, an open
  * round's texts, or a brainstorm's ideas and clusters.  The caller
- * writes them (results_json(), results_csv()) and releases res.
+ * writes them (results_json(), results_table()) and releases res.
  */
 enum outcome
 round_results_load(struct db *db, const struct round *r,

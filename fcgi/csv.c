@@ -8,6 +8,7 @@
  * a carriage return) gets a leading apostrophe: participants' words must
  * never execute on the facilitator's machine (OWASP "CSV injection").
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "extern.h"
@@ -51,4 +52,54 @@ void
 csv_row(struct buf *b)
 {
 	buf_append(b, "\r\n", 2);
+}
+
+/* The table sink's cells (struct csvsink): a field after a comma. */
+static void
+sink_str(void *arg, const char *s, size_t len)
+{
+	struct csvsink	*c = arg;
+
+	csv_field(c->b, s, len, c->first);
+	c->first = 0;
+}
+
+/* Whole numbers as themselves, others with their decimals. */
+static void
+sink_num(void *arg, double d, int decimals)
+{
+	struct csvsink	*c = arg;
+	char		 num[64];
+	int		 len;
+
+	len = decimals == 0 ? snprintf(num, sizeof(num), "%lld",
+	    (long long)d) : snprintf(num, sizeof(num), "%.*f", decimals, d);
+	if (len < 0 || (size_t)len >= sizeof(num))
+		len = 0;
+	csv_field(c->b, num, (size_t)len, c->first);
+	c->first = 0;
+}
+
+static void
+sink_row(void *arg)
+{
+	struct csvsink	*c = arg;
+
+	csv_row(c->b);
+	c->first = 1;
+}
+
+/*
+ * Makes t write CSV rows to b through c (the caller's, alive while t is
+ * used).  The caller starts the document with csv_begin().
+ */
+void
+csv_sink(struct csvsink *c, struct buf *b, struct tsink *t)
+{
+	c->b = b;
+	c->first = 1;
+	t->str = sink_str;
+	t->num = sink_num;
+	t->row = sink_row;
+	t->arg = c;
 }

@@ -1,13 +1,17 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * export.c: a facilitator's downloads, the domain: one round's results
- * as CSV, a session with its rounds and their results as one JSON
- * document, and every session of an account (the account's export).
+ * as CSV, every response of a session as one CSV, a session as a
+ * workbook (xlsx.c), a session with its rounds and their results as one
+ * JSON document, and every session of an account (the account's export);
+ * and their file names.
  * The numbers are the ones the live results show (agenda.c, round.c).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "extern.h"
 #include "db.h"
@@ -25,6 +29,8 @@ export_round_csv(struct db *db, long long session, long long id,
 {
 	struct round	 rd;
 	struct results	 res;
+	struct csvsink	 cs;
+	struct tsink	 t;
 	enum outcome	 rc;
 
 	if ((rc = agenda_round(db, session, id, &rd, why)) != OUT_OK)
@@ -33,7 +39,8 @@ export_round_csv(struct db *db, long long session, long long id,
 	if ((rc = round_results_load(db, &rd, &res)) == OUT_OK) {
 		buf_reset(out);
 		csv_begin(out);
-		results_csv(&res, rd.labels, rd.critnames, out);
+		csv_sink(&cs, out, &t);
+		results_table(&res, rd.labels, rd.critnames, &t);
 	}
 	results_release(&res);
 	round_release(&rd);
@@ -115,4 +122,279 @@ sessions_write(struct request *r, struct jw *w, int full)
 {
 	return export_sessions(r->db, w, r->auth.account_id,
 	    r->cfg->str[CFG_SITE_ORIGIN], full) == OUT_OK ? 0 : -1;
+}
+
+/* A row of STMT_SESSION_RESPONSES, in the order of its columns. */
+struct resprow {
+	long long	 round;
+	char		*question, *type, *option, *criterion;
+	char		*value;		/* digits, or NULL for a text */
+	char		*text, *cluster, *state, *team, *at;
+	long long	 id;
+};
+static const struct dbfield resprow_fields[] = {
+	DBF_I(resprow, round),
+	DBF_S(resprow, question),
+	DBF_S(resprow, type),
+	DBF_S(resprow, option),
+	DBF_S(resprow, criterion),
+	DBF_S(resprow, value),
+	DBF_S(resprow, text),
+	DBF_S(resprow, cluster),
+	DBF_S(resprow, state),
+	DBF_S(resprow, team),
+	DBF_S(resprow, at),
+	DBF_I(resprow, id),
+};
+static const struct dbshape resprow_shape = DBSHAPE(resprow_fields,
+    resprow);
+
+/* The whole-session CSV's columns: docs/api.md, "Downloads". */
+static const char *const resp_columns[] = {
+	"round", "question", "type", "option", "criterion", "value", "text",
+	"cluster", "idea_state", "team", "time",
+};
+
+/* A text cell (NULL: empty). */
+static void
+cell(const struct tsink *t, const char *s)
+{
+	t->str(t->arg, s != NULL ? s : "", s != NULL ? strlen(s) : 0);
+}
+
+/* Writes one decoded row to the sink, as it comes (no list in memory). */
+static int
+resp_row(void *arg, const struct dbcol *c, size_t n)
+{
+	const struct tsink	*t = arg;
+	struct resprow		 row;
+	long long		 v;
+
+	memset(&row, 0, sizeof(row));
+	if (db_decode(&resprow_shape, c, n, &row) == -1)
+		return -1;
+	t->num(t->arg, (double)row.round, 0);
+	cell(t, row.question);
+	cell(t, row.type);
+	cell(t, row.option);
+	cell(t, row.criterion);
+	if (row.value != NULL && parse_int(row.value, strlen(row.value),
+	    INT32_MIN, INT32_MAX, &v) == 0)
+		t->num(t->arg, (double)v, 0);
+	else
+		cell(t, NULL);
+	cell(t, row.text);
+	cell(t, row.cluster);
+	cell(t, row.state);
+	cell(t, row.team);
+	cell(t, row.at);
+	t->row(t->arg);
+	db_shape_release(&resprow_shape, &row);
+	return 0;
+}
+
+/*
+ * Every response of session (the caller checked it is the account's) as
+ * one CSV into out: a row per value of a response (option, criterion,
+ * value), per text answer and per idea (with its cluster and whether it
+ * is shown, hidden or merged), with round, question, type, team and
+ * time.  No column names a participant (P8).  Returns OUT_OK,
+ * OUT_ERROR (too large for out: why says) or OUT_DB_DOWN.
+ */
+enum outcome
+export_responses_csv(struct db *db, long long session, struct buf *out,
+    struct why *why)
+{
+	struct dbparam	 p[3];
+	struct csvsink	 cs;
+	struct tsink	 t;
+	size_t		 i;
+
+	buf_reset(out);
+	csv_begin(out);
+	csv_sink(&cs, out, &t);
+	for (i = 0; i < sizeof(resp_columns) / sizeof(resp_columns[0]); i++)
+		cell(&t, resp_columns[i]);
+	t.row(t.arg);
+	p[0] = p[1] = p[2] = (struct dbparam)DBP_INT(session);
+	if (db_exec(db, STMT_SESSION_RESPONSES, p, 3, resp_row, &t) < 0)
+		return OUT_DB_DOWN;
+	if (out->len + 2 >= out->max) {
+		why_set(why, "export_too_large", "the session's responses do "
+		    "not fit in one download");
+		return OUT_ERROR;
+	}
+	return OUT_OK;
+}
+
+/*
+ * A download's file name into out: the session's title as a slug, its
+ * day (of the start, else of its creation), and for a round "-rN-type";
+ * then ".ext".  "strategy-day-2026-12-01-r3-ranking.csv".
+ */
+void
+export_filename(const struct session *s, const struct round *rd,
+    const char *ext, char *out, size_t outsz)
+{
+	/* U+00C0 .. U+00FF (UTF-8 C3 80 .. C3 BF) as ASCII; '-': none. */
+	static const char latin1[] =
+	    "aaaaaaaceeeeiiiidnooooo-ouuuuyts"
+	    "aaaaaaaceeeeiiiidnooooo-ouuuuyty";
+	char		 slug[48], day[11], ch;
+	const char	*d, *p;
+	size_t		 n = 0;
+
+	for (p = s->title; *p != '\0' && n < sizeof(slug) - 1; p++) {
+		ch = *p;
+		if ((unsigned char)ch == 0xc3 && ((unsigned char)p[1] & 0xc0) ==
+		    0x80)
+			ch = latin1[(unsigned char)*++p & 0x3f];
+		else if (((unsigned char)ch & 0xc0) == 0x80)
+			continue;	/* the rest of another character */
+		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))
+			slug[n++] = ch;
+		else if (ch >= 'A' && ch <= 'Z')
+			slug[n++] = ch - 'A' + 'a';
+		else if (n > 0 && slug[n - 1] != '-')
+			slug[n++] = '-';
+	}
+	while (n > 0 && slug[n - 1] == '-')
+		n--;
+	slug[n] = '\0';
+	d = s->started != NULL ? s->started : s->created;
+	xsnprintf(day, sizeof(day), "%.10s", d != NULL ? d : "");
+	if (rd != NULL)
+		(void)msgf(out, outsz, "%s-%s-r%lld-%s.%s", n > 0 ? slug :
+		    "session", day, rd->position, rd->type, ext);
+	else
+		(void)msgf(out, outsz, "%s-%s.%s", n > 0 ? slug : "session",
+		    day, ext);
+}
+
+/* An ISO time "YYYY-MM-DDTHH:MM:SSZ" as seconds since 1970, or -1. */
+static long long
+iso_seconds(const char *iso)
+{
+	static const struct { size_t at, len; long long lo, hi; } part[6] = {
+		{ 0, 4, 1970, 9999 }, { 5, 2, 1, 12 }, { 8, 2, 1, 31 },
+		{ 11, 2, 0, 23 }, { 14, 2, 0, 59 }, { 17, 2, 0, 60 },
+	};
+	long long	 v[6];
+	struct tm	 tm;
+	size_t		 i;
+
+	if (iso == NULL || strlen(iso) < 19)
+		return -1;
+	for (i = 0; i < 6; i++)
+		if (parse_int(iso + part[i].at, part[i].len, part[i].lo,
+		    part[i].hi, &v[i]) == -1)
+			return -1;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = (int)v[0] - 1900;
+	tm.tm_mon = (int)v[1] - 1;
+	tm.tm_mday = (int)v[2];
+	tm.tm_hour = (int)v[3];
+	tm.tm_min = (int)v[4];
+	tm.tm_sec = (int)v[5];
+	return (long long)timegm(&tm);
+}
+
+/* Seconds from ISO time a to b, or -1. */
+static long long
+seconds_between(const char *a, const char *b)
+{
+	long long	 sa = iso_seconds(a), sb = iso_seconds(b);
+
+	return sa < 0 || sb < sa ? -1 : sb - sa;
+}
+
+/* A row of two cells: a name and a text (NULL: empty) or a number. */
+static void
+pair(const struct tsink *t, const char *name, const char *text,
+    long long num)
+{
+	cell(t, name);
+	if (text != NULL)
+		cell(t, text);
+	else if (num >= 0)
+		t->num(t->arg, (double)num, 0);
+	t->row(t->arg);
+}
+
+/*
+ * Session s (the caller checked it is the account's) as a workbook into
+ * out: a summary sheet (title, start, stop, duration, participants of
+ * its last run, each round with its responses) and a sheet per round
+ * with its results, as the round's CSV has them, numbers as numbers.
+ * tmpdir holds the workbook while it is written.  Returns OUT_OK,
+ * OUT_ERROR (why says) or OUT_DB_DOWN.
+ */
+enum outcome
+export_session_xlsx(struct db *db, const struct session *s,
+    const char *tmpdir, struct buf *out, struct why *why)
+{
+	static const char *const heads[] = { "round", "question", "type",
+	    "state", "responses" };
+	struct round	*v = NULL;
+	struct results	*res = NULL;
+	struct xlsx	*x;
+	struct tsink	 t;
+	struct dbparam	 p[2];
+	char		 name[64];
+	long long	 people = 0;
+	size_t		 i, n = 0;
+	enum outcome	 o = OUT_DB_DOWN;
+
+	p[0] = (struct dbparam)DBP_INT(s->id);
+	p[1] = (struct dbparam)DBP_INT(s->run);
+	if (db_exec(db, STMT_PARTICIPANT_COUNT, p, 2, db_row_int,
+	    &people) < 0 || agenda_list(db, s->id, &v, &n) != OUT_OK)
+		return OUT_DB_DOWN;
+	res = xcalloc(n > 0 ? n : 1, sizeof(*res));
+	for (i = 0; i < n; i++) {
+		results_init(&res[i]);
+		if (round_results_load(db, &v[i], &res[i]) != OUT_OK)
+			goto out;
+	}
+	o = OUT_ERROR;
+	why_set(why, "export_failed", "the workbook could not be written");
+	if ((x = xlsx_open(tmpdir, s->title)) == NULL)
+		goto out;
+	if (xlsx_sheet(x, "Summary", &t) == 0) {
+		pair(&t, "session", s->title, -1);
+		pair(&t, "started", s->started != NULL ? s->started : "", -1);
+		pair(&t, "stopped", s->stopped != NULL ? s->stopped : "", -1);
+		pair(&t, "duration_minutes", NULL,
+		    seconds_between(s->started, s->stopped) < 0 ? -1 :
+		    (seconds_between(s->started, s->stopped) + 30) / 60);
+		pair(&t, "participants", NULL, people);
+		t.row(t.arg);
+		for (i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
+			cell(&t, heads[i]);
+		t.row(t.arg);
+		for (i = 0; i < n; i++) {
+			t.num(t.arg, (double)v[i].position, 0);
+			cell(&t, v[i].title);
+			cell(&t, v[i].type);
+			cell(&t, v[i].state);
+			t.num(t.arg, (double)res[i].responses, 0);
+			t.row(t.arg);
+		}
+	}
+	for (i = 0; i < n; i++) {
+		/* The number first: names stay unique however titles cut. */
+		(void)msgf(name, sizeof(name), "%lld %s", v[i].position,
+		    v[i].title);
+		if (xlsx_sheet(x, name, &t) == 0)
+			results_table(&res[i], v[i].labels, v[i].critnames, &t);
+	}
+	buf_reset(out);
+	if (xlsx_close(x, out) == 0)
+		o = OUT_OK;
+out:
+	for (i = 0; i < n; i++)
+		results_release(&res[i]);
+	free(res);
+	rounds_free(v, n);
+	return o;
 }

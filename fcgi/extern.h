@@ -90,7 +90,8 @@ struct response {
 	char		*cookie;	/* owned; the login's Set-Cookie value */
 	char		*device;	/* owned; the device cookie's */
 	char		 etag[96];	/* ETag, or "" */
-	const char	*disposition;	/* static; Content-Disposition */
+	const char	*disposition;	/* static, or dispo; Content-Disposition */
+	char		 dispo[192];	/* a download's, with its file name */
 };
 
 /* The participant of this request (api_participant.c); id 0: none. */
@@ -619,6 +620,8 @@ int		 api_projector_state(struct request *);
 /* api_export.c */
 int		 api_round_csv(struct request *);
 int		 api_session_export(struct request *);
+int		 api_responses_csv(struct request *);
+int		 api_session_xlsx(struct request *);
 
 /* api_template.c */
 int		 api_templates_list(struct request *);
@@ -705,10 +708,32 @@ int		 joincode_parse(const char *, size_t, char *);
 void		 joincode_format(const char *, char *);
 int		 joincode_index(int);
 
+/*
+ * A table written cell by cell, row by row: what results.c and export.c
+ * write, and csv.c (CSV) and xlsx.c (a workbook's sheet) store.
+ */
+struct tsink {
+	void	(*str)(void *, const char *, size_t);	/* a text cell */
+	void	(*num)(void *, double, int);	/* a number, its decimals */
+	void	(*row)(void *);			/* the row ends */
+	void	*arg;
+};
+
+/* xlsx.c */
+struct xlsx;
+struct xlsx	*xlsx_open(const char *, const char *);
+int		 xlsx_sheet(struct xlsx *, const char *, struct tsink *);
+int		 xlsx_close(struct xlsx *, struct buf *);
+
 /* csv.c */
+struct csvsink {
+	struct buf	*b;
+	int		 first;		/* no comma before the next field */
+};
 void		 csv_begin(struct buf *);
 void		 csv_field(struct buf *, const char *, size_t, int);
 void		 csv_row(struct buf *);
+void		 csv_sink(struct csvsink *, struct buf *, struct tsink *);
 
 /* round.c: the round types, one row each (rtypes[] in round.c) */
 /*
@@ -905,8 +930,8 @@ void		 results_add_cluster(struct results *, long long,
 void		 results_cloud(struct results *, enum lang, char *const *,
 		    size_t);
 void		 results_json(const struct results *, struct jw *);
-void		 results_csv(const struct results *, char *const *,
-		    char *const *, struct buf *);
+void		 results_table(const struct results *, char *const *,
+		    char *const *, const struct tsink *);
 void		 results_release(struct results *);
 void		 round_results(const struct roundspec *, const struct answer *,
 		    size_t, long long, struct jw *);
@@ -1180,6 +1205,12 @@ enum outcome	 answer_idea_cluster(struct db *, const struct partn *,
 		    long long, long long, long long, struct why *);
 
 /* export.c: downloads (the domain) */
+enum outcome	 export_responses_csv(struct db *, long long, struct buf *,
+		    struct why *);
+enum outcome	 export_session_xlsx(struct db *, const struct session *,
+		    const char *, struct buf *, struct why *);
+void		 export_filename(const struct session *, const struct round *,
+		    const char *, char *, size_t);
 enum outcome	 export_round_csv(struct db *, long long, long long,
 		    struct buf *, struct why *);
 enum outcome	 export_rounds(struct db *, struct jw *, long long);

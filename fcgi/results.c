@@ -3,7 +3,7 @@
  * results.c: a round's results as a struct (struct results), computed
  * once from the stored answers by results_fill() and then written as
  * JSON (results_json(), the "results" object of the API, the export and
- * the participants' state) or as CSV (results_csv(), the download), with
+ * the participants' state) or as a table (results_table(): CSV, XLSX), with
  * no JSON in between.  How a type's results are computed (enum rkind)
  * and which numbers an option shows, in which order, is its row's struct
  * resultform (round.c); this file computes each kind (tallies[]) and
@@ -63,12 +63,12 @@ static void	fill_scale(struct results *, struct optresult *,
 static void	json_scores(const struct results *, struct jw *);
 static void	json_texts(const struct results *, struct jw *);
 static void	json_ideas(const struct results *, struct jw *);
-static void	csv_scores(const struct results *, char *const *,
-		    char *const *, struct buf *);
-static void	csv_texts(const struct results *, char *const *,
-		    char *const *, struct buf *);
-static void	csv_ideas(const struct results *, char *const *,
-		    char *const *, struct buf *);
+static void	table_scores(const struct results *, char *const *,
+		    char *const *, const struct tsink *);
+static void	table_texts(const struct results *, char *const *,
+		    char *const *, const struct tsink *);
+static void	table_ideas(const struct results *, char *const *,
+		    char *const *, const struct tsink *);
 
 /* Each kind of results: how an option's numbers are made and written. */
 static const struct tally {
@@ -76,15 +76,15 @@ static const struct tally {
 	void	(*fill)(struct results *, struct optresult *,
 		    const struct answer *, size_t, long long *, size_t);
 	void	(*json)(const struct results *, struct jw *);
-	void	(*csv)(const struct results *, char *const *, char *const *,
-		    struct buf *);
+	void	(*table)(const struct results *, char *const *,
+		    char *const *, const struct tsink *);
 } tallies[RK__MAX] = {
-	[RK_PICKS] = { fill_picks, json_scores, csv_scores },
-	[RK_SUM] = { fill_sum, json_scores, csv_scores },
-	[RK_BORDA] = { fill_borda, json_scores, csv_scores },
-	[RK_SCALE] = { fill_scale, json_scores, csv_scores },
-	[RK_TEXTS] = { NULL, json_texts, csv_texts },
-	[RK_IDEAS] = { NULL, json_ideas, csv_ideas },
+	[RK_PICKS] = { fill_picks, json_scores, table_scores },
+	[RK_SUM] = { fill_sum, json_scores, table_scores },
+	[RK_BORDA] = { fill_borda, json_scores, table_scores },
+	[RK_SCALE] = { fill_scale, json_scores, table_scores },
+	[RK_TEXTS] = { NULL, json_texts, table_texts },
+	[RK_IDEAS] = { NULL, json_ideas, table_ideas },
 };
 
 /* The form of no type (a type out of range): bare options. */
@@ -565,39 +565,11 @@ round_results(const struct roundspec *s, const struct answer *v, size_t nv,
 	results_release(&res);
 }
 
-/* Appends a whole number as a CSV field (after a comma). */
+/* A text cell (NULL: an empty one). */
 static void
-csv_int(struct buf *b, long long n)
+cell_str(const struct tsink *t, const char *s)
 {
-	char	 num[32];
-	int	 len;
-
-	len = snprintf(num, sizeof(num), "%lld", n);
-	if (len > 0 && (size_t)len < sizeof(num))
-		csv_field(b, num, (size_t)len, 0);
-	else
-		csv_field(b, "", 0, 0);
-}
-
-/* Appends a two-decimal number as the JSON writes it (jw_kfixed). */
-static void
-csv_fixed(struct buf *b, double d)
-{
-	char	 num[64];
-	int	 len;
-
-	len = snprintf(num, sizeof(num), "%.2f", d);
-	if (len > 0 && (size_t)len < sizeof(num))
-		csv_field(b, num, (size_t)len, 0);
-	else
-		csv_field(b, "", 0, 0);
-}
-
-/* Appends s (NULL: an empty field). */
-static void
-csv_str(struct buf *b, const char *s, int first)
-{
-	csv_field(b, s != NULL ? s : "", s != NULL ? strlen(s) : 0, first);
+	t->str(t->arg, s != NULL ? s : "", s != NULL ? strlen(s) : 0);
 }
 
 /*
@@ -605,7 +577,7 @@ csv_str(struct buf *b, const char *s, int first)
  * columns ("value 1", ..., or "rank 1", ...), its length (rows).
  */
 static void
-csv_head(const struct results *res, struct buf *b, int rows)
+table_head(const struct results *res, const struct tsink *t, int rows)
 {
 	const enum rfield	*f;
 	char			 hdr[40];
@@ -614,7 +586,7 @@ csv_head(const struct results *res, struct buf *b, int rows)
 
 	for (f = res->form->csv; *f < RF__MAX; f++) {
 		if (fields[*f].kind != FK_SERIES) {
-			csv_str(b, fields[*f].name, 0);
+			cell_str(t, fields[*f].name);
 			continue;
 		}
 		n = !rows ? 0 : *f == RF_RANKS ? res->nranks :
@@ -623,17 +595,17 @@ csv_head(const struct results *res, struct buf *b, int rows)
 			len = snprintf(hdr, sizeof(hdr), "%s %zu",
 			    fields[*f].head, j);
 			if (len > 0 && (size_t)len < sizeof(hdr))
-				csv_field(b, hdr, (size_t)len, 0);
+				t->str(t->arg, hdr, (size_t)len);
 			else
-				csv_field(b, "", 0, 0);
+				t->str(t->arg, "", 0);
 		}
 	}
 }
 
 /* Appends an option's (or its criterion's) numbers as CSV fields. */
 static void
-csv_values(const struct results *res, const struct optresult *o,
-    const struct scale *sc, struct buf *b)
+table_values(const struct results *res, const struct optresult *o,
+    const struct scale *sc, const struct tsink *t)
 {
 	const enum rfield	*f;
 	const long long		*series;
@@ -642,15 +614,15 @@ csv_values(const struct results *res, const struct optresult *o,
 	for (f = res->form->csv; *f < RF__MAX; f++) {
 		switch (fields[*f].kind) {
 		case FK_INT:
-			csv_int(b, number_of(o, sc, *f));
+			t->num(t->arg, (double)number_of(o, sc, *f), 0);
 			break;
 		case FK_FIXED:
-			csv_fixed(b, fixed_of(sc, *f));
+			t->num(t->arg, fixed_of(sc, *f), 2);
 			break;
 		case FK_SERIES:
 			series = series_of(res, o, sc, *f, &n);
 			for (j = 0; j < n; j++)
-				csv_int(b, series[j]);
+				t->num(t->arg, (double)series[j], 0);
 			break;
 		}
 	}
@@ -662,88 +634,87 @@ csv_values(const struct results *res, const struct optresult *o,
  * columns follow the first option, as the rows do: none without options.
  */
 static void
-csv_scores(const struct results *res, char *const *labels,
-    char *const *critnames, struct buf *b)
+table_scores(const struct results *res, char *const *labels,
+    char *const *critnames, const struct tsink *t)
 {
 	size_t	 i, c;
 
-	csv_str(b, "option", 1);
+	cell_str(t, "option");
 	if (res->ncrits > 0) {
-		csv_str(b, "criterion", 0);
-		csv_head(res, b, 1);
-		csv_row(b);
+		cell_str(t, "criterion");
+		table_head(res, t, 1);
+		t->row(t->arg);
 		for (i = 0; i < res->nopts; i++)
 			for (c = 0; c < res->ncrits; c++) {
-				csv_str(b, labels != NULL ? labels[i] : NULL,
-				    1);
-				csv_str(b, critnames != NULL ? critnames[c] :
-				    NULL, 0);
-				csv_values(res, &res->opts[i],
-				    &res->opts[i].crits[c], b);
-				csv_row(b);
+				cell_str(t, labels != NULL ? labels[i] :
+				    NULL);
+				cell_str(t, critnames != NULL ? critnames[c] :
+				    NULL);
+				table_values(res, &res->opts[i],
+				    &res->opts[i].crits[c], t);
+				t->row(t->arg);
 			}
 		return;
 	}
-	csv_head(res, b, res->nopts > 0);
-	csv_row(b);
+	table_head(res, t, res->nopts > 0);
+	t->row(t->arg);
 	for (i = 0; i < res->nopts; i++) {
-		csv_str(b, labels != NULL ? labels[i] : NULL, 1);
-		csv_values(res, &res->opts[i], &res->opts[i].scale, b);
-		csv_row(b);
+		cell_str(t, labels != NULL ? labels[i] : NULL);
+		table_values(res, &res->opts[i], &res->opts[i].scale, t);
+		t->row(t->arg);
 	}
 }
 
 /* open: a "text" column, a row per text. */
 static void
-csv_texts(const struct results *res, char *const *labels,
-    char *const *critnames, struct buf *b)
+table_texts(const struct results *res, char *const *labels,
+    char *const *critnames, const struct tsink *t)
 {
 	size_t	 i;
 
 	(void)labels;
 	(void)critnames;
-	csv_str(b, "text", 1);
-	csv_row(b);
+	cell_str(t, "text");
+	t->row(t->arg);
 	for (i = 0; i < res->ntexts; i++) {
-		csv_field(b, res->texts[i].s, res->texts[i].len, 1);
-		csv_row(b);
+		t->str(t->arg, res->texts[i].s, res->texts[i].len);
+		t->row(t->arg);
 	}
 }
 
 /* brainstorm: "idea,cluster", a row per idea ("" for no cluster). */
 static void
-csv_ideas(const struct results *res, char *const *labels,
-    char *const *critnames, struct buf *b)
+table_ideas(const struct results *res, char *const *labels,
+    char *const *critnames, const struct tsink *t)
 {
 	size_t	 i;
 
 	(void)labels;
 	(void)critnames;
-	csv_str(b, "idea", 1);
-	csv_str(b, "cluster", 0);
-	csv_row(b);
+	cell_str(t, "idea");
+	cell_str(t, "cluster");
+	t->row(t->arg);
 	for (i = 0; i < res->nideas; i++) {
-		csv_field(b, res->ideas[i].text, res->ideas[i].len, 1);
-		csv_str(b, res->ideas[i].cluster, 0);
-		csv_row(b);
+		t->str(t->arg, res->ideas[i].text, res->ideas[i].len);
+		cell_str(t, res->ideas[i].cluster);
+		t->row(t->arg);
 	}
 }
 
 /*
- * Appends the rows of the results as CSV (csv.c), the header row first,
- * as GET .../results.csv serves them: labels[i] names option i,
- * critnames[c] criterion c (either may be NULL: empty fields).  The
- * caller starts the document with csv_begin().  Columns per type:
- * docs/rounds.md, "Downloads".
+ * Writes the results as a table to t, the header row first: as CSV for
+ * GET .../results.csv (csv.c), as a sheet of the workbook (xlsx.c).
+ * labels[i] names option i, critnames[c] criterion c (either may be
+ * NULL: empty cells).  Columns per type: docs/rounds.md, "Downloads".
  */
 void
-results_csv(const struct results *res, char *const *labels,
-    char *const *critnames, struct buf *b)
+results_table(const struct results *res, char *const *labels,
+    char *const *critnames, const struct tsink *t)
 {
 	if (res->form == NULL)
 		return;
 	if (res->form->kind < RK__MAX)
-		tallies[res->form->kind].csv(res, labels, critnames, b);
+		tallies[res->form->kind].table(res, labels, critnames, t);
 	else
-		csv_scores(res, labels, critnames, b);
+		table_scores(res, labels, critnames, t);
 }

@@ -73,6 +73,8 @@ enum routeid {
 	ROUTE_ROUND_CLOUD,
 	ROUTE_ROUND_CSV,
 	ROUTE_ROUND_TYPES,
+	ROUTE_RESPONSES_CSV,
+	ROUTE_SESSION_XLSX,
 	ROUTE_SESSION_EXPORT,
 	ROUTE_TEMPLATES_LIST,
 	ROUTE_TEMPLATE_SAVE,
@@ -236,6 +238,11 @@ static const struct route routes[ROUTE__MAX] = {
 	/* The round types of round.c's table, for the pages: api_round.c. */
 	[ROUTE_ROUND_TYPES] = { "round.types", METHOD_GET, "/api/round-types",
 	    WHO_ANYONE, api_round_types },
+	[ROUTE_RESPONSES_CSV] = { "session.responses_csv", METHOD_GET,
+	    "/api/sessions/{id}/responses.csv", WHO_ACCOUNT,
+	    api_responses_csv },
+	[ROUTE_SESSION_XLSX] = { "session.xlsx", METHOD_GET,
+	    "/api/sessions/{id}/export.xlsx", WHO_ACCOUNT, api_session_xlsx },
 	[ROUTE_SESSION_EXPORT] = { "session.export", METHOD_GET,
 	    "/api/sessions/{id}/export", WHO_ACCOUNT, api_session_export },
 	/* Templates: api_template.c. */

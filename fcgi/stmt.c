@@ -300,6 +300,33 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	[STMT_PARTICIPANT_INSERT] = { "INSERT INTO participant (session_id, "
 	    "run, token_hash, display_name, team_id) VALUES (?, ?, ?, ?, ?)",
 	    0 },
+	/*
+	 * Every response of a session (export.c, responses.csv): each value
+	 * of a response a row, each text answer and each idea a row, in the
+	 * agenda's order and by time.  Nothing names a participant.
+	 */
+	[STMT_SESSION_RESPONSES] = { "SELECT r.position, r.title, r.type, "
+	    "o.label, c.name, v.value, NULL, NULL, NULL, t.name, "
+	    "DATE_FORMAT(x.updated_at, '%Y-%m-%dT%H:%i:%sZ') AS at, x.id "
+	    "FROM response x JOIN round r ON r.id = x.round_id "
+	    "JOIN response_value v ON v.response_id = x.id "
+	    "JOIN round_option o ON o.id = v.option_id "
+	    "LEFT JOIN round_criterion c ON c.id = v.criterion_id "
+	    "LEFT JOIN team t ON t.id = x.team_id WHERE r.session_id = ? "
+	    "UNION ALL SELECT r.position, r.title, r.type, NULL, NULL, NULL, "
+	    "x.text, NULL, NULL, t.name, "
+	    "DATE_FORMAT(x.updated_at, '%Y-%m-%dT%H:%i:%sZ'), x.id "
+	    "FROM response x JOIN round r ON r.id = x.round_id "
+	    "LEFT JOIN team t ON t.id = x.team_id WHERE r.session_id = ? "
+	    "AND x.text IS NOT NULL "
+	    "UNION ALL SELECT r.position, r.title, r.type, NULL, NULL, NULL, "
+	    "i.text, k.name, CASE WHEN i.merged_into IS NOT NULL THEN "
+	    "'merged' WHEN i.hidden THEN 'hidden' ELSE 'shown' END, t.name, "
+	    "DATE_FORMAT(i.created_at, '%Y-%m-%dT%H:%i:%sZ'), i.id "
+	    "FROM idea i JOIN round r ON r.id = i.round_id "
+	    "LEFT JOIN cluster k ON k.id = i.cluster_id "
+	    "LEFT JOIN team t ON t.id = i.team_id WHERE r.session_id = ? "
+	    "ORDER BY 1, 11, 12", 1 },
 	[STMT_PARTICIPANT_COUNT] = { "SELECT COUNT(*) FROM participant WHERE "
 	    "session_id = ? AND run = ? AND removed = 0", 1 },
 	/*

@@ -75,6 +75,8 @@ results_hold(const struct roundspec *s, const struct answers *a)
 	static char	*crits[] = { "x", "y" };
 	struct results	 res;
 	struct buf	 b;
+	struct csvsink	 cs;
+	struct tsink	 t;
 	struct jw	*w;
 
 	results_init(&res);
@@ -90,7 +92,8 @@ results_hold(const struct roundspec *s, const struct answers *a)
 	if (jw_close(w) == -1)
 		abort();
 	buf_reset(&b);
-	results_csv(&res, labels, crits, &b);
+	csv_sink(&cs, &b, &t);
+	results_table(&res, labels, crits, &t);
 	buf_release(&b);
 	results_release(&res);
 }

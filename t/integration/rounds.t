@@ -340,6 +340,51 @@ is "$code" 200 "session export"
 is "$(jget "$body" format)" "primoforum-session-1" "one JSON document"
 is "$(jget "$body" rounds | grep -o '"type":' | wc -l)" 13 "with every round"
 like "$(jget "$body" rounds)" '"borda":8' "and their results"
+like "$headers" 'content-disposition: attachment; filename="evaluation-[0-9]{4}-[0-9]{2}-[0-9]{2}\.json"' \
+    "named after the session and its day"
+like "$(cat "$T_DIR/csv.h")" 'filename="evaluation-[0-9]{4}-[0-9]{2}-[0-9]{2}-r[0-9]+-choice\.csv"' \
+    "a round's CSV after the session, its day, the round's number and type"
+
+# Every response of the session in one CSV; a participant's formula is
+# defused there as in a round's CSV.
+call p1 POST "/api/participant/rounds/$PC/ideas" '{"text":"=HYPERLINK(\"http://x.test\",\"go\")"}'
+is "$code" 201 "(a participant types a formula as an idea)"
+pf_curl -s -b "$T_DIR/jar.ann" -D "$T_DIR/resp.h" -o "$T_DIR/responses.csv" \
+    "$PF_URL/api/sessions/$S/responses.csv"
+like "$(cat "$T_DIR/resp.h")" 'content-type: text/csv; charset=utf-8' "the session's responses as CSV"
+like "$(cat "$T_DIR/resp.h")" 'filename="evaluation-[0-9]{4}-[0-9]{2}-[0-9]{2}\.csv"' "named after the session"
+is "$(head -1 "$T_DIR/responses.csv" | tail -c +4 | tr -d '\r')" \
+    "round,question,type,option,criterion,value,text,cluster,idea_state,team,time" "its columns"
+want=$(sql -e "SELECT (SELECT COUNT(*) FROM response_value v JOIN response x ON x.id = v.response_id JOIN round r ON r.id = x.round_id WHERE r.session_id = $S) + (SELECT COUNT(*) FROM response x JOIN round r ON r.id = x.round_id WHERE r.session_id = $S AND x.text IS NOT NULL) + (SELECT COUNT(*) FROM idea i JOIN round r ON r.id = i.round_id WHERE r.session_id = $S)")
+rows=$(perl -MText::ParseWords -e 'local $/; my $t = <STDIN>; my $n = 0; $n++ while $t =~ /(?:[^"\r]|"(?:[^"]|"")*")*\r\n/g; print $n - 1' <"$T_DIR/responses.csv")
+is "$rows" "$want" "every response once: $want rows (each value, text answer and idea)"
+like "$(cat "$T_DIR/responses.csv")" "Group them yourselves,brainstorm,,,,\"'=HYPERLINK\(\"\"http://x.test\"\",\"\"go\"\"\)\",,shown,," \
+    "the formula defused (a leading apostrophe), with its round and state"
+like "$(cat "$T_DIR/responses.csv")" 'How useful was the morning\?,rating,Morning,,6,,,,,20[0-9-]+T[0-9:]+Z' \
+    "a rating's value with its option and time"
+like "$(cat "$T_DIR/responses.csv")" ',Solar panels,Energy,shown,' "an idea with its cluster"
+unlike "$(cat "$T_DIR/responses.csv")" 'Pia|Piet|p1@|participant' "no participant's name (a named session)"
+
+# The session as a workbook, read back from its XML.
+pf_curl -s -b "$T_DIR/jar.ann" -D "$T_DIR/xlsx.h" -o "$T_DIR/s.xlsx" \
+    "$PF_URL/api/sessions/$S/export.xlsx"
+like "$(cat "$T_DIR/xlsx.h")" 'content-type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' "a workbook"
+like "$(cat "$T_DIR/xlsx.h")" 'filename="evaluation-[0-9]{4}-[0-9]{2}-[0-9]{2}\.xlsx"' "named after the session"
+cells=$("$PF_SRC/t/lib/xlsx-cells" "$T_DIR/s.xlsx")
+like "$cells" '^Summary!A1 s session' "a Summary sheet first"
+like "$cells" 'Summary!B1 s Evaluation' "with the session's title"
+like "$cells" 'Summary!B5 n [0-9]+' "its participants, a number"
+is "$(printf '%s\n' "$cells" | grep -c '^Summary!A[0-9]* n ')" 13 "and its thirteen rounds, numbered"
+is "$(printf '%s\n' "$cells" | cut -d'!' -f1 | sort -u | grep -vc '^Summary$')" 13 "a sheet per round"
+choice=$(sql -e "SELECT CONCAT(position, ' ', title) FROM round WHERE id = $CHOICE")
+like "$cells" "$choice!A2 s Soup" "a choice round's sheet: its options"
+like "$cells" "$choice!B2 n 1" "counts as numbers"
+like "$cells" "$choice!C3 n 50" "percentages as numbers"
+rating=$(sql -e "SELECT CONCAT(position, ' ', title) FROM round WHERE id = $RATING")
+like "$cells" "$rating!D2 n 6" "a mean as a number (6.00)"
+like "$cells" "$rating!A1 s option" "a header row"
+like "$cells" "=HYPERLINK" "the participant's formula is there ..."
+unlike "$cells" ' f ' "... as a text: no cell of the workbook is a formula"
 
 # --- isolation ------------------------------------------------------------------
 browser bob 127.0.0.12
@@ -354,6 +399,10 @@ call bob GET "/api/sessions/$S/rounds/$CHOICE/results.csv"
 is "$code" 404 "nor download their results"
 call bob GET "/api/sessions/$S/export"
 is "$code" 404 "nor export the session"
+call bob GET "/api/sessions/$S/responses.csv"
+is "$code" 404 "nor download its responses"
+call bob GET "/api/sessions/$S/export.xlsx"
+is "$code" 404 "nor its workbook"
 call bob POST "/api/sessions/$S/rounds/$OPENR/cloud" '{"entry":"coffee","hidden":true}'
 is "$code" 404 "nor hide an entry of their word cloud"
 
@@ -385,6 +434,9 @@ call ann GET "/api/sessions/$S/rounds/$R/results"
 is "$(jget "$body" round.results.responses)" 2 "two responses: one per table"
 is "$(jget "$body" round.results.by_team)" "[{\"answer\":[{\"option\":$yes,\"value\":1}],\"team\":\"T1\"},{\"answer\":[{\"option\":$no,\"value\":1}],\"team\":\"T2\"}]" \
     "results per team: each table's answer"
+call ann GET "/api/sessions/$S/responses.csv"
+like "$body" 'Table vote,choice,Yes,,1,,,,T1,' "the session's CSV names each table's answer by its team"
+like "$body" 'Table vote,choice,No,,1,,,,T2,' "both of them"
 
 # --- 200 at once ----------------------------------------------------------------------
 call ann POST /api/sessions '{"title":"Crowd"}'
