@@ -115,8 +115,10 @@ function renderSession() {
 	$("presenter").hidden = !running;
 	$("projector").href = "/projector.html?session=" + s.id;
 	$("report").href = "/report.html?session=" + s.id;
+	/* The server names the files (session, day, round). */
 	$("export").href = "/api/sessions/" + s.id + "/export";
-	$("export").setAttribute("download", "session-" + s.id + ".json");
+	$("xlsx").href = "/api/sessions/" + s.id + "/export.xlsx";
+	$("responses").href = "/api/sessions/" + s.id + "/responses.csv";
 	if (running) {
 		$("join-code").textContent = s.join_code;
 		$("join-link").textContent = s.join_link.replace(/^https?:\/\//, "");
@@ -240,7 +242,7 @@ function roundItem(r) {
 	acts.append(pr);
 	const csv = el("a", t("console.csv"), "btn small secondary");
 	csv.href = "/api/sessions/" + sid + "/rounds/" + r.id + "/results.csv";
-	csv.setAttribute("download", "round-" + r.position + ".csv");
+	csv.setAttribute("download", "");
 	acts.append(csv);
 	if (r.state !== "open")
 		acts.append(button(t("console.remove"), "secondary", async () => {

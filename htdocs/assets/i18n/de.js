@@ -112,6 +112,8 @@ export default {
 	"console.unlock": "Wieder öffnen",
 	"console.projector": "Beamer-Ansicht öffnen",
 	"console.reportLink": "Bericht",
+	"console.xlsxLink": "Tabelle (Excel)",
+	"console.responsesLink": "Alle Antworten (CSV)",
 	"console.exportLink": "Herunterladen (JSON)",
 	"console.joinAt": "Teilnehmende gehen auf",
 	"console.withCode": "mit dem Code",

@@ -114,6 +114,8 @@ export default {
 	"console.unlock": "Unlock",
 	"console.projector": "Open the projector screen",
 	"console.reportLink": "Report",
+	"console.xlsxLink": "Spreadsheet (Excel)",
+	"console.responsesLink": "All responses (CSV)",
 	"console.exportLink": "Download (JSON)",
 	"console.joinAt": "Participants join at",
 	"console.withCode": "with the code",

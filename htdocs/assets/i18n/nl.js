@@ -111,6 +111,8 @@ export default {
 	"console.unlock": "Open weer",
 	"console.projector": "Open het projectiescherm",
 	"console.reportLink": "Verslag",
+	"console.xlsxLink": "Spreadsheet (Excel)",
+	"console.responsesLink": "Alle antwoorden (CSV)",
 	"console.exportLink": "Download (JSON)",
 	"console.joinAt": "Deelnemers gaan naar",
 	"console.withCode": "met de code",
