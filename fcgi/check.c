@@ -382,7 +382,7 @@ check_live(struct checks *k, const struct ngxconf *c)
 {
 	char	 w[PATH_MAX + 40], loc[128], why[2 * PATH_MAX];
 	char	 logwhy[2 * PATH_MAX + 160];
-	size_t	 live, i, n, cache = NGXCONF_NONE;
+	size_t	 live, i, j, n, cache = NGXCONF_NONE;
 
 	for (live = 0; live < c->ndir; live++)
 		if (is_location(c, live) && c->dir[live].argc == 3 &&
@@ -396,21 +396,30 @@ check_live(struct checks *k, const struct ngxconf *c)
 	}
 	logwhy[0] = '\0';
 	for (i = live; i < c->dir[live].end; i++) {
-		n = is_location(c, i) ? i : ngxconf_is(c, i, "error_page") &&
-		    c->dir[i].argv[c->dir[i].argc - 1][0] == '@' ?
-		    named_location(c, live, c->dir[i].argv[c->dir[i].argc -
-		    1]) : NGXCONF_NONE;
+		if (is_location(c, i))
+			n = i;
+		else if (ngxconf_is(c, i, "error_page") &&
+		    c->dir[i].argv[c->dir[i].argc - 1][0] == '@')
+			n = named_location(c, live,
+			    c->dir[i].argv[c->dir[i].argc - 1]);
+		else
+			continue;
 		if (n == NGXCONF_NONE)
 			continue;
-		if (logwhy[0] == '\0' && !logs_no_path(c, n, why, sizeof(why)))
-			(void)msgf(logwhy, sizeof(logwhy), ": %s%s%s%s", n ==
-			    live ? "" : "in location ", n == live ? "" :
-			    locname(c, n, loc, sizeof(loc)), n == live ? "" :
-			    ", ", why);
-		if (is_location(c, n) && n == i && cache == NGXCONF_NONE &&
-		    (cache = ngxconf_find(c, n, "open_file_cache")) !=
-		    NGXCONF_NONE && last_is(c, cache, 2, "off"))
-			cache = NGXCONF_NONE;
+		if (logwhy[0] == '\0' && !logs_no_path(c, n, why,
+		    sizeof(why))) {
+			if (n == live)
+				(void)msgf(logwhy, sizeof(logwhy), ": %s", why);
+			else
+				(void)msgf(logwhy, sizeof(logwhy), ": in "
+				    "location %s, %s", locname(c, n, loc,
+				    sizeof(loc)), why);
+		}
+		/* Files are served from /live/ and the locations in it. */
+		if (n == i && cache == NGXCONF_NONE &&
+		    (j = ngxconf_find(c, n, "open_file_cache")) !=
+		    NGXCONF_NONE && !last_is(c, j, 2, "off"))
+			cache = j;
 	}
 	report(k, logwhy[0] == '\0', "nginx: location ^~ /live/ %s%s%s",
 	    logwhy[0] == '\0' ? "logs no token" : "logs its token", logwhy,
