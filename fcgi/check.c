@@ -7,21 +7,26 @@
  *
  *	the secrets file	regular, mode 0600/0400 (P11)
  *	the configuration	https origin, argon2id cost, login lifetimes
- *	the nginx config	TLS 1.2+ only, HSTS, server_tokens off, every
- *				admin location behind an allowlist that ends
- *				in "deny all" (P1, P9)
+ *	the nginx config	as nginx reads it, includes followed: TLS 1.2+
+ *				only, HSTS, server_tokens off, every admin
+ *				location behind an allowlist that ends in
+ *				"deny all" (P1, P9); /live/ logs no token and
+ *				caches no open file (P7, P8)
  *	the database account	no DDL or admin privilege, no UPDATE or
  *				DELETE on the audit trail (P9, least privilege)
  *	the database server	local_infile off, durable commits, networking
  *				off or TLS required, encryption at rest (P1, P2)
  *
- * The nginx checks read the rendered file as text, a directive a line,
- * as nginx/primoforum.conf.in writes it; they are a baseline check, not
- * an nginx parser.
+ * The nginx checks read the directives that ngxconf.c gives, from every
+ * file nginx would read, and name the file and line of what they found,
+ * so a finding in an included file can be found.  They are a baseline
+ * check of the shipped configuration's controls, not nginx's own test
+ * ("nginx -t").
  */
 #include <sys/stat.h>
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,25 +96,6 @@ check_config(struct checks *k, const struct config *cfg)
 	    cfg->num[CFG_LOGIN_ABSOLUTE]);
 }
 
-/* The next line of text from *p (end), without its newline. */
-static int
-next_line(const char **p, const char *end, const char **line, size_t *len)
-{
-	const char	*nl;
-
-	if (*p >= end)
-		return 0;
-	*line = *p;
-	nl = memchr(*p, '\n', (size_t)(end - *p));
-	*len = nl != NULL ? (size_t)(nl - *p) : (size_t)(end - *p);
-	*p = nl != NULL ? nl + 1 : end;
-	while (*len > 0 && isspace((unsigned char)**line)) {
-		(*line)++;
-		(*len)--;
-	}
-	return 1;
-}
-
 static int
 starts(const char *line, size_t len, const char *word)
 {
@@ -129,132 +115,345 @@ contains(const char *line, size_t len, const char *word)
 	return 0;
 }
 
-/* An allowlist file: allow lines and "deny all;" last, no "allow all". */
-static int
-allowlist_ok(const char *path, char *why, size_t whysz)
+/* " (FILE:LINE)" of directive i for a finding, or "" for none. */
+static const char *
+place(const struct ngxconf *c, size_t i, char *buf, size_t sz)
 {
-	char		 err[256], *text;
-	const char	*p, *end, *line, *last = NULL;
-	size_t		 len, lastlen = 0;
-	int		 ok = 1;
+	char	 w[PATH_MAX + 32];
 
-	if ((text = file_read(path, 0, &len, err, sizeof(err))) == NULL) {
-		msgf(why, whysz, "%s", err);
-		return 0;
-	}
-	p = text;
-	end = text + len;
-	while (next_line(&p, end, &line, &len)) {
-		if (len == 0 || line[0] == '#')
+	if (i == NGXCONF_NONE)
+		return "";
+	(void)msgf(buf, sz, " (%s)", ngxconf_where(c, i, w, sizeof(w)));
+	return buf;
+}
+
+/* Whether directive i has n words and its last is word. */
+static int
+last_is(const struct ngxconf *c, size_t i, size_t n, const char *word)
+{
+	return c->dir[i].argc == n && strcmp(c->dir[i].argv[n - 1], word) == 0;
+}
+
+static int
+is_location(const struct ngxconf *c, size_t i)
+{
+	return ngxconf_is(c, i, "location") && c->dir[i].end > 0 &&
+	    c->dir[i].argc >= 2;
+}
+
+/* A location's words, "~* ^/admin(/|$)", for a finding.  Returns buf. */
+static const char *
+locname(const struct ngxconf *c, size_t i, char *buf, size_t sz)
+{
+	size_t	 j, n;
+
+	buf[0] = '\0';
+	for (j = 1; j < c->dir[i].argc && (n = strlen(buf)) + 1 < sz; j++)
+		(void)msgf(buf + n, sz - n, "%s%s", j > 1 ? " " : "",
+		    c->dir[i].argv[j]);
+	return buf;
+}
+
+/* What ssl_protocols must not name. */
+static const char *const weak_protocols[] = {
+	"SSLv2", "SSLv3", "TLSv1", "TLSv1.1"
+};
+
+/*
+ * TLS 1.2 and 1.3 only.  Every ssl_protocols counts: nginx adds up
+ * those of one block (Debian's nginx.conf has one in its http {}), and
+ * takes a port's protocols from its default server, whichever it is.
+ */
+static void
+check_tls(struct checks *k, const struct ngxconf *c)
+{
+	char	 w[PATH_MAX + 40];
+	size_t	 i, j, n, first = NGXCONF_NONE, weak = NGXCONF_NONE;
+
+	for (i = 0; i < c->ndir; i++) {
+		if (!ngxconf_is(c, i, "ssl_protocols"))
 			continue;
-		if (starts(line, len, "allow all")) {
-			msgf(why, whysz, "%.400s allows all", path);
-			ok = 0;
-		}
-		last = line;
-		lastlen = len;
+		if (first == NGXCONF_NONE)
+			first = i;
+		for (j = 1; j < c->dir[i].argc; j++)
+			for (n = 0; n < sizeof(weak_protocols) /
+			    sizeof(weak_protocols[0]); n++)
+				if (strcmp(c->dir[i].argv[j],
+				    weak_protocols[n]) == 0 &&
+				    weak == NGXCONF_NONE)
+					weak = i;
 	}
-	if (ok && (last == NULL || !starts(last, lastlen, "deny all"))) {
-		msgf(why, whysz, "%.400s does not end in \"deny all;\"", path);
-		ok = 0;
+	report(k, first != NGXCONF_NONE && weak == NGXCONF_NONE,
+	    "nginx: ssl_protocols %s%s", first == NGXCONF_NONE ?
+	    "not set (nginx's default allows TLS 1.0 and 1.1)" :
+	    weak != NGXCONF_NONE ? "allows TLS 1.1 or older" :
+	    "TLS 1.2 and 1.3 only", place(c, weak != NGXCONF_NONE ? weak :
+	    first, w, sizeof(w)));
+}
+
+/* HSTS sent; server_tokens off, and never on anywhere. */
+static void
+check_headers(struct checks *k, const struct ngxconf *c)
+{
+	char	 w[PATH_MAX + 40];
+	size_t	 i, hsts = NGXCONF_NONE, off = NGXCONF_NONE, on = NGXCONF_NONE;
+
+	for (i = 0; i < c->ndir; i++) {
+		if (ngxconf_is(c, i, "add_header") && c->dir[i].argc >= 3 &&
+		    strcasecmp(c->dir[i].argv[1],
+		    "Strict-Transport-Security") == 0 && hsts == NGXCONF_NONE)
+			hsts = i;
+		if (!ngxconf_is(c, i, "server_tokens"))
+			continue;
+		if (last_is(c, i, 2, "off") && off == NGXCONF_NONE)
+			off = i;
+		else if (!last_is(c, i, 2, "off") && on == NGXCONF_NONE)
+			on = i;
 	}
-	free(text);
-	return ok;
+	report(k, hsts != NGXCONF_NONE, "nginx: Strict-Transport-Security "
+	    "%s%s", hsts != NGXCONF_NONE ? "sent" : "missing",
+	    place(c, hsts, w, sizeof(w)));
+	report(k, off != NGXCONF_NONE && on == NGXCONF_NONE,
+	    "nginx: server_tokens %s%s", on != NGXCONF_NONE ?
+	    c->dir[on].argv[c->dir[on].argc - 1] : off != NGXCONF_NONE ?
+	    "off" : "not off", place(c, on != NGXCONF_NONE ? on : off, w,
+	    sizeof(w)));
 }
 
 /*
- * Each admin location must include an allowlist that holds, or end in
- * its own "deny all".  Returns the number of admin locations seen.
+ * Each admin location (of a path; named ones like @admin_refused are
+ * not) must have access rules of its own, wherever they are included
+ * from, that end in "deny all" and never "allow all": nginx takes the
+ * first rule that matches.  Returns the number of admin locations.
  */
 static int
-check_admin_locations(struct checks *k, const char *text, size_t tlen)
+check_admin(struct checks *k, const struct ngxconf *c)
 {
-	const char	*p = text, *end = text + tlen, *line, *q;
-	char		 loc[128], inc[512], why[512];
-	size_t		 len, n;
-	int		 depth, guarded, seen = 0;
+	char	 loc[128], w[PATH_MAX + 40], why[PATH_MAX + 80];
+	size_t	 i, j, last, open;
+	int	 ok, seen = 0;
 
-	while (next_line(&p, end, &line, &len)) {
-		/* Named locations (@admin_refused) are not paths. */
-		if (!starts(line, len, "location") ||
-		    starts(line, len, "location @") ||
-		    !contains(line, len, "admin"))
+	for (i = 0; i < c->ndir; i++) {
+		if (!is_location(c, i) || c->dir[i].argv[1][0] == '@' ||
+		    strstr(c->dir[i].argv[c->dir[i].argc - 1], "admin") ==
+		    NULL)
 			continue;
 		seen++;
-		(void)msgf(loc, sizeof(loc), "%.*s", (int)(len > 100 ? 100 :
-		    len), line);
-		guarded = 0;
-		why[0] = '\0';
-		for (depth = 1; depth > 0 && next_line(&p, end, &line, &len);) {
-			if (len > 0 && line[len - 1] == '{')
-				depth++;
-			if (len > 0 && line[0] == '}')
-				depth--;
-			if (depth != 1)
+		last = open = NGXCONF_NONE;
+		for (j = i + 1; j < c->dir[i].end; j = ngxconf_next(c, j)) {
+			if (!ngxconf_is(c, j, "allow") &&
+			    !ngxconf_is(c, j, "deny"))
 				continue;
-			if (starts(line, len, "deny all"))
-				guarded = 1;
-			if (starts(line, len, "include ")) {
-				q = line + 8;
-				n = len - 8;
-				while (n > 0 && (q[n - 1] == ';' ||
-				    isspace((unsigned char)q[n - 1])))
-					n--;
-				/* A path cut short would be another file. */
-				if (strfmt(inc, sizeof(inc), "%.*s", (int)n,
-				    q) == -1) {
-					guarded = 0;
-					(void)msgf(why, sizeof(why), "an include "
-					    "path too long to check");
-				} else
-					guarded = allowlist_ok(inc, why,
-					    sizeof(why));
-			}
+			last = j;
+			if (ngxconf_is(c, j, "allow") && last_is(c, j, 2,
+			    "all") && open == NGXCONF_NONE)
+				open = j;
 		}
-		report(k, guarded, "nginx: %s is behind the allowlist%s%s", loc,
-		    why[0] != '\0' ? ": " : "", why);
+		ok = open == NGXCONF_NONE && last != NGXCONF_NONE &&
+		    ngxconf_is(c, last, "deny") && last_is(c, last, 2, "all");
+		if (ok)
+			(void)msgf(why, sizeof(why), ", \"deny all\" at %s",
+			    ngxconf_where(c, last, w, sizeof(w)));
+		else if (open != NGXCONF_NONE)
+			(void)msgf(why, sizeof(why), ": %s allows all",
+			    ngxconf_where(c, open, w, sizeof(w)));
+		else if (last == NGXCONF_NONE)
+			(void)msgf(why, sizeof(why), ": no allow or deny of "
+			    "its own");
+		else
+			(void)msgf(why, sizeof(why), ": its rules end at %s, "
+			    "not in \"deny all;\"", ngxconf_where(c, last, w,
+			    sizeof(w)));
+		report(k, ok, "nginx: location %s is behind the allowlist%s%s",
+		    locname(c, i, loc, sizeof(loc)), why, place(c, i, w,
+		    sizeof(w)));
 	}
 	return seen;
 }
 
+/* The variables of a log line that hold the request's path. */
+static const char *const path_vars[] = {
+	"request", "request_uri", "uri", "document_uri", "request_filename",
+	"1", "2", "3", "4", "5", "6", "7", "8", "9"	/* regex captures */
+};
+
+/* The first variable in s ($name, ${name}) that holds the path, or NULL. */
+static const char *
+path_var(const char *s)
+{
+	size_t	 n, i;
+
+	while ((s = strchr(s, '$')) != NULL) {
+		s += s[1] == '{' ? 2 : 1;
+		if (isdigit((unsigned char)*s))
+			n = 1;
+		else
+			for (n = 0; isalnum((unsigned char)s[n]) ||
+			    s[n] == '_'; n++)
+				continue;
+		for (i = 0; i < sizeof(path_vars) / sizeof(path_vars[0]); i++)
+			if (strlen(path_vars[i]) == n &&
+			    memcmp(s, path_vars[i], n) == 0)
+				return path_vars[i];
+	}
+	return NULL;
+}
+
+/*
+ * Whether a request that ends in block b is logged without its path:
+ * the access_log directives that hold there (b's own, else those of the
+ * nearest block around it) are "off" or use a log_format that writes no
+ * path.  Says why not in why.  Returns 1 if so.
+ */
+static int
+logs_no_path(const struct ngxconf *c, size_t b, char *why, size_t whysz)
+{
+	char		 w[PATH_MAX + 32], fw[PATH_MAX + 32];
+	const char	*fmt, *v = NULL;
+	size_t		 a, i, j, f, end;
+
+	if ((a = ngxconf_find(c, b, "access_log")) == NGXCONF_NONE) {
+		(void)msgf(why, whysz, "no access_log: nginx's default "
+		    "(combined) writes $request");
+		return 0;
+	}
+	end = c->dir[a].parent == NGXCONF_NONE ? c->ndir :
+	    c->dir[c->dir[a].parent].end;
+	for (i = a; i < end; i = ngxconf_next(c, i))
+		if (ngxconf_is(c, i, "access_log") && last_is(c, i, 2, "off"))
+			return 1;
+	for (i = a; i < end; i = ngxconf_next(c, i)) {
+		if (!ngxconf_is(c, i, "access_log"))
+			continue;
+		fmt = c->dir[i].argc >= 3 ? c->dir[i].argv[2] : "combined";
+		for (f = 0; f < c->ndir; f++)
+			if (ngxconf_is(c, f, "log_format") &&
+			    c->dir[f].argc >= 2 &&
+			    strcmp(c->dir[f].argv[1], fmt) == 0)
+				break;
+		for (j = 2; f < c->ndir && v == NULL && j < c->dir[f].argc;
+		    j++)
+			v = path_var(c->dir[f].argv[j]);
+		if (strcmp(fmt, "combined") == 0)
+			v = "request";
+		else if (f == c->ndir) {
+			(void)msgf(why, whysz, "access_log at %s: no "
+			    "log_format %s", ngxconf_where(c, i, w, sizeof(w)),
+			    fmt);
+			return 0;
+		}
+		if (v != NULL) {
+			(void)msgf(why, whysz, "access_log at %s uses "
+			    "log_format %s%s, which writes $%s",
+			    ngxconf_where(c, i, w, sizeof(w)), fmt,
+			    place(c, f < c->ndir ? f : NGXCONF_NONE, fw,
+			    sizeof(fw)), v);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* In the server around block b, the location named name ("@x"). */
+static size_t
+named_location(const struct ngxconf *c, size_t b, const char *name)
+{
+	size_t	 i, end;
+
+	while (b != NGXCONF_NONE && !ngxconf_is(c, b, "server"))
+		b = c->dir[b].parent;
+	end = b == NGXCONF_NONE ? c->ndir : c->dir[b].end;
+	for (i = b == NGXCONF_NONE ? 0 : b + 1; i < end; i++)
+		if (is_location(c, i) && last_is(c, i, 2, name))
+			return i;
+	return NGXCONF_NONE;
+}
+
+/*
+ * The live documents, /live/TOKEN.json: the token is a capability, so
+ * no log may hold it, and a removed document must be gone at once, so
+ * no open_file_cache may keep it (docs/security.md, P7 and P8).  nginx
+ * logs a request in the location it ends in: /live/, one nested in it,
+ * or a named location that an error_page in them sends it to
+ * (@live_gone).
+ */
+static void
+check_live(struct checks *k, const struct ngxconf *c)
+{
+	char	 w[PATH_MAX + 40], loc[128], why[2 * PATH_MAX];
+	char	 logwhy[2 * PATH_MAX + 160];
+	size_t	 live, i, j, n, cache = NGXCONF_NONE;
+
+	for (live = 0; live < c->ndir; live++)
+		if (is_location(c, live) && c->dir[live].argc == 3 &&
+		    strcmp(c->dir[live].argv[1], "^~") == 0 &&
+		    strcmp(c->dir[live].argv[2], "/live/") == 0)
+			break;
+	if (live == c->ndir) {
+		report(k, 0, "nginx: no location ^~ /live/ (the live "
+		    "documents)");
+		return;
+	}
+	logwhy[0] = '\0';
+	for (i = live; i < c->dir[live].end; i++) {
+		if (is_location(c, i))
+			n = i;
+		else if (ngxconf_is(c, i, "error_page") &&
+		    c->dir[i].argv[c->dir[i].argc - 1][0] == '@')
+			n = named_location(c, live,
+			    c->dir[i].argv[c->dir[i].argc - 1]);
+		else
+			continue;
+		if (n == NGXCONF_NONE)
+			continue;
+		if (logwhy[0] == '\0' && !logs_no_path(c, n, why,
+		    sizeof(why))) {
+			if (n == live)
+				(void)msgf(logwhy, sizeof(logwhy), ": %s", why);
+			else
+				(void)msgf(logwhy, sizeof(logwhy), ": in "
+				    "location %s, %s", locname(c, n, loc,
+				    sizeof(loc)), why);
+		}
+		/* Files are served from /live/ and the locations in it. */
+		if (n == i && cache == NGXCONF_NONE &&
+		    (j = ngxconf_find(c, n, "open_file_cache")) !=
+		    NGXCONF_NONE && !last_is(c, j, 2, "off"))
+			cache = j;
+	}
+	report(k, logwhy[0] == '\0', "nginx: location ^~ /live/ %s%s%s",
+	    logwhy[0] == '\0' ? "logs no token" : "logs its token", logwhy,
+	    place(c, live, w, sizeof(w)));
+	report(k, cache == NGXCONF_NONE, "nginx: location ^~ /live/ %s%s%s",
+	    cache == NGXCONF_NONE ? "has no open_file_cache" :
+	    "is under the open_file_cache at ", cache == NGXCONF_NONE ? "" :
+	    ngxconf_where(c, cache, why, sizeof(why)), place(c, live, w,
+	    sizeof(w)));
+}
+
+/*
+ * The nginx configuration that nginx reads from path (includes followed,
+ * or an "nginx -T" dump).  What could not be read fails; the checks then
+ * read what could.
+ */
 static void
 check_nginx(struct checks *k, const char *path)
 {
-	char		 err[256], *text;
-	const char	*p, *end, *line;
-	size_t		 tlen, len;
-	int		 protos = 0, weak = 0, hsts = 0, tokens = 0;
+	struct ngxconf	 c;
+	size_t		 i;
 
-	if ((text = file_read(path, 0, &tlen, err, sizeof(err))) == NULL) {
-		report(k, 0, "nginx: %s", err);
-		return;
+	ngxconf_init(&c);
+	(void)ngxconf_load(&c, path);
+	for (i = 0; i < c.nproblem; i++)
+		report(k, 0, "nginx: %s", c.problem[i]);
+	if (c.ndir > 0 || c.nproblem == 0) {
+		check_tls(k, &c);
+		check_headers(k, &c);
+		report(k, check_admin(k, &c) >= 2, "nginx: /admin/ and "
+		    "/api/admin/ have their own locations");
+		check_live(k, &c);
 	}
-	p = text;
-	end = text + tlen;
-	while (next_line(&p, end, &line, &len)) {
-		if (starts(line, len, "ssl_protocols")) {
-			protos++;
-			if (contains(line, len, "TLSv1 ") ||
-			    contains(line, len, "TLSv1;") ||
-			    contains(line, len, "TLSv1.1") ||
-			    contains(line, len, "SSLv"))
-				weak++;
-		}
-		if (starts(line, len, "add_header Strict-Transport-Security"))
-			hsts++;
-		if (starts(line, len, "server_tokens off"))
-			tokens++;
-	}
-	report(k, protos > 0 && weak == 0, "nginx: ssl_protocols %s",
-	    protos == 0 ? "not set (nginx's default allows TLS 1.0 and 1.1)" :
-	    weak > 0 ? "allows TLS 1.1 or older" : "TLS 1.2 and 1.3 only");
-	report(k, hsts > 0, "nginx: Strict-Transport-Security %s",
-	    hsts > 0 ? "sent" : "missing");
-	report(k, tokens > 0, "nginx: server_tokens %s", tokens > 0 ? "off" :
-	    "not off");
-	report(k, check_admin_locations(k, text, tlen) >= 2,
-	    "nginx: /admin/ and /api/admin/ have their own locations");
-	free(text);
+	ngxconf_release(&c);
 }
 
 /* The privileges a grant line of SHOW GRANTS gives, checked. */

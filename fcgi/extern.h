@@ -231,6 +231,44 @@ const char	*config_name(enum cfg);
 void		 config_limits(const struct config *, struct limits *);
 void		 config_release(struct config *);
 
+/*
+ * ngxconf.c: an nginx configuration as nginx reads it, includes
+ * followed, as a list of directives (primoforumctl check)
+ */
+#define NGXCONF_NONE	((size_t)-1)
+struct ngxdir {
+	char		**argv;		/* argc (1 or more) words, unquoted;
+					 * owned */
+	size_t		  argc;
+	size_t		  file;		/* its file: an index into file[] */
+	size_t		  line;		/* the line of its first word */
+	size_t		  parent;	/* its block, or NGXCONF_NONE */
+	size_t		  end;		/* a block: the index after its last
+					 * directive; otherwise 0 */
+};
+struct ngxconf {
+	struct ngxdir	 *dir;		/* ndir directives in nginx's order;
+					 * owned */
+	size_t		  ndir;
+	size_t		  dirsz;
+	char		**file;		/* nfile files read, as nginx names
+					 * them; owned */
+	size_t		  nfile;
+	char		**problem;	/* nproblem texts of what could not be
+					 * read, each with its place; owned */
+	size_t		  nproblem;
+};
+void		 ngxconf_init(struct ngxconf *);
+int		 ngxconf_load(struct ngxconf *, const char *);
+int		 ngxconf_parse(struct ngxconf *, const char *, const char *,
+		    size_t);
+int		 ngxconf_is(const struct ngxconf *, size_t, const char *);
+size_t		 ngxconf_next(const struct ngxconf *, size_t);
+size_t		 ngxconf_find(const struct ngxconf *, size_t, const char *);
+const char	*ngxconf_where(const struct ngxconf *, size_t, char *,
+		    size_t);
+void		 ngxconf_release(struct ngxconf *);
+
 /* log.c */
 int		 log_open(const char *);
 int		 log_reopen(void);

@@ -378,6 +378,8 @@ cmd_backup(const struct config *cfg, int argc, char *argv[])
 /*
  * check [NGINX_CONF]: runs even when the secrets file is unusable (that
  * is one of the things it reports); the database checks then fail.
+ * nginx's main file by default: the check follows its includes, and
+ * what it sets beside the site's file counts too.
  */
 static int
 cmd_check(const struct config *cfg, int argc, char *argv[])
@@ -388,7 +390,7 @@ cmd_check(const struct config *cfg, int argc, char *argv[])
 	if (cfg->secret[SECRET_DB_PASSWORD] != NULL)
 		db = db_open_config(cfg, 0);
 	rc = check_run(cfg, db, argc > 1 ? argv[1] :
-	    "/etc/nginx/conf.d/primoforum.conf");
+	    "/etc/nginx/nginx.conf");
 	db_free(db);
 	return rc;
 }
