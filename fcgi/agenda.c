@@ -48,6 +48,8 @@ static const struct dbfield round_cols[] = {
 	DBF_I(round, participants_cluster),
 	DBF_I(round, closed_due),
 	DBF_C(round, projector_results),
+	DBF_I(round, feed_round),
+	DBF_C(round, feed_use),
 };
 static const struct dbshape round_shape = DBSHAPE(round_cols, round);
 
@@ -383,6 +385,11 @@ round_write(struct jw *w, const struct round *r)
 	jw_kstr(w, "title", r->title);
 	jw_kstr(w, "state", r->state);
 	jw_kbool(w, "revealed", r->revealed != 0);
+	/* Fed: its options are the ideas or clusters of that round. */
+	if (r->feed_round > 0) {
+		jw_kint(w, "options_from", r->feed_round);
+		jw_kstr(w, "options_use", r->feed_use);
+	}
 	round_settings_write(w, r, 0);
 	jw_key(w, "options");
 	jw_arr(w);
@@ -608,6 +615,7 @@ const struct field round_fields[] = {
 	{ "open_wall", FT_BOOL, 0, 0, 0 },
 	{ "options_from", FT_INT, 0, 1, INT64_MAX },
 	{ "options_use", FT_STRING, 0, 5, 8 },
+	{ "after", FT_INT, 0, 1, INT64_MAX },
 	{ "criteria", FT_STRLIST, 0, 1, 100 },
 	{ "label_low", FT_STRING, 0, 1, 60 },
 	{ "label_high", FT_STRING, 0, 1, 60 },
@@ -616,51 +624,17 @@ const struct field round_fields[] = {
 };
 const size_t round_nfields = sizeof(round_fields) / sizeof(round_fields[0]);
 
-/*
- * Reads the options of a new round from brainstorm round src of the same
- * session: its visible ideas, or (use = "clusters") its clusters' names.
- */
-static enum outcome
-options_from(struct db *db, long long session, long long src,
-    const char *use, struct dbtext **t, size_t *nt, struct why *why)
-{
-	struct dbparam	 p[1] = { DBP_INT(src) };
-	struct round	 rd;
-	int		 rc;
-
-	rc = round_fetch(db, STMT_ROUND_GET, src, session, &rd);
-	if (rc < 0)
-		return OUT_DB_DOWN;
-	if (rc == 0 || !rtype_takes_ideas(rd.spec.type)) {
-		round_release(&rd);
-		why_set(why, "invalid_field", "options_from must be a "
-		    "brainstorm round of this session");
-		return OUT_INVALID;
-	}
-	round_release(&rd);
-	if (db_list(db, use != NULL && strcmp(use, "clusters") == 0 ?
-	    STMT_CLUSTERS_AS_OPTIONS : STMT_IDEAS_AS_OPTIONS, p, 1,
-	    &db_text_shape, t, nt) < 0)
-		return OUT_DB_DOWN;
-	return OUT_OK;
-}
-
-/* Inserts the labels of list (or of from) as stmt's rows of round id. */
+/* Inserts the labels of list as stmt's rows of round id. */
 static int
 labels_insert(struct db *db, enum stmt s, long long id, const struct jv *list,
-    const struct dbtext *from, size_t n)
+    size_t n)
 {
 	struct dbparam	 p[3];
 	const char	*label;
 	size_t		 i, len;
 
 	for (i = 0; i < n; i++) {
-		if (from != NULL) {
-			label = from[i].s;
-			len = strlen(label);
-			if (len > 300)
-				len = 300;
-		} else if ((label = jv_str(jv_at(list, i), &len)) == NULL)
+		if ((label = jv_str(jv_at(list, i), &len)) == NULL)
 			return -1;
 		p[0] = (struct dbparam)DBP_INT(id);
 		p[1] = (struct dbparam)DBP_INT((long long)i + 1);
@@ -673,8 +647,11 @@ labels_insert(struct db *db, enum stmt s, long long id, const struct jv *list,
 
 /*
  * Adds the round that body describes (its fields checked against
- * round_fields) to the end of session's agenda; *id is the new round's.
- * Templates add each round of theirs the same way.
+ * round_fields) to the end of session's agenda, or right after round
+ * "after"; *id is the new round's.  "options_from" a brainstorm feeds it
+ * (feed.c): it takes what the brainstorm holds now, and again when it
+ * opens, so it may be added before the brainstorm has any.  Templates
+ * add each round of theirs the same way.
  */
 enum outcome
 round_create(struct db *db, long long session, const struct jv *body,
@@ -684,9 +661,9 @@ round_create(struct db *db, long long session, const struct jv *body,
 	const struct jv	*opts;
 	const char	*title, *use, *lo, *hi;
 	struct dbparam	 p[17];
-	struct dbtext	*from = NULL;
+	struct feeditem	*from = NULL;
 	size_t		 nfrom = 0, tlen, lolen, hilen, nopts;
-	long long	 pos = 0, src;
+	long long	 pos = 0, src = 0, after = 0;
 	enum outcome	 o;
 	int		 t;
 
@@ -712,19 +689,44 @@ round_create(struct db *db, long long session, const struct jv *body,
 			    "options_from, not both");
 			return OUT_INVALID;
 		}
-		if ((o = options_from(db, session, src, use, &from, &nfrom,
+		if ((o = feed_take(db, session, src, use, &from, &nfrom,
 		    why)) != OUT_OK)
 			return o;
 		nopts = nfrom;
 	}
-	if ((o = round_settings(body, nopts, &s, why)) != OUT_OK)
+	/*
+	 * A brainstorm without ideas yet: the settings are checked as for
+	 * as many options as a round may have, and cut to what there is
+	 * when it opens (feed_open()).
+	 */
+	if ((o = round_settings(body, src > 0 && nopts == 0 ? FEED_LATER :
+	    nopts, &s, why)) != OUT_OK)
 		goto out;
 
 	o = OUT_DB_DOWN;
 	if (db_begin(db) != 0)
 		goto out;
 	p[0] = (struct dbparam)DBP_INT(session);
-	if (db_exec(db, STMT_ROUND_NEXTPOS, p, 1, db_row_int, &pos) != 1)
+	if (jv_int(jv_get(body, "after"), &after) == 0) {
+		p[0] = (struct dbparam)DBP_INT(after);
+		p[1] = (struct dbparam)DBP_INT(session);
+		if ((t = db_exec(db, STMT_ROUND_POSITION, p, 2, db_row_int,
+		    &pos)) < 0)
+			goto down;
+		if (t == 0) {
+			db_rollback(db);
+			why_set(why, "invalid_field", "after must be a round "
+			    "of this session");
+			o = OUT_INVALID;
+			goto out;
+		}
+		p[0] = (struct dbparam)DBP_INT(session);
+		p[1] = (struct dbparam)DBP_INT(pos);
+		if (db_exec(db, STMT_ROUND_MAKE_ROOM, p, 2, NULL, NULL) < 0)
+			goto down;
+		pos++;
+	} else if (db_exec(db, STMT_ROUND_NEXTPOS, p, 1, db_row_int,
+	    &pos) != 1)
 		goto down;
 	p[1] = (struct dbparam)DBP_INT(pos);
 	p[2] = (struct dbparam)DBP_STR(rtype_name(s.type));
@@ -752,10 +754,15 @@ round_create(struct db *db, long long session, const struct jv *body,
 	if (db_exec(db, STMT_ROUND_INSERT, p, 17, NULL, NULL) != 1)
 		goto down;
 	*id = db_last_id(db);
-	if (labels_insert(db, STMT_OPTION_INSERT, *id, opts, from, nopts) ==
-	    -1 || labels_insert(db, STMT_CRITERION_INSERT, *id,
-	    jv_get(body, "criteria"), NULL,
-	    jv_len(jv_get(body, "criteria"))) == -1)
+	p[0] = (struct dbparam)DBP_INT(src);
+	p[1] = use != NULL ? (struct dbparam)DBP_STR(use) :
+	    (struct dbparam)DBP_STR("ideas");
+	p[2] = (struct dbparam)DBP_INT(*id);
+	if ((src > 0 ? feed_insert(db, *id, use, from, nfrom) == -1 ||
+	    db_exec(db, STMT_FEED_SET, p, 3, NULL, NULL) != 1 :
+	    labels_insert(db, STMT_OPTION_INSERT, *id, opts, nopts) == -1) ||
+	    labels_insert(db, STMT_CRITERION_INSERT, *id,
+	    jv_get(body, "criteria"), jv_len(jv_get(body, "criteria"))) == -1)
 		goto down;
 	p[0] = (struct dbparam)DBP_INT(session);
 	if (db_exec(db, STMT_SESSION_BUMP, p, 1, NULL, NULL) != 1 ||
@@ -766,7 +773,7 @@ round_create(struct db *db, long long session, const struct jv *body,
 down:
 	db_rollback(db);
 out:
-	db_list_free(&db_text_shape, from, nfrom);
+	feed_free(from, nfrom);
 	return o;
 }
 
@@ -845,15 +852,23 @@ down:
 	return OUT_DB_DOWN;
 }
 
-/* Moves round id of session to state (open, closed); bumps the session. */
+/*
+ * Moves round id of session to state (open, closed); bumps the session.
+ * OUT_CONFLICT feed_empty: a fed round's brainstorm has nothing yet.
+ */
 enum outcome
 round_set_state(struct db *db, long long session, long long id,
     const char *state, struct why *why)
 {
 	struct dbparam	 p[4] = { DBP_STR(state), DBP_INT(id),
 	    DBP_INT(session), DBP_STR(state) };
+	enum outcome	 o;
 	int		 rc;
 
+	/* A fed round takes its brainstorm's ideas or clusters now. */
+	if (strcmp(state, "open") == 0 &&
+	    (o = feed_open(db, session, id, why)) != OUT_OK)
+		return o;
 	if ((rc = db_exec(db, STMT_ROUND_SET_STATE, p, 4, NULL, NULL)) < 0)
 		return OUT_DB_DOWN;
 	if (rc == 0) {

@@ -1092,6 +1092,8 @@ struct round {
 	long long	 participants_cluster;
 	long long	 closed_due;	/* its timer closed it: no answers */
 	char		 projector_results[8];	/* "reveal" or "live" */
+	long long	 feed_round;	/* its options come from it; 0: none */
+	char		 feed_use[10];	/* "ideas", "clusters"; "": none */
 	char		 type[16];	/* as stored; spec.type parsed */
 	char		 state[8];	/* draft, open, closed */
 	char		*title;		/* owned */
@@ -1127,6 +1129,19 @@ enum outcome	 round_results_write(struct db *, struct jw *,
 		    const struct round *, int);
 enum outcome	 round_create(struct db *, long long, const struct jv *,
 		    long long *, struct why *);
+
+/* feed.c: ideas of one round feed the next */
+#define FEED_LATER	100	/* options a round fed later is checked for */
+struct feeditem {
+	long long	 id;
+	char		*label;		/* owned */
+};
+enum outcome	 feed_take(struct db *, long long, long long, const char *,
+		    struct feeditem **, size_t *, struct why *);
+void		 feed_free(struct feeditem *, size_t);
+int		 feed_insert(struct db *, long long, const char *,
+		    const struct feeditem *, size_t);
+enum outcome	 feed_open(struct db *, long long, long long, struct why *);
 enum outcome	 round_delete(struct db *, long long, long long,
 		    struct why *);
 enum outcome	 round_move(struct db *, long long, long long, long long,

@@ -32,7 +32,7 @@ struct stmtdef {
 	version ", r.open_wall, r.label_low, r.label_high, " \
 	"r.participants_cluster, " \
 	"r.closes_at IS NOT NULL AND r.closes_at <= UTC_TIMESTAMP(6), " \
-	"r.projector_results"
+	"r.projector_results, r.feed_round, r.feed_use"
 /*
  * A round's version moves with its state and with every answer; answers
  * count on their worker's tally row (011_round_tally.sql), so the
@@ -552,10 +552,33 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	[STMT_TEMPLATE_DELETE] = { "DELETE FROM template WHERE id = ? AND "
 	    "account_id = ?", 0 },
 	/* Options from a brainstorm: its visible ideas, or its clusters. */
-	[STMT_IDEAS_AS_OPTIONS] = { "SELECT text FROM idea WHERE round_id = ? "
-	    "AND hidden = 0 AND merged_into IS NULL ORDER BY id LIMIT 100", 1 },
-	[STMT_CLUSTERS_AS_OPTIONS] = { "SELECT name FROM cluster WHERE "
+	/* What feeds a round (feed.c): ideas or clusters, with their ids. */
+	[STMT_IDEAS_AS_OPTIONS] = { "SELECT id, text FROM idea WHERE "
+	    "round_id = ? AND hidden = 0 AND merged_into IS NULL ORDER BY id "
+	    "LIMIT 100", 1 },
+	[STMT_CLUSTERS_AS_OPTIONS] = { "SELECT id, name FROM cluster WHERE "
 	    "round_id = ? ORDER BY id LIMIT 100", 1 },
+	[STMT_FEED_SOURCE] = { "SELECT type FROM round WHERE id = ? AND "
+	    "session_id = ?", 1 },
+	[STMT_FEED_SET] = { "UPDATE round SET feed_round = ?, feed_use = ? "
+	    "WHERE id = ?", 0 },
+	[STMT_FEED_LOCK] = { "SELECT r.feed_round, r.feed_use, r.type, "
+	    "r.state, r.min_picks, r.max_picks, r.top_n, (SELECT COUNT(*) FROM "
+	    "response x WHERE x.round_id = r.id), (SELECT f.position FROM round "
+	    "f WHERE f.id = r.feed_round) FROM round r WHERE r.id = ? AND "
+	    "r.session_id = ? FOR UPDATE", 0 },
+	[STMT_FEED_OPTION_INSERT] = { "INSERT INTO round_option (round_id, "
+	    "position, label, source_idea, source_cluster) VALUES (?, ?, ?, ?, "
+	    "?)", 0 },
+	[STMT_FEED_OPTIONS_CLEAR] = { "DELETE FROM round_option WHERE "
+	    "round_id = ?", 0 },
+	[STMT_FEED_PICKS] = { "UPDATE round SET min_picks = ?, max_picks = ?, "
+	    "top_n = ? WHERE id = ?", 0 },
+	/* A new round right after another: the ones after it move down. */
+	[STMT_ROUND_POSITION] = { "SELECT position FROM round WHERE id = ? "
+	    "AND session_id = ?", 0 },
+	[STMT_ROUND_MAKE_ROOM] = { "UPDATE round SET position = position + 1 "
+	    "WHERE session_id = ? AND position > ?", 0 },
 
 	[STMT_AUDIT_BY_ACCOUNT] = { "SELECT DATE_FORMAT(at, "
 	    "'%Y-%m-%dT%H:%i:%s.%fZ'), action, target, outcome, address, "

@@ -281,6 +281,42 @@ unlike "$(jget "$body" round.options)" 'A quiz|Bake sale!' "without hidden or me
 call ann POST "/api/sessions/$S/rounds" "{\"type\":\"choice\",\"title\":\"x\",\"options_from\":$R}"
 is "$code" 422 "options only from a brainstorm"
 
+# The cluster vote prepared before its brainstorm has run: it takes the
+# clusters when it opens, and sits right after the brainstorm.
+mkround '{"type":"brainstorm","title":"Ideas for next year"}'
+BR2=$R
+mkround '{"type":"open","title":"A closing question"}'
+mkround "{\"type\":\"points\",\"title\":\"Vote: ideas for next year\",\"options_from\":$BR2,\"options_use\":\"clusters\",\"budget\":10,\"after\":$BR2}"
+is "$code" 201 "a points round from the clusters of a brainstorm that has none yet"
+FED=$R
+is "$(jget "$body" round.options)" "[]" "no options yet"
+is "$(jget "$body" round.options_from) $(jget "$body" round.options_use)" "$BR2 clusters" "it names what feeds it"
+mkround "{\"type\":\"choice\",\"title\":\"Pick up to three\",\"options_from\":$BR2,\"min_picks\":1,\"max_picks\":3}"
+FED2=$R
+is "$(sql -e "SELECT GROUP_CONCAT(title ORDER BY position SEPARATOR '|') FROM round WHERE session_id = $S AND position >= (SELECT position FROM round WHERE id = $BR2)")" \
+    "Ideas for next year|Vote: ideas for next year|A closing question|Pick up to three" "the vote sits right after its brainstorm"
+call ann POST "/api/sessions/$S/rounds/$FED/open" ''
+is "$code" 409 "it cannot open before the brainstorm has clusters"
+like "$body" '"code":"feed_empty".*has no clusters yet' "feed_empty, saying why"
+call ann POST "/api/sessions/$S/rounds/$BR2/open" ''
+call p1 POST "/api/participant/rounds/$BR2/ideas" '{"text":"More trees"}'
+call p2 POST "/api/participant/rounds/$BR2/ideas" '{"text":"Bike racks"}'
+call ann POST "/api/sessions/$S/rounds/$BR2/clusters" '{"name":"Green"}'
+call ann POST "/api/sessions/$S/rounds/$BR2/clusters" '{"name":"Mobility"}'
+call ann POST "/api/sessions/$S/rounds/$FED/open" ''
+is "$code" 200 "once there are clusters it opens"
+call ann GET "/api/sessions/$S/rounds/$FED/results"
+like "$(jget "$body" round.options)" '"label":"Green".*"label":"Mobility"' "with the clusters as its options"
+is "$(sql -e "SELECT COUNT(*) FROM round_option o JOIN cluster c ON c.id = o.source_cluster WHERE o.round_id = $FED")" 2 \
+    "each option keeps the cluster it came from (an idea's path)"
+call ann POST "/api/sessions/$S/rounds/$FED2/open" ''
+is "$code" 200 "a choice of up to three from two ideas opens"
+is "$(sql -e "SELECT CONCAT(min_picks, '-', max_picks, ' ', (SELECT COUNT(*) FROM round_option WHERE round_id = $FED2 AND source_idea IS NOT NULL)) FROM round WHERE id = $FED2")" "1-2 2" \
+    "with the two ideas, picks cut to two"
+call ann POST "/api/sessions/$S/rounds/$FED/close" ''
+call ann POST "/api/sessions/$S/rounds/$FED2/close" ''
+call ann POST "/api/sessions/$S/rounds/$BR2/close" ''
+
 # An open wall: participants see the ideas as they come.
 mkround '{"type":"brainstorm","title":"Open wall","open_wall":true}'
 call ann POST "/api/sessions/$S/rounds/$R/open" ''
@@ -312,7 +348,7 @@ mkround '{"type":"rating","title":"How useful?","options":["Today"],"label_low":
 like "$(jget "$body" round)" '"label_high":"Very","label_low":"Not at all"' "a rating scale with end labels"
 
 call ann GET "/api/sessions/$S/rounds"
-is "$(jget "$body" rounds | grep -o '"position"' | wc -l)" 13 "the agenda holds thirteen rounds in order"
+is "$(jget "$body" rounds | grep -o '"position"' | wc -l)" 17 "the agenda holds seventeen rounds in order"
 call ann DELETE "/api/sessions/$S/rounds/$PC"
 is "$code" 409 "an open round cannot be deleted"
 
@@ -338,7 +374,7 @@ like "$(cat "$T_DIR/ideas.csv")" 'Face painting for children,Fun and games' "bra
 call ann GET "/api/sessions/$S/export"
 is "$code" 200 "session export"
 is "$(jget "$body" format)" "primoforum-session-1" "one JSON document"
-is "$(jget "$body" rounds | grep -o '"type":' | wc -l)" 13 "with every round"
+is "$(jget "$body" rounds | grep -o '"type":' | wc -l)" 17 "with every round"
 like "$(jget "$body" rounds)" '"borda":8' "and their results"
 like "$headers" 'content-disposition: attachment; filename="evaluation-[0-9]{4}-[0-9]{2}-[0-9]{2}\.json"' \
     "named after the session and its day"
@@ -374,8 +410,8 @@ cells=$("$PF_SRC/t/lib/xlsx-cells" "$T_DIR/s.xlsx")
 like "$cells" '^Summary!A1 s session' "a Summary sheet first"
 like "$cells" 'Summary!B1 s Evaluation' "with the session's title"
 like "$cells" 'Summary!B5 n [0-9]+' "its participants, a number"
-is "$(printf '%s\n' "$cells" | grep -c '^Summary!A[0-9]* n ')" 13 "and its thirteen rounds, numbered"
-is "$(printf '%s\n' "$cells" | cut -d'!' -f1 | sort -u | grep -vc '^Summary$')" 13 "a sheet per round"
+is "$(printf '%s\n' "$cells" | grep -c '^Summary!A[0-9]* n ')" 17 "and its seventeen rounds, numbered"
+is "$(printf '%s\n' "$cells" | cut -d'!' -f1 | sort -u | grep -vc '^Summary$')" 17 "a sheet per round"
 choice=$(sql -e "SELECT CONCAT(position, ' ', title) FROM round WHERE id = $CHOICE")
 like "$cells" "$choice!A2 s Soup" "a choice round's sheet: its options"
 like "$cells" "$choice!B2 n 1" "counts as numbers"
