@@ -178,6 +178,12 @@ function roundItem(r) {
 		badges.append(" ", el("span", t("console.revealed"), "badge open"));
 	head.append(h, badges);
 	li.append(head);
+	// A fed draft: say where its options will come from, and when.
+	if (r.options_from && r.state === "draft") {
+		const src = rounds.find((x) => x.id === r.options_from);
+		li.append(el("p", t(r.options_use === "clusters" ? "console.fedClusters" :
+		    "console.fedIdeas", { round: src ? src.position + ". " + src.title : "?" }), "meta"));
+	}
 	const acts = el("div", null, "row");
 	const i = rounds.indexOf(r);
 	for (const [dir, sym, txt] of [["up", "↑", t("console.moveUp")], ["down", "↓", t("console.moveDown")]]) {

@@ -205,12 +205,12 @@ try {
 	await fac.getByRole("button", { name: "Vote on these clusters (points)" }).click();
 	await fac.waitForFunction(() => document.querySelectorAll("#rounds > li").length === 2);
 	// The agenda's order, by keyboard: the vote up, and back down.
-	await fac.getByRole("button", { name: "Move up: Which of these matter most?" }).focus();
+	await fac.getByRole("button", { name: "Move up: Vote: What should we improve?" }).focus();
 	await fac.keyboard.press("Enter");
-	await fac.waitForFunction(() => /^1\. Which/.test(document.querySelector("#rounds > li h2").textContent));
+	await fac.waitForFunction(() => /^1\. Vote: What should we improve\?/.test(document.querySelector("#rounds > li h2").textContent));
 	out("moved up", await fac.textContent("#rounds > li h2"));
-	await fac.getByRole("button", { name: "Move down: Which of these matter most?" }).click();
-	await fac.waitForFunction(() => /^2\. Which/.test(document.querySelectorAll("#rounds > li h2")[1].textContent));
+	await fac.getByRole("button", { name: "Move down: Vote: What should we improve?" }).click();
+	await fac.waitForFunction(() => /^2\. Vote: What should we improve\?/.test(document.querySelectorAll("#rounds > li h2")[1].textContent));
 	const r2 = fac.locator("#rounds > li").nth(1);
 	out("round 2", (await r2.locator("h2").textContent()));
 	await r2.getByRole("button", { name: "Open", exact: true }).click();

@@ -128,9 +128,10 @@ function renderBoard(r, box, d, ctx) {
 	});
 	box.append(f);
 	if (d.clusters.length > 1)
+		// Right after this brainstorm, titled from its question.
 		box.append(button(t("console.voteClusters"), "", () => ctx.addRound({
-			type: "points", title: t("console.voteTitle"), options_from: r.id,
-			options_use: "clusters", budget: 10 })));
+			type: "points", title: t("console.voteTitle", { title: r.title }),
+			options_from: r.id, options_use: "clusters", budget: 10, after: r.id })));
 }
 
 export default {
