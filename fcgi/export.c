@@ -47,6 +47,56 @@ export_round_csv(struct db *db, long long session, long long id,
 	return rc;
 }
 
+/* STMT_OPTION_SOURCES: where a fed round's option came from. */
+struct optsrc {
+	long long	 option, idea, cluster;	/* 0: none */
+};
+static const struct dbfield optsrc_fields[] = {
+	DBF_I(optsrc, option),
+	DBF_I(optsrc, idea),
+	DBF_I(optsrc, cluster),
+};
+static const struct dbshape optsrc_shape = DBSHAPE(optsrc_fields, optsrc);
+
+/*
+ * Writes "option_sources": [{"option", "idea", "cluster"}] of a round fed
+ * by a brainstorm (feed.c): the path of an idea to its cluster and that
+ * cluster's score in this round (the report follows it).  Nothing for
+ * other rounds.
+ */
+static enum outcome
+sources_write(struct db *db, struct jw *w, long long round)
+{
+	struct dbparam	 p[1] = { DBP_INT(round) };
+	struct optsrc	*v;
+	size_t		 i, n;
+
+	if (db_list(db, STMT_OPTION_SOURCES, p, 1, &optsrc_shape, &v, &n) < 0)
+		return OUT_DB_DOWN;
+	if (n > 0) {
+		jw_key(w, "option_sources");
+		jw_arr(w);
+		for (i = 0; i < n; i++) {
+			jw_obj(w);
+			jw_kint(w, "option", v[i].option);
+			jw_key(w, "idea");
+			if (v[i].idea > 0)
+				jw_int(w, v[i].idea);
+			else
+				jw_null(w);
+			jw_key(w, "cluster");
+			if (v[i].cluster > 0)
+				jw_int(w, v[i].cluster);
+			else
+				jw_null(w);
+			jw_end(w);
+		}
+		jw_end(w);
+	}
+	db_list_free(&optsrc_shape, v, n);
+	return OUT_OK;
+}
+
 /* Writes "rounds": [...] of a session with options and results. */
 enum outcome
 export_rounds(struct db *db, struct jw *w, long long session)
@@ -62,7 +112,10 @@ export_rounds(struct db *db, struct jw *w, long long session)
 	for (i = 0; i < n && o == OUT_OK; i++) {
 		jw_obj(w);
 		round_write(w, &v[i]);
-		o = round_results_write(db, w, &v[i], 1);
+		if (v[i].feed_round > 0)
+			o = sources_write(db, w, v[i].id);
+		if (o == OUT_OK)
+			o = round_results_write(db, w, &v[i], 1);
 		jw_end(w);
 	}
 	jw_end(w);

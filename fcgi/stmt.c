@@ -574,6 +574,9 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "round_id = ?", 0 },
 	[STMT_FEED_PICKS] = { "UPDATE round SET min_picks = ?, max_picks = ?, "
 	    "top_n = ? WHERE id = ?", 0 },
+	[STMT_OPTION_SOURCES] = { "SELECT id, source_idea, source_cluster "
+	    "FROM round_option WHERE round_id = ? AND (source_idea IS NOT NULL "
+	    "OR source_cluster IS NOT NULL) ORDER BY position", 1 },
 	/* A new round right after another: the ones after it move down. */
 	[STMT_ROUND_POSITION] = { "SELECT position FROM round WHERE id = ? "
 	    "AND session_id = ?", 0 },

@@ -313,6 +313,10 @@ call ann POST "/api/sessions/$S/rounds/$FED2/open" ''
 is "$code" 200 "a choice of up to three from two ideas opens"
 is "$(sql -e "SELECT CONCAT(min_picks, '-', max_picks, ' ', (SELECT COUNT(*) FROM round_option WHERE round_id = $FED2 AND source_idea IS NOT NULL)) FROM round WHERE id = $FED2")" "1-2 2" \
     "with the two ideas, picks cut to two"
+call ann GET "/api/sessions/$S/export"
+green=$(sql -e "SELECT id FROM cluster WHERE round_id = $BR2 AND name = 'Green'")
+like "$body" "\"option_sources\":\\[\\{\"option\":[0-9]+,\"idea\":null,\"cluster\":$green\\}" \
+    "the session export names each fed option's cluster (for the report's path of an idea)"
 call ann POST "/api/sessions/$S/rounds/$FED/close" ''
 call ann POST "/api/sessions/$S/rounds/$FED2/close" ''
 call ann POST "/api/sessions/$S/rounds/$BR2/close" ''
