@@ -1,10 +1,13 @@
 #!/bin/bash
 # SPDX-License-Identifier: ISC
 # headers.t: TLS settings and the security headers on every kind of
-# response: page, static file, API 200, API 4xx, nginx's own 404.
+# response: page, static file, API 200, API 4xx, nginx's own 404; and
+# nginx's own errors as JSON, over HTTP/1.1 and HTTP/2, malformed
+# requests too.
 PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$PF_SRC/t/lib/tap.sh"
 with_stack
+. "$PF_SRC/t/lib/api.sh"
 
 check_headers() {
 	local what=$1 h=$2
@@ -37,6 +40,130 @@ check_headers "API 405" "$h"
 h=$(pf_curl -si "$PF_URL/no-such-page" | sed '/^\r*$/q')
 like "$h" '^HTTP/2 404' "missing page is 404"
 check_headers "page 404" "$h"
+
+# --- nginx's own errors are JSON ------------------------------------------
+# json_error WHAT STATUS CODE RESPONSE: RESPONSE (status line, headers,
+# blank line, body) is STATUS with the application's error shape and
+# CODE, its type and the security headers.
+json_error() {
+	local what=$1 status=$2 code=$3 resp=$4 head body
+	head=$(printf '%s' "$resp" | sed '/^\r*$/q' | tr 'A-Z' 'a-z')
+	body=$(printf '%s' "$resp" | sed '1,/^\r*$/d')
+	like "$head" "^http/(1\.1|2) $status " "$what: $status"
+	like "$head" $'content-type: application/json; charset=utf-8\r' \
+	    "$what: typed as JSON"
+	like "$head" 'strict-transport-security: max-age=' "$what: HSTS"
+	like "$(jget "$body" "")" "^\\{\"error\":\\{\"code\":\"$code\",\"message\":\"[^\"]+\"\\}\\}\$" \
+	    "$what: the JSON error $code"
+}
+
+# h1 REQUEST: sends REQUEST (printf %b escapes) as it is over TLS, for
+# what curl will not send; prints the answer.
+h1() {
+	printf '%b' "$1" | timeout 10 openssl s_client -quiet \
+	    -connect "127.0.0.1:$PF_HTTPS_PORT" -servername localhost 2>/dev/null
+}
+H=$'Host: localhost\r\nConnection: close\r\n'
+
+# Requests nginx cannot parse, answered before it has chosen a location
+# (often before it has read the path): the server's error pages.
+json_error "HTTP/1.1 lower-case method" 400 bad_request \
+    "$(h1 "get /api/health HTTP/1.1\r\n$H\r\n")"
+json_error "HTTP/1.1 %00 in the path" 400 bad_request \
+    "$(h1 "GET /api/a%00b HTTP/1.1\r\n$H\r\n")"
+json_error "HTTP/1.1 Transfer-Encoding and Content-Length" 400 bad_request \
+    "$(h1 "POST /api/login HTTP/1.1\r\n${H}Transfer-Encoding: chunked\r\nContent-Length: 2\r\n\r\n{}")"
+json_error "HTTP/1.1 two Content-Length" 400 bad_request \
+    "$(h1 "POST /api/login HTTP/1.1\r\n${H}Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}")"
+json_error "HTTP/1.1 a broken chunked body" 400 bad_request \
+    "$(h1 "POST /api/admin/status HTTP/1.1\r\n${H}Transfer-Encoding: chunked\r\n\r\nzz\r\n")"
+json_error "HTTP/1.1 unknown Transfer-Encoding" 501 not_implemented \
+    "$(h1 "POST /api/login HTTP/1.1\r\n${H}Transfer-Encoding: gzip\r\n\r\n")"
+json_error "HTTP/1.1 HTTP/3.0 in the request line" 505 http_version_not_supported \
+    "$(h1 "GET /api/health HTTP/3.0\r\n$H\r\n")"
+json_error "plain HTTP to the HTTPS port" 400 https_required \
+    "$(pf_curl -si "http://localhost:$PF_HTTPS_PORT/api/health")"
+# With our SNI but no Host, or another one, nginx takes the request to
+# the default server: no answer from it, errors included.
+is "$(h1 "GET /api/health HTTP/1.1\r\nConnection: close\r\n\r\n")" "" \
+    "HTTP/1.1 without Host: no answer"
+is "$(h1 "POST /api/login HTTP/1.1\r\nHost: evil.example\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}")" "" \
+    "HTTP/1.1 another Host, two Content-Length: no answer"
+# On the HTTP port a request line nginx cannot read meets the default
+# server first, which answers nothing either.
+is "$(pf_curl -si -X get "http://localhost:$PF_HTTP_PORT/api/health" 2>/dev/null)" "" \
+    "plain HTTP, lower-case method: no answer"
+
+long=$(head -c 9000 /dev/zero | tr '\0' a)
+json_error "HTTP/1.1 a 9 KB header" 400 headers_too_large \
+    "$(pf_curl --http1.1 -si -H "X-Big: $long" "$PF_URL/api/health")"
+json_error "HTTP/1.1 a 40 KB cookie" 400 headers_too_large \
+    "$(pf_curl --http1.1 -si -H "Cookie: a=$(head -c 40000 /dev/zero | tr '\0' a)" \
+    "$PF_URL/api/health")"
+json_error "HTTP/1.1 a long path" 414 uri_too_long \
+    "$(pf_curl --http1.1 -si "$PF_URL/api/$long")"
+json_error "HTTP/1.1 a long query" 414 uri_too_long \
+    "$(pf_curl --http1.1 -si "$PF_URL/api/health?q=$long")"
+# HTTP/2: nginx 1.22 ends the connection (GOAWAY) on a header field
+# over 8 KB, a long path or cookie too, so there is no answer to check.
+for v in 1.1 2; do
+	json_error "HTTP/$v TRACE" 405 method_not_allowed \
+	    "$(pf_curl --http$v -si -X TRACE "$PF_URL/api/health")"
+	json_error "HTTP/$v DELETE of a live document" 405 method_not_allowed \
+	    "$(pf_curl --http$v -si -X DELETE "$PF_URL/live/0123456789abcdef0123456789abcdef.json")"
+	json_error "HTTP/$v body over 1 MiB to /api/admin/" 413 body_too_large \
+	    "$(head -c 2000000 /dev/zero | pf_curl --http$v -si -X POST \
+	    -H 'Content-Type: application/json' --data-binary @- \
+	    "$PF_URL/api/admin/status")"
+done
+json_error "HTTP/2 lower-case method" 400 bad_request \
+    "$(pf_curl --http2 -si -X get "$PF_URL/api/health")"
+json_error "HTTP/2 %00 in the path" 400 bad_request \
+    "$(pf_curl --http2 -si --path-as-is "$PF_URL/api/a%00b")"
+json_error "an internal error path, asked for" 404 not_found \
+    "$(pf_curl -si "$PF_URL/.error/400")"
+# The server's error pages hold for the static locations too (the
+# pages' location keeps its own 404 page); a live document, whose
+# location has its own error_page, repeats them.
+json_error "a missing asset" 404 not_found \
+    "$(pf_curl -si "$PF_URL/assets/no-such.css")"
+json_error "a directory without an index" 403 forbidden \
+    "$(pf_curl -si "$PF_URL/assets/")"
+json_error "an asset whose ETag does not match If-Match" 412 precondition_failed \
+    "$(pf_curl -si -H 'If-Match: "nope"' "$PF_URL/v/1/assets/site.css")"
+doc=$PF_DIR/run/live/0123456789abcdef0123456789abcdef.json
+echo '{}' >"$doc"
+json_error "a live document whose ETag does not match If-Match" 412 precondition_failed \
+    "$(pf_curl -si -H 'If-Match: "nope"' "$PF_URL/live/${doc##*/}")"
+chmod 000 "$doc"
+json_error "a live document nginx may not read" 403 forbidden \
+    "$(pf_curl -si "$PF_URL/live/${doc##*/}")"
+rm -f "$doc"
+
+# The refused admin requests' own limit (pf_refused, burst 20), on one
+# connection, so the burst is over in well under its second; an address
+# of its own for each (the zone counts per address).
+n=3
+for p in "1.1 /api/admin/x" "2 /api/admin/x" "2 /admin/x"; do
+	v=${p% *}
+	mkdir "$T_DIR/refused$n"
+	pf_curl --http$v --interface "127.0.0.$n" -si \
+	    -o "$T_DIR/refused$n/#1" "$PF_URL${p#* }[1-40]"
+	r=$(grep -l '^HTTP/[12.]* 429 ' "$T_DIR/refused$n"/* | head -1)
+	json_error "HTTP/$v refused requests to ${p#* } past their limit" 429 rate_limited \
+	    "$(cat "${r:-/dev/null}")"
+	n=$((n + 1))
+done
+
+# No worker: the socket moved away, so nginx cannot connect.
+mv "$PF_DIR/run/fcgi.sock" "$PF_DIR/run/fcgi.sock.away"
+for v in 1.1 2; do
+	json_error "HTTP/$v /api/admin/ without a worker" 502 unavailable \
+	    "$(pf_curl --http$v -si "$PF_URL/api/admin/status")"
+	json_error "HTTP/$v a refused admin request without a worker" 502 unavailable \
+	    "$(pf_curl --http$v -si --interface 127.0.0.9 "$PF_URL/api/admin/status")"
+done
+mv "$PF_DIR/run/fcgi.sock.away" "$PF_DIR/run/fcgi.sock"
 
 # TLS: 1.2 and 1.3 only.
 pf_curl -o /dev/null --tlsv1.3 --tls-max 1.3 "$PF_URL/"; ok $? "TLS 1.3 accepted"
