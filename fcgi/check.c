@@ -159,36 +159,77 @@ static const char *const weak_protocols[] = {
 	"SSLv2", "SSLv3", "TLSv1", "TLSv1.1"
 };
 
+/* Whether ssl_protocols directive i names one older than TLS 1.2. */
+static int
+weak_at(const struct ngxconf *c, size_t i)
+{
+	size_t	 j, n;
+
+	for (j = 1; j < c->dir[i].argc; j++)
+		for (n = 0; n < sizeof(weak_protocols) /
+		    sizeof(weak_protocols[0]); n++)
+			if (strcmp(c->dir[i].argv[j], weak_protocols[n]) == 0)
+				return 1;
+	return 0;
+}
+
+/* Whether server block i listens with TLS ("listen ... ssl"). */
+static int
+listens_tls(const struct ngxconf *c, size_t i)
+{
+	size_t	 j, a;
+
+	for (j = i + 1; j < c->dir[i].end; j = ngxconf_next(c, j))
+		if (ngxconf_is(c, j, "listen"))
+			for (a = 1; a < c->dir[j].argc; a++)
+				if (strcmp(c->dir[j].argv[a], "ssl") == 0)
+					return 1;
+	return 0;
+}
+
 /*
- * TLS 1.2 and 1.3 only.  Every ssl_protocols counts: nginx adds up
- * those of one block (Debian's nginx.conf has one in its http {}), and
- * takes a port's protocols from its default server, whichever it is.
+ * TLS 1.2 and 1.3 only, in every server that listens with TLS (nginx
+ * takes a port's protocols from its default server, whichever it is, so
+ * each must hold).  A server's protocols are its own ssl_protocols, else
+ * those of the block around it (Debian's nginx.conf has a list with TLS
+ * 1.0 in its http {}), and every ssl_protocols of that one block adds up.
  */
 static void
 check_tls(struct checks *k, const struct ngxconf *c)
 {
 	char	 w[PATH_MAX + 40];
-	size_t	 i, j, n, first = NGXCONF_NONE, weak = NGXCONF_NONE;
+	size_t	 i, j, b, d, end, first = NGXCONF_NONE, weak = NGXCONF_NONE;
+	size_t	 unset = NGXCONF_NONE;
+	int	 servers = 0;
 
 	for (i = 0; i < c->ndir; i++) {
-		if (!ngxconf_is(c, i, "ssl_protocols"))
+		if (!ngxconf_is(c, i, "server") || c->dir[i].end == 0 ||
+		    !listens_tls(c, i))
 			continue;
+		servers++;
+		if ((d = ngxconf_find(c, i, "ssl_protocols")) == NGXCONF_NONE) {
+			if (unset == NGXCONF_NONE)
+				unset = i;
+			continue;
+		}
 		if (first == NGXCONF_NONE)
-			first = i;
-		for (j = 1; j < c->dir[i].argc; j++)
-			for (n = 0; n < sizeof(weak_protocols) /
-			    sizeof(weak_protocols[0]); n++)
-				if (strcmp(c->dir[i].argv[j],
-				    weak_protocols[n]) == 0 &&
-				    weak == NGXCONF_NONE)
-					weak = i;
+			first = d;
+		b = c->dir[d].parent;
+		end = b == NGXCONF_NONE ? c->ndir : c->dir[b].end;
+		for (j = b == NGXCONF_NONE ? 0 : b + 1; j < end;
+		    j = ngxconf_next(c, j))
+			if (ngxconf_is(c, j, "ssl_protocols") && weak_at(c, j) &&
+			    weak == NGXCONF_NONE)
+				weak = j;
 	}
-	report(k, first != NGXCONF_NONE && weak == NGXCONF_NONE,
-	    "nginx: ssl_protocols %s%s", first == NGXCONF_NONE ?
-	    "not set (nginx's default allows TLS 1.0 and 1.1)" :
-	    weak != NGXCONF_NONE ? "allows TLS 1.1 or older" :
-	    "TLS 1.2 and 1.3 only", place(c, weak != NGXCONF_NONE ? weak :
-	    first, w, sizeof(w)));
+	report(k, servers > 0 && unset == NGXCONF_NONE && weak == NGXCONF_NONE,
+	    "nginx: ssl_protocols %s%s", servers == 0 ?
+	    "unknown: no server listens with ssl" :
+	    unset != NGXCONF_NONE ? "not set for a server (nginx's default "
+	    "allows TLS 1.0 and 1.1)" : weak != NGXCONF_NONE ?
+	    "allows TLS 1.1 or older" : "TLS 1.2 and 1.3 only",
+	    place(c, weak != NGXCONF_NONE ? weak : unset != NGXCONF_NONE ?
+	    unset : first, w, sizeof(w)));
 }
 
 /* HSTS sent; server_tokens off, and never on anywhere. */

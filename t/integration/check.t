@@ -123,12 +123,20 @@ like "$out" "^ok   nginx: location ~\\* \\^/admin\\(/\\|\\$\\) is behind the all
 nginx -p "$E" -c "$E/nginx.conf" -T >"$T_DIR/nginx-T.txt" 2>/dev/null
 is "$(ctl check "$T_DIR/nginx-T.txt")" "$out" "nginx -T output: the same findings"
 
-# Debian's nginx.conf sets ssl_protocols with TLS 1.0 and 1.1 in its
-# http {}: nginx adds that list and the site's up, so it fails there.
-sed -e 's|^http {|&\n\tssl_protocols TLSv1 TLSv1.1 TLSv1.2 TLSv1.3;|' "$E/nginx.conf" >"$E/debian.conf"
+# Debian's nginx.conf sets ssl_protocols with TLS 1.0 and 1.1 (and
+# ssl_prefer_server_ciphers) in its http {}: the site's servers set their
+# own, which replace them, so it passes, and nginx accepts the two.
+sed -e 's|^http {|&\n\tssl_protocols TLSv1 TLSv1.1 TLSv1.2 TLSv1.3;\n\tssl_prefer_server_ciphers on;|' "$E/nginx.conf" >"$E/debian.conf"
+like "$(ctl check "$E/debian.conf")" "ok   nginx: ssl_protocols TLS 1.2 and 1.3 only \\([^)]*primoforum[^)]*\\)" \
+    "Debian's TLS 1.0 in http {} does not reach the site's servers, which set their own"
+nginx -t -p "$E" -c "$E/debian.conf" >/dev/null 2>&1
+is "$?" 0 "and nginx takes the site beside Debian's TLS lines (no duplicate directive)"
+# A TLS server of another site without its own list inherits Debian's.
+printf 'server {\n\tlisten 127.0.0.1:1 ssl;\n\tserver_name other.example;\n}\n' >"$E/conf.d/other.conf"
 like "$(ctl check "$E/debian.conf")" \
     "^FAIL nginx: ssl_protocols allows TLS 1.1 or older \\($E/debian.conf:6\\)$" \
-    "TLS 1.0 in the main file beside the site's TLS 1.2 fails, named there"
+    "but a TLS server that inherits TLS 1.0 from the main file fails, named there"
+rm -f "$E/conf.d/other.conf"
 
 # What nginx would refuse is a failure that names its place.
 sed -e 's|include conf.d/\*.conf;|&\n\tinclude conf.d/missing.conf;|' "$E/nginx.conf" >"$E/missing.conf"
