@@ -47,6 +47,19 @@ session_ended(struct request *r)
 }
 
 /*
+ * The 401 of a token that is no longer good (hash h): "removed" when the
+ * facilitator removed this participant, else session_ended.
+ */
+static int
+not_in(struct request *r, const unsigned char *h)
+{
+	if (participant_was_removed(r->db, h) == 1)
+		return resp_error(r, 401, "removed", "you were removed from "
+		    "this session");
+	return session_ended(r);
+}
+
+/*
  * For routes of participants: sets r->part, or answers 401 ("the session
  * has ended") or 503.  Returns 1 if the request may go on.
  */
@@ -64,7 +77,10 @@ participant_authenticate(struct request *r)
 	}
 	if (o != OUT_OK) {
 		memset(&r->part, 0, sizeof(r->part));
-		session_ended(r);
+		if (o == OUT_UNAUTHENTICATED && token_hash(r, h))
+			not_in(r, h);
+		else
+			session_ended(r);
 		return 0;
 	}
 	return 1;
@@ -137,7 +153,7 @@ api_participant_state(struct request *r)
 	/* One query: the participant, the session, their own answers. */
 	m = mine_new();
 	if ((o = participant_state(r->db, h, MAXAGE(r), &me, m)) != OUT_OK) {
-		rc = o == OUT_DB_DOWN ? db_unavailable(r) : session_ended(r);
+		rc = o == OUT_DB_DOWN ? db_unavailable(r) : not_in(r, h);
 		goto out;
 	}
 	if (gen != 0 && me.session == sess)

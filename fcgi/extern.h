@@ -1311,6 +1311,7 @@ enum outcome	 participant_state(struct db *, const unsigned char[32],
 		    long long, struct participant *, struct mine *);
 void		 participant_write(struct jw *, const struct participant *);
 void		 joined_release(struct joined *);
+int		 participant_was_removed(struct db *, const unsigned char[32]);
 enum outcome	 participant_join(struct db *, const struct joinreq *,
 		    struct joined *, struct why *);
 

@@ -295,3 +295,20 @@ out:
 	db_shape_release(&bycode_shape, &b);
 	return o;
 }
+
+/*
+ * Whether token hash h is that of a participant the facilitator removed
+ * (until the stop forgets every token).  Returns 1, 0, or -1 (the
+ * database is down).
+ */
+int
+participant_was_removed(struct db *db, const unsigned char h[32])
+{
+	struct dbparam	 p[1] = { DBP_BLOB(h, 32) };
+	long long	 n = 0;
+
+	if (db_exec(db, STMT_PARTICIPANT_WAS_REMOVED, p, 1, db_row_int,
+	    &n) < 0)
+		return -1;
+	return n > 0;
+}

@@ -367,9 +367,15 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "JOIN session s ON s.id = p.session_id LEFT JOIN team t ON "
 	    "t.id = p.team_id WHERE p.session_id = ? AND p.run = s.run AND "
 	    "p.removed = 0 ORDER BY p.id", 1 },
-	[STMT_PARTICIPANT_REMOVE] = { "UPDATE participant SET removed = 1, "
-	    "token_hash = NULL WHERE id = ? AND session_id = ? AND "
-	    "removed = 0", 0 },
+	/*
+	 * A removed participant's token stays (PARTICIPANT_GOOD refuses it)
+	 * so that their page can be told they were removed, not that the
+	 * session ended; the stop clears it with every other token.
+	 */
+	[STMT_PARTICIPANT_REMOVE] = { "UPDATE participant SET removed = 1 "
+	    "WHERE id = ? AND session_id = ? AND removed = 0", 0 },
+	[STMT_PARTICIPANT_WAS_REMOVED] = { "SELECT COUNT(*) FROM participant "
+	    "WHERE token_hash = ? AND removed = 1", 1 },
 	[STMT_PARTICIPANT_REVOKE_ALL] = { "UPDATE participant SET "
 	    "token_hash = NULL WHERE session_id = ? AND token_hash IS NOT NULL",
 	    0 },

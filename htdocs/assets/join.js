@@ -122,8 +122,10 @@ function card(r) {
 			const x = await api("POST", "/participant/rounds/" + r.id +
 			    (idea ? "/ideas" : "/answer"), b);
 			if (!x.ok) {
-				if (x.status === 401)
-					return show("ended-view");
+				if (x.status === 401) {
+					removed = x.code === "removed";
+					return ended();
+				}
 				status.textContent = x.text;
 				status.dataset.state = "error";
 				return;
@@ -303,6 +305,19 @@ function fromDoc(d) {
 	});
 }
 
+// The end screen: the session ended, or (removed) the facilitator took
+// this participant out of it: each is told as it is.
+let removed = false;
+function ended() {
+	const v = document.getElementById("ended-view");
+	v.querySelector("h1").dataset.i18n = removed ? "join.removedTitle" : "join.endedTitle";
+	v.querySelector("p").dataset.i18n = removed ? "join.removed" : "join.ended";
+	v.querySelector("h1").textContent = t(v.querySelector("h1").dataset.i18n);
+	v.querySelector("p").textContent = t(v.querySelector("p").dataset.i18n);
+	v.dataset.removed = String(removed);
+	return show("ended-view");
+}
+
 // Asks a worker for the state: "ok" (me is new), "same" (304), "ended"
 // (401: the session stopped or they were removed), "offline".
 async function askWorker() {
@@ -316,8 +331,14 @@ async function askWorker() {
 	} catch (e) {
 		return "offline";
 	}
-	if (r.status === 401)
+	if (r.status === 401) {
+		try {
+			removed = (await r.json()).error.code === "removed";
+		} catch (e) {
+			removed = false;
+		}
 		return "ended";
+	}
 	if (r.status === 304) {
 		lastWorker = performance.now();
 		return "same";
@@ -371,7 +392,7 @@ async function poll() {
 			st = "offline";
 	}
 	if (st === "ended") {
-		show("ended-view");
+		ended();
 		say("");
 		return;
 	}

@@ -101,11 +101,28 @@ try {
 	const sid = new URL(fac.url()).searchParams.get("session");
 	out("session", sid);
 
+	// A refused round: the message beside the form's button, in view,
+	// in the error's colour; the next success takes it away.
+	await fac.selectOption("#r-type", "choice");
+	await fac.fill("#r-title", "No options yet");
+	await fac.click("#add-round button[type=submit]");
+	await fac.waitForSelector('#add-round .note[data-state="error"]');
+	out("error beside the form", await fac.$eval("#add-round .note", (n) => {
+		const r = n.getBoundingClientRect();
+		const prev = n.previousElementSibling;
+		return n.textContent + " | after " + (prev ? prev.tagName + "." + prev.type : "-") +
+		    " | " + (r.top >= 0 && r.bottom <= innerHeight ? "in view" : "out of view") +
+		    " | " + getComputedStyle(n).color;
+	}));
+	out("status line", (await fac.textContent("#result")) || "(empty)");
+
 	// The agenda: a brainstorm (the points vote comes from its clusters).
 	await fac.selectOption("#r-type", "brainstorm");
 	await fac.fill("#r-title", "What should we improve?");
 	await fac.click("#add-round button[type=submit]");
 	await fac.waitForSelector("#rounds li h2");
+	out("errors after a success", await fac.locator('.note[data-state="error"]').count());
+	out("saved beside the form", await fac.locator("#add-round .note").textContent());
 	await fac.click("#start");
 	await fac.waitForSelector("#running:not([hidden])");
 	const code = (await fac.textContent("#join-code")).trim();

@@ -18,6 +18,11 @@ cd "$PF_SRC/t/browser" || exit 1
 out=$(node scenario.mjs "$PF_URL" "$shots" 2>&1)
 like "$out" 'registered: yes' "a facilitator registers from the page"
 like "$out" 'session: [0-9]+' "and makes a session in the console"
+like "$out" 'error beside the form: .*option.* \| after BUTTON\.submit \| in view \| rgb\((1[5-9][0-9]|2[0-9][0-9]), ' \
+    "a refused round: the message right after the form's button, in view, in red"
+like "$out" 'status line: \(empty\)' "not at the top of the page"
+like "$out" 'errors after a success: 0' "the next success takes the error away"
+like "$out" 'saved beside the form: Saved\.' "and says so beside the same button"
 like "$out" 'code: [0-9A-Z]{4}-[0-9A-Z]{4}' "starts it: a join code"
 like "$out" 'projector code: [0-9A-Z]{4}-[0-9A-Z]{4}' "the projector shows the code"
 like "$out" 'participants joined: 3' "three phones join with the link"

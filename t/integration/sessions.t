@@ -148,6 +148,10 @@ call ann DELETE "/api/sessions/$sid/participants/$p3id"
 is "$code" 204 "the facilitator removes a participant"
 call p3 GET /api/participant/state
 is "$code" 401 "whose token dies at once"
+like "$body" '"code":"removed","message":"you were removed from this session"' \
+    "and who is told so (not that the session ended)"
+call p3 POST "/api/participant/rounds/1/answer" '{"choices":[1]}'
+like "$code $body" '^401 .*"code":"removed"' "an answer gets the same"
 call p3 POST /api/join "{\"code\":\"$jc\",\"display_name\":\"Kees\",\"team\":\"Tafel 1\"}"
 is "$code" 201 "(they may join again as someone new, unless locked)"
 
