@@ -127,7 +127,6 @@ api_session_xlsx(struct request *r)
 int
 api_session_export(struct request *r)
 {
-	struct why	 why = { NULL, "", 0 };
 	struct session	 s;
 	struct jw	*w;
 	char		 name[128];
@@ -137,14 +136,13 @@ api_session_export(struct request *r)
 	if ((rc = allowed(r, &s)) != 1)
 		return rc;
 	export_filename(&s, NULL, "json", name, sizeof(name));
-	session_release(&s);
 	w = resp_json(r, 200);
 	jw_obj(w);
-	if ((o = export_session(r->db, w, r->ids[0], r->auth.account_id,
-	    r->cfg->str[CFG_SITE_ORIGIN], &why)) != OUT_OK) {
+	o = export_session(r->db, w, &s, r->cfg->str[CFG_SITE_ORIGIN]);
+	session_release(&s);
+	if (o != OUT_OK) {
 		jw_free(w);
-		return o == OUT_NOT_FOUND ? resp_outcome(r, o, &why) :
-		    db_unavailable(r);
+		return db_unavailable(r);
 	}
 	jw_end(w);
 	download(r, NULL, name);

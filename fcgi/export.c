@@ -123,20 +123,90 @@ export_rounds(struct db *db, struct jw *w, long long session)
 	return o;
 }
 
+/* An ISO time "YYYY-MM-DDTHH:MM:SSZ" as seconds since 1970, or -1. */
+static long long
+iso_seconds(const char *iso)
+{
+	static const struct { size_t at, len; long long lo, hi; } part[6] = {
+		{ 0, 4, 1970, 9999 }, { 5, 2, 1, 12 }, { 8, 2, 1, 31 },
+		{ 11, 2, 0, 23 }, { 14, 2, 0, 59 }, { 17, 2, 0, 60 },
+	};
+	long long	 v[6];
+	struct tm	 tm;
+	size_t		 i;
+
+	if (iso == NULL || strlen(iso) < 19)
+		return -1;
+	for (i = 0; i < 6; i++)
+		if (parse_int(iso + part[i].at, part[i].len, part[i].lo,
+		    part[i].hi, &v[i]) == -1)
+			return -1;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = (int)v[0] - 1900;
+	tm.tm_mon = (int)v[1] - 1;
+	tm.tm_mday = (int)v[2];
+	tm.tm_hour = (int)v[3];
+	tm.tm_min = (int)v[4];
+	tm.tm_sec = (int)v[5];
+	return (long long)timegm(&tm);
+}
+
 /*
- * Writes session id of account as its export into an open object:
- * "format", "session" with its teams, "rounds" with their results.
+ * How long session s ran, in whole minutes (rounded): from its start to
+ * its stop; -1 while it runs (no stop yet) or if it never ran.
+ */
+static long long
+session_minutes(const struct session *s)
+{
+	long long	 a = iso_seconds(s->started), b = iso_seconds(s->stopped);
+
+	return a < 0 || b < a ? -1 : (b - a + 30) / 60;
+}
+
+/*
+ * How many joined the last run of session s, the removed not counted,
+ * into *n (0 if it never ran).  Returns OUT_OK or OUT_DB_DOWN.
+ */
+static enum outcome
+session_people(struct db *db, const struct session *s, long long *n)
+{
+	struct dbparam	 p[2] = { DBP_INT(s->id), DBP_INT(s->run) };
+
+	*n = 0;
+	return db_exec(db, STMT_PARTICIPANT_COUNT, p, 2, db_row_int, n) < 0 ?
+	    OUT_DB_DOWN : OUT_OK;
+}
+
+/*
+ * Writes session s (the caller loaded it: it is the account's) as its
+ * export into an open object: "format", "session" with its teams, the
+ * participants of its last run and how long it ran ("duration_minutes",
+ * null while it runs or if it never ran), and "rounds" with their
+ * results.  Returns OUT_OK or OUT_DB_DOWN.
  */
 enum outcome
-export_session(struct db *db, struct jw *w, long long id, long long account,
-    const char *origin, struct why *why)
+export_session(struct db *db, struct jw *w, const struct session *s,
+    const char *origin)
 {
+	long long	 people, minutes;
 	enum outcome	 o;
 
-	jw_kstr(w, "format", "primoforum-session-1");
-	if ((o = session_json(db, w, id, account, origin, why)) != OUT_OK)
+	if ((o = session_people(db, s, &people)) != OUT_OK)
 		return o;
-	return export_rounds(db, w, id);
+	jw_kstr(w, "format", "primoforum-session-1");
+	jw_key(w, "session");
+	jw_obj(w);
+	session_write(w, s, origin);
+	if ((o = session_teams_write(db, w, s->id)) != OUT_OK)
+		return o;
+	jw_kint(w, "participants", people);
+	jw_key(w, "duration_minutes");
+	if ((minutes = session_minutes(s)) < 0)
+		jw_null(w);
+	else
+		jw_int(w, minutes);
+	jw_end(w);
+	return export_rounds(db, w, s->id);
 }
 
 /*
@@ -324,43 +394,6 @@ export_filename(const struct session *s, const struct round *rd,
 		    day, ext);
 }
 
-/* An ISO time "YYYY-MM-DDTHH:MM:SSZ" as seconds since 1970, or -1. */
-static long long
-iso_seconds(const char *iso)
-{
-	static const struct { size_t at, len; long long lo, hi; } part[6] = {
-		{ 0, 4, 1970, 9999 }, { 5, 2, 1, 12 }, { 8, 2, 1, 31 },
-		{ 11, 2, 0, 23 }, { 14, 2, 0, 59 }, { 17, 2, 0, 60 },
-	};
-	long long	 v[6];
-	struct tm	 tm;
-	size_t		 i;
-
-	if (iso == NULL || strlen(iso) < 19)
-		return -1;
-	for (i = 0; i < 6; i++)
-		if (parse_int(iso + part[i].at, part[i].len, part[i].lo,
-		    part[i].hi, &v[i]) == -1)
-			return -1;
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = (int)v[0] - 1900;
-	tm.tm_mon = (int)v[1] - 1;
-	tm.tm_mday = (int)v[2];
-	tm.tm_hour = (int)v[3];
-	tm.tm_min = (int)v[4];
-	tm.tm_sec = (int)v[5];
-	return (long long)timegm(&tm);
-}
-
-/* Seconds from ISO time a to b, or -1. */
-static long long
-seconds_between(const char *a, const char *b)
-{
-	long long	 sa = iso_seconds(a), sb = iso_seconds(b);
-
-	return sa < 0 || sb < sa ? -1 : sb - sa;
-}
-
 /* A row of two cells: a name and a text (NULL: empty) or a number. */
 static void
 pair(const struct tsink *t, const char *name, const char *text,
@@ -392,16 +425,13 @@ export_session_xlsx(struct db *db, const struct session *s,
 	struct results	*res = NULL;
 	struct xlsx	*x;
 	struct tsink	 t;
-	struct dbparam	 p[2];
 	char		 name[64];
-	long long	 people = 0;
+	long long	 people;
 	size_t		 i, n = 0;
 	enum outcome	 o = OUT_DB_DOWN;
 
-	p[0] = (struct dbparam)DBP_INT(s->id);
-	p[1] = (struct dbparam)DBP_INT(s->run);
-	if (db_exec(db, STMT_PARTICIPANT_COUNT, p, 2, db_row_int,
-	    &people) < 0 || agenda_list(db, s->id, &v, &n) != OUT_OK)
+	if (session_people(db, s, &people) != OUT_OK ||
+	    agenda_list(db, s->id, &v, &n) != OUT_OK)
 		return OUT_DB_DOWN;
 	res = xcalloc(n > 0 ? n : 1, sizeof(*res));
 	for (i = 0; i < n; i++) {
@@ -417,9 +447,7 @@ export_session_xlsx(struct db *db, const struct session *s,
 		pair(&t, "session", s->title, -1);
 		pair(&t, "started", s->started != NULL ? s->started : "", -1);
 		pair(&t, "stopped", s->stopped != NULL ? s->stopped : "", -1);
-		pair(&t, "duration_minutes", NULL,
-		    seconds_between(s->started, s->stopped) < 0 ? -1 :
-		    (seconds_between(s->started, s->stopped) + 30) / 60);
+		pair(&t, "duration_minutes", NULL, session_minutes(s));
 		pair(&t, "participants", NULL, people);
 		t.row(t.arg);
 		for (i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)

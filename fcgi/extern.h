@@ -1267,8 +1267,8 @@ void		 export_filename(const struct session *, const struct round *,
 enum outcome	 export_round_csv(struct db *, long long, long long,
 		    struct buf *, struct why *);
 enum outcome	 export_rounds(struct db *, struct jw *, long long);
-enum outcome	 export_session(struct db *, struct jw *, long long,
-		    long long, const char *, struct why *);
+enum outcome	 export_session(struct db *, struct jw *,
+		    const struct session *, const char *);
 enum outcome	 export_sessions(struct db *, struct jw *, long long,
 		    const char *, int);
 int		 sessions_write(struct request *, struct jw *, int);

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: ISC
 // charts.js: the building blocks of results, shared by the round types'
 // views (rounds/*.js): elements, bars, a distribution over a scale, a
-// word cloud, an idea wall and a table.  Plain DOM and CSS: bars are
+// word cloud and an idea wall.  Plain DOM and CSS: bars are
 // boxes sized by a custom property set from script (the CSP forbids
 // inline styles, not CSSOM), the word cloud is the server's entries
 // sized by how many said them.
-import { t } from "./i18n.js";
+import { formatNumber, formatPercent, t } from "./i18n.js";
 
 export function el(tag, text, cls) {
 	const e = document.createElement(tag);
@@ -23,19 +23,55 @@ export function bar(share, cls) {
 	return b;
 }
 
-// A list of labelled bars: [label, value text, share 0..100].
+// A list of labelled bars: [label, value text, share 0..100, count, bar
+// class].  With a count (the report's), the bar carries it (data-count)
+// and is marked "some" when it is more than none, so that the style
+// keeps one vote visible however small its share of a large room.
 export function bars(rows, cls) {
 	const ul = el("ul", null, "bars" + (cls ? " " + cls : ""));
-	for (const [label, value, share] of rows) {
+	for (const [label, value, share, count, barCls] of rows) {
 		const li = el("li");
 		const l = el("span", label, "bar-label");
 		const v = el("span", value, "bar-value");
 		const track = el("span", null, "bar-track");
-		track.append(bar(share));
+		const b = bar(share, count === undefined ? barCls :
+		    (count > 0 ? "some" : "none") + (barCls ? " " + barCls : ""));
+		if (count !== undefined)
+			b.dataset.count = String(count);
+		track.append(b);
 		li.append(l, track, v);
 		ul.append(li);
 	}
 	return ul;
+}
+
+// A share as a whole percentage of a total (0 of none).
+export function percentOf(n, total) {
+	return total > 0 ? Math.round(n / total * 100) : 0;
+}
+
+// A line of short phrases ("gemiddeld 3,8 van 5 · mediaan 4"), each
+// kept whole: a narrow column wraps the line between them.
+export function phrases(list, cls) {
+	const p = el("p", null, cls || "summary");
+	list.forEach((x, i) => {
+		if (i > 0)
+			p.append(" · ");
+		p.append(el("span", x, "phrase"));
+	});
+	return p;
+}
+
+// Is a list of texts long enough for the report to set it in columns?
+// (More than 8, and short ones: a column of paragraphs reads badly.)
+export function longList(texts) {
+	const list = texts || [];
+	return list.length > 8 && list.every((x) => String(x).length <= 120);
+}
+
+// A count with its share, as the report writes them: "2 (67%)"; "0".
+export function countShare(n, percent) {
+	return n > 0 ? formatNumber(n) + " (" + formatPercent(percent) + ")" : "0";
 }
 
 // A distribution over a scale 1..max: one stacked bar.
@@ -158,31 +194,4 @@ export function ideaWall(ideas) {
 		wall.append(c);
 	}
 	return wall;
-}
-
-// A table of the report: head texts, rows of cells (a text, a number or
-// a node, such as a bar).
-export function table(head, rows) {
-	const tb0 = el("table", null, "results");
-	const tr = el("tr");
-	for (const h of head)
-		tr.append(el("th", h));
-	tb0.append(el("thead"));
-	tb0.firstChild.append(tr);
-	const tb = el("tbody");
-	for (const r of rows) {
-		const row = el("tr");
-		for (const c of r) {
-			if (c instanceof Node) {
-				const td = el("td");
-				td.append(c);
-				row.append(td);
-			} else
-				row.append(el("td", c, typeof c === "number" ||
-				    /^[0-9.]+$/.test(String(c)) ? "num" : ""));
-		}
-		tb.append(row);
-	}
-	tb0.append(tb);
-	return tb0;
 }

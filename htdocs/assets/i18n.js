@@ -93,6 +93,37 @@ export function t(key, vars) {
 	return s;
 }
 
+// The text of prefix + the plural form of n in the page's language
+// (Intl.PluralRules: "one", "other", ...), "{n}" filled with n as the
+// language writes numbers: tn("report.ideas.", 3) is "3 ideeën".  A
+// catalogue has .one and .other (what nl, en and de need); a form the
+// catalogue lacks falls back to .other.
+export function tn(prefix, n, vars) {
+	const form = new Intl.PluralRules(current).select(n);
+	return t(has(prefix + form) ? prefix + form : prefix + "other",
+	    Object.assign({ n: formatNumber(n) }, vars));
+}
+
+// A number as the page's language writes it ("3,8" in Dutch), with at
+// most digits decimals (0 unless given).
+export function formatNumber(x, digits) {
+	return new Intl.NumberFormat(current, { maximumFractionDigits: digits || 0 })
+	    .format(Number(x));
+}
+
+// A whole percentage (0..100) as the page's language writes it: "67%",
+// "67 %".
+export function formatPercent(p) {
+	return new Intl.NumberFormat(current, { style: "percent" }).format(Number(p) / 100);
+}
+
+// A day (an ISO time, in the reader's time zone) as the page's language
+// writes it in full: "1 december 2026", "1. Dezember 2026".
+export function formatDay(iso) {
+	return new Intl.DateTimeFormat(current, { dateStyle: "long" })
+	    .format(new Date(iso));
+}
+
 // Fills every [data-i18n] element with its text, sets <html lang>, the
 // switches' label (common.language) and which switch button is pressed.
 export function apply() {

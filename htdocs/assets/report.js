@@ -1,24 +1,71 @@
 // SPDX-License-Identifier: ISC
-// report.js: a printable report of one session (report.html?session=ID):
-// every round with its results as bars and numbers, and a brainstorm's
-// ideas by cluster.  It reads the session export; the facilitator prints
-// it to PDF from the browser.
+// report.js: a printable report of one session (report.html?session=ID),
+// for a facilitator to hand out: a header with how many took part, the
+// day and how long it ran, then every round with its results as its type
+// draws them for paper (the type's reportView(): distributions, bars
+// with their numbers, answers, ideas by cluster).  It reads the session
+// export, in the session's language; the facilitator prints it, or saves
+// it as PDF, from the browser (report.css lays it out on A4).
 import { api } from "./api.js";
-import { chooseLanguage, known, setLanguage, t } from "./i18n.js";
+import { chooseLanguage, formatDay, known, setLanguage, t, tn } from "./i18n.js";
 import { el } from "./charts.js";
 import { loadRoundTypes, roundType } from "./rounds/index.js";
 
+// How long the session ran, from the export's whole minutes: "1 u 35 min".
+function duration(minutes) {
+	const h = Math.floor(minutes / 60), m = minutes % 60;
+	return t(h === 0 ? "report.durationM" : m === 0 ? "report.durationH" :
+	    "report.durationHM", { h, m });
+}
+
+// The header's line of facts: "12 deelnemers · 1 december 2026 · 1 u 35 min"
+// (the day it started, else the day it was made; "still running" when
+// it has no stop yet).
+function facts(s) {
+	const parts = [tn("report.participants.", s.participants || 0)];
+	const day = s.started_at || s.created_at;
+	if (day)
+		parts.push(formatDay(day));
+	if (typeof s.duration_minutes === "number")
+		parts.push(duration(s.duration_minutes));
+	else if (s.state === "running")
+		parts.push(t("report.running"));
+	return parts.join(" · ");
+}
+
 function roundSection(r) {
 	const s = el("section", null, "round");
+	s.dataset.type = r.type;
 	s.append(el("h2", r.position + ". " + r.title));
 	const res = r.results || {};
-	const meta = t("round." + r.type + ".label");
-	s.append(el("p", res.responses !== undefined ?
-	    meta + " · " + res.responses + " " + t("results.responses") : meta, "meta"));
 	const mod = roundType(r.type);
-	if (mod)
+	// What the results count: answers, or a brainstorm's ideas (the
+	// type's countKey, results.X, has its counted form in report.X.).
+	const n = res.responses ?? (res.ideas ? res.ideas.length : undefined);
+	const counted = ((mod && mod.countKey) || "results.responses")
+	    .replace(/^results\./, "report.") + ".";
+	const meta = t("round." + r.type + ".label");
+	s.append(el("p", n !== undefined ? meta + " · " + tn(counted, n) : meta, "meta"));
+	if (n === 0)
+		s.append(el("p", t("results.noResults"), "summary"));
+	else if (mod)
 		s.append(...mod.reportView(r, res));
+	// Here, once the export links them, goes the path of each idea of a
+	// brainstorm: its cluster, and that cluster's score in the vote that
+	// took the clusters as its options.
 	return s;
+}
+
+// The screen's tools (print, back to the console); print hides them.
+function tools(id) {
+	const nav = el("nav", null, "report-tools");
+	const back = el("a", t("report.back"));
+	back.href = "/console.html?session=" + encodeURIComponent(id);
+	const print = el("button", t("report.print"), "btn");
+	print.type = "button";
+	print.addEventListener("click", () => window.print());
+	nav.append(back, print);
+	return nav;
 }
 
 async function main() {
@@ -35,12 +82,12 @@ async function main() {
 	const d = r.data;
 	await setLanguage(known(d.session.language) ? d.session.language : "en");
 	document.title = "Primoforum: " + d.session.title;
+	out.before(tools(id));
 	const head = el("header", null, "report-header");
-	head.append(el("h1", d.session.title));
+	head.append(el("p", t("report.title"), "kicker"), el("h1", d.session.title));
 	if (d.session.description)
-		head.append(el("p", d.session.description));
-	head.append(el("p", t("report.title") + " · " + (d.session.started_at ||
-	    d.session.created_at || "").slice(0, 10), "meta"));
+		head.append(el("p", d.session.description, "description"));
+	head.append(el("p", facts(d.session), "facts"));
 	out.append(head);
 	await loadRoundTypes(d.rounds.map((x) => x.type));
 	for (const round of d.rounds)

@@ -378,6 +378,9 @@ like "$(cat "$T_DIR/ideas.csv")" 'Face painting for children,Fun and games' "bra
 call ann GET "/api/sessions/$S/export"
 is "$code" 200 "session export"
 is "$(jget "$body" format)" "primoforum-session-1" "one JSON document"
+is "$(jget "$body" session.participants)" 4 "with the participants of the run"
+is "$(jget "$body" session | grep -o '"duration_minutes":null')" \
+    '"duration_minutes":null' "and no duration while it runs"
 is "$(jget "$body" rounds | grep -o '"type":' | wc -l)" 17 "with every round"
 like "$(jget "$body" rounds)" '"borda":8' "and their results"
 like "$headers" 'content-disposition: attachment; filename="evaluation-[0-9]{4}-[0-9]{2}-[0-9]{2}\.json"' \

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: ISC
 // rounds/_scale.js: what rating and statements share: every option (and
 // criterion) answered on a scale of radio buttons; results as a
-// distribution with the mean and spread, or agree/disagree/pass counts.
-import { bar, distribution, el, scaleLegend, table } from "../charts.js";
-import { t } from "../i18n.js";
+// distribution with the mean and spread, or agree/disagree/pass counts;
+// in the report, a bar per point of the scale.
+import { bars, countShare, distribution, el, percentOf, phrases, scaleLegend }
+    from "../charts.js";
+import { formatNumber, t, tn } from "../i18n.js";
 import { answerOf, labels, scale } from "./_form.js";
 
 // The participant's scales.  how: { max, ends, extra, key } (key: the
@@ -64,20 +66,63 @@ export function scaleResults(round, res, max, statements) {
 	    [round.label_low || "", round.label_high || ""])];
 }
 
-// The report's table: mean, median, spread, a bar, and "no opinion"
-// (rating) or pass, agree and disagree (statements).
+// One option's (or option and criterion's) block in the report: its
+// name, what the group said in words, and a bar per point of the scale
+// with how many chose it; a bar's length is its share of those who chose
+// a point (not of who passed or had no opinion), so that the blocks of a
+// round compare.  statements: the points are named (strongly disagree ..
+// strongly agree) and coloured from disagreement to agreement.
+function scaleBlock(name, c, round, max, statements) {
+	const dist = c.distribution || [];
+	const n = dist.reduce((a, b) => a + b, 0);
+	const box = el("div", null, "dist-block");
+	box.append(el("h3", name));
+	const words = [];
+	if (n > 0 && statements)
+		words.push(tn("report.agree.", c.agree || 0),
+		    tn("report.neutral.", dist[2] || 0),
+		    tn("report.disagree.", c.disagree || 0));
+	else if (n > 0)
+		words.push(t("report.mean", { mean: formatNumber(c.mean, 1), max }),
+		    t("report.median", { median: formatNumber(c.median, 1) }),
+		    tn("report.responses.", n));
+	if (statements && c.pass)
+		words.push(tn("report.pass.", c.pass));
+	if (!statements && c.no_opinion)
+		words.push(tn("report.noOpinion.", c.no_opinion));
+	box.append(words.length ? phrases(words) :
+	    el("p", t("results.noResults"), "summary"));
+	const rows = [];
+	for (let v = 1; v <= max; v++) {
+		let point = String(v);
+		if (statements)
+			point = t("report.level." + v);
+		else if (v === 1 && round.label_low)
+			point += " " + round.label_low;
+		else if (v === max && round.label_high)
+			point += " " + round.label_high;
+		const k = dist[v - 1] || 0;
+		rows.push([point, countShare(k, percentOf(k, n)), percentOf(k, n), k,
+		    statements ? "level" + (v - 1) : ""]);
+	}
+	box.append(bars(rows, "dist-bars"));
+	return box;
+}
+
+// The report: a block per option (and criterion), then a note on what
+// the words mean (the median; agree and disagree).
 export function scaleReport(round, res, max, statements) {
 	const label = labels(round);
-	const head = [t("results.option"), t("results.mean"), t("results.median"), t("results.sd"), ""];
-	head.push(statements ? t("results.pass") : t("results.noOpinion"));
-	if (statements)
-		head.push(t("results.agree"), t("results.disagree"));
-	return [table(head, (res.options || []).map((o) => {
-		const row = [label[o.option], o.mean, o.median, o.sd,
-		    bar((Number(o.mean) - 1) / (max - 1) * 100),
-		    statements ? o.pass : o.no_opinion];
-		if (statements)
-			row.push(o.agree, o.disagree);
-		return row;
-	}))];
+	const crit = Object.fromEntries((round.criteria || []).map((c) => [c.id, c.name]));
+	const out = el("div", null, "dists");
+	for (const o of res.options || []) {
+		if (o.criteria && o.criteria.length)
+			for (const c of o.criteria)
+				out.append(scaleBlock(label[o.option] + " · " + crit[c.criterion],
+				    c, round, max, statements));
+		else
+			out.append(scaleBlock(label[o.option], o, round, max, statements));
+	}
+	return [out, el("p", t(statements ? "report.statementsNote" :
+	    "report.medianNote"), "note")];
 }

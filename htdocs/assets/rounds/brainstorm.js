@@ -5,8 +5,8 @@
 // group them too.  The facilitator clusters and moderates them on the
 // console's board of ideas (board(), below).  Results: the ideas by cluster, with a word
 // cloud where there is room.
-import { el, ideaWall, wordCloud } from "../charts.js";
-import { t } from "../i18n.js";
+import { el, ideaWall, longList, wordCloud } from "../charts.js";
+import { t, tn } from "../i18n.js";
 import { $, check } from "./_form.js";
 
 let grabbed = null;	// the idea picked up by keyboard: { id, bucket }
@@ -211,6 +211,8 @@ export default {
 		out.push(ideaWall(res.ideas || []));
 		return out;
 	},
+	// The report: the ideas by cluster (the clusters by name, the ideas
+	// in no cluster last), each cluster with how many ideas it holds.
 	reportView(round, res) {
 		const out = [];
 		const groups = new Map();
@@ -223,8 +225,9 @@ export default {
 		for (const [k, ideas] of [...groups].sort((a, b) =>
 		    (a[0] === "") - (b[0] === "") || a[0].localeCompare(b[0]))) {
 			const c = el("div", null, "cluster");
-			c.append(el("h3", k || t("results.unclustered")));
-			const ul = el("ul");
+			c.append(el("h3", (k || t("results.unclustered")) + " · " +
+			    tn("report.ideas.", ideas.length)));
+			const ul = el("ul", null, "ideas" + (longList(ideas) ? " long" : ""));
 			for (const x of ideas)
 				ul.append(el("li", x));
 			c.append(ul);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: ISC
 // rounds/choice.js: a vote, multiple choice: pick min_picks to max_picks
 // of the options.  Results: each option's count and share.
-import { bar, bars, el, table } from "../charts.js";
+import { bars, countShare, el } from "../charts.js";
 import { t } from "../i18n.js";
 import { $, inlineNumber, labels } from "./_form.js";
 
@@ -60,9 +60,12 @@ export default {
 		return [bars((res.options || []).map((o) => [label[o.option], o.count +
 		    " (" + o.percent + "%)", o.percent]))];
 	},
+	// The report: the options by votes, each bar its share of those
+	// who voted.
 	reportView(round, res) {
 		const label = labels(round);
-		return [table([t("results.option"), t("results.count"), t("results.percent"), ""],
-		    (res.options || []).map((o) => [label[o.option], o.count, o.percent, bar(o.percent)]))];
+		const sorted = [...(res.options || [])].sort((a, b) => b.count - a.count);
+		return [bars(sorted.map((o) => [label[o.option],
+		    countShare(o.count, o.percent), o.percent, o.count]))];
 	},
 };

@@ -2,7 +2,7 @@
 // rounds/open.js: an open question: each participant answers in a text
 // (which they can change).  Results: the answers as cards, with a word
 // cloud where there is room.
-import { el, wordCloud } from "../charts.js";
+import { el, longList, wordCloud } from "../charts.js";
 import { t } from "../i18n.js";
 
 export default {
@@ -33,8 +33,9 @@ export default {
 		out.push(ul);
 		return out;
 	},
+	// The report: every answer, as given.
 	reportView(round, res) {
-		const ul = el("ul");
+		const ul = el("ul", null, "answers" + (longList(res.texts) ? " long" : ""));
 		for (const x of res.texts || [])
 			ul.append(el("li", x));
 		return [ul];

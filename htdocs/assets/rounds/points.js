@@ -2,8 +2,8 @@
 // rounds/points.js: distribute a budget of points over the options (at
 // most max_per_option each, when set).  Results: the options by points,
 // with how many gave them points.
-import { bar, bars, el, table } from "../charts.js";
-import { t } from "../i18n.js";
+import { bars, el } from "../charts.js";
+import { t, tn } from "../i18n.js";
 import { $, answerOf, inlineNumber, labels } from "./_form.js";
 
 export default {
@@ -71,12 +71,14 @@ export default {
 		    " " + t("results.pointsUnit") + " · " + o.voters + " " +
 		    t("results.voters"), o.points / top * 100]))];
 	},
+	// The report: the options by points, the most a full bar, with how
+	// many gave each points.
 	reportView(round, res) {
 		const label = labels(round);
 		const opts = res.options || [];
 		const top = Math.max(1, ...opts.map((o) => o.points));
 		const sorted = [...opts].sort((a, b) => b.points - a.points);
-		return [table([t("results.option"), t("results.points"), ""], sorted.map((o) =>
-		    [label[o.option], o.points, bar(o.points / top * 100)]))];
+		return [bars(sorted.map((o) => [label[o.option], tn("report.points.", o.points) +
+		    " · " + tn("report.from.", o.voters), o.points / top * 100, o.points]))];
 	},
 };

@@ -2,8 +2,8 @@
 // rounds/ranking.js: put the options in order, best first (or only the
 // best top_n), by dragging or by the arrow buttons (keyboard).  Results:
 // the options by Borda score.
-import { bar, bars, el, table } from "../charts.js";
-import { t } from "../i18n.js";
+import { bars, el } from "../charts.js";
+import { t, tn } from "../i18n.js";
 import { $, labels, number } from "./_form.js";
 
 export default {
@@ -90,12 +90,22 @@ export default {
 		return [bars(sorted.map((o, i) => [(i + 1) + ". " + label[o.option],
 		    t("results.borda") + " " + o.borda, o.borda / top * 100]), "ranked")];
 	},
+	// The report: the options by score, the highest a full bar, each
+	// with its place (shared by equal scores) and how often it was put
+	// first; a note says how the score is counted, with the points of a
+	// first place (the ranks asked: all options, or top_n).
 	reportView(round, res) {
 		const label = labels(round);
 		const opts = res.options || [];
 		const top = Math.max(1, ...opts.map((o) => o.borda));
 		const sorted = [...opts].sort((a, b) => b.borda - a.borda);
-		return [table([t("results.option"), t("results.borda"), ""], sorted.map((o) =>
-		    [label[o.option], o.borda, bar(o.borda / top * 100)]))];
+		const m = Math.max(0, ...opts.map((o) => (o.ranks || []).length)) || opts.length;
+		return [bars(sorted.map((o) => {
+			const place = 1 + opts.filter((x) => x.borda > o.borda).length;
+			const first = (o.ranks || [])[0] || 0;
+			return [place + ". " + label[o.option], t("report.score", { n: o.borda }) +
+			    (first ? " · " + tn("report.firsts.", first) : ""),
+			    o.borda / top * 100, o.borda];
+		}), "ranked"), el("p", t("report.bordaNote", { m }), "note")];
 	},
 };

@@ -37,6 +37,6 @@ export default {
 		return scaleResults(round, res, round.scale_max || 5, false);
 	},
 	reportView(round, res) {
-		return scaleReport(round, res, round.scale_max, false);
+		return scaleReport(round, res, round.scale_max || 5, false);
 	},
 };
