@@ -54,7 +54,11 @@ api_round_answer(struct request *r)
 		if (token)
 			o = participant_who(r->db, h, PART_MAXAGE(r),
 			    &r->part);
-		if (o == OUT_UNAUTHENTICATED)
+		if (o == OUT_UNAUTHENTICATED && token &&
+		    participant_was_removed(r->db, h) == 1)
+			why_set(&why, "removed", "you were removed from this "
+			    "session");
+		else if (o == OUT_UNAUTHENTICATED)
 			why_set(&why, "session_ended", "this session has "
 			    "ended, or you are no longer in it");
 		else if (o == OUT_OK)

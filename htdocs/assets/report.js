@@ -50,9 +50,53 @@ function roundSection(r) {
 		s.append(el("p", t("results.noResults"), "summary"));
 	else if (mod)
 		s.append(...mod.reportView(r, res));
-	// Here, once the export links them, goes the path of each idea of a
-	// brainstorm: its cluster, and that cluster's score in the vote that
-	// took the clusters as its options.
+	return s;
+}
+
+// The path of each idea of a brainstorm that fed a vote: the idea, its
+// cluster, and what the cluster (or the idea itself) scored in each round
+// that took its options from the brainstorm (option_sources, feed.c).
+// Null when no round was fed.
+function ideaPaths(rounds) {
+	const rows = [];
+	for (const b of rounds) {
+		const res = b.results || {};
+		const votes = rounds.filter((v) => v.options_from === b.id && v.option_sources);
+		if (!res.ideas || votes.length === 0)
+			continue;
+		const cid = new Map((res.clusters || []).map((c) => [c.name, c.id]));
+		for (const idea of res.ideas) {
+			const c = idea.cluster ? cid.get(idea.cluster) : undefined;
+			const steps = [];
+			for (const v of votes) {
+				const src = v.option_sources.find((x) =>
+				    (c !== undefined && x.cluster === c) || x.idea === idea.id);
+				const mod = roundType(v.type);
+				if (src && mod && mod.scoreText)
+					steps.push(v.position + ". " + v.title + ": " +
+					    mod.scoreText(v.results || {}, src.option));
+			}
+			rows.push([idea.text, idea.cluster || t("report.noCluster"),
+			    steps.length ? steps.join("; ") : t("report.notVoted")]);
+		}
+	}
+	if (rows.length === 0)
+		return null;
+	const s = el("section", null, "round paths");
+	s.append(el("h2", t("report.paths")), el("p", t("report.pathsNote"), "meta"));
+	const table = el("table");
+	const head = el("tr");
+	for (const k of ["report.pathIdea", "report.pathCluster", "report.pathVote"])
+		head.append(el("th", t(k)));
+	table.append(el("thead"), el("tbody"));
+	table.tHead.append(head);
+	for (const r of rows) {
+		const tr = el("tr");
+		for (const x of r)
+			tr.append(el("td", x));
+		table.tBodies[0].append(tr);
+	}
+	s.append(table);
 	return s;
 }
 
@@ -92,6 +136,9 @@ async function main() {
 	await loadRoundTypes(d.rounds.map((x) => x.type));
 	for (const round of d.rounds)
 		out.append(roundSection(round));
+	const paths = ideaPaths(d.rounds);
+	if (paths)
+		out.append(paths);
 	out.dataset.ready = "true";
 }
 

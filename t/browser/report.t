@@ -88,6 +88,18 @@ for i in 0 1; do
 	call ann PATCH "/api/sessions/$S/rounds/$R/ideas/$IDEA" "{\"cluster\":$CL}"
 done
 is "$code" 200 "a session with a round of every type, answered"
+# The vote on the clusters, fed by the brainstorm: the path of an idea.
+BR=$R
+call ann POST "/api/sessions/$S/rounds/$BR/clusters" '{"name":"Buiten"}'
+call ann POST "/api/sessions/$S/rounds" "{\"type\":\"points\",\"title\":\"Stemming: Ideeën\",\"options_from\":$BR,\"options_use\":\"clusters\",\"budget\":10,\"after\":$BR}"
+R=$(jget "$body" round.id)
+call ann POST "/api/sessions/$S/rounds/$R/open" ''
+call ann GET "/api/sessions/$S/rounds/$R/results"
+O=$(printf '%s' "$body" | perl -MJSON::PP -e 'my %o = map { $_->{label} => $_->{id} } @{decode_json(<STDIN>)->{round}{options}}; print "$o{Ritme} $o{Buiten}"')
+set -- $O
+answer p1 "{\"points\":[{\"option\":$1,\"points\":6},{\"option\":$2,\"points\":4}]}"
+answer p2 "{\"points\":[{\"option\":$1,\"points\":10}]}"
+is "$code" 201 "and a points vote on its clusters, answered"
 
 # Stopped, after 95 minutes (the start moved back: no test waits that long).
 call ann POST "/api/sessions/$S/stop" ''
@@ -107,7 +119,7 @@ like "$out" "facts: $FACTS
 " "its header: participants, the day and the duration, in Dutch"
 TITLES=("1. Lunch?" "2. Hoe nuttig was de ochtend?" "3. Stellingen over vergaderen"
     "4. Weeg de plannen" "5. Prioriteiten" "6. Verdeel 10 punten"
-    "7. Wat neem je mee?" "8. Ideeën")
+    "7. Wat neem je mee?" "8. Ideeën" "9. Stemming: Ideeën" "Van idee naar besluit")
 is "$(printf '%s\n' "$out" | sed -n 's/^titles: //p')" \
     "$(IFS='|'; printf '%s' "${TITLES[*]}" | sed 's/|/ | /g')" "every round, in order"
 like "$out" 'Meerkeuze · 3 antwoorden' "what each round is and counts, in the session's language"
@@ -124,6 +136,8 @@ like "$out" 'Scholing *17 punten · van 2 deelnemers *Uitje *3 punten · van 1 d
 like "$out" 'Open vraag · 2 antwoorden *Meer koffie *Een plan voor januari' "open answers"
 like "$out" 'Brainstorm · 3 ideeën *Ritme · 2 ideeën *Meer pauzes *Korter vergaderen *Niet in een cluster · 1 idee *Een lunchwandeling' \
     "ideas by cluster"
+like "$out" 'Van idee naar besluit *Elk idee, het cluster waarin het kwam.* *Idee *Cluster *In de stemming *Meer pauzes *Ritme *9\. Stemming: Ideeën: 16 punten · van 2 deelnemers *Korter vergaderen *Ritme *9\. Stemming: Ideeën: 16 punten · van 2 deelnemers *Een lunchwandeling *\(geen cluster\) *niet over gestemd' \
+    "the path of each idea: its cluster and that cluster's score in the vote that followed"
 # A bar of answers is as long as its share (within 2 px) and at least
 # 20 px: one answer of four is a quarter of its track, not a sliver.
 for media in screen print; do

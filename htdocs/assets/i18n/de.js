@@ -307,6 +307,14 @@ export default {
 
 	// report
 	"report.title": "Bericht",
+	"report.paths": "Von der Idee zur Entscheidung",
+	"report.pathsNote": "Jede Idee, ihr Cluster und was dieses Cluster in der Abstimmung über die Cluster erreicht hat.",
+	"report.pathIdea": "Idee",
+	"report.pathCluster": "Cluster",
+	"report.pathVote": "In der Abstimmung",
+	"report.noCluster": "(kein Cluster)",
+	"report.notVoted": "nicht abgestimmt",
+	"report.place": "Platz {n}",
 	"report.failed": "Der Bericht konnte nicht erstellt werden: ",
 	"report.back": "Zurück zur Konsole",
 	"report.print": "Drucken oder als PDF speichern",

@@ -309,6 +309,14 @@ export default {
 
 	// report
 	"report.title": "Report",
+	"report.paths": "From idea to decision",
+	"report.pathsNote": "Each idea, its cluster, and what that cluster scored in the vote that took the clusters as its options.",
+	"report.pathIdea": "Idea",
+	"report.pathCluster": "Cluster",
+	"report.pathVote": "In the vote",
+	"report.noCluster": "(no cluster)",
+	"report.notVoted": "not voted on",
+	"report.place": "place {n}",
 	"report.failed": "The report could not be made: ",
 	"report.back": "Back to the console",
 	"report.print": "Print or save as PDF",

@@ -306,6 +306,14 @@ export default {
 
 	// report
 	"report.title": "Verslag",
+	"report.paths": "Van idee naar besluit",
+	"report.pathsNote": "Elk idee, het cluster waarin het kwam, en wat dat cluster scoorde in de stemming over de clusters.",
+	"report.pathIdea": "Idee",
+	"report.pathCluster": "Cluster",
+	"report.pathVote": "In de stemming",
+	"report.noCluster": "(geen cluster)",
+	"report.notVoted": "niet over gestemd",
+	"report.place": "plaats {n}",
 	"report.failed": "Het verslag kon niet worden gemaakt: ",
 	"report.back": "Terug naar de console",
 	"report.print": "Afdrukken of als pdf bewaren",

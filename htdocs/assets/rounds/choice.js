@@ -68,4 +68,9 @@ export default {
 		return [bars(sorted.map((o) => [label[o.option],
 		    countShare(o.count, o.percent), o.percent, o.count]))];
 	},
+	// What option id scored, in words (the report's path of an idea).
+	scoreText(res, id) {
+		const o = (res.options || []).find((x) => x.option === id);
+		return o ? countShare(o.count, o.percent) : "";
+	},
 };

@@ -81,4 +81,9 @@ export default {
 		return [bars(sorted.map((o) => [label[o.option], tn("report.points.", o.points) +
 		    " · " + tn("report.from.", o.voters), o.points / top * 100, o.points]))];
 	},
+	// What option id scored, in words (the report's path of an idea).
+	scoreText(res, id) {
+		const o = (res.options || []).find((x) => x.option === id);
+		return o ? tn("report.points.", o.points) + " · " + tn("report.from.", o.voters) : "";
+	},
 };

@@ -108,4 +108,13 @@ export default {
 			    o.borda / top * 100, o.borda];
 		}), "ranked"), el("p", t("report.bordaNote", { m }), "note")];
 	},
+	// What option id scored, in words (the report's path of an idea).
+	scoreText(res, id) {
+		const opts = res.options || [];
+		const o = opts.find((x) => x.option === id);
+		if (!o)
+			return "";
+		const place = 1 + opts.filter((x) => x.borda > o.borda).length;
+		return t("report.place", { n: place }) + " · " + t("report.score", { n: o.borda });
+	},
 };
