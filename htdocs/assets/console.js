@@ -252,6 +252,15 @@ function roundItem(r) {
 	acts.append(csv);
 	if (r.state !== "open")
 		acts.append(button(t("console.remove"), "secondary", async () => {
+			// Ask, naming what goes: the round and its answers or ideas.
+			const x = await call("GET", "/sessions/" + sid + "/rounds/" + r.id + "/results");
+			const res = x.ok ? (x.data.round.results || {}) : {};
+			const n = res.responses ?? (res.ideas ? res.ideas.length : 0);
+			const what = t(n > 0 ? (res.ideas ? "console.confirmDeleteRoundIdeas" :
+			    "console.confirmDeleteRoundAnswers") : "console.confirmDeleteRound",
+			    { round: r.position + ". " + r.title, n });
+			if (!window.confirm(what))
+				return;
 			if ((await call("DELETE", "/sessions/" + sid + "/rounds/" + r.id)).ok)
 				loadRounds();
 		}));

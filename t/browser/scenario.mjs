@@ -19,13 +19,21 @@ const problems = [];
 const out = (k, v) => console.log(k + ": " + v);
 
 let promptText = null;	// what the next prompt() gets typed into it
+let dismissNext = false;	// the next dialog: said, and answered "Cancel"
 function watch(page, who) {
 	page.on("console", (m) => {
 		if (m.type() === "error" && !m.text().startsWith("Failed to load resource"))
 			problems.push(who + " console: " + m.text());
 	});
 	page.on("pageerror", (e) => problems.push(who + " pageerror: " + e.message));
-	page.on("dialog", (d) => d.accept(promptText === null ? undefined : promptText));
+	page.on("dialog", (d) => {
+		if (dismissNext) {
+			dismissNext = false;
+			out("dialog", d.message());
+			return d.dismiss();
+		}
+		return d.accept(promptText === null ? undefined : promptText);
+	});
 }
 
 // The serious and critical accessibility problems of a screen
@@ -279,6 +287,13 @@ try {
 	await rep.waitForSelector("#report[data-ready=true]");
 	out("report sections", await rep.locator("section.round").count());
 	await rep.close();
+
+	// Deleting a round asks first, naming what would go; "Cancel" keeps it.
+	dismissNext = true;
+	await fac.locator("#rounds > li").first().getByRole("button", { name: "Delete", exact: true }).click();
+	await fac.waitForFunction(() => true);
+	await fac.waitForTimeout(300);
+	out("rounds after cancel", await fac.locator("#rounds > li").count());
 
 	// --- the account page --------------------------------------------------
 	const acct = await fctx.newPage();

@@ -44,7 +44,10 @@ like "$out" 'csv download: team-day-what-next-[0-9]{4}-[0-9]{2}-[0-9]{2}-r2-poin
     "the round's CSV downloads, named after the session, its day and the round"
 like "$out" 'csv: .*option,points,voters.*Goals,12,3' "with the totals"
 like "$out" 'json download: team-day-what-next-[0-9]{4}-[0-9]{2}-[0-9]{2}\.json' "the session downloads as JSON"
-like "$out" 'report sections: 2' "the report has both rounds"
+like "$out" 'report sections: 3' "the report has both rounds, and the path of each idea"
+like "$out" 'dialog: Delete round 1\. What should we improve\? and its 6 ideas\?' \
+    "deleting a round asks first, naming what goes with it"
+like "$out" 'rounds after cancel: 2' "and Cancel keeps it"
 like "$out" 'account: .*fiona@example.org' "the account page"
 like "$out" 'participants see the end: 3' "after stop every phone says the session ended"
 like "$out" 'projector ended: yes' "so does the projector"
