@@ -191,13 +191,22 @@ try {
 		await fac.waitForFunction((n) => [...document.querySelectorAll(".bucket h3")]
 		    .some((h) => h.textContent === n), name);
 	}
-	// Moderation: mend an idea's wording.
-	promptText = "A training budget for everyone";
+	// Moderation: mend an idea's wording, in place (no prompt box).
 	await fac.getByRole("button", { name: "Edit: Training budget" }).click();
+	await fac.fill(".board .idea input", "A training budget for everyone");
+	await fac.keyboard.press("Enter");
 	await fac.waitForFunction(() => [...document.querySelectorAll(".board .idea-text")]
 	    .some((b) => b.textContent === "A training budget for everyone"));
-	promptText = null;
 	out("edited", "A training budget for everyone");
+	// A cluster renamed in place (and back).
+	for (const [from, to] of [["Goals", "Targets"], ["Targets", "Goals"]]) {
+		await fac.getByRole("button", { name: "Rename: " + from }).click();
+		await fac.fill(".bucket h3 input", to);
+		await fac.keyboard.press("Enter");
+		await fac.waitForFunction((n) => [...document.querySelectorAll(".bucket h3")]
+		    .some((h) => h.textContent === n), to);
+	}
+	out("renamed", "Goals to Targets and back");
 	const bucket = (n) => fac.locator(".bucket", { has: fac.locator("h3", { hasText: n }) });
 	const idea = (txt) => fac.locator(".board .idea", { has: fac.locator(".idea-text", { hasText: new RegExp("^" + txt + "$") }) }).first();
 	// By mouse: drag and drop.
@@ -221,6 +230,28 @@ try {
 	const sizes = await fac.$$eval(".bucket", (bs) => bs.map((b) =>
 	    b.querySelector("h3").textContent + "=" + b.querySelectorAll(".idea").length).join(" "));
 	out("clusters", sizes);
+	// A duplicate dropped onto its twin: merged (after a confirmation).
+	await idea("Shorter meetings please").dragTo(idea("Shorter meetings"));
+	await fac.waitForFunction(() => ![...document.querySelectorAll(".board .idea-text")]
+	    .some((b) => b.textContent === "Shorter meetings please"));
+	out("after the merge", await fac.$$eval(".bucket", (bs) => bs.map((b) =>
+	    b.querySelector("h3").textContent + "=" + b.querySelectorAll(".idea").length).join(" ")));
+	// The board follows new ideas while it is open.
+	const t0 = Date.now();
+	await parts[0].fill("section.round-card[data-type=brainstorm] textarea", "Fewer slides");
+	await parts[0].click("section.round-card[data-type=brainstorm] form.answer button[type=submit]");
+	await fac.waitForFunction(() => [...document.querySelectorAll(".board .idea-text")]
+	    .some((b) => b.textContent === "Fewer slides"), null, { timeout: 10000 });
+	out("new idea on the open board after", (Date.now() - t0) + " ms");
+	// H on the focused idea hides it; H again shows it.
+	await idea("Fewer slides").locator(".idea-text").focus();
+	await fac.keyboard.press("h");
+	await fac.waitForSelector(".board .idea.hidden-idea");
+	out("h hides", await fac.locator(".board .idea.hidden-idea .idea-text").textContent());
+	await fac.locator(".board .idea.hidden-idea .idea-text").focus();
+	await fac.keyboard.press("h");
+	await fac.waitForFunction(() => !document.querySelector(".board .idea.hidden-idea"));
+	out("h shows again", "yes");
 	await both(fac, "console-clusters", true);
 	await fac.click("button.lang[data-lang=en]");
 

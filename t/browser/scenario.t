@@ -16,6 +16,7 @@ shots=${PF_SCREENSHOTS:-$T_DIR/screenshots}
 mkdir -p "$shots"
 cd "$PF_SRC/t/browser" || exit 1
 out=$(node scenario.mjs "$PF_URL" "$shots" 2>&1)
+printf "%s\n" "$out" >"${PF_SCREENSHOTS:-$T_DIR}/scenario.out" 2>/dev/null
 like "$out" 'registered: yes' "a facilitator registers from the page"
 like "$out" 'session: [0-9]+' "and makes a session in the console"
 like "$out" 'error beside the form: .*option.* \| after BUTTON\.submit \| in view \| rgb\((1[5-9][0-9]|2[0-9][0-9]), ' \
@@ -29,9 +30,15 @@ like "$out" 'participants joined: 3' "three phones join with the link"
 like "$out" 'console count: 3' "the console counts them"
 like "$out" 'projector ideas: 6' "the projector shows every idea"
 like "$out" 'projector cloud words: [1-9]' "and a word cloud"
-like "$out" 'edited: A training budget for everyone' "an idea's wording mended (moderation)"
+like "$out" 'edited: A training budget for everyone' "an idea's wording mended in place (moderation)"
 like "$out" 'clusters: Not in a cluster=0 Meetings=2 Goals=2 Training=2' \
     "ideas clustered by drag and drop and by keyboard"
+like "$out" 'renamed: Goals to Targets and back' "a cluster renamed in place"
+like "$out" 'after the merge: Not in a cluster=0 Meetings=1 Goals=2 Training=2' \
+    "a duplicate dropped onto its twin is merged"
+like "$out" 'new idea on the open board after: [0-9]+ ms' "the open board shows a new idea without being opened again"
+like "$out" 'h hides: Fewer slides' "H hides the focused idea"
+like "$out" 'h shows again: yes' "and shows it again"
 like "$out" 'moved up: 1\. Vote: What should we improve\?' \
     "the vote on the clusters is titled from the brainstorm's question; the agenda reorders by keyboard"
 like "$out" 'round 2: 2\. Vote: What should we improve\?' "and back"

@@ -13,9 +13,89 @@ let grabbed = null;	// the idea picked up by keyboard: { id, bucket }
 
 // The console's board: ctx { call, say, button, path, addRound }.
 async function loadBoard(r, box, ctx) {
+	const gen = box.dataset.gen = String(Number(box.dataset.gen || 0) + 1);
 	const x = await ctx.call("GET", ctx.path + "/ideas");
-	if (x.ok)
+	if (x.ok && box.dataset.gen === gen) {
+		box.dataset.sig = JSON.stringify(x.data);
 		renderBoard(r, box, x.data, ctx);
+	}
+	follow(r, box, ctx);
+}
+
+// While the board is on the page it follows the ideas as they come in:
+// every few seconds, drawn again when they changed, unless the
+// facilitator is in the middle of something there (typing, an idea
+// picked up or being dragged).
+function follow(r, box, ctx) {
+	if (box.dataset.follows)
+		return;
+	box.dataset.follows = "1";
+	const tick = async () => {
+		if (!box.isConnected)
+			return;
+		// Busy: an idea picked up or dragged, a text edited in place,
+		// a merge being chosen.  (The new cluster's field is kept.)
+		const busy = grabbed || box.querySelector(".dragging, .idea input, h3 input") ||
+		    (document.activeElement && box.contains(document.activeElement) &&
+		    document.activeElement.matches("select"));
+		if (!busy) {
+			// A board drawn meanwhile (an action's answer) is newer.
+			const gen = box.dataset.gen;
+			const x = await ctx.call("GET", ctx.path + "/ideas");
+			const sig = x.ok ? JSON.stringify(x.data) : box.dataset.sig;
+			if (x.ok && sig !== box.dataset.sig && box.isConnected &&
+			    box.dataset.gen === gen && !grabbed) {
+				const focused = document.activeElement && document.activeElement.closest("[data-idea]");
+				const nc = document.getElementById("new-cluster-" + r.id);
+				const typing = nc && document.activeElement === nc;
+				const typed = nc ? nc.value : "";
+				box.dataset.sig = sig;
+				renderBoard(r, box, x.data, ctx);
+				const nc2 = document.getElementById("new-cluster-" + r.id);
+				if (nc2) {
+					nc2.value = typed;
+					if (typing)
+						nc2.focus();
+				}
+				// Keep the keyboard where it was.
+				const again = focused && box.querySelector('[data-idea="' +
+				    focused.dataset.idea + '"] .idea-text');
+				if (again)
+					again.focus();
+			}
+		}
+		setTimeout(tick, 3000);
+	};
+	setTimeout(tick, 3000);
+}
+
+// Swaps node's content for a text field with Save and Cancel: editing in
+// place.  save(text) resolves true when it was stored.
+function editInPlace(node, text, label, save, ctx) {
+	const keep = [...node.childNodes];
+	const inp = el("input");
+	inp.value = text;
+	inp.maxLength = 1000;
+	inp.setAttribute("aria-label", label);
+	const ok = ctx.button(t("console.save"), "small", async () => {
+		const v = inp.value.trim();
+		if (!v || v === text || await save(v))
+			done();
+	});
+	const cancel = ctx.button(t("console.cancel"), "secondary", () => done());
+	const done = () => node.replaceChildren(...keep);
+	inp.addEventListener("keydown", (ev) => {
+		if (ev.key === "Enter") {
+			ev.preventDefault();
+			ok.click();
+		} else if (ev.key === "Escape") {
+			ev.preventDefault();
+			done();
+		}
+	});
+	node.replaceChildren(inp, " ", ok, " ", cancel);
+	inp.focus();
+	inp.select();
 }
 
 function renderBoard(r, box, d, ctx) {
@@ -31,10 +111,64 @@ function renderBoard(r, box, d, ctx) {
 			loadBoard(r, box, ctx);
 		return y.ok;
 	};
+	const merge = async (from, into) => {
+		const a = d.ideas.find((x) => x.id === from), b = d.ideas.find((x) => x.id === into);
+		if (!a || !b || from === into ||
+		    !window.confirm(t("console.confirmMergeIdea", { idea: a.text, into: b.text })))
+			return;
+		if ((await call("POST", path + "/ideas/" + from + "/merge", { into })).ok) {
+			say(t("console.mergedIdea", { idea: a.text, into: b.text }));
+			loadBoard(r, box, ctx);
+		}
+	};
 	buckets.forEach((b, bi) => {
 		const sec = el("section", null, "bucket");
 		sec.dataset.cluster = b.id === null ? "" : String(b.id);
-		sec.append(el("h3", b.name));
+		const h = el("h3", b.name);
+		sec.append(h);
+		if (b.id !== null) {
+			// A cluster: renamed in place, deleted (its ideas go back to
+			// "not in a cluster"), or merged into another.
+			const n = d.ideas.filter((x) => !x.merged_into && x.cluster === b.id).length;
+			const tools = el("div", null, "row cluster-tools");
+			const ren = button(t("console.renameCluster"), "secondary", () =>
+			    editInPlace(h, b.name, t("console.renameCluster") + ": " + b.name, async (v) => {
+				if (!(await call("PATCH", path + "/clusters/" + b.id, { name: v })).ok)
+					return false;
+				loadBoard(r, box, ctx);
+				return true;
+			}, ctx));
+			ren.setAttribute("aria-label", t("console.renameCluster") + ": " + b.name);
+			const del = button(t("console.remove"), "secondary", async () => {
+				if (!window.confirm(t("console.confirmDeleteCluster", { cluster: b.name, n })))
+					return;
+				if ((await call("DELETE", path + "/clusters/" + b.id)).ok)
+					loadBoard(r, box, ctx);
+			});
+			del.setAttribute("aria-label", t("console.remove") + ": " + b.name);
+			tools.append(ren, del);
+			const others = buckets.filter((x) => x.id !== null && x.id !== b.id);
+			if (others.length) {
+				const sel = el("select");
+				sel.setAttribute("aria-label", t("console.mergeClusterInto") + " (" + b.name + ")");
+				sel.append(new Option(t("console.mergeClusterInto"), ""));
+				for (const o of others)
+					sel.append(new Option(o.name, String(o.id)));
+				sel.addEventListener("change", async () => {
+					const into = others.find((o) => String(o.id) === sel.value);
+					if (!into || !window.confirm(t("console.confirmMergeCluster",
+					    { cluster: b.name, into: into.name, n }))) {
+						sel.value = "";
+						return;
+					}
+					if ((await call("POST", path + "/clusters/" + b.id + "/merge",
+					    { into: into.id })).ok)
+						loadBoard(r, box, ctx);
+				});
+				tools.append(sel);
+			}
+			sec.append(tools);
+		}
 		const ul = el("ul");
 		for (const i of d.ideas.filter((x) => !x.merged_into &&
 		    (x.cluster ?? null) === b.id)) {
@@ -48,8 +182,37 @@ function renderBoard(r, box, d, ctx) {
 			li.append(pick);
 			li.addEventListener("dragstart", (ev) => {
 				ev.dataTransfer.setData("text/plain", String(i.id));
+				li.classList.add("dragging");
+			});
+			li.addEventListener("dragend", () => li.classList.remove("dragging"));
+			// An idea dropped onto another is its duplicate: merged.
+			li.addEventListener("dragover", (ev) => { ev.preventDefault(); li.classList.add("over"); });
+			li.addEventListener("dragleave", () => li.classList.remove("over"));
+			li.addEventListener("drop", (ev) => {
+				ev.preventDefault();
+				ev.stopPropagation();
+				li.classList.remove("over");
+				const from = Number(ev.dataTransfer.getData("text/plain"));
+				if (from && from !== i.id)
+					merge(from, i.id);
 			});
 			pick.addEventListener("keydown", async (ev) => {
+				// Shortcuts on the focused idea: H hides (or shows) it,
+				// E edits it, M merges the idea picked up into it.
+				const k = ev.key.toLowerCase();
+				if (!ev.ctrlKey && !ev.metaKey && !ev.altKey && (k === "h" || k === "e" || k === "m")) {
+					ev.preventDefault();
+					if (k === "h")
+						hide.click();
+					else if (k === "e")
+						edit.click();
+					else if (grabbed && grabbed.id !== i.id) {
+						const from = grabbed.id;
+						grabbed = null;
+						merge(from, i.id);
+					}
+					return;
+				}
 				if (ev.key === "Enter" || ev.key === " ") {
 					ev.preventDefault();
 					if (grabbed && grabbed.id === i.id) {
@@ -86,13 +249,14 @@ function renderBoard(r, box, d, ctx) {
 			});
 			hide.setAttribute("aria-label", (i.hidden ? t("console.showIdea") : t("console.hideIdea")) + ": " + i.text);
 			// Moderation: mend the wording (a typo, a name that should
-			// not be on the wall).
-			const edit = button(t("console.editIdea"), "secondary", async () => {
-				const text = window.prompt(t("console.editIdea"), i.text);
-				if (text && text.trim() && text.trim() !== i.text &&
-				    (await call("PATCH", path + "/ideas/" + i.id, { text: text.trim() })).ok)
-					loadBoard(r, box, ctx);
-			});
+			// not be on the wall), in place.
+			const edit = button(t("console.editIdea"), "secondary", () =>
+			    editInPlace(li, i.text, t("console.editIdea") + ": " + i.text, async (v) => {
+				if (!(await call("PATCH", path + "/ideas/" + i.id, { text: v })).ok)
+					return false;
+				loadBoard(r, box, ctx);
+				return true;
+			}, ctx));
 			edit.setAttribute("aria-label", t("console.editIdea") + ": " + i.text);
 			li.append(" ", hide, " ", edit);
 			ul.append(li);
