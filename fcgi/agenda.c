@@ -865,16 +865,27 @@ round_set_state(struct db *db, long long session, long long id,
 	enum outcome	 o;
 	int		 rc;
 
-	/* A fed round takes its brainstorm's ideas or clusters now. */
-	if (strcmp(state, "open") == 0 &&
-	    (o = feed_open(db, session, id, why)) != OUT_OK)
-		return o;
-	if ((rc = db_exec(db, STMT_ROUND_SET_STATE, p, 4, NULL, NULL)) < 0)
+	/*
+	 * A fed round takes its brainstorm's ideas or clusters now, in one
+	 * transaction with the opening.
+	 */
+	if (db_begin(db) != 0)
 		return OUT_DB_DOWN;
+	if (strcmp(state, "open") == 0 &&
+	    (o = feed_open(db, session, id, why)) != OUT_OK) {
+		db_rollback(db);
+		return o;
+	}
+	if ((rc = db_exec(db, STMT_ROUND_SET_STATE, p, 4, NULL, NULL)) < 0 ||
+	    (rc > 0 && db_commit(db) != 0)) {
+		db_rollback(db);
+		return OUT_DB_DOWN;
+	}
 	if (rc == 0) {
 		/* No such round, or in that state already. */
 		struct round	 rd;
 
+		db_rollback(db);
 		if ((rc = round_fetch(db, STMT_ROUND_GET, id, session,
 		    &rd)) < 0)
 			return OUT_DB_DOWN;

@@ -470,6 +470,17 @@ check_live(struct checks *k, const struct ngxconf *c)
 	    "is under the open_file_cache at ", cache == NGXCONF_NONE ? "" :
 	    ngxconf_where(c, cache, why, sizeof(why)), place(c, live, w,
 	    sizeof(w)));
+	/*
+	 * The error log: a stopped session's document is a missing file,
+	 * and nginx would log its path (the token) unless told not to.
+	 */
+	j = ngxconf_find(c, live, "log_not_found");
+	report(k, j != NGXCONF_NONE && last_is(c, j, 2, "off"),
+	    "nginx: location ^~ /live/ %s%s", j != NGXCONF_NONE &&
+	    last_is(c, j, 2, "off") ? "has log_not_found off" :
+	    "logs a missing document's path (its token) to the error log: "
+	    "set log_not_found off", place(c, j != NGXCONF_NONE ? j : live,
+	    w, sizeof(w)));
 }
 
 /*

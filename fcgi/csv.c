@@ -76,7 +76,13 @@ sink_num(void *arg, double d, int decimals)
 	    (long long)d) : snprintf(num, sizeof(num), "%.*f", decimals, d);
 	if (len < 0 || (size_t)len >= sizeof(num))
 		len = 0;
-	csv_field(c->b, num, (size_t)len, c->first);
+	/*
+	 * Ours, not a participant's text: no quoting, and no apostrophe
+	 * before a minus (csv_field() would make -2 a text).
+	 */
+	if (!c->first)
+		buf_append(c->b, ",", 1);
+	buf_append(c->b, num, (size_t)len);
 	c->first = 0;
 }
 

@@ -294,8 +294,10 @@ resp_row(void *arg, const struct dbcol *c, size_t n)
 	long long		 v;
 
 	memset(&row, 0, sizeof(row));
-	if (db_decode(&resprow_shape, c, n, &row) == -1)
+	if (db_decode(&resprow_shape, c, n, &row) == -1) {
+		db_shape_release(&resprow_shape, &row);
 		return -1;
+	}
 	t->num(t->arg, (double)row.round, 0);
 	cell(t, row.question);
 	cell(t, row.type);
@@ -429,6 +431,7 @@ export_session_xlsx(struct db *db, const struct session *s,
 	long long	 people;
 	size_t		 i, n = 0;
 	enum outcome	 o = OUT_DB_DOWN;
+	int		 rc;
 
 	if (session_people(db, s, &people) != OUT_OK ||
 	    agenda_list(db, s->id, &v, &n) != OUT_OK)
@@ -466,12 +469,22 @@ export_session_xlsx(struct db *db, const struct session *s,
 		/* The number first: names stay unique however titles cut. */
 		(void)msgf(name, sizeof(name), "%lld %s", v[i].position,
 		    v[i].title);
-		if (xlsx_sheet(x, name, &t) == 0)
-			results_table(&res[i], v[i].labels, v[i].critnames, &t);
+		if (xlsx_sheet(x, name, &t) == -1) {
+			/* A workbook without a round would mislead: none. */
+			why_set(why, "export_failed", "round %lld's sheet could "
+			    "not be made", v[i].position);
+			(void)xlsx_close(x, out);
+			buf_reset(out);
+			goto out;
+		}
+		results_table(&res[i], v[i].labels, v[i].critnames, &t);
 	}
 	buf_reset(out);
-	if (xlsx_close(x, out) == 0)
+	if ((rc = xlsx_close(x, out)) == 0)
 		o = OUT_OK;
+	else if (rc == -2)
+		why_set(why, "export_too_large", "the session's workbook does "
+		    "not fit in one download");
 out:
 	for (i = 0; i < n; i++)
 		results_release(&res[i]);

@@ -139,11 +139,13 @@ feed_insert(struct db *db, long long id, const char *use,
 }
 
 /*
- * Before round id of session opens: a fed draft without answers takes
- * what its brainstorm holds now as its options (picks asked for cut to
- * what there is).  Anything else is left as it is.  One transaction.
- * Returns OUT_OK, OUT_CONFLICT (feed_empty: nothing to take yet) or
- * OUT_DB_DOWN.
+ * Before round id of session opens, in the caller's transaction (the
+ * opening's own, so that new options and the open state commit
+ * together): a fed draft without answers takes what its brainstorm holds
+ * now as its options (picks asked for cut to what there is).  Anything
+ * else is left as it is.  Returns OUT_OK, OUT_CONFLICT (feed_empty:
+ * nothing to take yet) or OUT_DB_DOWN; the caller rolls back on any but
+ * OUT_OK.
  */
 enum outcome
 feed_open(struct db *db, long long session, long long id, struct why *why)
@@ -156,26 +158,19 @@ feed_open(struct db *db, long long session, long long id, struct why *why)
 	enum outcome	 o;
 	int		 rc;
 
-	if (db_begin(db) != 0)
-		return OUT_DB_DOWN;
 	p[0] = (struct dbparam)DBP_INT(id);
 	p[1] = (struct dbparam)DBP_INT(session);
 	memset(&f, 0, sizeof(f));
 	if ((rc = db_one(db, STMT_FEED_LOCK, p, 2, &feedrow_shape, &f)) < 0)
-		goto down;
+		return OUT_DB_DOWN;
 	if (rc == 0 || f.feed_round <= 0 || strcmp(f.state, "draft") != 0 ||
-	    f.responses > 0) {
-		db_rollback(db);
+	    f.responses > 0)
 		return OUT_OK;
-	}
 	if ((o = feed_take(db, session, f.feed_round, f.use, &v, &n,
-	    why)) != OUT_OK) {
-		db_rollback(db);
+	    why)) != OUT_OK)
 		/* Its brainstorm is no longer one: keep the options it has. */
 		return o == OUT_INVALID ? OUT_OK : o;
-	}
 	if (n == 0) {
-		db_rollback(db);
 		why_set(why, "feed_empty", "round %lld has no %s yet: this "
 		    "round takes them when it opens", f.source_position,
 		    clusters(f.use) ? "clusters" : "ideas");
@@ -184,21 +179,19 @@ feed_open(struct db *db, long long session, long long id, struct why *why)
 	maxp = f.max_picks > (long long)n ? (long long)n : f.max_picks;
 	minp = f.min_picks > maxp ? maxp : f.min_picks;
 	top = f.top_n > (long long)n ? (long long)n : f.top_n;
+	o = OUT_DB_DOWN;
 	p[0] = (struct dbparam)DBP_INT(id);
 	if (db_exec(db, STMT_FEED_OPTIONS_CLEAR, p, 1, NULL, NULL) < 0 ||
 	    feed_insert(db, id, f.use, v, n) == -1)
-		goto down;
+		goto out;
 	p[0] = (struct dbparam)DBP_INT(minp);
 	p[1] = (struct dbparam)DBP_INT(maxp);
 	p[2] = (struct dbparam)DBP_INT(top);
 	p[3] = (struct dbparam)DBP_INT(id);
-	if (db_exec(db, STMT_FEED_PICKS, p, 4, NULL, NULL) < 0 ||
-	    db_commit(db) != 0)
-		goto down;
+	if (db_exec(db, STMT_FEED_PICKS, p, 4, NULL, NULL) < 0)
+		goto out;
+	o = OUT_OK;
+out:
 	feed_free(v, n);
-	return OUT_OK;
-down:
-	db_rollback(db);
-	feed_free(v, n);
-	return OUT_DB_DOWN;
+	return o;
 }

@@ -223,6 +223,7 @@ totp_disable(struct request *r, const struct acct *a, const char *pw,
 	struct dbparam	 p[1];
 	struct guard	 g;
 	enum outcome	 o;
+	int		 rc;
 
 	if (!a->totp_enabled) {
 		why_set(why, "not_enabled", "two-factor is off");
@@ -233,19 +234,31 @@ totp_disable(struct request *r, const struct acct *a, const char *pw,
 		    "a staff account (admin, auditor) keeps two-factor on");
 		return OUT_DENIED;
 	}
-	if ((o = acct_password_confirm(r, a, pw, pwlen, "totp_disable",
+	/*
+	 * One guard for both: a wrong password or a wrong code counts, and
+	 * only both right forget the failures (a right password alone must
+	 * not, or the code could be guessed at the pace of the address).
+	 */
+	if ((o = guard_begin(r, a->email, "totp_disable", a->id, &g,
 	    why)) != OUT_OK)
 		return o;
-	/* The password passed the guard; the code is counted too. */
+	if ((rc = auth_verify(a->hash, pw, pwlen)) == AUTH_BUSY)
+		return OUT_BUSY;
+	if (rc != AUTH_OK) {
+		guard_fail(r, &g);
+		audit(r, "totp_disable", a->id, NULL, "refused");
+		why_set(why, "wrong_password", "the password is not correct");
+		return OUT_DENIED;
+	}
 	if ((o = totp_check(r, a, code)) != OUT_OK) {
-		if (guard_begin(r, a->email, "totp_disable", a->id, &g,
-		    why) == OUT_OK)
+		if (o == OUT_DENIED)
 			guard_fail(r, &g);
 		audit(r, "totp_disable", a->id, NULL, "refused");
 		why_set(why, "invalid_code",
 		    "the code is not correct, or was used already");
 		return o;
 	}
+	guard_pass(r, &g);
 	p[0] = (struct dbparam)DBP_INT(a->id);
 	if (db_exec(r->db, STMT_ACCOUNT_TOTP_DISABLE, p, 1, NULL, NULL) < 0 ||
 	    db_exec(r->db, STMT_RECOVERY_DELETE, p, 1, NULL, NULL) < 0)

@@ -207,8 +207,8 @@ xlsx_sheet(struct xlsx *x, const char *name, struct tsink *t)
 
 /*
  * Writes the workbook and appends it to out; the temporary file is gone
- * and x freed in every case.  Returns 0, or -1 (a cell, the file or the
- * buffer's cap failed; logged).
+ * and x freed in every case.  Returns 0, -2 (past out's cap), or -1 (a
+ * cell or the file failed; logged).
  */
 int
 xlsx_close(struct xlsx *x, struct buf *out)
@@ -234,8 +234,10 @@ xlsx_close(struct xlsx *x, struct buf *out)
 		goto out;
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		if (buf_append(out, chunk, n) == -1)
+		if (buf_append(out, chunk, n) == -1) {
+			rc = -2;
 			goto out;
+		}
 	rc = ferror(f) ? -1 : 0;
 out:
 	if (f != NULL)

@@ -80,6 +80,9 @@ bad '/location @live_gone {/,/}/{/access_log/d}' \
 bad 's/^\tcharset utf-8;/&\n\topen_file_cache max=1000 inactive=20s;/' \
     'FAIL nginx: location \^~ /live/ is under the open_file_cache at .*/bad.conf:[0-9]+' \
     "open_file_cache on for the server"
+bad '/log_not_found off;/d' \
+    'FAIL nginx: location \^~ /live/ logs a missing document.s path \(its token\) to the error log' \
+    "/live/ logging a missing document (a stopped session's token) to the error log"
 
 # The configuration as nginx reads it: a main nginx.conf laid out as
 # Debian's, in a directory of its own.  It includes the site by a glob

@@ -100,6 +100,8 @@ main(void)
 	is_int(backoff_durable('e', 5, 5), 1, "past them the database keeps it");
 	is_int(backoff_durable('a', 1000, 20), 0, "an address's, never");
 	is_int(backoff_durable('j', 1000, 20), 0, "a join address's, never");
+	is_int(backoff_durable('d', 5, 5), 1, "a device cookie's past its free "
+	    "failures: the database keeps it (it stands in for the email's)");
 	key(h, "bob@example.org", 0);
 	backoff_fail('e', h, 5, t0, &b);
 	is_int(b.durable, 0, "a first failure is not the database's");
