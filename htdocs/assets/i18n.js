@@ -124,6 +124,13 @@ export function formatDay(iso) {
 	    .format(new Date(iso));
 }
 
+// A time of day (an ISO time, in the reader's time zone) as hours and
+// minutes the way the page's language writes them: "10:42".
+export function formatTime(iso) {
+	return new Intl.DateTimeFormat(current, { hour: "2-digit", minute: "2-digit" })
+	    .format(new Date(iso));
+}
+
 // Fills every [data-i18n] element with its text, sets <html lang>, the
 // switches' label (common.language) and which switch button is pressed.
 export function apply() {
