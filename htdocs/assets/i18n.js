@@ -125,9 +125,11 @@ export function formatDay(iso) {
 }
 
 // A time of day (an ISO time, in the reader's time zone) as hours and
-// minutes the way the page's language writes them: "10:42".
+// minutes on the 24-hour clock, "10:42" (bare "en" would say "10:42
+// AM"; a short list of times reads best in one form in every language).
 export function formatTime(iso) {
-	return new Intl.DateTimeFormat(current, { hour: "2-digit", minute: "2-digit" })
+	return new Intl.DateTimeFormat(current, { hour: "2-digit", minute: "2-digit",
+	    hourCycle: "h23" })
 	    .format(new Date(iso));
 }
 

@@ -27,6 +27,11 @@ like "$out" 'code: [0-9A-Z]{4}-[0-9A-Z]{4}' "starts it: a join code"
 like "$out" 'projector code: [0-9A-Z]{4}-[0-9A-Z]{4}' "the projector shows the code"
 like "$out" 'participants joined: 3' "three phones join with the link"
 like "$out" 'console count: 3' "the console counts them"
+like "$out" 'people: anonymous #1 · joined [0-9]{2}:[0-9]{2} \| anonymous #2 · joined [0-9]{2}:[0-9]{2} \| anonymous #3 · joined' \
+    "and lists them apart: the same name numbered, with the joining time"
+like "$out" 'remove asks: Remove anonymous #2 \(joined [0-9]{2}:[0-9]{2}\)\? Their answers stay\.' \
+    "removing one asks first, naming whom"
+like "$out" 'removals after cancel: 0' "and cancelling removes no one"
 like "$out" 'projector ideas: 6' "the projector shows every idea"
 like "$out" 'projector cloud words: [1-9]' "and a word cloud"
 like "$out" 'edited: A training budget for everyone' "an idea's wording mended (moderation)"

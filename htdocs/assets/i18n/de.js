@@ -109,7 +109,7 @@ export default {
 	"console.start": "Session starten",
 	"console.stop": "Session beenden",
 	"console.lock": "Sperren (keine neuen Teilnehmenden)",
-	"console.unlock": "Wieder öffnen",
+	"console.unlock": "Entsperren",
 	"console.projector": "Beamer-Ansicht öffnen",
 	"console.reportLink": "Bericht",
 	"console.xlsxLink": "Tabelle (Excel)",
