@@ -22,6 +22,7 @@ await languages(() => {
 		pres.draw();
 		renderRounds();
 		renderSourceOptions();
+		drawPeople();
 	} else if (!sid)
 		showList(false);
 });
@@ -31,6 +32,7 @@ const sid = new URLSearchParams(location.search).get("session");
 let session = null;
 let rounds = [];
 let liveTag = null;
+let participants = [];		// who is in, as /live said last
 const shown = new Set();		// rounds whose results are shown
 const boards = new Set();		// rounds whose board (ideas) is shown
 const resultTags = new Map();
@@ -463,6 +465,10 @@ for (const tab of document.querySelectorAll("[role=tab]"))
 // that rejoined, two Piets at one table) are told apart by a number in
 // joining order and their joining time; removing anyone asks first,
 // naming whom, since a remove cannot be undone (their answers stay).
+function drawPeople() {
+	$("people").replaceChildren(...people(participants));
+}
+
 function people(list) {
 	const label = (p) => (p.display_name || t("console.anonymous")) +
 	    (p.team ? " · " + p.team : "");
@@ -509,7 +515,8 @@ async function pollLive() {
 			if (changed)
 				renderSession();
 			$("count").textContent = String(d.participant_count);
-			$("people").replaceChildren(...people(d.participants));
+			participants = d.participants;
+			drawPeople();
 		}
 	} catch (e) {
 		// Next time.

@@ -188,7 +188,9 @@ try {
 	await fac.waitForTimeout(200);
 	out("remove asks", lastDialog);
 	out("removals after cancel", removals);
-	await shot(fac, "console-people-en");
+	await both(fac, "console-people", true);
+	await fac.click("button.lang[data-lang=en]");
+	await fac.waitForFunction(() => document.documentElement.lang === "en");
 	await fac.click("#running details summary");
 	await proj.waitForFunction(() => document.querySelectorAll("#results .card").length >= 6);
 	out("projector ideas", await proj.locator("#results .card").count());
