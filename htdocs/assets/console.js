@@ -7,7 +7,7 @@
 // the settings.  The round types come from the server (rounds/index.js).  Live parts
 // poll with ETags, so an unchanged state costs the server one lookup.
 import { api } from "./api.js";
-import { language, t } from "./i18n.js";
+import { formatTime, language, t } from "./i18n.js";
 import { el, renderResults } from "./results.js";
 import { allRoundTypes, loadRoundType, roundType } from "./rounds/index.js";
 import { caller, languages, say } from "./ui.js";
@@ -22,6 +22,7 @@ await languages(() => {
 		pres.draw();
 		renderRounds();
 		renderSourceOptions();
+		drawPeople();
 	} else if (!sid)
 		showList(false);
 });
@@ -31,6 +32,7 @@ const sid = new URLSearchParams(location.search).get("session");
 let session = null;
 let rounds = [];
 let liveTag = null;
+let participants = [];		// who is in, as /live said last
 const shown = new Set();		// rounds whose results are shown
 const boards = new Set();		// rounds whose board (ideas) is shown
 const resultTags = new Map();
@@ -468,6 +470,41 @@ for (const tab of document.querySelectorAll("[role=tab]"))
 		}
 	});
 
+// The "Who is in" list.  Two people of the same name and team (a phone
+// that rejoined, two Piets at one table) are told apart by a number in
+// joining order and their joining time; removing anyone asks first,
+// naming whom, since a remove cannot be undone (their answers stay).
+function drawPeople() {
+	$("people").replaceChildren(...people(participants));
+}
+
+function people(list) {
+	const label = (p) => (p.display_name || t("console.anonymous")) +
+	    (p.team ? " · " + p.team : "");
+	const total = new Map(), seen = new Map();
+	for (const p of list)
+		total.set(label(p), (total.get(label(p)) || 0) + 1);
+	return list.map((p) => {
+		const base = label(p), n = (seen.get(base) || 0) + 1;
+		seen.set(base, n);
+		const time = p.joined_at ? formatTime(p.joined_at) : "";
+		const name = (p.display_name || t("console.anonymous")) +
+		    (total.get(base) > 1 ? " #" + n : "") + (p.team ? " · " + p.team : "");
+		const li = el("li", null, "row spread");
+		li.append(el("span", name +
+		    (total.get(base) > 1 && time ? " · " + t("console.joinedAt", { time }) : "")));
+		const b = button(t("console.removePerson"), "secondary", async () => {
+			if (!window.confirm(t("console.confirmRemove", { name, time })))
+				return;
+			await call("DELETE", "/sessions/" + sid + "/participants/" + p.id);
+			liveTag = null;
+		});
+		b.setAttribute("aria-label", t("console.removeWho", { name }));
+		li.append(b);
+		return li;
+	});
+}
+
 // Who is in, and the count: /live with its ETag every two seconds.
 async function pollLive() {
 	const headers = { Accept: "application/json" };
@@ -487,16 +524,8 @@ async function pollLive() {
 			if (changed)
 				renderSession();
 			$("count").textContent = String(d.participant_count);
-			$("people").replaceChildren(...d.participants.map((p) => {
-				const li = el("li", null, "row spread");
-				li.append(el("span", (p.display_name || t("console.anonymous")) +
-				    (p.team ? " · " + p.team : "")));
-				li.append(button(t("console.removePerson"), "secondary", async () => {
-					await call("DELETE", "/sessions/" + sid + "/participants/" + p.id);
-					liveTag = null;
-				}));
-				return li;
-			}));
+			participants = d.participants;
+			drawPeople();
 		}
 	} catch (e) {
 		// Next time.

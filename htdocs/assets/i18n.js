@@ -124,6 +124,15 @@ export function formatDay(iso) {
 	    .format(new Date(iso));
 }
 
+// A time of day (an ISO time, in the reader's time zone) as hours and
+// minutes on the 24-hour clock, "10:42" (bare "en" would say "10:42
+// AM"; a short list of times reads best in one form in every language).
+export function formatTime(iso) {
+	return new Intl.DateTimeFormat(current, { hour: "2-digit", minute: "2-digit",
+	    hourCycle: "h23" })
+	    .format(new Date(iso));
+}
+
 // Fills every [data-i18n] element with its text, sets <html lang>, the
 // switches' label (common.language) and which switch button is pressed.
 export function apply() {

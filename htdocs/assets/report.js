@@ -11,14 +11,14 @@ import { chooseLanguage, formatDay, known, setLanguage, t, tn } from "./i18n.js"
 import { el } from "./charts.js";
 import { loadRoundTypes, roundType } from "./rounds/index.js";
 
-// How long the session ran, from the export's whole minutes: "1 u 35 min".
+// How long the session ran, from the export's whole minutes: "1 uur 35 min".
 function duration(minutes) {
 	const h = Math.floor(minutes / 60), m = minutes % 60;
 	return t(h === 0 ? "report.durationM" : m === 0 ? "report.durationH" :
 	    "report.durationHM", { h, m });
 }
 
-// The header's line of facts: "12 deelnemers · 1 december 2026 · 1 u 35 min"
+// The header's line of facts: "12 deelnemers · 1 december 2026 · 1 uur 35 min"
 // (the day it started, else the day it was made; "still running" when
 // it has no stop yet).
 function facts(s) {

@@ -2,7 +2,8 @@
 // presenter.mjs URL EMAIL PASSWORD SESSION CODE SHOTS: the presenter flow
 // in Chromium.  The facilitator logs in and steers from the console's
 // presenter mode by keyboard; the projector link opens with no cookie at
-// 1280x720 and 1920x1080; phones at 360x740 and 320x568 follow.  After
+// 1280x720 and 1920x1080; phones at 360x740 and 320x568 follow, both
+// named Piet (the console's "Who is in" tells them apart).  After
 // each step: the phone's first control is in its viewport without
 // scrolling; the projector neither overflows nor clips, and its type
 // meets the sizes (question >= 6vh, labels >= 3vh).  A vote's way to the
@@ -24,8 +25,9 @@ function watch(page, who) {
 			problems.push(who + " console: " + m.text());
 	});
 	page.on("pageerror", (e) => problems.push(who + " pageerror: " + e.message));
-	page.on("dialog", (d) => d.accept());
+	page.on("dialog", (d) => onDialog ? onDialog(d) : d.accept());
 }
+let onDialog = null;	// answers the next dialog instead, when set
 
 async function axe(page, name) {
 	const bad = await axeSerious(page);
@@ -146,9 +148,32 @@ try {
 		watch(p, "phone" + w);
 		await p.goto(url + "/j/" + code.replace("-", ""));
 		await p.click("#join button[type=submit]");
+		// Both are Piet: one name twice, as after a rejoin.
+		await p.waitForSelector("#f-name:not([hidden])");
+		await p.fill("#name", "Piet");
+		await p.click("#join button[type=submit]");
 		await p.waitForSelector("#in-view:not([hidden])");
 		phones.push({ p, name: w + "x" + h });
 	}
+
+	// The console's "Who is in" tells the two Piets apart (a number, the
+	// joining time); removing one asks first, naming which (cancelled:
+	// no DELETE goes out).
+	await fac.waitForFunction(() => document.getElementById("count").textContent === "2");
+	await fac.click("#running details summary");
+	await fac.waitForFunction(() => document.querySelectorAll("#people li").length === 2);
+	out("people", (await fac.$$eval("#people li span", (l) => l.map((x) => x.textContent))).join(" | "));
+	let asked = "", removals = 0;
+	const count = (r) => { if (r.method() === "DELETE" && /\/participants\//.test(r.url())) removals++; };
+	fac.on("request", count);
+	onDialog = (d) => { asked = d.message(); onDialog = null; return d.dismiss(); };
+	await fac.locator("#people li").nth(1).getByRole("button", { name: /^Remove Piet #2/ }).click();
+	await fac.waitForTimeout(200);
+	fac.off("request", count);
+	out("remove asks", asked);
+	out("removals after cancel", removals);
+	await shot(fac, "console-people-piet-en");
+	await fac.click("#running details summary");
 	out("phone clocks differ ms", await phones[1].p.evaluate(() => Date.now()) -
 	    await phones[0].p.evaluate(() => Date.now()));
 

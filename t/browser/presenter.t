@@ -8,7 +8,8 @@
 # first control in view; the timer reads the same on two clocks minutes
 # apart; a vote reaches the projector within a second; a reload keeps the
 # participant and the answer; the link dies on renewal, and the stop
-# shows the end screen;
+# shows the end screen; the two phones, both Piet, are told apart in the
+# console's "Who is in", and removing one asks first;
 # axe-core finds no serious or critical issue.  Screenshots go to
 # PF_SCREENSHOTS (en, nl, de).
 PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -19,7 +20,7 @@ with_stack
 browser ann 127.0.0.11
 PW="ann has a good passphrase"
 call ann POST /api/accounts "{\"email\":\"ann@example.org\",\"display_name\":\"Ann\",\"password\":\"$PW\"}"
-call ann POST /api/sessions '{"title":"Team day","language":"en","allow_change":true}'
+call ann POST /api/sessions '{"title":"Team day","language":"en","allow_change":true,"named":true}'
 S=$(jget "$body" session.id)
 call ann POST "/api/sessions/$S/rounds" '{"type":"choice","title":"Which of these should we start with next quarter?","options":["Shorter meetings","Clearer goals per team","A training budget"]}'
 R1=$(jget "$body" round.id)
@@ -42,6 +43,11 @@ like "$out" 'projector cookies: 0' "the projector has no cookie"
 like "$out" "projector join code: $CODE" "and shows the join code"
 like "$out" 'projector hidden shown: no' "and nothing of the console"
 like "$out" 'phone clocks differ ms: [1-9][0-9]{5}' "the second phone's clock is minutes off"
+like "$out" 'people: Piet #1 · joined [0-9]{2}:[0-9]{2} \| Piet #2 · joined [0-9]{2}:[0-9]{2}$' \
+    "the console tells the two Piets apart: a number and the joining time"
+like "$out" 'remove asks: Remove Piet #2 \(joined [0-9]{2}:[0-9]{2}\)\? Their answers stay\.' \
+    "removing one asks first, naming which"
+like "$out" 'removals after cancel: 0' "and cancelling removes no one"
 n=$(printf '%s\n' "$out" | grep -c '^projector step.*: fits')
 is "$n" 18 "every step fits the projector at 1280x720, 1920x1080 and 3840x2160 (no overflow, no clipping, sizes from the viewport)"
 unlike "$out" 'projector [^:]*: BAD' "no projector screen is wrong"

@@ -114,7 +114,7 @@ cd "$PF_SRC/t/browser" || exit 1
 out=$(node report.mjs "$PF_URL" ann@example.org "$PW" "$S" "$T_DIR/report.pdf" "$shots" 2>&1)
 like "$out" 'login: 200' "logged in from the page"
 like "$out" 'h1: Studiedag verslag' "the report shows the session"
-FACTS='4 deelnemers · [0-9]{1,2} [a-z]+ 20[0-9]{2} · 1 u 35 min'
+FACTS='4 deelnemers · [0-9]{1,2} [a-z]+ 20[0-9]{2} · 1 uur 35 min'
 like "$out" "facts: $FACTS
 " "its header: participants, the day and the duration, in Dutch"
 TITLES=("1. Lunch?" "2. Hoe nuttig was de ochtend?" "3. Stellingen over vergaderen"

@@ -20,6 +20,7 @@ const out = (k, v) => console.log(k + ": " + v);
 
 let promptText = null;	// what the next prompt() gets typed into it
 let dismissNext = false;	// the next dialog: said, and answered "Cancel"
+let lastDialog = "";		// what the last dialog said
 function watch(page, who) {
 	page.on("console", (m) => {
 		if (m.type() === "error" && !m.text().startsWith("Failed to load resource"))
@@ -27,6 +28,7 @@ function watch(page, who) {
 	});
 	page.on("pageerror", (e) => problems.push(who + " pageerror: " + e.message));
 	page.on("dialog", (d) => {
+		lastDialog = d.message();
 		if (dismissNext) {
 			dismissNext = false;
 			out("dialog", d.message());
@@ -175,6 +177,22 @@ try {
 	out("participants joined", parts.length);
 	await fac.waitForFunction(() => document.getElementById("count").textContent === "3");
 	out("console count", await fac.textContent("#count"));
+	// Three anonymous phones: one name, told apart by a number and the
+	// joining time; removing one asks first, naming whom (cancelled
+	// here: no DELETE goes out).
+	out("people", (await fac.$$eval("#people li span", (l) => l.map((x) => x.textContent))).join(" | "));
+	let removals = 0;
+	fac.on("request", (r) => { if (r.method() === "DELETE" && /\/participants\//.test(r.url())) removals++; });
+	await fac.click("#running details summary");
+	dismissNext = true;
+	await fac.locator("#people li").nth(1).getByRole("button", { name: /^Remove anonymous #2/ }).click();
+	await fac.waitForTimeout(200);
+	out("remove asks", lastDialog);
+	out("removals after cancel", removals);
+	await both(fac, "console-people", true);
+	await fac.click("button.lang[data-lang=en]");
+	await fac.waitForFunction(() => document.documentElement.lang === "en");
+	await fac.click("#running details summary");
 	await proj.waitForFunction(() => document.querySelectorAll("#results .card").length >= 6);
 	out("projector ideas", await proj.locator("#results .card").count());
 	out("projector cloud words", await proj.locator("#results .cloud span").count());
@@ -316,7 +334,8 @@ try {
 	out("json download", json.suggestedFilename());
 	const [rep] = await Promise.all([fctx.waitForEvent("page"), fac.click("#report")]);
 	await rep.waitForSelector("#report[data-ready=true]");
-	out("report sections", await rep.locator("section.round").count());
+	out("report sections", await rep.locator("section.round:not(.paths)").count());
+	out("report paths", await rep.locator("section.paths tbody tr").count());
 	await rep.close();
 
 	// Deleting a round asks first, naming what would go; "Cancel" keeps it.

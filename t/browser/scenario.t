@@ -28,6 +28,11 @@ like "$out" 'code: [0-9A-Z]{4}-[0-9A-Z]{4}' "starts it: a join code"
 like "$out" 'projector code: [0-9A-Z]{4}-[0-9A-Z]{4}' "the projector shows the code"
 like "$out" 'participants joined: 3' "three phones join with the link"
 like "$out" 'console count: 3' "the console counts them"
+like "$out" 'people: anonymous #1 · joined [0-9]{2}:[0-9]{2} \| anonymous #2 · joined [0-9]{2}:[0-9]{2} \| anonymous #3 · joined' \
+    "and lists them apart: the same name numbered, with the joining time"
+like "$out" 'remove asks: Remove anonymous #2 \(joined [0-9]{2}:[0-9]{2}\)\? Their answers stay\.' \
+    "removing one asks first, naming whom"
+like "$out" 'removals after cancel: 0' "and cancelling removes no one"
 like "$out" 'projector ideas: 6' "the projector shows every idea"
 like "$out" 'projector cloud words: [1-9]' "and a word cloud"
 like "$out" 'edited: A training budget for everyone' "an idea's wording mended in place (moderation)"
@@ -51,7 +56,8 @@ like "$out" 'csv download: team-day-what-next-[0-9]{4}-[0-9]{2}-[0-9]{2}-r2-poin
     "the round's CSV downloads, named after the session, its day and the round"
 like "$out" 'csv: .*option,points,voters.*Goals,12,3' "with the totals"
 like "$out" 'json download: team-day-what-next-[0-9]{4}-[0-9]{2}-[0-9]{2}\.json' "the session downloads as JSON"
-like "$out" 'report sections: 3' "the report has both rounds, and the path of each idea"
+like "$out" 'report sections: 2' "the report has both rounds"
+like "$out" 'report paths: 6' "and the path of each of the six ideas to its cluster's score"
 like "$out" 'dialog: Delete round 1\. What should we improve\? and its 6 ideas\?' \
     "deleting a round asks first, naming what goes with it"
 like "$out" 'rounds after cancel: 2' "and Cancel keeps it"

@@ -19,6 +19,12 @@
 //              error.<code> entry, unless it is one no person meets
 //              (MACHINE below)
 //   templates  every language has built-in templates in sql/
+//   register   the informal register, as people in a workshop are
+//              spoken to: no Dutch text (nl.js, and text_nl of
+//              fcgi/text.c: the mails) says u, uw or uzelf, and no
+//              German one (de.js, text_de) says Sie, Ihnen or Ihr...
+//              in the middle of a sentence (at its start "Sie" may be
+//              "they")
 // The pages' modules are imported from a copy of htdocs/assets marked as
 // ES modules (node reads a bare .js as CommonJS).
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
@@ -183,6 +189,31 @@ try {
 		for (const l of LANGUAGES)
 			if (!new RegExp("'" + l.code + "'").test(sql))
 				problems.push("no built-in template in '" + l.code + "' in sql/");
+	} else if (check === "register") {
+		// A C catalogue's strings: the literals between its
+		// "text_<code>[TEXT__MAX] = {" and the next "};".
+		const ctext = readFileSync(join(src, "fcgi", "text.c"), "utf8");
+		const cat = (code) => {
+			const m = new RegExp("text_" + code + "\\[TEXT__MAX\\]\\s*=\\s*\\{([\\s\\S]*?)\\n\\};").exec(ctext);
+			if (!m)
+				problems.push("fcgi/text.c: no text_" + code + "[TEXT__MAX] table");
+			return m ? [...m[1].matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((x) => x[1]).join("") : "";
+		};
+		const texts = (code) => [...Object.entries(cats[code] || {}),
+		    ["fcgi/text.c text_" + code, cat(code)]];
+		// Words: letters of any script, so "één" or "für" is one word.
+		const formalNl = /(?:^|[^\p{L}\p{N}])(u|uw|uzelf)(?![\p{L}\p{N}])/iu;
+		const formalDe = /[^.!?:\s]\s+(Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres)(?![\p{L}\p{N}])/u;
+		for (const [k, v] of texts("nl")) {
+			const m = formalNl.exec(v);
+			if (m)
+				problems.push("nl " + k + ": \"" + m[1] + "\" is formal; say je, jij or jouw: " + v);
+		}
+		for (const [k, v] of texts("de")) {
+			const m = formalDe.exec(v);
+			if (m)
+				problems.push("de " + k + ": \"" + m[1] + "\" is formal; say du, dich, dir or dein: " + v);
+		}
 	} else
 		problems.push("unknown check " + check);
 } finally {

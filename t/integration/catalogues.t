@@ -4,8 +4,10 @@
 # per language (htdocs/assets/i18n/<code>.js), all listed in i18n.js; a
 # key missing from one, a key a page uses that none has, a round type (a
 # module in assets/rounds/) or an error code (resp_error, why_set,
-# outcomes[] in fcgi/) without its texts, or a language without built-in
-# templates fails here.  No stack: node reads the files (catalogues.mjs).
+# outcomes[] in fcgi/) without its texts, a language without built-in
+# templates, or a formal u or Sie (nl.js, de.js, the mails of
+# fcgi/text.c) fails here.  No stack: node reads the files
+# (catalogues.mjs).
 PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$PF_SRC/t/lib/tap.sh"
 if ! command -v node >/dev/null 2>&1; then
@@ -30,5 +32,6 @@ check used "every key the pages use (HTML data-i18n, t() in scripts) is in the c
 check rounds "every round type module in htdocs/assets/rounds/ has its name, label and members"
 check errors "every error code a person can meet has its error.<code> text"
 check templates "every language has built-in templates in sql/"
+check register "the Dutch texts say je, never u or uw; the German ones du, never Sie (the pages and the mails)"
 
 done_testing

@@ -180,6 +180,9 @@ export default {
 	"console.templateName": "Name of the template",
 	"console.anonymous": "anonymous",
 	"console.removePerson": "Remove",
+	"console.joinedAt": "joined {time}",
+	"console.confirmRemove": "Remove {name} (joined {time})? Their answers stay.",
+	"console.removeWho": "Remove {name}",
 	"console.moveUp": "Move up",
 	"console.moveDown": "Move down",
 	"console.editIdea": "Edit",
@@ -314,7 +317,7 @@ export default {
 	"projector.answered": "Answers: {n}",
 	"projector.awaitingAnswers": "Waiting for the first answers: answer on your phone.",
 	"projector.soon": "Answering starts in a moment.",
-	"projector.afterReveal": "The results follow after the reveal.",
+	"projector.afterReveal": "The results come as soon as the facilitator shows them.",
 	"projector.timeLeft": "Time left:",
 
 	// report
