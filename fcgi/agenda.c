@@ -535,9 +535,8 @@ round_results_load(struct db *db, const struct round *r,
 	const struct resultform	*form = rtype_results(r->spec.type);
 	struct dbparam		 p[1] = { DBP_INT(r->id) };
 	struct answer		*v = NULL;
-	struct dbtext		*t = NULL;
 	long long		 nresp = 0;
-	size_t			 i, n = 0, nt = 0;
+	size_t			 n = 0;
 	int			 ideas;
 	enum outcome		 o = OUT_DB_DOWN;
 
@@ -549,13 +548,9 @@ round_results_load(struct db *db, const struct round *r,
 	    &answer_shape, &v, &n) < 0)
 		goto out;
 	results_fill(res, &r->spec, v, n, nresp);
-	if (form != NULL && form->kind == RK_TEXTS) {
-		if (db_list(db, STMT_RESULTS_TEXTS, p, 1, &db_text_shape, &t,
-		    &nt) < 0)
-			goto out;
-		for (i = 0; i < nt; i++)
-			results_add_text(res, t[i].s, strlen(t[i].s));
-	}
+	if (form != NULL && form->kind == RK_TEXTS &&
+	    opentext_load(db, r->id, res) == -1)
+		goto out;
 	if (ideas && ideas_load(db, r->id, res) == -1)
 		goto out;
 	if ((ideas || (form != NULL && form->kind == RK_TEXTS)) &&
@@ -564,7 +559,6 @@ round_results_load(struct db *db, const struct round *r,
 	o = OUT_OK;
 out:
 	db_list_free(&answer_shape, v, n);
-	db_list_free(&db_text_shape, t, nt);
 	return o;
 }
 

@@ -168,3 +168,58 @@ api_part_idea_cluster(struct request *r)
 		return resp_outcome(r, o, &why);
 	return resp_json_status(r, 200, "moved");
 }
+
+/*
+ * GET /api/participant/rounds/{id}/ideas: the participant's own ideas
+ * of a brainstorm, {"ideas": [{"id", "text", "hidden"}]} (wall.c).
+ */
+int
+api_part_ideas(struct request *r)
+{
+	struct why	 why = { NULL, "", 0 };
+	struct jw	*w;
+	enum outcome	 o;
+
+	w = resp_json(r, 200);
+	jw_obj(w);
+	if ((o = wall_mine_write(r->db, &r->part, r->ids[0], w, &why)) !=
+	    OUT_OK) {
+		jw_free(w);
+		return resp_outcome(r, o, &why);
+	}
+	jw_end(w);
+	return resp_done(r, w);
+}
+
+/* PATCH /api/participant/rounds/{id}/ideas/{id} {"text"}: mends one. */
+int
+api_part_idea_edit(struct request *r)
+{
+	struct why	 why = { NULL, "", 0 };
+	const char	*text;
+	enum outcome	 o;
+	size_t		 len;
+	int		 rc;
+
+	if ((rc = fields_check(r, idea_fields, 1)) != 0)
+		return rc;
+	text = field_str(r, "text", &len);
+	if ((o = wall_idea_change(r->db, &r->part, r->ids[0], r->ids[1],
+	    text, len, &why)) != OUT_OK)
+		return resp_outcome(r, o, &why);
+	return resp_json_status(r, 200, "changed");
+}
+
+/* DELETE /api/participant/rounds/{id}/ideas/{id}: takes one back. */
+int
+api_part_idea_delete(struct request *r)
+{
+	struct why	 why = { NULL, "", 0 };
+	enum outcome	 o;
+
+	if ((o = wall_idea_change(r->db, &r->part, r->ids[0], r->ids[1],
+	    NULL, 0, &why)) != OUT_OK)
+		return resp_outcome(r, o, &why);
+	r->resp.status = 204;
+	return 204;
+}

@@ -187,3 +187,37 @@ api_cluster_merge(struct request *r)
 	return changed(r, idea_cluster_merge(r->db, SESSION(r), ROUND(r),
 	    r->ids[2], into, &why), &why, 200);
 }
+
+static const struct field answer_patch[] = {
+	{ "hidden", FT_BOOL, 1, 0, 0 },
+};
+
+/*
+ * PATCH .../rounds/{id}/answers/{id} {"hidden"}: hides an open answer
+ * from the projector and the participants, or shows it again
+ * (opentext.c).  Answers {"id", "hidden"}.
+ */
+int
+api_answer_hide(struct request *r)
+{
+	struct why	 why = { NULL, "", 0 };
+	struct jw	*w;
+	enum outcome	 o;
+	int		 hidden;
+
+	if ((o = session_owned(r->db, SESSION(r), r->auth.account_id,
+	    &why)) != OUT_OK)
+		return resp_outcome(r, o, &why);
+	if ((hidden = fields_check(r, answer_patch, 1)) != 0)
+		return hidden;
+	hidden = jv_bool(jv_get(r->json, "hidden")) == 1;
+	if ((o = opentext_set_hidden(r->db, SESSION(r), ROUND(r), r->ids[2],
+	    hidden, &why)) != OUT_OK)
+		return resp_outcome(r, o, &why);
+	w = resp_json(r, 200);
+	jw_obj(w);
+	jw_kint(w, "id", r->ids[2]);
+	jw_kbool(w, "hidden", hidden);
+	jw_end(w);
+	return resp_done(r, w);
+}

@@ -647,6 +647,9 @@ int		 api_round_answer(struct request *);
 int		 api_round_idea(struct request *);
 int		 api_part_cluster_create(struct request *);
 int		 api_part_idea_cluster(struct request *);
+int		 api_part_ideas(struct request *);
+int		 api_part_idea_edit(struct request *);
+int		 api_part_idea_delete(struct request *);
 
 /* api_presenter.c */
 int		 api_session_step(struct request *);
@@ -671,6 +674,7 @@ int		 api_template_delete(struct request *);
 int		 api_ideas_list(struct request *);
 int		 api_idea_update(struct request *);
 int		 api_idea_merge(struct request *);
+int		 api_answer_hide(struct request *);
 int		 api_cluster_create(struct request *);
 int		 api_cluster_rename(struct request *);
 int		 api_cluster_delete(struct request *);
@@ -923,6 +927,8 @@ struct optresult {
 	struct scale	*crits;		/* owned; RK_SCALE: ncrits, or NULL */
 };
 struct rtext {
+	long long	 id;		/* its response; 0: not known */
+	int		 hidden;	/* hidden by the facilitator */
 	char		*s;		/* owned */
 	size_t		 len;
 };
@@ -961,6 +967,8 @@ void		 results_init(struct results *);
 void		 results_fill(struct results *, const struct roundspec *,
 		    const struct answer *, size_t, long long);
 void		 results_add_text(struct results *, const char *, size_t);
+void		 results_add_answer(struct results *, long long, int,
+		    const char *, size_t);
 void		 results_add_idea(struct results *, long long, const char *,
 		    size_t, const char *);
 void		 results_add_cluster(struct results *, long long,
@@ -1203,6 +1211,17 @@ int		 projector_session_write(struct jw *, const char *,
 		    const struct step *, const char *);
 enum outcome	 projector_round_write(struct db *, struct jw *, long long,
 		    const struct step *);
+
+/* opentext.c: an open round's texts, hidden or shown (domain) */
+int		 opentext_load(struct db *, long long, struct results *);
+enum outcome	 opentext_set_hidden(struct db *, long long, long long,
+		    long long, int, struct why *);
+
+/* wall.c: a participant's own ideas of a brainstorm (domain) */
+enum outcome	 wall_mine_write(struct db *, const struct partn *, long long,
+		    struct jw *, struct why *);
+enum outcome	 wall_idea_change(struct db *, const struct partn *,
+		    long long, long long, const char *, size_t, struct why *);
 
 /* cloudhide.c: the word cloud's language and hidden entries (domain) */
 int		 cloud_load(struct db *, long long, struct results *);

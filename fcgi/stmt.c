@@ -314,7 +314,7 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "LEFT JOIN round_criterion c ON c.id = v.criterion_id "
 	    "LEFT JOIN team t ON t.id = x.team_id WHERE r.session_id = ? "
 	    "UNION ALL SELECT r.position, r.title, r.type, NULL, NULL, NULL, "
-	    "x.text, NULL, NULL, t.name, "
+	    "x.text, NULL, IF(x.hidden, 'hidden', 'shown'), t.name, "
 	    "DATE_FORMAT(x.updated_at, '%Y-%m-%dT%H:%i:%sZ'), x.id "
 	    "FROM response x JOIN round r ON r.id = x.round_id "
 	    "LEFT JOIN team t ON t.id = x.team_id WHERE r.session_id = ? "
@@ -494,8 +494,9 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "round_id = ? ORDER BY position", 1 },
 	[STMT_RESULTS_COUNT] = { "SELECT COUNT(*) FROM response WHERE "
 	    "round_id = ?", 1 },
-	[STMT_RESULTS_TEXTS] = { "SELECT text FROM response WHERE "
-	    "round_id = ? AND text IS NOT NULL ORDER BY id", 1 },
+	/* An open round's texts, with their ids and states (opentext.c). */
+	[STMT_RESULTS_TEXTS] = { "SELECT id, text, hidden FROM response "
+	    "WHERE round_id = ? AND text IS NOT NULL ORDER BY id", 1 },
 	/* The word cloud (cloudhide.c): hidden entries by normal form. */
 	[STMT_CLOUD_LANG] = { "SELECT r.session_id, r.type, s.language FROM "
 	    "round r JOIN session s ON s.id = r.session_id WHERE r.id = ?",
@@ -794,6 +795,29 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "@@GLOBAL.innodb_encrypt_tables, (SELECT PLUGIN_STATUS FROM "
 	    "information_schema.PLUGINS WHERE PLUGIN_NAME = "
 	    "'FILE_KEY_MANAGEMENT')", 0 },
+	/*
+	 * The idea wall and open answers (opentext.c, wall.c).  An open
+	 * answer is a response with a text; the facilitator hides it from
+	 * the room.  A participant edits or deletes only the ideas they
+	 * wrote themselves (not a teammate's), and not one merged away.
+	 */
+	[STMT_TEXT_EXISTS] = { "SELECT id FROM response WHERE id = ? AND "
+	    "round_id = ? AND text IS NOT NULL", 1 },
+	[STMT_TEXT_SET_HIDDEN] = { "UPDATE response SET hidden = ? WHERE "
+	    "id = ? AND round_id = ?", 0 },
+	[STMT_IDEA_OWN] = { "SELECT id FROM idea WHERE id = ? AND "
+	    "round_id = ? AND participant_id = ? AND merged_into IS NULL", 1 },
+	[STMT_IDEA_OWN_SET_TEXT] = { "UPDATE idea SET text = ? WHERE id = ? "
+	    "AND round_id = ? AND participant_id = ? AND merged_into IS NULL",
+	    0 },
+	[STMT_IDEA_OWN_DELETE] = { "DELETE FROM idea WHERE id = ? AND "
+	    "round_id = ? AND participant_id = ? AND merged_into IS NULL", 0 },
+	/* What was merged into a deleted idea stays hidden, merged no more. */
+	[STMT_IDEA_UNMERGE] = { "UPDATE idea SET merged_into = NULL WHERE "
+	    "merged_into = ? AND round_id = ?", 0 },
+	[STMT_IDEAS_MINE] = { "SELECT id, text, hidden FROM idea WHERE "
+	    "round_id = ? AND participant_id = ? AND merged_into IS NULL "
+	    "ORDER BY id", 1 },
 };
 
 /*

@@ -200,6 +200,47 @@ call ann POST "/api/sessions/$S/rounds/$R/cloud" '{"entry":"more coffee, please"
 is "$code" 200 "shown again"
 call p1 GET /api/participant/state
 like "$(jget "$body" rounds)" '"cloud":\[\{"entry":"more coffee, please","n":2\}' "and back for the participants"
+
+# Open answers are moderated as ideas are: hidden from the participants
+# and the room's screen, kept (marked) in the facilitator's results.
+call ann POST "/api/sessions/$S/projector" ''
+TOK=$(jget "$body" projector_link); TOK=${TOK#*#}
+call ann POST "/api/sessions/$S/step" "{\"kind\":\"round\",\"round\":$R,\"view\":\"results\"}"
+room_has() {	# room_has RE: waits (up to 3 s) for the room's document to match
+	local i
+	for i in $(seq 1 60); do
+		room=$(pf_curl -s "$PF_URL/live/$TOK.json")
+		printf '%s' "$room" | grep -Eq "$1" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+room_has '"Write down!"'; ok $? "the room's document shows the open answers"
+unlike "$room" '"answers"|"id":[0-9]+,"text"' "without the answers' ids"
+call ann GET "/api/sessions/$S/rounds/$R/results"
+wd=$(printf '%s' "$body" | perl -MJSON::PP -e 'for (@{decode_json(<STDIN>)->{round}{results}{answers}}) { print $_->{id} if $_->{text} eq "Write down!" }')
+like "$wd" '^[0-9]+$' "the facilitator's results give each answer its id"
+call ann PATCH "/api/sessions/$S/rounds/$R/answers/$wd" '{"hidden":true}'
+is "$code:$(jget "$body" hidden)" "200:true" "the facilitator hides an open answer"
+for i in $(seq 1 60); do room=$(pf_curl -s "$PF_URL/live/$TOK.json"); case $room in *'Write down!'*) sleep 0.05;; *) break;; esac; done
+unlike "$room" 'Write down!' "gone from the room's document within seconds"
+like "$room" 'More coffee' "the others stay"
+call p1 GET /api/participant/state
+unlike "$(jget "$body" rounds)" 'Write down!' "and from the participants' state"
+call ann GET "/api/sessions/$S/rounds/$R/results"
+like "$(jget "$body" round.results.answers)" "\"hidden\":true,\"id\":$wd,\"text\":\"Write down!\"" \
+    "the facilitator's results keep it, marked hidden"
+unlike "$(jget "$body" round.results.texts)" 'Write down!' "out of the texts the room is shown"
+call ann PATCH "/api/sessions/$S/rounds/$R/answers/999999" '{"hidden":true}'
+is "$code" 404 "an answer not of this round: 404"
+call ann PATCH "/api/sessions/$S/rounds/$CHOICE/answers/$wd" '{"hidden":true}'
+is "$code" 409 "a choice round has no open answers to hide"
+call ann PATCH "/api/sessions/$S/rounds/$R/answers/$wd" '{}'
+is "$code" 422 "hidden is required"
+call p1 PATCH "/api/sessions/$S/rounds/$R/answers/$wd" '{"hidden":false}'
+is "$code" 401 "a participant cannot moderate"
+call ann POST "/api/sessions/$S/step" '{"kind":"join"}'
+
 call ann POST "/api/sessions/$S/rounds/$R/hide" ''
 call ann POST "/api/sessions/$S/rounds/$R/cloud" '{"entry":" ?! ","hidden":true}'
 is "$code" 422 "an entry with nothing in it: 422"
@@ -329,6 +370,38 @@ call p4 GET /api/participant/state
 like "$(jget "$body" rounds)" '"wall":\[\{"cluster":null,"id":[0-9]+,"text":"Everyone sees this"\}\]' \
     "an open wall shows the ideas to every participant"
 
+# Participants mend or take back their own ideas while the round is open.
+WALL=$R
+call p1 GET "/api/participant/rounds/$R/ideas"
+like "$body" '^\{"ideas":\[\{"id":[0-9]+,"text":"Everyone sees this","hidden":false\}\]\}$' "a participant lists their own ideas"
+mine=$(jget "$body" ideas | perl -MJSON::PP -e 'print decode_json(<STDIN>)->[0]{id}')
+call p4 GET "/api/participant/rounds/$R/ideas"
+is "$body" '{"ideas":[]}' "another has none of them"
+call p4 PATCH "/api/participant/rounds/$R/ideas/$mine" '{"text":"Hijacked"}'
+is "$code" 404 "another participant's idea cannot be changed: 404"
+call p4 DELETE "/api/participant/rounds/$R/ideas/$mine"
+is "$code" 404 "nor taken back: 404"
+call p1 PATCH "/api/participant/rounds/$R/ideas/$mine" '{"text":"Everyone sees this, mended"}'
+is "$code" 200 "the author mends their idea"
+call p1 PATCH "/api/participant/rounds/$R/ideas/$mine" '{"text":""}'
+is "$code" 422 "not to nothing"
+call p4 GET /api/participant/state
+like "$(jget "$body" rounds)" '"text":"Everyone sees this, mended"' "the wall shows it mended"
+call p1 POST "/api/participant/rounds/$R/ideas" '{"text":"Take me back"}'
+back=$(sql -e "SELECT id FROM idea WHERE text = 'Take me back'")
+call p1 DELETE "/api/participant/rounds/$R/ideas/$back"
+is "$code" 204 "the author takes an idea back"
+call p4 GET /api/participant/state
+unlike "$(jget "$body" rounds)" 'Take me back' "gone from the wall"
+is "$(sql -e "SELECT COUNT(*) FROM idea WHERE id = $back")" 0 "and from the database"
+trees=$(sql -e "SELECT id FROM idea WHERE text = 'More trees'")
+call p1 PATCH "/api/participant/rounds/$BR2/ideas/$trees" '{"text":"Even more trees"}'
+is "$code:$(jget "$body" error.code)" "409:round_closed" "a closed round's ideas stay as they are: 409"
+call p1 DELETE "/api/participant/rounds/$BR2/ideas/$trees"
+is "$code" 409 "and are not taken back: 409"
+call p1 PATCH "/api/participant/rounds/$CHOICE/ideas/$mine" '{"text":"x"}'
+is "$code" 422 "a choice round has no ideas"
+
 # Participants who may group the ideas themselves.
 mkround '{"type":"brainstorm","title":"Group them yourselves","open_wall":true,"participants_cluster":true}'
 PC=$R
@@ -406,6 +479,8 @@ like "$(cat "$T_DIR/responses.csv")" "Group them yourselves,brainstorm,,,,\"'=HY
 like "$(cat "$T_DIR/responses.csv")" 'How useful was the morning\?,rating,Morning,,6,,,,,20[0-9-]+T[0-9:]+Z' \
     "a rating's value with its option and time"
 like "$(cat "$T_DIR/responses.csv")" ',Solar panels,Energy,shown,' "an idea with its cluster"
+like "$(cat "$T_DIR/responses.csv")" 'Anything else\?,open,,,,Write down!,,hidden,' "a hidden open answer: in the export, marked hidden"
+like "$(cat "$T_DIR/responses.csv")" 'Anything else\?,open,,,,"More coffee, please",,shown,' "a shown one marked shown"
 unlike "$(cat "$T_DIR/responses.csv")" 'Pia|Piet|p1@|participant' "no participant's name (a named session)"
 
 # The session as a workbook, read back from its XML.

@@ -134,6 +134,97 @@ function renderBoard(r, box, d, ctx) {
 			options_from: r.id, options_use: "clusters", budget: 10, after: r.id })));
 }
 
+// The participant's own ideas on the phone, each with Edit (in place)
+// and Delete (asked first) while the round is open; call(method, path,
+// body) is the page's api() for /participant/rounds/ID + path.
+async function loadYours(r, box, call) {
+	const x = await call("GET", "/ideas");
+	if (x.ok)
+		renderYours(r, box, call, x.data.ideas || []);
+}
+
+function renderYours(r, box, call, ideas) {
+	box.replaceChildren();
+	if (ideas.length === 0)
+		return;
+	box.append(el("h3", t("round.brainstorm.yours")));
+	const ul = el("ul", null, "cards yours");
+	const btn = (key, cls, label, fn) => {
+		const b = el("button", t(key), "btn small " + cls);
+		b.type = "button";
+		if (label)
+			b.setAttribute("aria-label", label);
+		b.addEventListener("click", fn);
+		return b;
+	};
+	for (const i of ideas) {
+		const li = el("li", null, "card mine");
+		const msg = el("p", "", "done-msg");
+		msg.setAttribute("role", "status");
+		const failed = (x) => {
+			msg.textContent = x.text;
+			msg.dataset.state = "error";
+		};
+		const view = () => {
+			li.replaceChildren(el("span", i.text));
+			if (i.hidden)
+				li.append(" ", el("em", t("round.brainstorm.hiddenIdea"), "meta"));
+			const row = el("div", null, "row mine-actions");
+			row.append(btn("round.brainstorm.edit", "secondary",
+			    t("round.brainstorm.editLabel", { text: i.text }), edit),
+			    btn("round.brainstorm.delete", "secondary",
+			    t("round.brainstorm.deleteLabel", { text: i.text }), ask));
+			li.append(row, msg);
+		};
+		const edit = () => {
+			const f = el("form", null, "stack");
+			const ta = el("textarea");
+			ta.id = "mine-" + i.id;
+			ta.maxLength = r.max_length || 500;
+			ta.required = true;
+			ta.value = i.text;
+			const l = el("label", t("round.brainstorm.editField"));
+			l.htmlFor = ta.id;
+			const save = el("button", t("round.brainstorm.save"), "btn small");
+			save.type = "submit";
+			const row = el("div", null, "row mine-actions");
+			row.append(save, btn("round.brainstorm.cancel", "secondary", null, view));
+			f.append(l, ta, row);
+			f.addEventListener("submit", async (ev) => {
+				ev.preventDefault();
+				const text = ta.value.trim();
+				if (!text)
+					return;
+				const x = await call("PATCH", "/ideas/" + i.id, { text });
+				if (!x.ok)
+					return failed(x);
+				i.text = text;
+				view();
+			});
+			li.replaceChildren(f, msg);
+			ta.focus();
+		};
+		const ask = () => {
+			li.replaceChildren(el("p", t("round.brainstorm.deleteAsk", { text: i.text })));
+			const row = el("div", null, "row mine-actions");
+			const yes = btn("round.brainstorm.deleteYes", "danger", null, async () => {
+				const x = await call("DELETE", "/ideas/" + i.id);
+				if (!x.ok)
+					return failed(x);
+				li.remove();
+				if (!ul.children.length)
+					box.replaceChildren();
+			});
+			row.append(yes, btn("round.brainstorm.cancel", "secondary", null, view));
+			li.append(row, msg);
+			yes.focus();
+		};
+		view();
+		ul.append(li);
+	}
+	box.append(ul);
+}
+
 export default {
 	submitKey: "round.brainstorm.sendIdea",
 	thanksKey: "round.brainstorm.thanksIdea",
@@ -159,6 +250,10 @@ export default {
 	// keyboard, hiding and mending ideas, a points vote on the clusters.
 	board(r, box, ctx) {
 		return loadBoard(r, box, ctx);
+	},
+	// The participant's own ideas, to mend or take back (open rounds).
+	yours(r, box, call) {
+		return loadYours(r, box, call);
 	},
 	// The open wall on the participant's phone; with clusters, each idea
 	// gets a cluster to choose and the group can add clusters.
