@@ -6,6 +6,8 @@
  *	POST /api/participant/rounds/{id}/ideas			a brainstorm idea
  *	POST /api/participant/rounds/{id}/clusters		a new cluster
  *	POST /api/participant/rounds/{id}/ideas/{id}/cluster	group an idea
+ *	GET, PATCH, DELETE .../rounds/{id}/ideas[/{id}]		their own ideas
+ *	POST, DELETE .../rounds/{id}/ideas/{id}/like		a like
  * Each handler checks the body, calls the domain (answer.c) and writes
  * the answer.  The first checks the token itself (route.c lets it), in
  * the statement that stores the answer: one round trip less.
@@ -222,4 +224,34 @@ api_part_idea_delete(struct request *r)
 		return resp_outcome(r, o, &why);
 	r->resp.status = 204;
 	return 204;
+}
+
+/*
+ * POST and DELETE /api/participant/rounds/{id}/ideas/{id}/like: a like
+ * of an idea on an open wall with upvotes, or taking it back (wall.c).
+ * Answers {"status": "liked"} or {"status": "unliked"}, also when
+ * nothing changed (a second like).
+ */
+static int
+like(struct request *r, int on)
+{
+	struct why	 why = { NULL, "", 0 };
+	enum outcome	 o;
+
+	if ((o = wall_like(r->db, &r->part, r->ids[0], r->ids[1], on,
+	    &why)) != OUT_OK)
+		return resp_outcome(r, o, &why);
+	return resp_json_status(r, 200, on ? "liked" : "unliked");
+}
+
+int
+api_part_like(struct request *r)
+{
+	return like(r, 1);
+}
+
+int
+api_part_unlike(struct request *r)
+{
+	return like(r, 0);
 }

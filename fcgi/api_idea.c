@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * api_idea.c: the routes of moderating and clustering a brainstorm's ideas, for the
- * session's facilitator (P4: another account's ids are 404).
+ * api_idea.c: the routes of moderating and clustering a brainstorm's
+ * ideas, and of hiding an open question's answers, for the session's
+ * facilitator (P4: another account's ids are 404).
  *
  *	GET    .../rounds/{id}/ideas			every idea, clusters
  *	PATCH  .../rounds/{id}/ideas/{id}		text, hidden, cluster
@@ -10,6 +11,7 @@
  *	PATCH  .../rounds/{id}/clusters/{id}		rename
  *	DELETE .../rounds/{id}/clusters/{id}		its ideas unclustered
  *	POST   .../rounds/{id}/clusters/{id}/merge	into another cluster
+ *	PATCH  .../rounds/{id}/answers/{id}		an open answer hidden
  * (all under /api/sessions/{id}).  The handlers check the body, and
  * idea.c does the work.
  */

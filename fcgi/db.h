@@ -200,6 +200,11 @@ enum stmt {
 	STMT_IDEA_OWN_DELETE,
 	STMT_IDEA_UNMERGE,	/* ideas merged into one that goes */
 	STMT_IDEAS_MINE,	/* a participant's ideas of a round */
+	STMT_IDEA_ON_WALL,	/* an idea shown: neither hidden nor merged */
+	STMT_LIKE_ADD,
+	STMT_LIKE_DELETE,
+	STMT_LIKES_MINE,	/* the ideas a participant likes */
+	STMT_IDEA_REMERGE,	/* what was merged into an idea follows it */
 	STMT__MAX
 };
 

@@ -650,6 +650,8 @@ int		 api_part_idea_cluster(struct request *);
 int		 api_part_ideas(struct request *);
 int		 api_part_idea_edit(struct request *);
 int		 api_part_idea_delete(struct request *);
+int		 api_part_like(struct request *);
+int		 api_part_unlike(struct request *);
 
 /* api_presenter.c */
 int		 api_session_step(struct request *);
@@ -799,6 +801,7 @@ enum rsetting {
 	RS_LABEL_HIGH,
 	RS_PARTICIPANTS_CLUSTER,
 	RS_PROJECTOR_RESULTS,	/* "reveal" or "live" (presenter mode) */
+	RS_UPVOTES,		/* brainstorm: likes on the open wall */
 	RS__MAX
 };
 /* A round as the validator and the results need it. */
@@ -937,6 +940,7 @@ struct ridea {
 	char		*text;		/* owned */
 	size_t		 len;
 	char		*cluster;	/* owned; its cluster's name, or NULL */
+	long long	 likes;		/* -1: none counted (no upvotes) */
 };
 struct rcluster {
 	long long	 id;
@@ -1102,6 +1106,7 @@ struct round {
 	char		 projector_results[8];	/* "reveal" or "live" */
 	long long	 feed_round;	/* its options come from it; 0: none */
 	char		 feed_use[10];	/* "ideas", "clusters"; "": none */
+	long long	 upvotes;	/* brainstorm: likes, ideas by likes */
 	char		 type[16];	/* as stored; spec.type parsed */
 	char		 state[8];	/* draft, open, closed */
 	char		*title;		/* owned */
@@ -1222,6 +1227,8 @@ enum outcome	 wall_mine_write(struct db *, const struct partn *, long long,
 		    struct jw *, struct why *);
 enum outcome	 wall_idea_change(struct db *, const struct partn *,
 		    long long, long long, const char *, size_t, struct why *);
+enum outcome	 wall_like(struct db *, const struct partn *, long long,
+		    long long, int, struct why *);
 
 /* cloudhide.c: the word cloud's language and hidden entries (domain) */
 int		 cloud_load(struct db *, long long, struct results *);

@@ -324,6 +324,7 @@ results_add_idea(struct results *res, long long id, const char *text,
 	    sizeof(*res->ideas));
 	d = &res->ideas[res->nideas++];
 	d->id = id;
+	d->likes = -1;
 	d->text = xstrndup(text, len);
 	d->len = len;
 	d->cluster = cluster != NULL ? xstrndup(cluster, strlen(cluster)) :
@@ -546,6 +547,8 @@ json_ideas(const struct results *res, struct jw *w)
 		jw_key(w, "text");
 		jw_strn(w, res->ideas[i].text, res->ideas[i].len);
 		jw_kstr(w, "cluster", res->ideas[i].cluster);
+		if (res->ideas[i].likes >= 0)
+			jw_kint(w, "likes", res->ideas[i].likes);
 		jw_end(w);
 	}
 	jw_end(w);

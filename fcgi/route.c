@@ -111,6 +111,8 @@ enum routeid {
 	ROUTE_PART_IDEAS,
 	ROUTE_PART_IDEA_EDIT,
 	ROUTE_PART_IDEA_DELETE,
+	ROUTE_PART_LIKE,
+	ROUTE_PART_UNLIKE,
 	ROUTE__MAX
 };
 
@@ -354,6 +356,12 @@ static const struct route routes[ROUTE__MAX] = {
 	[ROUTE_PART_IDEA_DELETE] = { "participant.idea_delete",
 	    METHOD_DELETE, "/api/participant/rounds/{id}/ideas/{id}",
 	    WHO_PARTICIPANT, api_part_idea_delete },
+	[ROUTE_PART_LIKE] = { "participant.like", METHOD_POST,
+	    "/api/participant/rounds/{id}/ideas/{id}/like", WHO_PARTICIPANT,
+	    api_part_like },
+	[ROUTE_PART_UNLIKE] = { "participant.unlike", METHOD_DELETE,
+	    "/api/participant/rounds/{id}/ideas/{id}/like", WHO_PARTICIPANT,
+	    api_part_unlike },
 };
 
 /* Returns 1 for the methods that change state. */

@@ -32,7 +32,7 @@ struct stmtdef {
 	version ", r.open_wall, r.label_low, r.label_high, " \
 	"r.participants_cluster, " \
 	"r.closes_at IS NOT NULL AND r.closes_at <= UTC_TIMESTAMP(6), " \
-	"r.projector_results, r.feed_round, r.feed_use"
+	"r.projector_results, r.feed_round, r.feed_use, r.upvotes"
 /*
  * A round's version moves with its state and with every answer; answers
  * count on their worker's tally row (011_round_tally.sql), so the
@@ -66,6 +66,14 @@ struct stmtdef {
 	"q.round_id = r.id) + (SELECT COUNT(DISTINCT IF(i.team_id IS NULL, " \
 	"CONCAT('p', i.participant_id), CONCAT('t', i.team_id))) FROM idea i " \
 	"WHERE i.round_id = r.id)"
+
+/*
+ * The likes of idea i: the participants who like it or an idea merged
+ * into it, each once.
+ */
+#define LIKES "(SELECT COUNT(DISTINCT l.participant_id) FROM idea_like l " \
+	"JOIN idea m ON m.id = l.idea_id WHERE m.id = i.id OR " \
+	"m.merged_into = i.id)"
 
 /* The columns of an audit row, in the order audit_canonical() takes. */
 #define AUDIT_COLS "seq, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s.%f'), " \
@@ -390,8 +398,8 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	[STMT_ROUND_INSERT] = { "INSERT INTO round (session_id, position, "
 	    "type, title, min_picks, max_picks, scale_max, no_opinion, top_n, "
 	    "budget, max_per_option, max_length, open_wall, label_low, "
-	    "label_high, participants_cluster, projector_results) VALUES (?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 0 },
+	    "label_high, participants_cluster, projector_results, upvotes) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 0 },
 	[STMT_ROUND_LIST] = { "SELECT " ROUND_COLS " FROM round r WHERE "
 	    "r.session_id = ? ORDER BY r.position", 1 },
 	[STMT_ROUND_GET] = { "SELECT " ROUND_COLS " FROM round r WHERE "
@@ -510,12 +518,16 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	[STMT_IDEA_INSERT] = { "INSERT INTO idea (round_id, participant_id, "
 	    "team_id, text) VALUES (?, ?, ?, ?)", 0 },
 	/* The wall: ideas not hidden and not merged into another. */
-	[STMT_IDEA_LIST] = { "SELECT i.id, i.text, c.name FROM idea i LEFT "
+	/* With upvotes: by likes (LIKES), then by time; else -1 likes. */
+	[STMT_IDEA_LIST] = { "SELECT i.id, i.text, c.name, IF(r.upvotes, "
+	    LIKES ", -1) FROM idea i JOIN round r ON r.id = i.round_id LEFT "
 	    "JOIN cluster c ON c.id = i.cluster_id WHERE i.round_id = ? AND "
-	    "i.hidden = 0 AND i.merged_into IS NULL ORDER BY i.id", 1 },
+	    "i.hidden = 0 AND i.merged_into IS NULL ORDER BY 4 DESC, i.id", 1 },
 	/* Moderation (api_idea.c): every idea, with its state. */
-	[STMT_IDEA_ALL] = { "SELECT id, text, hidden, cluster_id, merged_into "
-	    "FROM idea WHERE round_id = ? ORDER BY id", 1 },
+	[STMT_IDEA_ALL] = { "SELECT i.id, i.text, i.hidden, i.cluster_id, "
+	    "i.merged_into, IF(r.upvotes, " LIKES ", -1) FROM idea i JOIN "
+	    "round r ON r.id = i.round_id WHERE i.round_id = ? ORDER BY 6 DESC, "
+	    "i.id", 1 },
 	[STMT_IDEA_SET_TEXT] = { "UPDATE idea SET text = ? WHERE id = ? AND "
 	    "round_id = ?", 0 },
 	[STMT_IDEA_SET_HIDDEN] = { "UPDATE idea SET hidden = ? WHERE id = ? "
@@ -818,6 +830,23 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	[STMT_IDEAS_MINE] = { "SELECT id, text, hidden FROM idea WHERE "
 	    "round_id = ? AND participant_id = ? AND merged_into IS NULL "
 	    "ORDER BY id", 1 },
+	/*
+	 * Likes (wall.c): one per participant per idea (the key); a like
+	 * of an idea merged into another counts for that one, and so does
+	 * taking it back there.  LIKES counts the participants.
+	 */
+	[STMT_IDEA_ON_WALL] = { "SELECT id FROM idea WHERE id = ? AND "
+	    "round_id = ? AND hidden = 0 AND merged_into IS NULL", 1 },
+	[STMT_LIKE_ADD] = { "INSERT IGNORE INTO idea_like (idea_id, "
+	    "participant_id) VALUES (?, ?)", 0 },
+	[STMT_LIKE_DELETE] = { "DELETE l FROM idea_like l JOIN idea i ON "
+	    "i.id = l.idea_id WHERE l.participant_id = ? AND i.round_id = ? "
+	    "AND (i.id = ? OR i.merged_into = ?)", 0 },
+	[STMT_LIKES_MINE] = { "SELECT DISTINCT COALESCE(i.merged_into, i.id) "
+	    "FROM idea_like l JOIN idea i ON i.id = l.idea_id WHERE "
+	    "l.participant_id = ? AND i.round_id = ? ORDER BY 1", 1 },
+	[STMT_IDEA_REMERGE] = { "UPDATE idea SET merged_into = ? WHERE "
+	    "merged_into = ? AND round_id = ?", 0 },
 };
 
 /*

@@ -31,6 +31,15 @@ static const struct dbfield myidea_cols[] = {
 };
 static const struct dbshape myidea_shape = DBSHAPE(myidea_cols, myidea);
 
+/* An idea the participant likes (STMT_LIKES_MINE). */
+struct likedidea {
+	long long	 id;
+};
+static const struct dbfield liked_cols[] = {
+	DBF_I(likedidea, id),
+};
+static const struct dbshape liked_shape = DBSHAPE(liked_cols, likedidea);
+
 /*
  * Round of pt's session, a brainstorm, into rd (released by the caller
  * on OUT_OK only).  open: it must also be open for ideas.  Returns
@@ -77,9 +86,30 @@ bump(struct db *db, const struct round *rd, long long session)
 		session_bump(db, session);
 }
 
+/* Writes "liked": [ids], the ideas of round that pt likes. */
+static enum outcome
+liked_write(struct db *db, const struct partn *pt, long long round,
+    struct jw *w)
+{
+	struct dbparam	 p[2] = { DBP_INT(pt->id), DBP_INT(round) };
+	struct likedidea *v;
+	size_t		 i, n;
+
+	if (db_list(db, STMT_LIKES_MINE, p, 2, &liked_shape, &v, &n) < 0)
+		return OUT_DB_DOWN;
+	jw_key(w, "liked");
+	jw_arr(w);
+	for (i = 0; i < n; i++)
+		jw_int(w, v[i].id);
+	jw_end(w);
+	db_list_free(&liked_shape, v, n);
+	return OUT_OK;
+}
+
 /*
  * Writes "ideas": [{"id", "text", "hidden"}], pt's own ideas of
- * brainstorm round (any state), into the open object w.  Returns OUT_OK
+ * brainstorm round (any state), and "liked": the ids of the ideas pt
+ * likes (an idea merged into another: that one), into the open object w.  Returns OUT_OK
  * or the refusal (as wall_round()).
  */
 enum outcome
@@ -110,7 +140,7 @@ wall_mine_write(struct db *db, const struct partn *pt, long long round,
 	}
 	jw_end(w);
 	db_list_free(&myidea_shape, v, n);
-	return OUT_OK;
+	return liked_write(db, pt, round, w);
 }
 
 /*
@@ -159,6 +189,61 @@ wall_idea_change(struct db *db, const struct partn *pt, long long round,
 		goto out;
 	}
 	bump(db, &rd, pt->session_id);
+out:
+	round_release(&rd);
+	return o;
+}
+
+/*
+ * Likes (on) idea of open brainstorm round for pt, or takes the like
+ * back (also one given to an idea since merged into this one).  Once
+ * per participant: a second like changes nothing.  Returns OUT_OK;
+ * OUT_NOT_FOUND (no such round, or the idea is not on its wall);
+ * OUT_INVALID (no brainstorm); OUT_CONFLICT (not open); OUT_DENIED (the
+ * round has no upvotes, or no open wall to like on).
+ */
+enum outcome
+wall_like(struct db *db, const struct partn *pt, long long round,
+    long long idea, int on, struct why *why)
+{
+	struct round	 rd;
+	struct dbparam	 p[4];
+	long long	 found;
+	enum outcome	 o;
+	int		 rc;
+
+	if ((o = wall_round(db, pt, round, 1, &rd, why)) != OUT_OK)
+		return o;
+	if (!rd.upvotes || !rd.open_wall) {
+		why_set(why, "not_allowed", "this round takes no likes");
+		o = OUT_DENIED;
+		goto out;
+	}
+	p[0] = (struct dbparam)DBP_INT(idea);
+	p[1] = (struct dbparam)DBP_INT(rd.id);
+	if ((rc = db_exec(db, STMT_IDEA_ON_WALL, p, 2, db_row_int,
+	    &found)) <= 0) {
+		if (rc == 0)
+			why_set(why, "not_found", "no such idea");
+		o = rc < 0 ? OUT_DB_DOWN : OUT_NOT_FOUND;
+		goto out;
+	}
+	if (on) {
+		p[1] = (struct dbparam)DBP_INT(pt->id);
+		rc = db_exec(db, STMT_LIKE_ADD, p, 2, NULL, NULL);
+	} else {
+		p[0] = (struct dbparam)DBP_INT(pt->id);
+		p[1] = (struct dbparam)DBP_INT(rd.id);
+		p[2] = (struct dbparam)DBP_INT(idea);
+		p[3] = (struct dbparam)DBP_INT(idea);
+		rc = db_exec(db, STMT_LIKE_DELETE, p, 4, NULL, NULL);
+	}
+	if (rc < 0) {
+		o = OUT_DB_DOWN;
+		goto out;
+	}
+	if (rc > 0)
+		bump(db, &rd, pt->session_id);
 out:
 	round_release(&rd);
 	return o;

@@ -216,7 +216,7 @@ async function renderRounds() {
 		    e.wall.contains(document.activeElement);
 		const mod = roundType(r.type);
 		if (r.wall && !typing && mod && mod.wall)
-			e.wall.replaceChildren(mod.wall(r, poster(r)));
+			e.wall.replaceChildren(mod.wall(r, poster(r), caller(r)));
 		if (r.revealed && r.results)
 			e.results.replaceChildren(renderResults(r, r.results, { cloud: false }));
 		else

@@ -373,10 +373,10 @@ like "$(jget "$body" rounds)" '"wall":\[\{"cluster":null,"id":[0-9]+,"text":"Eve
 # Participants mend or take back their own ideas while the round is open.
 WALL=$R
 call p1 GET "/api/participant/rounds/$R/ideas"
-like "$body" '^\{"ideas":\[\{"id":[0-9]+,"text":"Everyone sees this","hidden":false\}\]\}$' "a participant lists their own ideas"
+like "$body" '^\{"ideas":\[\{"id":[0-9]+,"text":"Everyone sees this","hidden":false\}\],"liked":\[\]\}$' "a participant lists their own ideas"
 mine=$(jget "$body" ideas | perl -MJSON::PP -e 'print decode_json(<STDIN>)->[0]{id}')
 call p4 GET "/api/participant/rounds/$R/ideas"
-is "$body" '{"ideas":[]}' "another has none of them"
+is "$body" '{"ideas":[],"liked":[]}' "another has none of them"
 call p4 PATCH "/api/participant/rounds/$R/ideas/$mine" '{"text":"Hijacked"}'
 is "$code" 404 "another participant's idea cannot be changed: 404"
 call p4 DELETE "/api/participant/rounds/$R/ideas/$mine"
@@ -402,6 +402,61 @@ is "$code" 409 "and are not taken back: 409"
 call p1 PATCH "/api/participant/rounds/$CHOICE/ideas/$mine" '{"text":"x"}'
 is "$code" 422 "a choice round has no ideas"
 
+# Upvotes: likes on an open wall, one per participant; ideas by likes.
+mkround '{"type":"brainstorm","title":"Like them","open_wall":true,"upvotes":true}'
+like "$(jget "$body" round)" '"upvotes":true' "a brainstorm with upvotes"
+UP=$R
+call ann POST "/api/sessions/$S/rounds/$R/open" ''
+for x in "p1 Early idea" "p2 Popular idea" "p3 Popular, again"; do
+	set -- $x; who=$1; shift
+	call "$who" POST "/api/participant/rounds/$R/ideas" "{\"text\":\"$*\"}"
+done
+early=$(sql -e "SELECT id FROM idea WHERE round_id = $R AND text = 'Early idea'")
+pop=$(sql -e "SELECT id FROM idea WHERE round_id = $R AND text = 'Popular idea'")
+dup=$(sql -e "SELECT id FROM idea WHERE round_id = $R AND text = 'Popular, again'")
+call p4 POST "/api/participant/rounds/$R/ideas/$pop/like" ''
+is "$code:$(jget "$body" status)" "200:liked" "a participant likes an idea"
+call p4 POST "/api/participant/rounds/$R/ideas/$pop/like" ''
+is "$code" 200 "liking twice is no error"
+is "$(sql -e "SELECT COUNT(*) FROM idea_like WHERE idea_id = $pop")" 1 "and counts once"
+call p1 GET /api/participant/state
+wall=$(printf '%s' "$body" | perl -MJSON::PP -e 'for (@{decode_json(<STDIN>)->{rounds}}) { print join(",", map { "$_->{text}=$_->{likes}" } @{$_->{wall}}) if $_->{title} eq "Like them" }')
+is "$wall" "Popular idea=1,Early idea=0,Popular, again=0" "the wall: each idea's likes, the most liked first, then by time"
+call p4 GET "/api/participant/rounds/$R/ideas"
+is "$(jget "$body" liked)" "[$pop]" "the participant's own likes"
+call p4 DELETE "/api/participant/rounds/$R/ideas/$pop/like"
+is "$code:$(jget "$body" status)" "200:unliked" "a like taken back"
+call p4 GET "/api/participant/rounds/$R/ideas"
+is "$(jget "$body" liked)" "[]" "gone from their likes"
+# A duplicate's likes go to the idea it is merged into, once per person.
+call p4 POST "/api/participant/rounds/$R/ideas/$pop/like" ''
+call p4 POST "/api/participant/rounds/$R/ideas/$dup/like" ''
+call p1 POST "/api/participant/rounds/$R/ideas/$dup/like" ''
+call p2 POST "/api/participant/rounds/$R/ideas/$early/like" ''
+call ann GET "/api/sessions/$S/rounds/$R/ideas"
+is "$(jget "$body" ideas | perl -MJSON::PP -e 'print join(",", map { "$_->{text}=$_->{likes}" } @{decode_json(<STDIN>)})')" \
+    "Popular, again=2,Early idea=1,Popular idea=1" "the console's board: by likes, then by time"
+call ann POST "/api/sessions/$S/rounds/$R/ideas/$dup/merge" "{\"into\":$pop}"
+call ann GET "/api/sessions/$S/rounds/$R/results"
+is "$(jget "$body" round.results.ideas | perl -MJSON::PP -e 'print join(",", map { "$_->{text}=$_->{likes}" } @{decode_json(<STDIN>)})')" \
+    "Popular idea=2,Early idea=1" "merged: the duplicate's likes count for the idea it went into, p4's once"
+call p4 GET "/api/participant/rounds/$R/ideas"
+is "$(jget "$body" liked)" "[$pop]" "p4 likes it once"
+call p1 DELETE "/api/participant/rounds/$R/ideas/$pop/like"
+is "$(sql -e "SELECT COUNT(*) FROM idea_like WHERE participant_id = (SELECT participant_id FROM idea WHERE id = $early)")" 0 \
+    "taking back the like of the merged idea takes back the one given to its duplicate"
+call p1 POST "/api/participant/rounds/$R/ideas/$dup/like" ''
+is "$code" 404 "a merged idea is no longer on the wall to like: 404"
+call p1 POST "/api/participant/rounds/$WALL/ideas/$mine/like" ''
+is "$code:$(jget "$body" error.code)" "403:not_allowed" "a round without upvotes takes no likes"
+call p1 POST "/api/participant/rounds/$R/ideas/$mine/like" ''
+is "$code" 404 "an idea of another round: 404"
+call ann POST "/api/sessions/$S/rounds/$R/close" ''
+call p1 POST "/api/participant/rounds/$R/ideas/$early/like" ''
+is "$code:$(jget "$body" error.code)" "409:round_closed" "a closed round takes no likes"
+call p2 DELETE "/api/participant/rounds/$R/ideas/$early/like"
+is "$code" 409 "nor takes them back"
+
 # Participants who may group the ideas themselves.
 mkround '{"type":"brainstorm","title":"Group them yourselves","open_wall":true,"participants_cluster":true}'
 PC=$R
@@ -425,7 +480,7 @@ mkround '{"type":"rating","title":"How useful?","options":["Today"],"label_low":
 like "$(jget "$body" round)" '"label_high":"Very","label_low":"Not at all"' "a rating scale with end labels"
 
 call ann GET "/api/sessions/$S/rounds"
-is "$(jget "$body" rounds | grep -o '"position"' | wc -l)" 17 "the agenda holds seventeen rounds in order"
+is "$(jget "$body" rounds | grep -o '"position"' | wc -l)" 18 "the agenda holds eighteen rounds in order"
 call ann DELETE "/api/sessions/$S/rounds/$PC"
 is "$code" 409 "an open round cannot be deleted"
 
@@ -454,7 +509,7 @@ is "$(jget "$body" format)" "primoforum-session-1" "one JSON document"
 is "$(jget "$body" session.participants)" 4 "with the participants of the run"
 is "$(jget "$body" session | grep -o '"duration_minutes":null')" \
     '"duration_minutes":null' "and no duration while it runs"
-is "$(jget "$body" rounds | grep -o '"type":' | wc -l)" 17 "with every round"
+is "$(jget "$body" rounds | grep -o '"type":' | wc -l)" 18 "with every round"
 like "$(jget "$body" rounds)" '"borda":8' "and their results"
 like "$headers" 'content-disposition: attachment; filename="evaluation-[0-9]{4}-[0-9]{2}-[0-9]{2}\.json"' \
     "named after the session and its day"
@@ -492,8 +547,8 @@ cells=$("$PF_SRC/t/lib/xlsx-cells" "$T_DIR/s.xlsx")
 like "$cells" '^Summary!A1 s session' "a Summary sheet first"
 like "$cells" 'Summary!B1 s Evaluation' "with the session's title"
 like "$cells" 'Summary!B5 n [0-9]+' "its participants, a number"
-is "$(printf '%s\n' "$cells" | grep -c '^Summary!A[0-9]* n ')" 17 "and its seventeen rounds, numbered"
-is "$(printf '%s\n' "$cells" | cut -d'!' -f1 | sort -u | grep -vc '^Summary$')" 17 "a sheet per round"
+is "$(printf '%s\n' "$cells" | grep -c '^Summary!A[0-9]* n ')" 18 "and its eighteen rounds, numbered"
+is "$(printf '%s\n' "$cells" | cut -d'!' -f1 | sort -u | grep -vc '^Summary$')" 18 "a sheet per round"
 choice=$(sql -e "SELECT CONCAT(position, ' ', title) FROM round WHERE id = $CHOICE")
 like "$cells" "$choice!A2 s Soup" "a choice round's sheet: its options"
 like "$cells" "$choice!B2 n 1" "counts as numbers"
@@ -640,7 +695,7 @@ is "$(rtypes 'print join " ", map { "$_->{type}=$_->{min_options}" } @{decode_js
 is "$(rtypes 'print join " ", map { $_->{type} } grep { $_->{takes_ideas} } @{decode_json(<STDIN>)->{round_types}}')" \
     "brainstorm" "only a brainstorm takes ideas"
 is "$(rtypes 'print join ";", map { "$_->{type}:" . join(",", @{$_->{settings}}) } @{decode_json(<STDIN>)->{round_types}}')" \
-    "brainstorm:open_wall,participants_cluster,max_length,projector_results;choice:min_picks,max_picks,projector_results;rating:scale_max,no_opinion,label_low,label_high,criteria,projector_results;ranking:top_n,projector_results;points:budget,max_per_option,projector_results;statements:projector_results;open:max_length,projector_results" \
+    "brainstorm:open_wall,participants_cluster,max_length,projector_results,upvotes;choice:min_picks,max_picks,projector_results;rating:scale_max,no_opinion,label_low,label_high,criteria,projector_results;ranking:top_n,projector_results;points:budget,max_per_option,projector_results;statements:projector_results;open:max_length,projector_results" \
     "each type's settings, in the order a round writes them"
 missing=""
 for t in $(rtypes 'print join " ", map { $_->{type} } @{decode_json(<STDIN>)->{round_types}}'); do
@@ -648,7 +703,7 @@ for t in $(rtypes 'print join " ", map { $_->{type} } @{decode_json(<STDIN>)->{r
 done
 is "$missing" "" "every round type has a page module (htdocs/assets/rounds/<type>.js)"
 call ann POST "/api/sessions/$S/rounds" '{"type":"brainstorm","title":"Keys"}'
-like "$body" '"revealed":false,"open_wall":false,"participants_cluster":false,"max_length":500,"projector_results":"reveal","options":' \
+like "$body" '"revealed":false,"open_wall":false,"participants_cluster":false,"max_length":500,"projector_results":"reveal","upvotes":false,"options":' \
     "a round object writes its settings in that order"
 
 done_testing

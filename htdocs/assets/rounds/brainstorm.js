@@ -10,6 +10,7 @@ import { t, tn } from "../i18n.js";
 import { $, check } from "./_form.js";
 
 let grabbed = null;	// the idea picked up by keyboard: { id, bucket }
+const liked = new Map();	// round id -> Set of the ideas this phone likes
 
 // The console's board: ctx { call, say, button, path, addRound }.
 async function loadBoard(r, box, ctx) {
@@ -46,6 +47,8 @@ function renderBoard(r, box, d, ctx) {
 			pick.type = "button";
 			pick.setAttribute("aria-pressed", String(!!(grabbed && grabbed.id === i.id)));
 			li.append(pick);
+			if (typeof i.likes === "number")
+				li.append(" ", el("span", tn("results.likes.", i.likes), "likes"));
 			li.addEventListener("dragstart", (ev) => {
 				ev.dataTransfer.setData("text/plain", String(i.id));
 			});
@@ -139,8 +142,10 @@ function renderBoard(r, box, d, ctx) {
 // body) is the page's api() for /participant/rounds/ID + path.
 async function loadYours(r, box, call) {
 	const x = await call("GET", "/ideas");
-	if (x.ok)
+	if (x.ok) {
+		liked.set(r.id, new Set(x.data.liked || []));
 		renderYours(r, box, call, x.data.ideas || []);
+	}
 }
 
 function renderYours(r, box, call, ideas) {
@@ -231,11 +236,13 @@ export default {
 	countKey: "results.ideas",
 	settings() {
 		return [check("round.brainstorm.openWall", "r-wall"),
-		    check("round.brainstorm.pCluster", "r-pcluster")];
+		    check("round.brainstorm.pCluster", "r-pcluster"),
+		    check("round.brainstorm.upvotes", "r-upvotes")];
 	},
 	read() {
 		return { open_wall: $("r-wall").checked,
-		    participants_cluster: $("r-pcluster").checked };
+		    participants_cluster: $("r-pcluster").checked,
+		    upvotes: $("r-upvotes").checked };
 	},
 	answerForm(r) {
 		const ta = el("textarea");
@@ -258,12 +265,44 @@ export default {
 	// The open wall on the participant's phone; with clusters, each idea
 	// gets a cluster to choose and the group can add clusters.
 	// post(path, body) sends to /participant/rounds/ID/path.
-	wall(r, post) {
+	// With upvotes, each idea shows its likes and a like button
+	// (pressed: this participant likes it; again: takes it back);
+	// call(method, path, body) as for yours().
+	wall(r, post, call) {
 		const w = el("div");
 		w.append(el("h3", t("round.brainstorm.wall")));
 		const ul = el("ul", null, "cards");
+		const mine = liked.get(r.id) || new Set();
 		for (const i of r.wall) {
-			const li = el("li", i.text, "card");
+			const li = el("li", null, "card");
+			li.append(el("span", i.text));
+			if (r.upvotes && typeof i.likes === "number" && call) {
+				let on = mine.has(i.id), n = i.likes;
+				const b = el("button", null, "btn small secondary like");
+				b.type = "button";
+				const draw = () => {
+					b.textContent = (on ? "♥ " : "♡ ") + n;
+					b.setAttribute("aria-pressed", String(on));
+					b.setAttribute("aria-label", t(on ? "round.brainstorm.unlikeLabel" :
+					    "round.brainstorm.likeLabel", { text: i.text }) + " (" +
+					    tn("results.likes.", n) + ")");
+				};
+				draw();
+				b.addEventListener("click", async () => {
+					const x = await call(on ? "DELETE" : "POST", "/ideas/" + i.id + "/like");
+					if (!x.ok)
+						return;
+					n += on ? -1 : 1;
+					on = !on;
+					if (on)
+						mine.add(i.id);
+					else
+						mine.delete(i.id);
+					liked.set(r.id, mine);
+					draw();
+				});
+				li.append(" ", b);
+			}
 			if (r.clusters) {
 				const sel = el("select");
 				sel.setAttribute("aria-label", t("round.brainstorm.clusterFor") + i.text);
