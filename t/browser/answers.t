@@ -64,7 +64,7 @@ call pia POST "/api/participant/rounds/$RW/ideas" '{"text":"Idea A"}'
 call pia POST "/api/participant/rounds/$RW/ideas" '{"text":"Idea B"}'
 shots=${PF_SCREENSHOTS:-$T_DIR/screenshots}
 mkdir -p "$shots"
-out=$(node wall.mjs "$PF_URL" "$CODE" "$TOK" "$shots" 2>&1)
+out=$(node wall.mjs "$PF_URL" "$CODE" "$TOK" "$shots" ann@example.org "ann has a good passphrase" "$S" 2>&1)
 like "$out" 'projector before: Idea A.*0 likes \| Idea B.*0 likes' "the projector: the ideas with their likes, by time"
 like "$out" 'yours: Your ideas' "the phone lists the participant's own ideas"
 like "$out" 'edited: My own idea, better' "edited in place"
@@ -76,6 +76,9 @@ like "$out" 'liked: ♥ 1 true' "pressed: the participant's own like, and the co
 like "$out" 'projector after: Idea B.*1 like \| Idea A' "the projector puts the liked idea first"
 like "$out" 'phone order: Idea B,Idea A' "so does the phone's wall"
 like "$out" 'taken back: ♡ 0' "the like taken back"
+like "$out" 'console: More breaks, please hidden from the room Show' "the console hides an open answer, marked, with Show to undo"
+like "$out" 'console cloud: empty' "and out of the word cloud"
+like "$(res open)" '"texts":\[\],"answers":\[\{"id":[0-9]+,"text":"More breaks, please","hidden":true\}\]' "stored hidden: out of the texts the room is shown"
 like "$out" 'problems: 0' "no script error"
 is "$(sql -e "SELECT COUNT(*) FROM idea_like")" 0 "no like left in the database"
 

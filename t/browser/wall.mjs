@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: ISC
-// wall.mjs URL CODE TOKEN SHOTS: the idea wall with upvotes.  The
+// wall.mjs URL CODE TOKEN SHOTS EMAIL PASSWORD SESSION: the idea wall
+// with upvotes, and an open answer hidden on the console.  The
 // projector (TOKEN: the room's link, no cookie, 1280x720) shows the
 // step's brainstorm; a phone (360x740) joins, sends an idea, edits it in
 // place and deletes it (asked first), then likes the second idea on the
-// wall, and the projector's order follows.  Prints what it saw;
+// wall, and the projector's order follows.  The facilitator (EMAIL,
+// PASSWORD; console 1280 wide) hides an open answer in the results of
+// SESSION's open question.  Prints what it saw;
 // screenshots into SHOTS.
 import { launch } from "./lib.mjs";
 
-const [url, code, token, shots] = process.argv.slice(2);
+const [url, code, token, shots, email, password, sid] = process.argv.slice(2);
 const browser = await launch();
 const problems = [];
 const watch = (p) => {
@@ -89,6 +92,31 @@ try {
 	    .every((x) => x.getAttribute("aria-pressed") === "false"));
 	console.log("taken back: " + (await card.locator(".wall-box li", { hasText: "Idea B" })
 	    .locator("button.like").textContent()));
+	// The console: an open answer hidden from the room.
+	const fctx = await browser.newContext({ ignoreHTTPSErrors: true, locale: "en-GB",
+	    viewport: { width: 1280, height: 860 } });
+	const fac = await fctx.newPage();
+	watch(fac);
+	await fac.goto(url + "/login.html");
+	await fac.click("button.lang[data-lang=en]");
+	await fac.fill("#email", email);
+	await fac.fill("#password", password);
+	await fac.click("#login button[type=submit]");
+	await fac.waitForURL(/console\.html/);
+	await fac.goto(url + "/console.html?session=" + sid);
+	const li = fac.locator("#rounds > li", { hasText: "Anything else?" });
+	await li.getByRole("button", { name: "Results", exact: true }).click();
+	const hide = li.getByRole("button", { name: "Hide “More breaks, please” from the screen and the phones" });
+	await hide.click();
+	await li.locator(".hidden-answer").waitFor();
+	console.log("console: " + (await li.locator(".hidden-answer").textContent()));
+	// The next poll of the results: out of the word cloud too.
+	await fac.waitForFunction(() => [...document.querySelectorAll("#rounds > li")]
+	    .some((x) => /Anything else/.test(x.textContent) && x.querySelector(".hidden-answer") &&
+	    !x.querySelector(".cloud span")), null, { timeout: 8000 });
+	console.log("console cloud: empty");
+	await li.scrollIntoViewIfNeeded();
+	await fac.screenshot({ path: shots + "/wall-console-hidden-1280.png" });
 	console.log("problems: " + problems.length + " " + problems.join(" | "));
 } finally {
 	await browser.close();
