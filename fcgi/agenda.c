@@ -50,6 +50,7 @@ static const struct dbfield round_cols[] = {
 	DBF_C(round, projector_results),
 	DBF_I(round, feed_round),
 	DBF_C(round, feed_use),
+	DBF_I(round, upvotes),
 };
 static const struct dbshape round_shape = DBSHAPE(round_cols, round);
 
@@ -69,11 +70,13 @@ struct wallidea {
 	long long	 id;
 	char		*text;		/* owned */
 	char		*cluster;	/* owned, or NULL */
+	long long	 likes;		/* -1: the round has no upvotes */
 };
 static const struct dbfield wall_cols[] = {
 	DBF_I(wallidea, id),
 	DBF_S(wallidea, text),
 	DBF_S(wallidea, cluster),
+	DBF_I(wallidea, likes),
 };
 static const struct dbshape wall_shape = DBSHAPE(wall_cols, wallidea);
 
@@ -349,6 +352,9 @@ round_settings_write(struct jw *w, const struct round *r, int names_only)
 		case RS_PARTICIPANTS_CLUSTER:
 			jw_kbool(w, name, r->participants_cluster != 0);
 			break;
+		case RS_UPVOTES:
+			jw_kbool(w, name, r->upvotes != 0);
+			break;
 		case RS_LABEL_LOW:
 			jw_kstr(w, name, r->label_low);
 			break;
@@ -418,6 +424,8 @@ round_wall_write(struct db *db, struct jw *w, long long id)
 		jw_kint(w, "id", v[i].id);
 		jw_kstr(w, "text", v[i].text);
 		jw_kstr(w, "cluster", v[i].cluster);
+		if (v[i].likes >= 0)
+			jw_kint(w, "likes", v[i].likes);
 		jw_end(w);
 	}
 	jw_end(w);
@@ -509,9 +517,11 @@ ideas_load(struct db *db, long long id, struct results *res)
 
 	if (db_list(db, STMT_IDEA_LIST, p, 1, &wall_shape, &v, &n) < 0)
 		return -1;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		results_add_idea(res, v[i].id, v[i].text, strlen(v[i].text),
 		    v[i].cluster);
+		res->ideas[res->nideas - 1].likes = v[i].likes;
+	}
 	db_list_free(&wall_shape, v, n);
 	if (db_list(db, STMT_CLUSTER_LIST, p, 1, &cluster_shape, &c, &n) < 0)
 		return -1;
@@ -535,9 +545,8 @@ round_results_load(struct db *db, const struct round *r,
 	const struct resultform	*form = rtype_results(r->spec.type);
 	struct dbparam		 p[1] = { DBP_INT(r->id) };
 	struct answer		*v = NULL;
-	struct dbtext		*t = NULL;
 	long long		 nresp = 0;
-	size_t			 i, n = 0, nt = 0;
+	size_t			 n = 0;
 	int			 ideas;
 	enum outcome		 o = OUT_DB_DOWN;
 
@@ -549,13 +558,9 @@ round_results_load(struct db *db, const struct round *r,
 	    &answer_shape, &v, &n) < 0)
 		goto out;
 	results_fill(res, &r->spec, v, n, nresp);
-	if (form != NULL && form->kind == RK_TEXTS) {
-		if (db_list(db, STMT_RESULTS_TEXTS, p, 1, &db_text_shape, &t,
-		    &nt) < 0)
-			goto out;
-		for (i = 0; i < nt; i++)
-			results_add_text(res, t[i].s, strlen(t[i].s));
-	}
+	if (form != NULL && form->kind == RK_TEXTS &&
+	    opentext_load(db, r->id, res) == -1)
+		goto out;
 	if (ideas && ideas_load(db, r->id, res) == -1)
 		goto out;
 	if ((ideas || (form != NULL && form->kind == RK_TEXTS)) &&
@@ -564,7 +569,6 @@ round_results_load(struct db *db, const struct round *r,
 	o = OUT_OK;
 out:
 	db_list_free(&answer_shape, v, n);
-	db_list_free(&db_text_shape, t, nt);
 	return o;
 }
 
@@ -621,6 +625,7 @@ const struct field round_fields[] = {
 	{ "label_high", FT_STRING, 0, 1, 60 },
 	{ "participants_cluster", FT_BOOL, 0, 0, 0 },
 	{ "projector_results", FT_STRING, 0, 4, 6 },
+	{ "upvotes", FT_BOOL, 0, 0, 0 },
 };
 const size_t round_nfields = sizeof(round_fields) / sizeof(round_fields[0]);
 
@@ -660,7 +665,7 @@ round_create(struct db *db, long long session, const struct jv *body,
 	struct roundspec s;
 	const struct jv	*opts;
 	const char	*title, *use, *lo, *hi;
-	struct dbparam	 p[17];
+	struct dbparam	 p[18];
 	struct feeditem	*from = NULL;
 	size_t		 nfrom = 0, tlen, lolen, hilen, nopts;
 	long long	 pos = 0, src = 0, after = 0;
@@ -751,7 +756,8 @@ round_create(struct db *db, long long session, const struct jv *body,
 	    "participants_cluster")) == 1);
 	p[16] = (struct dbparam)DBP_STR(rsetting_word(RS_PROJECTOR_RESULTS,
 	    jv_get(body, "projector_results")));
-	if (db_exec(db, STMT_ROUND_INSERT, p, 17, NULL, NULL) != 1)
+	p[17] = (struct dbparam)DBP_INT(jv_bool(jv_get(body, "upvotes")) == 1);
+	if (db_exec(db, STMT_ROUND_INSERT, p, 18, NULL, NULL) != 1)
 		goto down;
 	*id = db_last_id(db);
 	p[0] = (struct dbparam)DBP_INT(src);

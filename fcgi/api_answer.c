@@ -6,6 +6,8 @@
  *	POST /api/participant/rounds/{id}/ideas			a brainstorm idea
  *	POST /api/participant/rounds/{id}/clusters		a new cluster
  *	POST /api/participant/rounds/{id}/ideas/{id}/cluster	group an idea
+ *	GET, PATCH, DELETE .../rounds/{id}/ideas[/{id}]		their own ideas
+ *	POST, DELETE .../rounds/{id}/ideas/{id}/like		a like
  * Each handler checks the body, calls the domain (answer.c) and writes
  * the answer.  The first checks the token itself (route.c lets it), in
  * the statement that stores the answer: one round trip less.
@@ -167,4 +169,89 @@ api_part_idea_cluster(struct request *r)
 	    cid, &why)) != OUT_OK)
 		return resp_outcome(r, o, &why);
 	return resp_json_status(r, 200, "moved");
+}
+
+/*
+ * GET /api/participant/rounds/{id}/ideas: the participant's own ideas
+ * of a brainstorm, {"ideas": [{"id", "text", "hidden"}]} (wall.c).
+ */
+int
+api_part_ideas(struct request *r)
+{
+	struct why	 why = { NULL, "", 0 };
+	struct jw	*w;
+	enum outcome	 o;
+
+	w = resp_json(r, 200);
+	jw_obj(w);
+	if ((o = wall_mine_write(r->db, &r->part, r->ids[0], w, &why)) !=
+	    OUT_OK) {
+		jw_free(w);
+		return resp_outcome(r, o, &why);
+	}
+	jw_end(w);
+	return resp_done(r, w);
+}
+
+/* PATCH /api/participant/rounds/{id}/ideas/{id} {"text"}: mends one. */
+int
+api_part_idea_edit(struct request *r)
+{
+	struct why	 why = { NULL, "", 0 };
+	const char	*text;
+	enum outcome	 o;
+	size_t		 len;
+	int		 rc;
+
+	if ((rc = fields_check(r, idea_fields, 1)) != 0)
+		return rc;
+	text = field_str(r, "text", &len);
+	if ((o = wall_idea_change(r->db, &r->part, r->ids[0], r->ids[1],
+	    text, len, &why)) != OUT_OK)
+		return resp_outcome(r, o, &why);
+	return resp_json_status(r, 200, "changed");
+}
+
+/* DELETE /api/participant/rounds/{id}/ideas/{id}: takes one back. */
+int
+api_part_idea_delete(struct request *r)
+{
+	struct why	 why = { NULL, "", 0 };
+	enum outcome	 o;
+
+	if ((o = wall_idea_change(r->db, &r->part, r->ids[0], r->ids[1],
+	    NULL, 0, &why)) != OUT_OK)
+		return resp_outcome(r, o, &why);
+	r->resp.status = 204;
+	return 204;
+}
+
+/*
+ * POST and DELETE /api/participant/rounds/{id}/ideas/{id}/like: a like
+ * of an idea on an open wall with upvotes, or taking it back (wall.c).
+ * Answers {"status": "liked"} or {"status": "unliked"}, also when
+ * nothing changed (a second like).
+ */
+static int
+like(struct request *r, int on)
+{
+	struct why	 why = { NULL, "", 0 };
+	enum outcome	 o;
+
+	if ((o = wall_like(r->db, &r->part, r->ids[0], r->ids[1], on,
+	    &why)) != OUT_OK)
+		return resp_outcome(r, o, &why);
+	return resp_json_status(r, 200, on ? "liked" : "unliked");
+}
+
+int
+api_part_like(struct request *r)
+{
+	return like(r, 1);
+}
+
+int
+api_part_unlike(struct request *r)
+{
+	return like(r, 0);
 }

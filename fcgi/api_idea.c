@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * api_idea.c: the routes of moderating and clustering a brainstorm's ideas, for the
- * session's facilitator (P4: another account's ids are 404).
+ * api_idea.c: the routes of moderating and clustering a brainstorm's
+ * ideas, and of hiding an open question's answers, for the session's
+ * facilitator (P4: another account's ids are 404).
  *
  *	GET    .../rounds/{id}/ideas			every idea, clusters
  *	PATCH  .../rounds/{id}/ideas/{id}		text, hidden, cluster
@@ -10,6 +11,7 @@
  *	PATCH  .../rounds/{id}/clusters/{id}		rename
  *	DELETE .../rounds/{id}/clusters/{id}		its ideas unclustered
  *	POST   .../rounds/{id}/clusters/{id}/merge	into another cluster
+ *	PATCH  .../rounds/{id}/answers/{id}		an open answer hidden
  * (all under /api/sessions/{id}).  The handlers check the body, and
  * idea.c does the work.
  */
@@ -186,4 +188,38 @@ api_cluster_merge(struct request *r)
 	(void)field_int(r, "into", &into);
 	return changed(r, idea_cluster_merge(r->db, SESSION(r), ROUND(r),
 	    r->ids[2], into, &why), &why, 200);
+}
+
+static const struct field answer_patch[] = {
+	{ "hidden", FT_BOOL, 1, 0, 0 },
+};
+
+/*
+ * PATCH .../rounds/{id}/answers/{id} {"hidden"}: hides an open answer
+ * from the projector and the participants, or shows it again
+ * (opentext.c).  Answers {"id", "hidden"}.
+ */
+int
+api_answer_hide(struct request *r)
+{
+	struct why	 why = { NULL, "", 0 };
+	struct jw	*w;
+	enum outcome	 o;
+	int		 hidden;
+
+	if ((o = session_owned(r->db, SESSION(r), r->auth.account_id,
+	    &why)) != OUT_OK)
+		return resp_outcome(r, o, &why);
+	if ((hidden = fields_check(r, answer_patch, 1)) != 0)
+		return hidden;
+	hidden = jv_bool(jv_get(r->json, "hidden")) == 1;
+	if ((o = opentext_set_hidden(r->db, SESSION(r), ROUND(r), r->ids[2],
+	    hidden, &why)) != OUT_OK)
+		return resp_outcome(r, o, &why);
+	w = resp_json(r, 200);
+	jw_obj(w);
+	jw_kint(w, "id", r->ids[2]);
+	jw_kbool(w, "hidden", hidden);
+	jw_end(w);
+	return resp_done(r, w);
 }

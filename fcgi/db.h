@@ -192,6 +192,19 @@ enum stmt {
 	STMT_LIVE_LOCK,		/* a running session's document tokens */
 	STMT_LIVE_LOCK_ACCOUNT,	/* ... of every running session of an account */
 	STMT_LIVE_RENEW,	/* a new participants' document token */
+	/* The idea wall and open answers (opentext.c, wall.c). */
+	STMT_TEXT_EXISTS,	/* an open answer of a round */
+	STMT_TEXT_SET_HIDDEN,
+	STMT_IDEA_OWN,		/* a participant's own idea, not merged */
+	STMT_IDEA_OWN_SET_TEXT,
+	STMT_IDEA_OWN_DELETE,
+	STMT_IDEA_UNMERGE,	/* ideas merged into one that goes */
+	STMT_IDEAS_MINE,	/* a participant's ideas of a round */
+	STMT_IDEA_ON_WALL,	/* an idea shown: neither hidden nor merged */
+	STMT_LIKE_ADD,
+	STMT_LIKE_DELETE,
+	STMT_LIKES_MINE,	/* the ideas a participant likes */
+	STMT_IDEA_REMERGE,	/* what was merged into an idea follows it */
 	STMT__MAX
 };
 

@@ -647,6 +647,11 @@ int		 api_round_answer(struct request *);
 int		 api_round_idea(struct request *);
 int		 api_part_cluster_create(struct request *);
 int		 api_part_idea_cluster(struct request *);
+int		 api_part_ideas(struct request *);
+int		 api_part_idea_edit(struct request *);
+int		 api_part_idea_delete(struct request *);
+int		 api_part_like(struct request *);
+int		 api_part_unlike(struct request *);
 
 /* api_presenter.c */
 int		 api_session_step(struct request *);
@@ -671,6 +676,7 @@ int		 api_template_delete(struct request *);
 int		 api_ideas_list(struct request *);
 int		 api_idea_update(struct request *);
 int		 api_idea_merge(struct request *);
+int		 api_answer_hide(struct request *);
 int		 api_cluster_create(struct request *);
 int		 api_cluster_rename(struct request *);
 int		 api_cluster_delete(struct request *);
@@ -795,6 +801,7 @@ enum rsetting {
 	RS_LABEL_HIGH,
 	RS_PARTICIPANTS_CLUSTER,
 	RS_PROJECTOR_RESULTS,	/* "reveal" or "live" (presenter mode) */
+	RS_UPVOTES,		/* brainstorm: likes on the open wall */
 	RS__MAX
 };
 /* A round as the validator and the results need it. */
@@ -923,6 +930,8 @@ struct optresult {
 	struct scale	*crits;		/* owned; RK_SCALE: ncrits, or NULL */
 };
 struct rtext {
+	long long	 id;		/* its response; 0: not known */
+	int		 hidden;	/* hidden by the facilitator */
 	char		*s;		/* owned */
 	size_t		 len;
 };
@@ -931,6 +940,7 @@ struct ridea {
 	char		*text;		/* owned */
 	size_t		 len;
 	char		*cluster;	/* owned; its cluster's name, or NULL */
+	long long	 likes;		/* -1: none counted (no upvotes) */
 };
 struct rcluster {
 	long long	 id;
@@ -961,6 +971,8 @@ void		 results_init(struct results *);
 void		 results_fill(struct results *, const struct roundspec *,
 		    const struct answer *, size_t, long long);
 void		 results_add_text(struct results *, const char *, size_t);
+void		 results_add_answer(struct results *, long long, int,
+		    const char *, size_t);
 void		 results_add_idea(struct results *, long long, const char *,
 		    size_t, const char *);
 void		 results_add_cluster(struct results *, long long,
@@ -1094,6 +1106,7 @@ struct round {
 	char		 projector_results[8];	/* "reveal" or "live" */
 	long long	 feed_round;	/* its options come from it; 0: none */
 	char		 feed_use[10];	/* "ideas", "clusters"; "": none */
+	long long	 upvotes;	/* brainstorm: likes, ideas by likes */
 	char		 type[16];	/* as stored; spec.type parsed */
 	char		 state[8];	/* draft, open, closed */
 	char		*title;		/* owned */
@@ -1203,6 +1216,19 @@ int		 projector_session_write(struct jw *, const char *,
 		    const struct step *, const char *);
 enum outcome	 projector_round_write(struct db *, struct jw *, long long,
 		    const struct step *);
+
+/* opentext.c: an open round's texts, hidden or shown (domain) */
+int		 opentext_load(struct db *, long long, struct results *);
+enum outcome	 opentext_set_hidden(struct db *, long long, long long,
+		    long long, int, struct why *);
+
+/* wall.c: a participant's own ideas of a brainstorm (domain) */
+enum outcome	 wall_mine_write(struct db *, const struct partn *, long long,
+		    struct jw *, struct why *);
+enum outcome	 wall_idea_change(struct db *, const struct partn *,
+		    long long, long long, const char *, size_t, struct why *);
+enum outcome	 wall_like(struct db *, const struct partn *, long long,
+		    long long, int, struct why *);
 
 /* cloudhide.c: the word cloud's language and hidden entries (domain) */
 int		 cloud_load(struct db *, long long, struct results *);

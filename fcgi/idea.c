@@ -21,6 +21,7 @@ struct idea {
 	long long	 hidden;
 	long long	 cluster;	/* 0: none */
 	long long	 merged_into;	/* 0: none */
+	long long	 likes;		/* -1: the round has no upvotes */
 };
 static const struct dbfield idea_cols[] = {
 	DBF_I(idea, id),
@@ -28,6 +29,7 @@ static const struct dbfield idea_cols[] = {
 	DBF_I(idea, hidden),
 	DBF_I(idea, cluster),
 	DBF_I(idea, merged_into),
+	DBF_I(idea, likes),
 };
 static const struct dbshape idea_shape = DBSHAPE(idea_cols, idea);
 
@@ -100,6 +102,8 @@ idea_list_write(struct db *db, struct jw *w, long long round)
 		jw_kbool(w, "hidden", v[i].hidden != 0);
 		id_or_null(w, "cluster", v[i].cluster);
 		id_or_null(w, "merged_into", v[i].merged_into);
+		if (v[i].likes >= 0)
+			jw_kint(w, "likes", v[i].likes);
 		jw_end(w);
 	}
 	jw_end(w);
@@ -196,6 +200,9 @@ idea_merge(struct db *db, long long session, long long round,
 		why_set(why, "not_found", "no such idea");
 		return OUT_NOT_FOUND;
 	}
+	/* What was merged into it follows, with its likes (wall.c). */
+	if (db_exec(db, STMT_IDEA_REMERGE, p, 3, NULL, NULL) < 0)
+		return OUT_DB_DOWN;
 	bump(db, session, round);
 	return OUT_OK;
 }

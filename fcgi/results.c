@@ -287,15 +287,30 @@ results_fill(struct results *res, const struct roundspec *s,
 	free(vals);
 }
 
-/* Adds a text of an open round (copied). */
+/* Adds a text of an open round (copied), shown, of no known response. */
 void
 results_add_text(struct results *res, const char *s, size_t len)
 {
+	results_add_answer(res, 0, 0, s, len);
+}
+
+/*
+ * Adds the text (copied) of response id of an open round; hidden: the
+ * facilitator hid it, so only the facilitator's results list it.
+ */
+void
+results_add_answer(struct results *res, long long id, int hidden,
+    const char *s, size_t len)
+{
+	struct rtext	*x;
+
 	res->texts = xreallocarray(res->texts, res->ntexts + 1,
 	    sizeof(*res->texts));
-	res->texts[res->ntexts].s = xstrndup(s, len);
-	res->texts[res->ntexts].len = len;
-	res->ntexts++;
+	x = &res->texts[res->ntexts++];
+	x->id = id;
+	x->hidden = hidden != 0;
+	x->s = xstrndup(s, len);
+	x->len = len;
 }
 
 /* Adds an idea of a brainstorm (copied); cluster: its name, or NULL. */
@@ -309,6 +324,7 @@ results_add_idea(struct results *res, long long id, const char *text,
 	    sizeof(*res->ideas));
 	d = &res->ideas[res->nideas++];
 	d->id = id;
+	d->likes = -1;
 	d->text = xstrndup(text, len);
 	d->len = len;
 	d->cluster = cluster != NULL ? xstrndup(cluster, strlen(cluster)) :
@@ -328,7 +344,9 @@ results_cloud(struct results *res, enum lang l, char *const *hidden,
 
 	cloud_release(&res->cloud);
 	for (i = 0; i < res->ntexts; i++)
-		cloud_add(&res->cloud, l, res->texts[i].s, res->texts[i].len);
+		if (!res->texts[i].hidden)
+			cloud_add(&res->cloud, l, res->texts[i].s,
+			    res->texts[i].len);
 	for (i = 0; i < res->nideas; i++)
 		cloud_add(&res->cloud, l, res->ideas[i].text,
 		    res->ideas[i].len);
@@ -478,7 +496,11 @@ json_scores(const struct results *res, struct jw *w)
 	jw_end(w);
 }
 
-/* open: "responses" and "texts": [...]. */
+/*
+ * open: "responses" and "texts": [...], the shown ones (what the room
+ * sees: no ids); for the facilitator (cloud_all) also "answers":
+ * [{"id", "text", "hidden"}], every text with its state, to moderate.
+ */
 static void
 json_texts(const struct results *res, struct jw *w)
 {
@@ -488,8 +510,22 @@ json_texts(const struct results *res, struct jw *w)
 	jw_key(w, "texts");
 	jw_arr(w);
 	for (i = 0; i < res->ntexts; i++)
-		jw_strn(w, res->texts[i].s, res->texts[i].len);
+		if (!res->texts[i].hidden)
+			jw_strn(w, res->texts[i].s, res->texts[i].len);
 	jw_end(w);
+	if (res->cloud_all) {
+		jw_key(w, "answers");
+		jw_arr(w);
+		for (i = 0; i < res->ntexts; i++) {
+			jw_obj(w);
+			jw_kint(w, "id", res->texts[i].id);
+			jw_key(w, "text");
+			jw_strn(w, res->texts[i].s, res->texts[i].len);
+			jw_kbool(w, "hidden", res->texts[i].hidden);
+			jw_end(w);
+		}
+		jw_end(w);
+	}
 	jw_key(w, "cloud");
 	cloud_json(&res->cloud, res->cloud_all, w);
 }
@@ -511,6 +547,8 @@ json_ideas(const struct results *res, struct jw *w)
 		jw_key(w, "text");
 		jw_strn(w, res->ideas[i].text, res->ideas[i].len);
 		jw_kstr(w, "cluster", res->ideas[i].cluster);
+		if (res->ideas[i].likes >= 0)
+			jw_kint(w, "likes", res->ideas[i].likes);
 		jw_end(w);
 	}
 	jw_end(w);
@@ -665,7 +703,7 @@ table_scores(const struct results *res, char *const *labels,
 	}
 }
 
-/* open: a "text" column, a row per text. */
+/* open: a "text" column, a row per shown text (responses.csv has all). */
 static void
 table_texts(const struct results *res, char *const *labels,
     char *const *critnames, const struct tsink *t)
@@ -677,6 +715,8 @@ table_texts(const struct results *res, char *const *labels,
 	cell_str(t, "text");
 	t->row(t->arg);
 	for (i = 0; i < res->ntexts; i++) {
+		if (res->texts[i].hidden)
+			continue;
 		t->str(t->arg, res->texts[i].s, res->texts[i].len);
 		t->row(t->arg);
 	}

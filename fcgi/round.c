@@ -114,6 +114,7 @@ static const struct setting {
 	    0, 0, 0, 1, NULL, 11 },
 	[RS_PROJECTOR_RESULTS] = { "projector_results", SK_WORD, NOSPEC, 0,
 	    0, 0, 0, NULL, 13 },
+	[RS_UPVOTES] = { "upvotes", SK_BOOL, NOSPEC, 0, 0, 0, 1, NULL, 14 },
 };
 
 static long long value(const struct roundspec *, size_t);
@@ -163,7 +164,8 @@ static const struct rtypedef {
 	struct resultform results;
 } rtypes[RT__MAX] = {
 	[RT_BRAINSTORM] = { "brainstorm", 0, 1, ROOM | USES(RS_MAX_LENGTH) |
-	    USES(RS_OPEN_WALL) | USES(RS_PARTICIPANTS_CLUSTER), NULL, NULL,
+	    USES(RS_OPEN_WALL) | USES(RS_PARTICIPANTS_CLUSTER) |
+	    USES(RS_UPVOTES), NULL, NULL,
 	    { RK_IDEAS, 0, f_none, f_none } },
 	[RT_CHOICE] = { "choice", 2, 0, ROOM | USES(RS_MIN_PICKS) |
 	    USES(RS_MAX_PICKS), settings_choice, answer_choice,

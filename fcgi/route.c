@@ -106,6 +106,13 @@ enum routeid {
 	ROUTE_ADMIN_AUDIT,
 	ROUTE_ADMIN_CONFIG,
 	ROUTE_ADMIN_REFUSED,
+	/* The idea wall and open answers. */
+	ROUTE_ANSWER_HIDE,
+	ROUTE_PART_IDEAS,
+	ROUTE_PART_IDEA_EDIT,
+	ROUTE_PART_IDEA_DELETE,
+	ROUTE_PART_LIKE,
+	ROUTE_PART_UNLIKE,
 	ROUTE__MAX
 };
 
@@ -332,6 +339,29 @@ static const struct route routes[ROUTE__MAX] = {
 	 */
 	[ROUTE_ADMIN_REFUSED] = { "admin.refused", METHOD_GET,
 	    "/api/_refused", WHO_NGINX, api_admin_refused },
+	/*
+	 * The idea wall and open answers: the facilitator hides an open
+	 * answer (api_idea.c); a participant lists, mends and takes back
+	 * their own ideas (api_answer.c).
+	 */
+	[ROUTE_ANSWER_HIDE] = { "answer.hide", METHOD_PATCH,
+	    "/api/sessions/{id}/rounds/{id}/answers/{id}", WHO_ACCOUNT,
+	    api_answer_hide },
+	[ROUTE_PART_IDEAS] = { "participant.ideas", METHOD_GET,
+	    "/api/participant/rounds/{id}/ideas", WHO_PARTICIPANT,
+	    api_part_ideas },
+	[ROUTE_PART_IDEA_EDIT] = { "participant.idea_edit", METHOD_PATCH,
+	    "/api/participant/rounds/{id}/ideas/{id}", WHO_PARTICIPANT,
+	    api_part_idea_edit },
+	[ROUTE_PART_IDEA_DELETE] = { "participant.idea_delete",
+	    METHOD_DELETE, "/api/participant/rounds/{id}/ideas/{id}",
+	    WHO_PARTICIPANT, api_part_idea_delete },
+	[ROUTE_PART_LIKE] = { "participant.like", METHOD_POST,
+	    "/api/participant/rounds/{id}/ideas/{id}/like", WHO_PARTICIPANT,
+	    api_part_like },
+	[ROUTE_PART_UNLIKE] = { "participant.unlike", METHOD_DELETE,
+	    "/api/participant/rounds/{id}/ideas/{id}/like", WHO_PARTICIPANT,
+	    api_part_unlike },
 };
 
 /* Returns 1 for the methods that change state. */

@@ -32,7 +32,7 @@ struct stmtdef {
 	version ", r.open_wall, r.label_low, r.label_high, " \
 	"r.participants_cluster, " \
 	"r.closes_at IS NOT NULL AND r.closes_at <= UTC_TIMESTAMP(6), " \
-	"r.projector_results, r.feed_round, r.feed_use"
+	"r.projector_results, r.feed_round, r.feed_use, r.upvotes"
 /*
  * A round's version moves with its state and with every answer; answers
  * count on their worker's tally row (011_round_tally.sql), so the
@@ -66,6 +66,14 @@ struct stmtdef {
 	"q.round_id = r.id) + (SELECT COUNT(DISTINCT IF(i.team_id IS NULL, " \
 	"CONCAT('p', i.participant_id), CONCAT('t', i.team_id))) FROM idea i " \
 	"WHERE i.round_id = r.id)"
+
+/*
+ * The likes of idea i: the participants who like it or an idea merged
+ * into it, each once.
+ */
+#define LIKES "(SELECT COUNT(DISTINCT l.participant_id) FROM idea_like l " \
+	"JOIN idea m ON m.id = l.idea_id WHERE m.id = i.id OR " \
+	"m.merged_into = i.id)"
 
 /* The columns of an audit row, in the order audit_canonical() takes. */
 #define AUDIT_COLS "seq, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s.%f'), " \
@@ -314,7 +322,7 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "LEFT JOIN round_criterion c ON c.id = v.criterion_id "
 	    "LEFT JOIN team t ON t.id = x.team_id WHERE r.session_id = ? "
 	    "UNION ALL SELECT r.position, r.title, r.type, NULL, NULL, NULL, "
-	    "x.text, NULL, NULL, t.name, "
+	    "x.text, NULL, IF(x.hidden, 'hidden', 'shown'), t.name, "
 	    "DATE_FORMAT(x.updated_at, '%Y-%m-%dT%H:%i:%sZ'), x.id "
 	    "FROM response x JOIN round r ON r.id = x.round_id "
 	    "LEFT JOIN team t ON t.id = x.team_id WHERE r.session_id = ? "
@@ -390,8 +398,8 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	[STMT_ROUND_INSERT] = { "INSERT INTO round (session_id, position, "
 	    "type, title, min_picks, max_picks, scale_max, no_opinion, top_n, "
 	    "budget, max_per_option, max_length, open_wall, label_low, "
-	    "label_high, participants_cluster, projector_results) VALUES (?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 0 },
+	    "label_high, participants_cluster, projector_results, upvotes) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 0 },
 	[STMT_ROUND_LIST] = { "SELECT " ROUND_COLS " FROM round r WHERE "
 	    "r.session_id = ? ORDER BY r.position", 1 },
 	[STMT_ROUND_GET] = { "SELECT " ROUND_COLS " FROM round r WHERE "
@@ -494,8 +502,9 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "round_id = ? ORDER BY position", 1 },
 	[STMT_RESULTS_COUNT] = { "SELECT COUNT(*) FROM response WHERE "
 	    "round_id = ?", 1 },
-	[STMT_RESULTS_TEXTS] = { "SELECT text FROM response WHERE "
-	    "round_id = ? AND text IS NOT NULL ORDER BY id", 1 },
+	/* An open round's texts, with their ids and states (opentext.c). */
+	[STMT_RESULTS_TEXTS] = { "SELECT id, text, hidden FROM response "
+	    "WHERE round_id = ? AND text IS NOT NULL ORDER BY id", 1 },
 	/* The word cloud (cloudhide.c): hidden entries by normal form. */
 	[STMT_CLOUD_LANG] = { "SELECT r.session_id, r.type, s.language FROM "
 	    "round r JOIN session s ON s.id = r.session_id WHERE r.id = ?",
@@ -509,12 +518,16 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	[STMT_IDEA_INSERT] = { "INSERT INTO idea (round_id, participant_id, "
 	    "team_id, text) VALUES (?, ?, ?, ?)", 0 },
 	/* The wall: ideas not hidden and not merged into another. */
-	[STMT_IDEA_LIST] = { "SELECT i.id, i.text, c.name FROM idea i LEFT "
+	/* With upvotes: by likes (LIKES), then by time; else -1 likes. */
+	[STMT_IDEA_LIST] = { "SELECT i.id, i.text, c.name, IF(r.upvotes, "
+	    LIKES ", -1) FROM idea i JOIN round r ON r.id = i.round_id LEFT "
 	    "JOIN cluster c ON c.id = i.cluster_id WHERE i.round_id = ? AND "
-	    "i.hidden = 0 AND i.merged_into IS NULL ORDER BY i.id", 1 },
+	    "i.hidden = 0 AND i.merged_into IS NULL ORDER BY 4 DESC, i.id", 1 },
 	/* Moderation (api_idea.c): every idea, with its state. */
-	[STMT_IDEA_ALL] = { "SELECT id, text, hidden, cluster_id, merged_into "
-	    "FROM idea WHERE round_id = ? ORDER BY id", 1 },
+	[STMT_IDEA_ALL] = { "SELECT i.id, i.text, i.hidden, i.cluster_id, "
+	    "i.merged_into, IF(r.upvotes, " LIKES ", -1) FROM idea i JOIN "
+	    "round r ON r.id = i.round_id WHERE i.round_id = ? ORDER BY 6 DESC, "
+	    "i.id", 1 },
 	[STMT_IDEA_SET_TEXT] = { "UPDATE idea SET text = ? WHERE id = ? AND "
 	    "round_id = ?", 0 },
 	[STMT_IDEA_SET_HIDDEN] = { "UPDATE idea SET hidden = ? WHERE id = ? "
@@ -794,6 +807,46 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "@@GLOBAL.innodb_encrypt_tables, (SELECT PLUGIN_STATUS FROM "
 	    "information_schema.PLUGINS WHERE PLUGIN_NAME = "
 	    "'FILE_KEY_MANAGEMENT')", 0 },
+	/*
+	 * The idea wall and open answers (opentext.c, wall.c).  An open
+	 * answer is a response with a text; the facilitator hides it from
+	 * the room.  A participant edits or deletes only the ideas they
+	 * wrote themselves (not a teammate's), and not one merged away.
+	 */
+	[STMT_TEXT_EXISTS] = { "SELECT id FROM response WHERE id = ? AND "
+	    "round_id = ? AND text IS NOT NULL", 1 },
+	[STMT_TEXT_SET_HIDDEN] = { "UPDATE response SET hidden = ? WHERE "
+	    "id = ? AND round_id = ?", 0 },
+	[STMT_IDEA_OWN] = { "SELECT id FROM idea WHERE id = ? AND "
+	    "round_id = ? AND participant_id = ? AND merged_into IS NULL", 1 },
+	[STMT_IDEA_OWN_SET_TEXT] = { "UPDATE idea SET text = ? WHERE id = ? "
+	    "AND round_id = ? AND participant_id = ? AND merged_into IS NULL",
+	    0 },
+	[STMT_IDEA_OWN_DELETE] = { "DELETE FROM idea WHERE id = ? AND "
+	    "round_id = ? AND participant_id = ? AND merged_into IS NULL", 0 },
+	/* What was merged into a deleted idea stays hidden, merged no more. */
+	[STMT_IDEA_UNMERGE] = { "UPDATE idea SET merged_into = NULL WHERE "
+	    "merged_into = ? AND round_id = ?", 0 },
+	[STMT_IDEAS_MINE] = { "SELECT id, text, hidden FROM idea WHERE "
+	    "round_id = ? AND participant_id = ? AND merged_into IS NULL "
+	    "ORDER BY id", 1 },
+	/*
+	 * Likes (wall.c): one per participant per idea (the key); a like
+	 * of an idea merged into another counts for that one, and so does
+	 * taking it back there.  LIKES counts the participants.
+	 */
+	[STMT_IDEA_ON_WALL] = { "SELECT id FROM idea WHERE id = ? AND "
+	    "round_id = ? AND hidden = 0 AND merged_into IS NULL", 1 },
+	[STMT_LIKE_ADD] = { "INSERT IGNORE INTO idea_like (idea_id, "
+	    "participant_id) VALUES (?, ?)", 0 },
+	[STMT_LIKE_DELETE] = { "DELETE l FROM idea_like l JOIN idea i ON "
+	    "i.id = l.idea_id WHERE l.participant_id = ? AND i.round_id = ? "
+	    "AND (i.id = ? OR i.merged_into = ?)", 0 },
+	[STMT_LIKES_MINE] = { "SELECT DISTINCT COALESCE(i.merged_into, i.id) "
+	    "FROM idea_like l JOIN idea i ON i.id = l.idea_id WHERE "
+	    "l.participant_id = ? AND i.round_id = ? ORDER BY 1", 1 },
+	[STMT_IDEA_REMERGE] = { "UPDATE idea SET merged_into = ? WHERE "
+	    "merged_into = ? AND round_id = ?", 0 },
 };
 
 /*

@@ -5,7 +5,7 @@
 // boxes sized by a custom property set from script (the CSP forbids
 // inline styles, not CSSOM), the word cloud is the server's entries
 // sized by how many said them.
-import { formatNumber, formatPercent, t } from "./i18n.js";
+import { formatNumber, formatPercent, t, tn } from "./i18n.js";
 
 export function el(tag, text, cls) {
 	const e = document.createElement(tag);
@@ -181,15 +181,21 @@ export function ideaWall(ideas) {
 		const k = i.cluster || "";
 		if (!groups.has(k))
 			groups.set(k, []);
-		groups.get(k).push(i.text);
+		groups.get(k).push(i);
 	}
 	for (const [k, list] of [...groups].sort((a, b) =>
 	    (a[0] === "") - (b[0] === "") || a[0].localeCompare(b[0]))) {
 		const c = el("section", null, "cluster");
 		c.append(el("h3", (k || t("results.unclustered")) + " (" + list.length + ")"));
 		const ul = el("ul", null, "cards");
-		for (const x of list)
-			ul.append(el("li", x, "card"));
+		// With upvotes the server sends each idea's likes, the most
+		// liked first.
+		for (const x of list) {
+			const li = el("li", x.text, "card");
+			if (typeof x.likes === "number")
+				li.append(" ", el("span", tn("results.likes.", x.likes), "likes"));
+			ul.append(li);
+		}
 		c.append(ul);
 		wall.append(c);
 	}

@@ -322,7 +322,10 @@ async function pollResults(r, box) {
 			box.replaceChildren(renderResults(d.round, d.round.results,
 			    { cloud: true, cloudHide: (entry, hidden) => call("POST",
 			    "/sessions/" + sid + "/rounds/" + r.id + "/cloud",
-			    { entry, hidden }) }));
+			    { entry, hidden }),
+			    answerHide: async (id, hidden) => (await call("PATCH",
+			    "/sessions/" + sid + "/rounds/" + r.id + "/answers/" + id,
+			    { hidden })).ok }));
 		}
 	} catch (e) {
 		// The next poll tries again.

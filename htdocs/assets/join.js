@@ -95,7 +95,7 @@ function card(r) {
 	c.append(h);
 	const status = el("p", "", "done-msg");
 	status.setAttribute("role", "status");
-	const sent = el("ul", null, "cards");
+	const sent = el("div", null, "yours-box");
 	const wall = el("div", null, "wall-box");
 	const results = el("div", null, "results-here");
 	if (r.state === "open" && mod) {
@@ -138,7 +138,10 @@ function card(r) {
 				    answer: x.data && x.data.answer,
 				    text: x.data && "text" in x.data ? x.data.text : b.text });
 			if (idea) {
-				sent.append(el("li", b.text, "card"));
+				if (mod.yours)
+					mod.yours(r, sent, caller(r));
+				else
+					sent.append(el("li", b.text, "card"));
 				form.querySelector("textarea").value = "";
 				status.textContent = t(mod.thanksKey);
 				form.querySelector("textarea").focus();
@@ -157,9 +160,22 @@ function card(r) {
 	c.append(status);
 	if (mod && mod.ideas)
 		c.append(sent, wall);
+	if (mod && mod.yours && r.state === "open")
+		mod.yours(r, sent, caller(r));
 	c.append(results);
 	const entry = { card: c, sig: "", dirty: false, wall, results, r };
 	return entry;
+}
+
+// The participant's calls about round r's ideas (their own ideas,
+// likes): call(method, path, body) to /participant/rounds/ID + path.
+function caller(r) {
+	return async (method, path, body) => {
+		const x = await api(method, "/participant/rounds/" + r.id + path, body);
+		if (x.ok && method !== "GET")
+			etag = null;	/* a worker's state would show it at once */
+		return x;
+	};
 }
 
 // What the wall's controls send (a cluster for an idea, a new cluster).
@@ -200,7 +216,7 @@ async function renderRounds() {
 		    e.wall.contains(document.activeElement);
 		const mod = roundType(r.type);
 		if (r.wall && !typing && mod && mod.wall)
-			e.wall.replaceChildren(mod.wall(r, poster(r)));
+			e.wall.replaceChildren(mod.wall(r, poster(r), caller(r)));
 		if (r.revealed && r.results)
 			e.results.replaceChildren(renderResults(r, r.results, { cloud: false }));
 		else

@@ -50,4 +50,36 @@ like "$(res open)" '"texts":\["More breaks, please"\]' "open: the text"
 like "$out" 'clustered: Health' "the participant made a cluster and filed the idea under it"
 like "$(res brainstorm)" '"text":"Walk outside at lunch","cluster":"Health"' "brainstorm: the idea, in the participant's cluster"
 
+# The idea wall with upvotes (wall.mjs): a phone edits and deletes its own
+# idea, likes one, and the projector's order follows.
+call ann POST "/api/sessions/$S/rounds" '{"type":"brainstorm","title":"Vote the ideas","open_wall":true,"upvotes":true,"projector_results":"live"}'
+RW=$(jget "$body" round.id)
+call ann POST "/api/sessions/$S/rounds/$RW/open" ''
+call ann POST "/api/sessions/$S/projector" ''
+TOK=$(jget "$body" projector_link); TOK=${TOK#*#}
+call ann POST "/api/sessions/$S/step" "{\"kind\":\"round\",\"round\":$RW,\"view\":\"results\"}"
+browser pia 127.0.0.12
+call pia POST /api/join "{\"code\":\"$CODE\"}"
+call pia POST "/api/participant/rounds/$RW/ideas" '{"text":"Idea A"}'
+call pia POST "/api/participant/rounds/$RW/ideas" '{"text":"Idea B"}'
+shots=${PF_SCREENSHOTS:-$T_DIR/screenshots}
+mkdir -p "$shots"
+out=$(node wall.mjs "$PF_URL" "$CODE" "$TOK" "$shots" ann@example.org "ann has a good passphrase" "$S" 2>&1)
+like "$out" 'projector before: Idea A.*0 likes \| Idea B.*0 likes' "the projector: the ideas with their likes, by time"
+like "$out" 'yours: Your ideas' "the phone lists the participant's own ideas"
+like "$out" 'edited: My own idea, better' "edited in place"
+like "$out" 'on the wall: edited' "and mended on the wall"
+like "$out" 'asked: Delete .My own idea, better.\? It goes from the wall\.' "delete asks first"
+like "$out" 'deleted: gone from yours and the wall' "then the idea is gone"
+like "$out" 'like button: Like: Idea B \(0 likes\) false' "a like button, not pressed"
+like "$out" 'liked: ♥ 1 true' "pressed: the participant's own like, and the count"
+like "$out" 'projector after: Idea B.*1 like \| Idea A' "the projector puts the liked idea first"
+like "$out" 'phone order: Idea B,Idea A' "so does the phone's wall"
+like "$out" 'taken back: ♡ 0' "the like taken back"
+like "$out" 'console: More breaks, please hidden from the room Show' "the console hides an open answer, marked, with Show to undo"
+like "$out" 'console cloud: empty' "and out of the word cloud"
+like "$(res open)" '"texts":\[\],"answers":\[\{"id":[0-9]+,"text":"More breaks, please","hidden":true\}\]' "stored hidden: out of the texts the room is shown"
+like "$out" 'problems: 0' "no script error"
+is "$(sql -e "SELECT COUNT(*) FROM idea_like")" 0 "no like left in the database"
+
 done_testing

@@ -167,7 +167,8 @@ try {
 		for (const idea of ideas[i]) {
 			await p.fill("section.round-card[data-type=brainstorm] textarea", idea);
 			await p.click("section.round-card[data-type=brainstorm] form.answer button[type=submit]");
-			await p.waitForFunction((txt) => [...document.querySelectorAll(".round-card .cards li")]
+			// In "your ideas" (each with Edit and Delete beside it).
+			await p.waitForFunction((txt) => [...document.querySelectorAll(".round-card .yours li > span")]
 			    .some((li) => li.textContent === txt), idea);
 		}
 		if (i === 0)

@@ -54,6 +54,15 @@ call facilitator POST "/api/sessions/$S/rounds/$RB/open" ''
 call participant POST "/api/participant/rounds/$RB/ideas" '{"text":"First idea"}'
 call facilitator GET "/api/sessions/$S/rounds/$RB/ideas"
 IDEA=$(printf '%s' "$body" | perl -MJSON::PP -e 'print decode_json(<STDIN>)->{ideas}[0]{id}')
+call participant POST "/api/participant/rounds/$RB/ideas" '{"text":"Taken back"}'
+call facilitator GET "/api/sessions/$S/rounds/$RB/ideas"
+IDEA2=$(printf '%s' "$body" | perl -MJSON::PP -e 'print decode_json(<STDIN>)->{ideas}[1]{id}')
+call facilitator POST "/api/sessions/$S/rounds" '{"type":"open","title":"Matrix question"}'
+RO=$(jget "$body" round.id)
+call facilitator POST "/api/sessions/$S/rounds/$RO/open" ''
+call participant POST "/api/participant/rounds/$RO/answer" '{"text":"An answer"}'
+call facilitator GET "/api/sessions/$S/rounds/$RO/results"
+ANS=$(printf '%s' "$body" | perl -MJSON::PP -e 'print decode_json(<STDIN>)->{round}{results}{answers}[0]{id}')
 call facilitator POST "/api/sessions/$S/rounds/$RB/clusters" '{"name":"C1"}'
 call facilitator POST "/api/sessions/$S/rounds/$RB/clusters" '{"name":"C2"}'
 CL1=$(printf '%s' "$body" | perl -MJSON::PP -e 'print decode_json(<STDIN>)->{clusters}[0]{id}')
@@ -153,6 +162,12 @@ REQ[cluster.delete]="DELETE /api/sessions/$S/rounds/$RB/clusters/$CL2"
 REQ[cluster.merge]="POST /api/sessions/$S/rounds/$RB/clusters/$CL1/merge {\"into\":$CL1}"
 REQ[participant.cluster]="POST /api/participant/rounds/$RB/clusters {\"name\":\"Theirs\"}"
 REQ[participant.idea_cluster]="POST /api/participant/rounds/$RB/ideas/$IDEA/cluster {\"cluster\":null}"
+REQ[answer.hide]="PATCH /api/sessions/$S/rounds/$RO/answers/$ANS {\"hidden\":false}"
+REQ[participant.ideas]="GET /api/participant/rounds/$RB/ideas"
+REQ[participant.idea_edit]="PATCH /api/participant/rounds/$RB/ideas/$IDEA {\"text\":\"First idea\"}"
+REQ[participant.idea_delete]="DELETE /api/participant/rounds/$RB/ideas/$IDEA2"
+REQ[participant.like]="POST /api/participant/rounds/$RB/ideas/$IDEA/like"
+REQ[participant.unlike]="DELETE /api/participant/rounds/$RB/ideas/$IDEA/like"
 REQ[join]="POST /api/join {\"code\":\"$CODE\",\"display_name\":\"Someone\"}"
 REQ[participant.state]="GET /api/participant/state"
 REQ[plan.list]="GET /api/plans"

@@ -200,6 +200,47 @@ call ann POST "/api/sessions/$S/rounds/$R/cloud" '{"entry":"more coffee, please"
 is "$code" 200 "shown again"
 call p1 GET /api/participant/state
 like "$(jget "$body" rounds)" '"cloud":\[\{"entry":"more coffee, please","n":2\}' "and back for the participants"
+
+# Open answers are moderated as ideas are: hidden from the participants
+# and the room's screen, kept (marked) in the facilitator's results.
+call ann POST "/api/sessions/$S/projector" ''
+TOK=$(jget "$body" projector_link); TOK=${TOK#*#}
+call ann POST "/api/sessions/$S/step" "{\"kind\":\"round\",\"round\":$R,\"view\":\"results\"}"
+room_has() {	# room_has RE: waits (up to 3 s) for the room's document to match
+	local i
+	for i in $(seq 1 60); do
+		room=$(pf_curl -s "$PF_URL/live/$TOK.json")
+		printf '%s' "$room" | grep -Eq "$1" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+room_has '"Write down!"'; ok $? "the room's document shows the open answers"
+unlike "$room" '"answers"|"id":[0-9]+,"text"' "without the answers' ids"
+call ann GET "/api/sessions/$S/rounds/$R/results"
+wd=$(printf '%s' "$body" | perl -MJSON::PP -e 'for (@{decode_json(<STDIN>)->{round}{results}{answers}}) { print $_->{id} if $_->{text} eq "Write down!" }')
+like "$wd" '^[0-9]+$' "the facilitator's results give each answer its id"
+call ann PATCH "/api/sessions/$S/rounds/$R/answers/$wd" '{"hidden":true}'
+is "$code:$(jget "$body" hidden)" "200:true" "the facilitator hides an open answer"
+for i in $(seq 1 60); do room=$(pf_curl -s "$PF_URL/live/$TOK.json"); case $room in *'Write down!'*) sleep 0.05;; *) break;; esac; done
+unlike "$room" 'Write down!' "gone from the room's document within seconds"
+like "$room" 'More coffee' "the others stay"
+call p1 GET /api/participant/state
+unlike "$(jget "$body" rounds)" 'Write down!' "and from the participants' state"
+call ann GET "/api/sessions/$S/rounds/$R/results"
+like "$(jget "$body" round.results.answers)" "\"hidden\":true,\"id\":$wd,\"text\":\"Write down!\"" \
+    "the facilitator's results keep it, marked hidden"
+unlike "$(jget "$body" round.results.texts)" 'Write down!' "out of the texts the room is shown"
+call ann PATCH "/api/sessions/$S/rounds/$R/answers/999999" '{"hidden":true}'
+is "$code" 404 "an answer not of this round: 404"
+call ann PATCH "/api/sessions/$S/rounds/$CHOICE/answers/$wd" '{"hidden":true}'
+is "$code" 409 "a choice round has no open answers to hide"
+call ann PATCH "/api/sessions/$S/rounds/$R/answers/$wd" '{}'
+is "$code" 422 "hidden is required"
+call p1 PATCH "/api/sessions/$S/rounds/$R/answers/$wd" '{"hidden":false}'
+is "$code" 401 "a participant cannot moderate"
+call ann POST "/api/sessions/$S/step" '{"kind":"join"}'
+
 call ann POST "/api/sessions/$S/rounds/$R/hide" ''
 call ann POST "/api/sessions/$S/rounds/$R/cloud" '{"entry":" ?! ","hidden":true}'
 is "$code" 422 "an entry with nothing in it: 422"
@@ -329,6 +370,93 @@ call p4 GET /api/participant/state
 like "$(jget "$body" rounds)" '"wall":\[\{"cluster":null,"id":[0-9]+,"text":"Everyone sees this"\}\]' \
     "an open wall shows the ideas to every participant"
 
+# Participants mend or take back their own ideas while the round is open.
+WALL=$R
+call p1 GET "/api/participant/rounds/$R/ideas"
+like "$body" '^\{"ideas":\[\{"id":[0-9]+,"text":"Everyone sees this","hidden":false\}\],"liked":\[\]\}$' "a participant lists their own ideas"
+mine=$(jget "$body" ideas | perl -MJSON::PP -e 'print decode_json(<STDIN>)->[0]{id}')
+call p4 GET "/api/participant/rounds/$R/ideas"
+is "$body" '{"ideas":[],"liked":[]}' "another has none of them"
+call p4 PATCH "/api/participant/rounds/$R/ideas/$mine" '{"text":"Hijacked"}'
+is "$code" 404 "another participant's idea cannot be changed: 404"
+call p4 DELETE "/api/participant/rounds/$R/ideas/$mine"
+is "$code" 404 "nor taken back: 404"
+call p1 PATCH "/api/participant/rounds/$R/ideas/$mine" '{"text":"Everyone sees this, mended"}'
+is "$code" 200 "the author mends their idea"
+call p1 PATCH "/api/participant/rounds/$R/ideas/$mine" '{"text":""}'
+is "$code" 422 "not to nothing"
+call p4 GET /api/participant/state
+like "$(jget "$body" rounds)" '"text":"Everyone sees this, mended"' "the wall shows it mended"
+call p1 POST "/api/participant/rounds/$R/ideas" '{"text":"Take me back"}'
+back=$(sql -e "SELECT id FROM idea WHERE text = 'Take me back'")
+call p1 DELETE "/api/participant/rounds/$R/ideas/$back"
+is "$code" 204 "the author takes an idea back"
+call p4 GET /api/participant/state
+unlike "$(jget "$body" rounds)" 'Take me back' "gone from the wall"
+is "$(sql -e "SELECT COUNT(*) FROM idea WHERE id = $back")" 0 "and from the database"
+trees=$(sql -e "SELECT id FROM idea WHERE text = 'More trees'")
+call p1 PATCH "/api/participant/rounds/$BR2/ideas/$trees" '{"text":"Even more trees"}'
+is "$code:$(jget "$body" error.code)" "409:round_closed" "a closed round's ideas stay as they are: 409"
+call p1 DELETE "/api/participant/rounds/$BR2/ideas/$trees"
+is "$code" 409 "and are not taken back: 409"
+call p1 PATCH "/api/participant/rounds/$CHOICE/ideas/$mine" '{"text":"x"}'
+is "$code" 422 "a choice round has no ideas"
+
+# Upvotes: likes on an open wall, one per participant; ideas by likes.
+mkround '{"type":"brainstorm","title":"Like them","open_wall":true,"upvotes":true}'
+like "$(jget "$body" round)" '"upvotes":true' "a brainstorm with upvotes"
+UP=$R
+call ann POST "/api/sessions/$S/rounds/$R/open" ''
+for x in "p1 Early idea" "p2 Popular idea" "p3 Popular, again"; do
+	set -- $x; who=$1; shift
+	call "$who" POST "/api/participant/rounds/$R/ideas" "{\"text\":\"$*\"}"
+done
+early=$(sql -e "SELECT id FROM idea WHERE round_id = $R AND text = 'Early idea'")
+pop=$(sql -e "SELECT id FROM idea WHERE round_id = $R AND text = 'Popular idea'")
+dup=$(sql -e "SELECT id FROM idea WHERE round_id = $R AND text = 'Popular, again'")
+call p4 POST "/api/participant/rounds/$R/ideas/$pop/like" ''
+is "$code:$(jget "$body" status)" "200:liked" "a participant likes an idea"
+call p4 POST "/api/participant/rounds/$R/ideas/$pop/like" ''
+is "$code" 200 "liking twice is no error"
+is "$(sql -e "SELECT COUNT(*) FROM idea_like WHERE idea_id = $pop")" 1 "and counts once"
+call p1 GET /api/participant/state
+wall=$(printf '%s' "$body" | perl -MJSON::PP -e 'for (@{decode_json(<STDIN>)->{rounds}}) { print join(",", map { "$_->{text}=$_->{likes}" } @{$_->{wall}}) if $_->{title} eq "Like them" }')
+is "$wall" "Popular idea=1,Early idea=0,Popular, again=0" "the wall: each idea's likes, the most liked first, then by time"
+call p4 GET "/api/participant/rounds/$R/ideas"
+is "$(jget "$body" liked)" "[$pop]" "the participant's own likes"
+call p4 DELETE "/api/participant/rounds/$R/ideas/$pop/like"
+is "$code:$(jget "$body" status)" "200:unliked" "a like taken back"
+call p4 GET "/api/participant/rounds/$R/ideas"
+is "$(jget "$body" liked)" "[]" "gone from their likes"
+# A duplicate's likes go to the idea it is merged into, once per person.
+call p4 POST "/api/participant/rounds/$R/ideas/$pop/like" ''
+call p4 POST "/api/participant/rounds/$R/ideas/$dup/like" ''
+call p1 POST "/api/participant/rounds/$R/ideas/$dup/like" ''
+call p2 POST "/api/participant/rounds/$R/ideas/$early/like" ''
+call ann GET "/api/sessions/$S/rounds/$R/ideas"
+is "$(jget "$body" ideas | perl -MJSON::PP -e 'print join(",", map { "$_->{text}=$_->{likes}" } @{decode_json(<STDIN>)})')" \
+    "Popular, again=2,Early idea=1,Popular idea=1" "the console's board: by likes, then by time"
+call ann POST "/api/sessions/$S/rounds/$R/ideas/$dup/merge" "{\"into\":$pop}"
+call ann GET "/api/sessions/$S/rounds/$R/results"
+is "$(jget "$body" round.results.ideas | perl -MJSON::PP -e 'print join(",", map { "$_->{text}=$_->{likes}" } @{decode_json(<STDIN>)})')" \
+    "Popular idea=2,Early idea=1" "merged: the duplicate's likes count for the idea it went into, p4's once"
+call p4 GET "/api/participant/rounds/$R/ideas"
+is "$(jget "$body" liked)" "[$pop]" "p4 likes it once"
+call p1 DELETE "/api/participant/rounds/$R/ideas/$pop/like"
+is "$(sql -e "SELECT COUNT(*) FROM idea_like WHERE participant_id = (SELECT participant_id FROM idea WHERE id = $early)")" 0 \
+    "taking back the like of the merged idea takes back the one given to its duplicate"
+call p1 POST "/api/participant/rounds/$R/ideas/$dup/like" ''
+is "$code" 404 "a merged idea is no longer on the wall to like: 404"
+call p1 POST "/api/participant/rounds/$WALL/ideas/$mine/like" ''
+is "$code:$(jget "$body" error.code)" "403:not_allowed" "a round without upvotes takes no likes"
+call p1 POST "/api/participant/rounds/$R/ideas/$mine/like" ''
+is "$code" 404 "an idea of another round: 404"
+call ann POST "/api/sessions/$S/rounds/$R/close" ''
+call p1 POST "/api/participant/rounds/$R/ideas/$early/like" ''
+is "$code:$(jget "$body" error.code)" "409:round_closed" "a closed round takes no likes"
+call p2 DELETE "/api/participant/rounds/$R/ideas/$early/like"
+is "$code" 409 "nor takes them back"
+
 # Participants who may group the ideas themselves.
 mkround '{"type":"brainstorm","title":"Group them yourselves","open_wall":true,"participants_cluster":true}'
 PC=$R
@@ -352,7 +480,7 @@ mkround '{"type":"rating","title":"How useful?","options":["Today"],"label_low":
 like "$(jget "$body" round)" '"label_high":"Very","label_low":"Not at all"' "a rating scale with end labels"
 
 call ann GET "/api/sessions/$S/rounds"
-is "$(jget "$body" rounds | grep -o '"position"' | wc -l)" 17 "the agenda holds seventeen rounds in order"
+is "$(jget "$body" rounds | grep -o '"position"' | wc -l)" 18 "the agenda holds eighteen rounds in order"
 call ann DELETE "/api/sessions/$S/rounds/$PC"
 is "$code" 409 "an open round cannot be deleted"
 
@@ -381,7 +509,7 @@ is "$(jget "$body" format)" "primoforum-session-1" "one JSON document"
 is "$(jget "$body" session.participants)" 4 "with the participants of the run"
 is "$(jget "$body" session | grep -o '"duration_minutes":null')" \
     '"duration_minutes":null' "and no duration while it runs"
-is "$(jget "$body" rounds | grep -o '"type":' | wc -l)" 17 "with every round"
+is "$(jget "$body" rounds | grep -o '"type":' | wc -l)" 18 "with every round"
 like "$(jget "$body" rounds)" '"borda":8' "and their results"
 like "$headers" 'content-disposition: attachment; filename="evaluation-[0-9]{4}-[0-9]{2}-[0-9]{2}\.json"' \
     "named after the session and its day"
@@ -406,6 +534,8 @@ like "$(cat "$T_DIR/responses.csv")" "Group them yourselves,brainstorm,,,,\"'=HY
 like "$(cat "$T_DIR/responses.csv")" 'How useful was the morning\?,rating,Morning,,6,,,,,20[0-9-]+T[0-9:]+Z' \
     "a rating's value with its option and time"
 like "$(cat "$T_DIR/responses.csv")" ',Solar panels,Energy,shown,' "an idea with its cluster"
+like "$(cat "$T_DIR/responses.csv")" 'Anything else\?,open,,,,Write down!,,hidden,' "a hidden open answer: in the export, marked hidden"
+like "$(cat "$T_DIR/responses.csv")" 'Anything else\?,open,,,,"More coffee, please",,shown,' "a shown one marked shown"
 unlike "$(cat "$T_DIR/responses.csv")" 'Pia|Piet|p1@|participant' "no participant's name (a named session)"
 
 # The session as a workbook, read back from its XML.
@@ -417,8 +547,8 @@ cells=$("$PF_SRC/t/lib/xlsx-cells" "$T_DIR/s.xlsx")
 like "$cells" '^Summary!A1 s session' "a Summary sheet first"
 like "$cells" 'Summary!B1 s Evaluation' "with the session's title"
 like "$cells" 'Summary!B5 n [0-9]+' "its participants, a number"
-is "$(printf '%s\n' "$cells" | grep -c '^Summary!A[0-9]* n ')" 17 "and its seventeen rounds, numbered"
-is "$(printf '%s\n' "$cells" | cut -d'!' -f1 | sort -u | grep -vc '^Summary$')" 17 "a sheet per round"
+is "$(printf '%s\n' "$cells" | grep -c '^Summary!A[0-9]* n ')" 18 "and its eighteen rounds, numbered"
+is "$(printf '%s\n' "$cells" | cut -d'!' -f1 | sort -u | grep -vc '^Summary$')" 18 "a sheet per round"
 choice=$(sql -e "SELECT CONCAT(position, ' ', title) FROM round WHERE id = $CHOICE")
 like "$cells" "$choice!A2 s Soup" "a choice round's sheet: its options"
 like "$cells" "$choice!B2 n 1" "counts as numbers"
@@ -565,7 +695,7 @@ is "$(rtypes 'print join " ", map { "$_->{type}=$_->{min_options}" } @{decode_js
 is "$(rtypes 'print join " ", map { $_->{type} } grep { $_->{takes_ideas} } @{decode_json(<STDIN>)->{round_types}}')" \
     "brainstorm" "only a brainstorm takes ideas"
 is "$(rtypes 'print join ";", map { "$_->{type}:" . join(",", @{$_->{settings}}) } @{decode_json(<STDIN>)->{round_types}}')" \
-    "brainstorm:open_wall,participants_cluster,max_length,projector_results;choice:min_picks,max_picks,projector_results;rating:scale_max,no_opinion,label_low,label_high,criteria,projector_results;ranking:top_n,projector_results;points:budget,max_per_option,projector_results;statements:projector_results;open:max_length,projector_results" \
+    "brainstorm:open_wall,participants_cluster,max_length,projector_results,upvotes;choice:min_picks,max_picks,projector_results;rating:scale_max,no_opinion,label_low,label_high,criteria,projector_results;ranking:top_n,projector_results;points:budget,max_per_option,projector_results;statements:projector_results;open:max_length,projector_results" \
     "each type's settings, in the order a round writes them"
 missing=""
 for t in $(rtypes 'print join " ", map { $_->{type} } @{decode_json(<STDIN>)->{round_types}}'); do
@@ -573,7 +703,7 @@ for t in $(rtypes 'print join " ", map { $_->{type} } @{decode_json(<STDIN>)->{r
 done
 is "$missing" "" "every round type has a page module (htdocs/assets/rounds/<type>.js)"
 call ann POST "/api/sessions/$S/rounds" '{"type":"brainstorm","title":"Keys"}'
-like "$body" '"revealed":false,"open_wall":false,"participants_cluster":false,"max_length":500,"projector_results":"reveal","options":' \
+like "$body" '"revealed":false,"open_wall":false,"participants_cluster":false,"max_length":500,"projector_results":"reveal","upvotes":false,"options":' \
     "a round object writes its settings in that order"
 
 done_testing

@@ -415,7 +415,7 @@ test_table(void)
 	    "label_high criteria projector_results",
 	    "rating: its settings in writing order");
 	is_str(settings_of(RT_BRAINSTORM), "open_wall participants_cluster "
-	    "max_length projector_results",
+	    "max_length projector_results upvotes",
 	    "brainstorm: its settings in writing order");
 	is_str(settings_of(RT_CHOICE), "min_picks max_picks projector_results",
 	    "choice: its settings in writing order");
@@ -441,7 +441,7 @@ test_table(void)
 	is_str(types_json(), "{\"round_types\":[{\"type\":\"brainstorm\","
 	    "\"min_options\":0,\"takes_ideas\":true,\"settings\":"
 	    "[\"open_wall\",\"participants_cluster\",\"max_length\","
-	    "\"projector_results\"]},"
+	    "\"projector_results\",\"upvotes\"]},"
 	    "{\"type\":\"choice\",\"min_options\":2,\"takes_ideas\":false,"
 	    "\"settings\":[\"min_picks\",\"max_picks\","
 	    "\"projector_results\"]},{\"type\":"

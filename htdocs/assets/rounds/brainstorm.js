@@ -10,6 +10,7 @@ import { t, tn } from "../i18n.js";
 import { $, check } from "./_form.js";
 
 let grabbed = null;	// the idea picked up by keyboard: { id, bucket }
+const liked = new Map();	// round id -> Set of the ideas this phone likes
 
 // The console's board: ctx { call, say, button, path, addRound }.
 async function loadBoard(r, box, ctx) {
@@ -180,6 +181,8 @@ function renderBoard(r, box, d, ctx) {
 			pick.type = "button";
 			pick.setAttribute("aria-pressed", String(!!(grabbed && grabbed.id === i.id)));
 			li.append(pick);
+			if (typeof i.likes === "number")
+				li.append(" ", el("span", tn("results.likes.", i.likes), "likes"));
 			li.addEventListener("dragstart", (ev) => {
 				ev.dataTransfer.setData("text/plain", String(i.id));
 				li.classList.add("dragging");
@@ -298,17 +301,112 @@ function renderBoard(r, box, d, ctx) {
 			options_from: r.id, options_use: "clusters", budget: 10, after: r.id })));
 }
 
+// The participant's own ideas on the phone, each with Edit (in place)
+// and Delete (asked first) while the round is open; call(method, path,
+// body) is the page's api() for /participant/rounds/ID + path.
+async function loadYours(r, box, call) {
+	const x = await call("GET", "/ideas");
+	if (x.ok) {
+		liked.set(r.id, new Set(x.data.liked || []));
+		renderYours(r, box, call, x.data.ideas || []);
+	}
+}
+
+function renderYours(r, box, call, ideas) {
+	box.replaceChildren();
+	if (ideas.length === 0)
+		return;
+	box.append(el("h3", t("round.brainstorm.yours")));
+	const ul = el("ul", null, "cards yours");
+	const btn = (key, cls, label, fn) => {
+		const b = el("button", t(key), "btn small " + cls);
+		b.type = "button";
+		if (label)
+			b.setAttribute("aria-label", label);
+		b.addEventListener("click", fn);
+		return b;
+	};
+	for (const i of ideas) {
+		const li = el("li", null, "card mine");
+		const msg = el("p", "", "done-msg");
+		msg.setAttribute("role", "status");
+		const failed = (x) => {
+			msg.textContent = x.text;
+			msg.dataset.state = "error";
+		};
+		const view = () => {
+			li.replaceChildren(el("span", i.text));
+			if (i.hidden)
+				li.append(" ", el("em", t("round.brainstorm.hiddenIdea"), "meta"));
+			const row = el("div", null, "row mine-actions");
+			row.append(btn("round.brainstorm.edit", "secondary",
+			    t("round.brainstorm.editLabel", { text: i.text }), edit),
+			    btn("round.brainstorm.delete", "secondary",
+			    t("round.brainstorm.deleteLabel", { text: i.text }), ask));
+			li.append(row, msg);
+		};
+		const edit = () => {
+			const f = el("form", null, "stack");
+			const ta = el("textarea");
+			ta.id = "mine-" + i.id;
+			ta.maxLength = r.max_length || 500;
+			ta.required = true;
+			ta.value = i.text;
+			const l = el("label", t("round.brainstorm.editField"));
+			l.htmlFor = ta.id;
+			const save = el("button", t("round.brainstorm.save"), "btn small");
+			save.type = "submit";
+			const row = el("div", null, "row mine-actions");
+			row.append(save, btn("round.brainstorm.cancel", "secondary", null, view));
+			f.append(l, ta, row);
+			f.addEventListener("submit", async (ev) => {
+				ev.preventDefault();
+				const text = ta.value.trim();
+				if (!text)
+					return;
+				const x = await call("PATCH", "/ideas/" + i.id, { text });
+				if (!x.ok)
+					return failed(x);
+				i.text = text;
+				view();
+			});
+			li.replaceChildren(f, msg);
+			ta.focus();
+		};
+		const ask = () => {
+			li.replaceChildren(el("p", t("round.brainstorm.deleteAsk", { text: i.text })));
+			const row = el("div", null, "row mine-actions");
+			const yes = btn("round.brainstorm.deleteYes", "danger", null, async () => {
+				const x = await call("DELETE", "/ideas/" + i.id);
+				if (!x.ok)
+					return failed(x);
+				li.remove();
+				if (!ul.children.length)
+					box.replaceChildren();
+			});
+			row.append(yes, btn("round.brainstorm.cancel", "secondary", null, view));
+			li.append(row, msg);
+			yes.focus();
+		};
+		view();
+		ul.append(li);
+	}
+	box.append(ul);
+}
+
 export default {
 	submitKey: "round.brainstorm.sendIdea",
 	thanksKey: "round.brainstorm.thanksIdea",
 	countKey: "results.ideas",
 	settings() {
 		return [check("round.brainstorm.openWall", "r-wall"),
-		    check("round.brainstorm.pCluster", "r-pcluster")];
+		    check("round.brainstorm.pCluster", "r-pcluster"),
+		    check("round.brainstorm.upvotes", "r-upvotes")];
 	},
 	read() {
 		return { open_wall: $("r-wall").checked,
-		    participants_cluster: $("r-pcluster").checked };
+		    participants_cluster: $("r-pcluster").checked,
+		    upvotes: $("r-upvotes").checked };
 	},
 	answerForm(r) {
 		const ta = el("textarea");
@@ -324,15 +422,51 @@ export default {
 	board(r, box, ctx) {
 		return loadBoard(r, box, ctx);
 	},
+	// The participant's own ideas, to mend or take back (open rounds).
+	yours(r, box, call) {
+		return loadYours(r, box, call);
+	},
 	// The open wall on the participant's phone; with clusters, each idea
 	// gets a cluster to choose and the group can add clusters.
 	// post(path, body) sends to /participant/rounds/ID/path.
-	wall(r, post) {
+	// With upvotes, each idea shows its likes and a like button
+	// (pressed: this participant likes it; again: takes it back);
+	// call(method, path, body) as for yours().
+	wall(r, post, call) {
 		const w = el("div");
 		w.append(el("h3", t("round.brainstorm.wall")));
 		const ul = el("ul", null, "cards");
+		const mine = liked.get(r.id) || new Set();
 		for (const i of r.wall) {
-			const li = el("li", i.text, "card");
+			const li = el("li", null, "card");
+			li.append(el("span", i.text));
+			if (r.upvotes && typeof i.likes === "number" && call) {
+				let on = mine.has(i.id), n = i.likes;
+				const b = el("button", null, "btn small secondary like");
+				b.type = "button";
+				const draw = () => {
+					b.textContent = (on ? "♥ " : "♡ ") + n;
+					b.setAttribute("aria-pressed", String(on));
+					b.setAttribute("aria-label", t(on ? "round.brainstorm.unlikeLabel" :
+					    "round.brainstorm.likeLabel", { text: i.text }) + " (" +
+					    tn("results.likes.", n) + ")");
+				};
+				draw();
+				b.addEventListener("click", async () => {
+					const x = await call(on ? "DELETE" : "POST", "/ideas/" + i.id + "/like");
+					if (!x.ok)
+						return;
+					n += on ? -1 : 1;
+					on = !on;
+					if (on)
+						mine.add(i.id);
+					else
+						mine.delete(i.id);
+					liked.set(r.id, mine);
+					draw();
+				});
+				li.append(" ", b);
+			}
 			if (r.clusters) {
 				const sel = el("select");
 				sel.setAttribute("aria-label", t("round.brainstorm.clusterFor") + i.text);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: ISC
 // rounds/open.js: an open question: each participant answers in a text
 // (which they can change).  Results: the answers as cards, with a word
-// cloud where there is room.
+// cloud where there is room; on the console the facilitator hides an
+// answer from the room (and shows it again), as ideas are hidden.
 import { el, longList, wordCloud } from "../charts.js";
 import { t } from "../i18n.js";
 
@@ -28,8 +29,34 @@ export default {
 		if (opts && opts.cloud)
 			out.push(wordCloud(res.cloud, opts.cloudHide));
 		const ul = el("ul", null, "cards");
-		for (const x of res.texts || [])
-			ul.append(el("li", x, "card"));
+		// The console (answerHide given) gets every answer with its id
+		// and state, each with a button that hides it from the room's
+		// screen and the phones or shows it again.
+		if (opts && opts.answerHide && res.answers) {
+			const card = (x) => {
+				const li = el("li", null, "card" + (x.hidden ? " hidden-answer" : ""));
+				li.append(el("span", x.text));
+				if (x.hidden)
+					li.append(" ", el("em", t("results.answerHidden"), "meta"));
+				const b = el("button", t(x.hidden ? "results.answerShow" :
+				    "results.answerHide"), "btn small secondary answer-toggle");
+				b.type = "button";
+				b.setAttribute("aria-label", t(x.hidden ? "results.answerShowLabel" :
+				    "results.answerHideLabel", { text: x.text }));
+				b.addEventListener("click", async () => {
+					if (await opts.answerHide(x.id, !x.hidden)) {
+						x.hidden = !x.hidden;
+						li.replaceWith(card(x));
+					}
+				});
+				li.append(" ", b);
+				return li;
+			};
+			for (const x of res.answers)
+				ul.append(card(x));
+		} else
+			for (const x of res.texts || [])
+				ul.append(el("li", x, "card"));
 		out.push(ul);
 		return out;
 	},
