@@ -132,7 +132,7 @@ P2=$(sql -e "SELECT MAX(id) FROM participant WHERE session_id = $S")
 call ann DELETE "/api/sessions/$S/participants/$P2"
 call "p$N" POST "/api/participant/rounds/$R/answer" "{\"choices\":[$yes]}"
 is "$code" 401 "a removed participant's answer: 401"
-like "$body" '"code":"session_ended"' "session_ended"
+like "$body" '"code":"removed"' "removed (told so, not that the session ended)"
 call "p$N" POST "/api/participant/rounds/$R/answer" '{"choices":['
 is "$code" 401 "with a body that is not JSON too: the token first"
 call p1 POST "/api/participant/rounds/999999/answer" "{\"choices\":[$yes]}"
