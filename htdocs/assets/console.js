@@ -270,8 +270,12 @@ function roundItem(r) {
 	if (boards.has(r.id)) {
 		const box = el("div", null, "panel board-box");
 		box.dataset.round = r.id;
-		li.append(box);
-		loadBoard(r, box);
+		// What the board's drags and keys did is said here, beside it
+		// (the board is drawn anew after each change; this line stays).
+		const note = el("p", null, "note board-note");
+		note.setAttribute("role", "status");
+		li.append(note, box);
+		loadBoard(r, box, note);
 	}
 	if (shown.has(r.id)) {
 		const box = el("div", null, "live-results");
@@ -337,10 +341,13 @@ async function pollResults(r, box) {
 
 // The board of a round whose type has one (the brainstorm's ideas and
 // clusters: rounds/brainstorm.js), drawn by its module.
-function loadBoard(r, box) {
+function loadBoard(r, box, note) {
 	roundType(r.type).board(r, box, {
 		call,
-		say,
+		say: (text, state) => {
+			note.textContent = text || "";
+			note.dataset.state = state || "ok";
+		},
 		button,
 		path: "/sessions/" + sid + "/rounds/" + r.id,
 		// A new round made from this one (a vote on its clusters).

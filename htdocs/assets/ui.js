@@ -45,10 +45,14 @@ function beside() {
 	return { parent: el.parentNode, after: el };
 }
 
-// Removes every message said beside a control.
+// Removes every message said beside a control (a board's own line
+// stays, emptied).
 function clearNotes() {
 	for (const n of document.querySelectorAll(".note"))
-		n.remove();
+		if (n.classList.contains("board-note"))
+			n.textContent = "";
+		else
+			n.remove();
 }
 
 // Says text beside the control that caused it (else in the page's status
