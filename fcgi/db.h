@@ -192,6 +192,17 @@ enum stmt {
 	STMT_LIVE_LOCK,		/* a running session's document tokens */
 	STMT_LIVE_LOCK_ACCOUNT,	/* ... of every running session of an account */
 	STMT_LIVE_RENEW,	/* a new participants' document token */
+	/* Editing a round (roundedit.c), its placeholders, its feed. */
+	STMT_EDIT_LOCK,		/* a round's state and answers, locked */
+	STMT_EDIT_ROUND,	/* a round's title and settings */
+	STMT_EDIT_OPTION_ANSWERS,	/* the values given to an option */
+	STMT_EDIT_OPTION_SET,	/* an option's label and place */
+	STMT_EDIT_OPTION_HIDE,	/* an option removed, its answers kept */
+	STMT_EDIT_OPTION_DELETE,	/* an option without answers removed */
+	STMT_EDIT_CRITERION_SET,	/* a criterion's name and place */
+	STMT_EDIT_CRITERION_DELETE,	/* a criterion removed */
+	STMT_OPEN_LABELS,	/* a round's option labels, before it opens */
+	STMT_ROUND_AT,		/* the round at a place of the agenda */
 	STMT__MAX
 };
 
