@@ -362,8 +362,8 @@ round_edit(struct db *db, long long session, const struct round *cur,
 		    list.len > 0 ? ", " : "");
 	if (list.len > 0) {
 		db_rollback(db);
-		why_set(why, "has_answers", "the round has answers: %s cannot "
-		    "change", buf_str(&list));
+		why_set(why, "has_answers", "%s cannot change: the round has "
+		    "answers", buf_str(&list));
 		o = OUT_CONFLICT;
 		goto out;
 	}

@@ -338,7 +338,7 @@ function editForm(r) {
 	if (mod && mod.options && !(r.options_from && r.state === "draft")) {
 		const fs = el("fieldset");
 		fs.append(el("legend", t("console.optionsFrom")));
-		list = el("ul", null, "list option-rows");
+		list = el("ul", null, "option-rows");
 		for (const o of r.options)
 			optionRow(list, o.id, o.label);
 		fs.append(list, button(t("console.addOption"), "secondary",
@@ -355,10 +355,11 @@ function editForm(r) {
 	const save = el("button", t("console.save"), "btn small");
 	save.type = "submit";
 	const row = el("p", null, "row");
-	row.append(save, button(t("console.cancel"), "secondary", () => {
+	// Save last: what it says comes right after it.
+	row.append(button(t("console.cancel"), "secondary", () => {
 		editing.delete(r.id);
 		renderRounds();
-	}));
+	}), save);
 	f.append(row);
 	f.addEventListener("submit", async (ev) => {
 		ev.preventDefault();
@@ -376,8 +377,12 @@ function editForm(r) {
 				const x = await call("GET", "/sessions/" + sid + "/rounds/" + r.id + "/results");
 				if (!x.ok)
 					return;
-				const count = new Map(((x.data.round.results || {}).options || [])
-				    .map((o) => [o.option, o.count]));
+				// The values each option was given: "count" or (points)
+				// "voters", an entry per criterion of a rating.
+				const count = new Map();
+				for (const o of (x.data.round.results || {}).options || [])
+					count.set(o.option, (count.get(o.option) || 0) +
+					    (o.count !== undefined ? o.count : o.voters || 0));
 				for (const o of gone.filter((g) => count.get(g.id) > 0)) {
 					if (!window.confirm(tn("console.confirmRemoveOption.", count.get(o.id),
 					    { option: o.label })))

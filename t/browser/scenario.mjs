@@ -19,13 +19,17 @@ const problems = [];
 const out = (k, v) => console.log(k + ": " + v);
 
 let promptText = null;	// what the next prompt() gets typed into it
+const dialogs = [];	// what each dialog asked
 function watch(page, who) {
 	page.on("console", (m) => {
 		if (m.type() === "error" && !m.text().startsWith("Failed to load resource"))
 			problems.push(who + " console: " + m.text());
 	});
 	page.on("pageerror", (e) => problems.push(who + " pageerror: " + e.message));
-	page.on("dialog", (d) => d.accept(promptText === null ? undefined : promptText));
+	page.on("dialog", (d) => {
+		dialogs.push(d.message());
+		d.accept(promptText === null ? undefined : promptText);
+	});
 }
 
 // The serious and critical accessibility problems of a screen
@@ -279,6 +283,33 @@ try {
 	await rep.waitForSelector("#report[data-ready=true]");
 	out("report sections", await rep.locator("section.round").count());
 	await rep.close();
+
+	// --- editing the vote in place, after its answers ---------------------------
+	// A setting answers were given under is refused beside Save; the
+	// wording changes, and an option with answers goes once confirmed.
+	await fac.getByRole("button", { name: "Edit: Vote: What should we improve?" }).click();
+	const ef = fac.locator("#rounds > li:nth-child(2) form.edit-round");
+	await ef.locator("[data-key=r-budget]").fill("12");
+	await ef.getByRole("button", { name: "Save", exact: true }).click();
+	await ef.locator('.note[data-state="error"]').waitFor();
+	out("edit refused", await ef.locator(".note").evaluate((n) => n.textContent + " | after " +
+	    n.previousElementSibling.tagName + "." + n.previousElementSibling.type));
+	await shot(fac, "console-edit-refused-en");
+	await ef.locator("[data-key=r-budget]").fill("10");
+	await ef.locator("[id$=-title]").fill("Vote: what should we improve first?");
+	await ef.getByRole("button", { name: "Remove the option: Training" }).click();
+	await axe(fac, "console-edit-en");
+	await shot(fac, "console-edit-en");
+	await ef.getByRole("button", { name: "Save", exact: true }).click();
+	await fac.waitForFunction(() => /what should we improve first/.test(
+	    document.querySelectorAll("#rounds > li h2")[1].textContent) &&
+	    !document.querySelector("form.edit-round"));
+	out("edit confirmed", dialogs[dialogs.length - 1]);
+	await fac.waitForFunction(() => !/Training/.test((document.querySelector(
+	    "#rounds > li:nth-child(2) .live-results") || {}).textContent || "x"), null, { timeout: 15000 });
+	out("edited round", (await fac.textContent("#rounds > li:nth-child(2) h2")) + " | " +
+	    (await fac.textContent("#rounds > li:nth-child(2) .live-results")).replace(/\s+/g, " "));
+	await shot(fac, "console-edited-en");
 
 	// --- the account page --------------------------------------------------
 	const acct = await fctx.newPage();

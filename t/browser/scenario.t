@@ -45,6 +45,13 @@ like "$out" 'csv download: team-day-what-next-[0-9]{4}-[0-9]{2}-[0-9]{2}-r2-poin
 like "$out" 'csv: .*option,points,voters.*Goals,12,3' "with the totals"
 like "$out" 'json download: team-day-what-next-[0-9]{4}-[0-9]{2}-[0-9]{2}\.json' "the session downloads as JSON"
 like "$out" 'report sections: 2' "the report has both rounds"
+like "$out" 'edit refused: .*budget cannot change.* \| after BUTTON\.submit' \
+    "an edit of a setting after answers is refused, beside Save"
+like "$out" 'edit confirmed: .Training. has 3 answers\. Remove it anyway\?' \
+    "removing an option with answers asks first, naming how many"
+like "$out" 'edited round: 2\. Vote: what should we improve first\? \| .*Goals' \
+    "the round edited in place: its new title"
+unlike "$(printf '%s\n' "$out" | grep '^edited round')" 'Training' "and the option gone from its live results"
 like "$out" 'account: .*fiona@example.org' "the account page"
 like "$out" 'participants see the end: 3' "after stop every phone says the session ended"
 like "$out" 'projector ended: yes' "so does the projector"

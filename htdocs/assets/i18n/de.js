@@ -496,7 +496,7 @@ export default {
 	"error.export_failed": "Der Download konnte nicht erstellt werden. Versuch es noch einmal; klappt es weiterhin nicht, sag uns Bescheid.",
 	"error.export_too_large": "Diese Session ist zu groß für einen Download. Lade die Runden einzeln herunter.",
 	"error.feed_empty": "Diese Runde übernimmt ihre Optionen aus einem Brainstorming, das noch keine hat ({detail}). Füge dort zuerst Ideen oder Cluster hinzu.",
-	"error.has_answers": "Diese Runde hat schon Antworten, darum kann sich nur noch der Text ändern ({detail}).",
+	"error.has_answers": "Nur der Text dieser Runde kann sich noch ändern ({detail}).",
 	"error.option_has_answers": "Diese Option hat schon Antworten ({detail}).",
 	"error.placeholder_options": "Diese Runde hat noch Platzhalter-Optionen. Bearbeite die Runde und gib ihnen zuerst echte Texte ({detail}).",
 	"error.unknown_code": "Keine laufende Session hat diesen Code; prüf ihn und versuch es noch einmal.",

@@ -499,7 +499,7 @@ export default {
 	"error.export_failed": "The download could not be made. Try again; if it keeps failing, tell us.",
 	"error.export_too_large": "This session is too large for one download. Download the rounds one by one.",
 	"error.feed_empty": "This round takes its options from a brainstorm that has none yet ({detail}). Add ideas or clusters there first.",
-	"error.has_answers": "This round already has answers, so only its wording can change ({detail}).",
+	"error.has_answers": "Only the wording of this round can still change ({detail}).",
 	"error.option_has_answers": "That option already has answers ({detail}).",
 	"error.placeholder_options": "This round still has placeholder options. Edit the round and give them real texts first ({detail}).",
 	"error.unknown_code": "No running session has this code; check it and try again.",

@@ -495,7 +495,7 @@ export default {
 	"error.export_failed": "De download kon niet worden gemaakt. Probeer het opnieuw; lukt het steeds niet, laat het ons weten.",
 	"error.export_too_large": "Deze sessie is te groot voor één download. Download de rondes een voor een.",
 	"error.feed_empty": "Deze ronde haalt haar opties uit een brainstorm die er nog geen heeft ({detail}). Voeg daar eerst ideeën of clusters toe.",
-	"error.has_answers": "Deze ronde heeft al antwoorden, dus alleen de tekst kan nog veranderen ({detail}).",
+	"error.has_answers": "Alleen de tekst van deze ronde kan nog veranderen ({detail}).",
 	"error.option_has_answers": "Die optie heeft al antwoorden ({detail}).",
 	"error.placeholder_options": "Deze ronde heeft nog voorbeeldopties. Wijzig de ronde en geef ze eerst echte teksten ({detail}).",
 	"error.unknown_code": "Geen lopende sessie heeft deze code; controleer hem en probeer het opnieuw.",
