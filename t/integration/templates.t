@@ -59,6 +59,15 @@ is "$bad" "" "no built-in template has placeholder options"
 is "$fed" "points<-ideas:ok;points<-ideas:ok;points<-ideas:ok;" \
     "the points vote after each brainstorm takes its ideas (options_from_position)"
 is "$formal" "" "the Dutch templates speak informally (je)"
+# An agenda with a fed vote, kept as a template, keeps the feed.
+bs_id=$(printf '%s' "$list" | perl -MJSON::PP -e 'print $_->{id} for grep { $_->{name} eq "Brainstormen en prioriteren" } @{decode_json(<STDIN>)}')
+call ann POST "/api/templates/$bs_id/use" ''
+call ann POST "/api/sessions/$(jget "$body" session.id)/template" '{"name":"Onze brainstorm"}'
+call ann POST "/api/templates/$(jget "$body" template.id)/use" ''
+call ann GET "/api/sessions/$(jget "$body" session.id)/rounds"
+is "$(jget "$body" rounds.1.options_from):$(jget "$body" rounds.1.options_use):$(jget "$body" rounds.1.options)" \
+    "$(jget "$body" rounds.0.id):ideas:[]" "a fed vote saved as a template is fed again (options_from_position)"
+call ann DELETE "/api/templates/$(sql -e "SELECT id FROM template WHERE name = 'Onze brainstorm'")"
 
 # Keep an agenda of one's own and reuse it.
 call ann POST "/api/sessions/$S/rounds" '{"type":"choice","title":"Next date?","options":["May","June"],"min_picks":1,"max_picks":2}'
