@@ -149,9 +149,11 @@ items_read(const struct jv *list, const char *what, const char *key,
 				goto bad;
 		if (idv == NULL || jv_type(idv) == JV_NULL)
 			continue;
-		for (j = 0; j < n && jv_int(idv, &v[i].id) == 0; j++)
-			if (ids[j] == v[i].id)
-				break;
+		j = n;
+		if (jv_int(idv, &v[i].id) == 0 && v[i].id > 0)
+			for (j = 0; j < n; j++)
+				if (ids[j] == v[i].id)
+					break;
 		for (k = 0; k < i && j < n; k++)
 			if (v[k].id == v[i].id)
 				j = n;

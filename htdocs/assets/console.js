@@ -331,18 +331,24 @@ function editForm(r) {
 	title.required = true;
 	title.maxLength = 300;
 	title.value = r.title;
-	const tl = el("label", t("console.question"));
+	// Its texts follow a change of language (data-i18n), as the form
+	// itself survives the agenda's new drawing.
+	const tr = (node, key) => {
+		node.dataset.i18n = key;
+		return node;
+	};
+	const tl = tr(el("label", t("console.question")), "console.question");
 	tl.htmlFor = title.id;
 	f.append(tl, title);
 	let list = null;
 	if (mod && mod.options && !(r.options_from && r.state === "draft")) {
 		const fs = el("fieldset");
-		fs.append(el("legend", t("console.optionsFrom")));
+		fs.append(tr(el("legend", t("console.optionsFrom")), "console.optionsFrom"));
 		list = el("ul", null, "option-rows");
 		for (const o of r.options)
 			optionRow(list, o.id, o.label);
-		fs.append(list, button(t("console.addOption"), "secondary",
-		    () => optionRow(list, null, "").focus()));
+		fs.append(list, tr(button(t("console.addOption"), "secondary",
+		    () => optionRow(list, null, "").focus()), "console.addOption"));
 		f.append(fs);
 	}
 	const box = el("div");
@@ -352,14 +358,14 @@ function editForm(r) {
 		within(box, () => mod.fill(r));
 		f.append(box);
 	}
-	const save = el("button", t("console.save"), "btn small");
+	const save = tr(el("button", t("console.save"), "btn small"), "console.save");
 	save.type = "submit";
 	const row = el("p", null, "row");
 	// Save last: what it says comes right after it.
-	row.append(button(t("console.cancel"), "secondary", () => {
+	row.append(tr(button(t("console.cancel"), "secondary", () => {
 		editing.delete(r.id);
 		renderRounds();
-	}), save);
+	}), "console.cancel"), save);
 	f.append(row);
 	f.addEventListener("submit", async (ev) => {
 		ev.preventDefault();

@@ -576,6 +576,8 @@ call ann PATCH "/api/sessions/$S/rounds/$E" "{\"options\":[{\"id\":$rice,\"label
 is "$code:$(jget "$body" error.code)" 422:invalid_field "an option id that is not (or no longer) the round's is refused"
 call ann PATCH "/api/sessions/$S/rounds/$E" '{"options":["Plain"]}'
 is "$code:$(jget "$body" error.code)" 422:invalid_field "options are objects"
+call ann PATCH "/api/sessions/$S/rounds/$E" '{"options":[{"id":"one","label":"A"},{"label":"B"}]}'
+is "$code:$(jget "$body" error.code)" 422:invalid_field "an id that is no number is refused, not taken for a new option"
 call ann POST "/api/sessions/$S/rounds/$E/open" ''
 answer p1 "{\"choices\":[$pasta]}"
 answer p2 "{\"choices\":[$pasta,$soup]}"
