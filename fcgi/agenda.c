@@ -618,6 +618,7 @@ const struct field round_fields[] = {
 	{ "max_length", FT_INT, 0, 1, 1000 },
 	{ "open_wall", FT_BOOL, 0, 0, 0 },
 	{ "options_from", FT_INT, 0, 1, INT64_MAX },
+	{ "options_from_position", FT_INT, 0, 1, 1000 },
 	{ "options_use", FT_STRING, 0, 5, 8 },
 	{ "after", FT_INT, 0, 1, INT64_MAX },
 	{ "criteria", FT_STRLIST, 0, 1, 100 },
@@ -688,7 +689,9 @@ round_create(struct db *db, long long session, const struct jv *body,
 		    "or \"clusters\"");
 		return OUT_INVALID;
 	}
-	if (jv_int(jv_get(body, "options_from"), &src) == 0) {
+	if ((o = feed_source(db, session, body, &src, why)) != OUT_OK)
+		return o;
+	if (src > 0) {
 		if (nopts > 0) {
 			why_set(why, "invalid_field", "give options or "
 			    "options_from, not both");
@@ -873,12 +876,14 @@ round_set_state(struct db *db, long long session, long long id,
 
 	/*
 	 * A fed round takes its brainstorm's ideas or clusters now, in one
-	 * transaction with the opening.
+	 * transaction with the opening; no round opens with placeholder
+	 * options (roundedit.c).
 	 */
 	if (db_begin(db) != 0)
 		return OUT_DB_DOWN;
 	if (strcmp(state, "open") == 0 &&
-	    (o = feed_open(db, session, id, why)) != OUT_OK) {
+	    ((o = feed_open(db, session, id, why)) != OUT_OK ||
+	    (o = round_open_check(db, session, id, why)) != OUT_OK)) {
 		db_rollback(db);
 		return o;
 	}

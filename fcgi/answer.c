@@ -24,14 +24,15 @@
 
 /*
  * The settings, options (and criteria) of the rounds this worker took
- * answers for lately.  None of them changes once a round exists, so an
- * answer need not read them again: round_validate() checks against the
- * settings and the ids kept here.
+ * answers for lately, at a version of the round: an edit (roundedit.c)
+ * moves the version, so an answer need not read them again while the
+ * version stays: round_validate() checks against the settings and the
+ * ids kept here, and the fast path's statement checks the version.
  */
 #define OPTCACHE	16
 
 static struct optcache {
-	long long	 round;
+	long long	 round, version;
 	struct roundspec spec;		/* opts, crits: the two below */
 	long long	*opts, *crits;
 	size_t		 nopts, ncrits;
@@ -63,7 +64,7 @@ answer_options(struct db *db, struct round *rd, struct optcache **cp)
 
 	for (i = 0; i < OPTCACHE; i++) {
 		c = &optcache[i];
-		if (c->round != rd->id)
+		if (c->round != rd->id || c->version != rd->version)
 			continue;
 		rd->spec.opts = rd->opts = ids_dup(c->opts, c->nopts);
 		rd->spec.nopts = c->nopts;
@@ -77,10 +78,15 @@ answer_options(struct db *db, struct round *rd, struct optcache **cp)
 	}
 	if (round_options(db, rd) == -1)
 		return -1;
+	/* What was kept of an older version of the round goes. */
+	for (i = 0; i < OPTCACHE; i++)
+		if (optcache[i].round == rd->id)
+			optcache[i].round = 0;
 	c = &optcache[optnext++ % OPTCACHE];
 	free(c->opts);
 	free(c->crits);
 	c->round = rd->id;
+	c->version = rd->version;
 	c->opts = ids_dup(rd->opts, rd->spec.nopts);
 	c->nopts = rd->spec.nopts;
 	c->crits = ids_dup(rd->crits, rd->spec.ncrits);
@@ -308,7 +314,7 @@ answer_quick(struct db *db, const unsigned char h[32], long long maxage,
 {
 	struct answers	 a;
 	struct optcache	*oc = NULL;
-	struct dbparam	 p[4];
+	struct dbparam	 p[5];
 	char		 msg[200], *json = NULL;
 	long long	 rid;
 	size_t		 i;
@@ -330,7 +336,8 @@ answer_quick(struct db *db, const unsigned char h[32], long long maxage,
 	p[1] = (struct dbparam)DBP_BLOB(h, 32);
 	p[2] = (struct dbparam)DBP_INT(maxage);
 	p[3] = (struct dbparam)DBP_INT(round);
-	rc = db_exec(db, STMT_ANSWER_UPSERT, p, 4, NULL, NULL);
+	p[4] = (struct dbparam)DBP_INT(oc->version);
+	rc = db_exec(db, STMT_ANSWER_UPSERT, p, 5, NULL, NULL);
 	if (rc != 1 && rc != 2)
 		goto undo;
 	rid = db_last_id(db);

@@ -8,7 +8,7 @@
  *	POST   /api/sessions/{id}/rounds/{id}/move		up or down
  *	POST   /api/sessions/{id}/rounds/{id}/open|close|reveal|hide
  *	GET    /api/sessions/{id}/rounds/{id}/results		live results
- *	PATCH  /api/sessions/{id}/rounds/{id}			projector_results
+ *	PATCH  /api/sessions/{id}/rounds/{id}			edit it (roundedit.c)
  *	GET    /api/round-types				the types (anyone)
  * Each handler checks the body, calls the domain (agenda.c) and writes
  * the answer.  Participants' routes are api_answer.c's, downloads
@@ -321,32 +321,58 @@ api_round_types(struct request *r)
 	return resp_done(r, w);
 }
 
+/*
+ * The fields of an edit: those of a new round but the placement and the
+ * feed, options and criteria as objects (roundedit.c checks them), and
+ * confirm_remove.
+ */
 static const struct field update_fields[] = {
-	{ "projector_results", FT_STRING, 1, 4, 6 },
+	{ "type", FT_STRING, 0, 1, 16 },
+	{ "title", FT_STRING, 0, 1, 300 },
+	{ "options", FT_LIST, 0, 0, 100 },
+	{ "criteria", FT_LIST, 0, 0, 100 },
+	{ "min_picks", FT_INT, 0, 1, 100 },
+	{ "max_picks", FT_INT, 0, 1, 100 },
+	{ "scale_max", FT_INT, 0, 5, 10 },
+	{ "no_opinion", FT_BOOL, 0, 0, 0 },
+	{ "top_n", FT_INT, 0, 0, 100 },
+	{ "budget", FT_INT, 0, 1, 1000 },
+	{ "max_per_option", FT_INT, 0, 0, 1000 },
+	{ "max_length", FT_INT, 0, 1, 1000 },
+	{ "open_wall", FT_BOOL, 0, 0, 0 },
+	{ "label_low", FT_STRING, 0, 1, 60 },
+	{ "label_high", FT_STRING, 0, 1, 60 },
+	{ "participants_cluster", FT_BOOL, 0, 0, 0 },
+	{ "projector_results", FT_STRING, 0, 4, 6 },
+	{ "confirm_remove", FT_BOOL, 0, 0, 0 },
 };
 
 /*
- * PATCH /api/sessions/{id}/rounds/{id} {"projector_results": "live" |
- * "reveal"}: whether the projector shows the round's results while
- * answers come in.  Answers with the round.
+ * PATCH /api/sessions/{id}/rounds/{id}: changes the round's title,
+ * options ([{"id", "label"}], the whole list: an entry without "id" is
+ * new, an option left out is removed), criteria ([{"id", "name"}]),
+ * settings and projector_results; what is absent stays.  Once the round
+ * has answers only the wording may change (roundedit.c): 409 has_answers,
+ * option_has_answers (without confirm_remove).  Answers with the round.
  */
 int
 api_round_update(struct request *r)
 {
 	struct why	 why = { NULL, "", 0 };
-	const char	*word;
+	struct round	 rd;
 	enum outcome	 o;
 	int		 rc;
 
 	if ((rc = owned(r)) != 1 || (rc = fields_check(r, update_fields,
 	    sizeof(update_fields) / sizeof(update_fields[0]))) != 0)
 		return rc;
-	if ((word = rsetting_word(RS_PROJECTOR_RESULTS, jv_get(r->json,
-	    "projector_results"))) == NULL)
-		return resp_error(r, 422, "invalid_field",
-		    "projector_results must be \"reveal\" or \"live\"");
-	if ((o = round_set_projector(r->db, r->ids[0], r->ids[1], word,
-	    &why)) != OUT_OK)
+	if ((o = agenda_round(r->db, r->ids[0], r->ids[1], &rd, &why)) !=
+	    OUT_OK)
 		return resp_outcome(r, o, &why);
+	o = round_edit(r->db, r->ids[0], &rd, r->json, &why);
+	round_release(&rd);
+	if (o != OUT_OK)
+		return resp_outcome(r, o, &why);
+	round_audit(r, "round_edited");
 	return round_reply(r, 200);
 }

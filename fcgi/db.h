@@ -205,6 +205,17 @@ enum stmt {
 	STMT_LIKE_DELETE,
 	STMT_LIKES_MINE,	/* the ideas a participant likes */
 	STMT_IDEA_REMERGE,	/* what was merged into an idea follows it */
+	/* Editing a round (roundedit.c), its placeholders, its feed. */
+	STMT_EDIT_LOCK,		/* a round's state and answers, locked */
+	STMT_EDIT_ROUND,	/* a round's title and settings */
+	STMT_EDIT_OPTION_ANSWERS,	/* the values given to an option */
+	STMT_EDIT_OPTION_SET,	/* an option's label and place */
+	STMT_EDIT_OPTION_HIDE,	/* an option removed, its answers kept */
+	STMT_EDIT_OPTION_DELETE,	/* an option without answers removed */
+	STMT_EDIT_CRITERION_SET,	/* a criterion's name and place */
+	STMT_EDIT_CRITERION_DELETE,	/* a criterion removed */
+	STMT_OPEN_LABELS,	/* a round's option labels, before it opens */
+	STMT_ROUND_AT,		/* the round at a place of the agenda */
 	STMT__MAX
 };
 

@@ -848,6 +848,9 @@ const struct resultform *rtype_results(int);
 enum outcome	 round_type(const struct jv *, int *, struct why *);
 enum outcome	 round_settings(const struct jv *, size_t, struct roundspec *,
 		    struct why *);
+enum outcome	 round_settings_edit(const struct jv *,
+		    const struct roundspec *, size_t, struct roundspec *,
+		    struct why *);
 int		 round_validate(const struct roundspec *, const struct jv *,
 		    struct answers *, char *, size_t);
 void		 answers_release(struct answers *);
@@ -1086,7 +1089,8 @@ enum ftype {
 	FT_SECRET,	/* a string never echoed back, any content */
 	FT_INT,
 	FT_BOOL,
-	FT_STRLIST	/* an array of at most 100 strings of min..max */
+	FT_STRLIST,	/* an array of at most 100 strings of min..max */
+	FT_LIST		/* an array of at most max items the domain checks */
 };
 struct field {
 	const char	*name;
@@ -1155,6 +1159,14 @@ void		 feed_free(struct feeditem *, size_t);
 int		 feed_insert(struct db *, long long, const char *,
 		    const struct feeditem *, size_t);
 enum outcome	 feed_open(struct db *, long long, long long, struct why *);
+enum outcome	 feed_source(struct db *, long long, const struct jv *,
+		    long long *, struct why *);
+
+/* roundedit.c: a round's wording, options and settings changed */
+enum outcome	 round_edit(struct db *, long long, const struct round *,
+		    const struct jv *, struct why *);
+enum outcome	 round_open_check(struct db *, long long, long long,
+		    struct why *);
 enum outcome	 round_delete(struct db *, long long, long long,
 		    struct why *);
 enum outcome	 round_move(struct db *, long long, long long, long long,

@@ -195,3 +195,39 @@ out:
 	feed_free(v, n);
 	return o;
 }
+
+/*
+ * The brainstorm that feeds a new round of session, from body: its id
+ * ("options_from"), or its place in the agenda ("options_from_position",
+ * as a template names it: its rounds have no ids yet).  *src is 0 for a
+ * round that is not fed.  Returns OUT_OK, OUT_INVALID (both given, or no
+ * round at that place) or OUT_DB_DOWN; feed_take() checks the round.
+ */
+enum outcome
+feed_source(struct db *db, long long session, const struct jv *body,
+    long long *src, struct why *why)
+{
+	struct dbparam	 p[2];
+	long long	 pos;
+	int		 rc, by_id;
+
+	*src = 0;
+	by_id = jv_int(jv_get(body, "options_from"), src) == 0;
+	if (jv_int(jv_get(body, "options_from_position"), &pos) == -1)
+		return OUT_OK;
+	if (by_id) {
+		why_set(why, "invalid_field", "give options_from or "
+		    "options_from_position, not both");
+		return OUT_INVALID;
+	}
+	p[0] = (struct dbparam)DBP_INT(session);
+	p[1] = (struct dbparam)DBP_INT(pos);
+	if ((rc = db_exec(db, STMT_ROUND_AT, p, 2, db_row_int, src)) < 0)
+		return OUT_DB_DOWN;
+	if (rc == 0) {
+		why_set(why, "invalid_field", "options_from_position: no round "
+		    "at place %lld of the agenda", pos);
+		return OUT_INVALID;
+	}
+	return OUT_OK;
+}

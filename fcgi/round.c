@@ -673,9 +673,9 @@ criteria_refuse(struct why *why)
  * the message names the rule).  Labels, criteria names and every
  * field's text are the field table's (validate.c) to check.
  */
-enum outcome
-round_settings(const struct jv *body, size_t nopts, struct roundspec *out,
-    struct why *why)
+static enum outcome
+settings_read(const struct jv *body, const struct roundspec *cur,
+    size_t nopts, struct roundspec *out, struct why *why)
 {
 	const struct rtypedef	*row;
 	const struct setting	*st;
@@ -694,7 +694,9 @@ round_settings(const struct jv *body, size_t nopts, struct roundspec *out,
 	for (i = 0; i < RS__MAX; i++)
 		if ((rc = setting_check(i, body, why)) != OUT_OK)
 			return rc;
-	if ((rc = round_type(body, &t, why)) != OUT_OK)
+	if (cur != NULL)
+		t = cur->type;
+	else if ((rc = round_type(body, &t, why)) != OUT_OK)
 		return rc;
 	out->type = t;
 	row = &rtypes[t];
@@ -705,10 +707,11 @@ round_settings(const struct jv *body, size_t nopts, struct roundspec *out,
 			continue;
 		v = jv_get(body, st->name);
 		if (st->kind == SK_BOOL)
-			x = (b = jv_bool(v)) == -1 ? st->def : b;
+			x = (b = jv_bool(v)) != -1 ? b : cur != NULL ?
+			    value(cur, st->off) : st->def;
 		else if (jv_int(v, &x) == -1)
-			x = st->from > 0 ? value(out,
-			    settings[st->from - 1].off) : st->def;
+			x = cur != NULL ? value(cur, st->off) : st->from > 0 ?
+			    value(out, settings[st->from - 1].off) : st->def;
 		*member(out, st->off) = x;
 	}
 	if (row->min_options > 0 && nopts < row->min_options)
@@ -731,6 +734,24 @@ round_settings(const struct jv *body, size_t nopts, struct roundspec *out,
 	    jv_len(v) > (size_t)settings[RS_CRITERIA].hi))
 		return criteria_refuse(why);
 	return OUT_OK;
+}
+
+enum outcome
+round_settings(const struct jv *body, size_t nopts, struct roundspec *out,
+    struct why *why)
+{
+	return settings_read(body, NULL, nopts, out, why);
+}
+
+/*
+ * The same for an edit of a round whose settings are cur (roundedit.c):
+ * its type stays, and a setting absent from body keeps cur's value.
+ */
+enum outcome
+round_settings_edit(const struct jv *body, const struct roundspec *cur,
+    size_t nopts, struct roundspec *out, struct why *why)
+{
+	return settings_read(body, cur, nopts, out, why);
 }
 
 /* choice: known options, none twice, between min and max picks. */

@@ -438,6 +438,8 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	 * check (PARTICIPANT_GOOD: the token hash, then the maximum age), the
 	 * round open in the participant's session with no timer run out and
 	 * its results not revealed (those bump the session: the full path),
+	 * its version the one whose options the worker keeps (an edit moves
+	 * it: roundedit.c),
 	 * the round read with the shared lock of STMT_ROUND_FOR_ANSWER, and
 	 * the response added or, where the session allows changes, changed.
 	 * The derived table is read without a lock: only the round is locked,
@@ -452,9 +454,9 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "p.session_id, s.allow_change, IF(p.team_id IS NULL, "
 	    "CONCAT('p', p.id), CONCAT('t', p.team_id)) AS k FROM participant "
 	    "p JOIN session s ON s.id = p.session_id " PARTICIPANT_GOOD ") w "
-	    "ON w.session_id = r.session_id WHERE r.id = ? AND "
-	    "r.state = 'open' AND r.revealed = 0 AND (r.closes_at IS NULL OR "
-	    "r.closes_at > UTC_TIMESTAMP(6)) LOCK IN SHARE MODE "
+	    "ON w.session_id = r.session_id WHERE r.id = ? AND r.version = ? "
+	    "AND r.state = 'open' AND r.revealed = 0 AND (r.closes_at IS NULL "
+	    "OR r.closes_at > UTC_TIMESTAMP(6)) LOCK IN SHARE MODE "
 	    "ON DUPLICATE KEY UPDATE response.id = LAST_INSERT_ID(response.id), "
 	    "response.participant_id = IF(w.allow_change, "
 	    "VALUES(participant_id), response.participant_id), "
@@ -475,8 +477,9 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "'closed' AND r.revealed = 1)) ORDER BY r.position", 1 },
 	[STMT_OPTION_INSERT] = { "INSERT INTO round_option (round_id, "
 	    "position, label) VALUES (?, ?, ?)", 0 },
+	/* Not the options removed after they had answers (roundedit.c). */
 	[STMT_OPTION_LIST] = { "SELECT id, label FROM round_option WHERE "
-	    "round_id = ? ORDER BY position", 1 },
+	    "round_id = ? AND removed = 0 ORDER BY position", 1 },
 	[STMT_RESPONSE_FIND] = { "SELECT id FROM response WHERE "
 	    "round_id = ? AND responder_key = ?", 1 },
 	[STMT_VALUES_DELETE] = { "DELETE FROM response_value WHERE "
@@ -847,6 +850,41 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "l.participant_id = ? AND i.round_id = ? ORDER BY 1", 1 },
 	[STMT_IDEA_REMERGE] = { "UPDATE idea SET merged_into = ? WHERE "
 	    "merged_into = ? AND round_id = ?", 0 },
+
+	/*
+	 * Editing a round (roundedit.c).  The lock is exclusive, so no
+	 * answer (which reads the round in share mode) lands between the
+	 * check of "has it answers?" and the change.  An option removed
+	 * after it had answers is marked removed, so its answers stay in
+	 * responses.csv; STMT_OPTION_LIST leaves it out of everything else.
+	 */
+	[STMT_EDIT_LOCK] = { "SELECT r.state, (SELECT COUNT(*) FROM response "
+	    "x WHERE x.round_id = r.id) FROM round r WHERE r.id = ? AND "
+	    "r.session_id = ? FOR UPDATE", 0 },
+	[STMT_EDIT_ROUND] = { "UPDATE round SET title = ?, min_picks = ?, "
+	    "max_picks = ?, scale_max = ?, no_opinion = ?, top_n = ?, "
+	    "budget = ?, max_per_option = ?, max_length = ?, open_wall = ?, "
+	    "label_low = ?, label_high = ?, participants_cluster = ?, "
+	    "projector_results = ?, version = version + 1 WHERE id = ?", 0 },
+	[STMT_EDIT_OPTION_ANSWERS] = { "SELECT COUNT(*) FROM response_value "
+	    "WHERE option_id = ?", 0 },
+	[STMT_EDIT_OPTION_SET] = { "UPDATE round_option SET label = ?, "
+	    "position = ? WHERE id = ? AND round_id = ?", 0 },
+	[STMT_EDIT_OPTION_HIDE] = { "UPDATE round_option SET removed = 1 "
+	    "WHERE id = ? AND round_id = ?", 0 },
+	[STMT_EDIT_OPTION_DELETE] = { "DELETE FROM round_option WHERE id = ? "
+	    "AND round_id = ?", 0 },
+	[STMT_EDIT_CRITERION_SET] = { "UPDATE round_criterion SET name = ?, "
+	    "position = ? WHERE id = ? AND round_id = ?", 0 },
+	[STMT_EDIT_CRITERION_DELETE] = { "DELETE FROM round_criterion WHERE "
+	    "id = ? AND round_id = ?", 0 },
+	/* Before a round opens: are its options still placeholders? */
+	[STMT_OPEN_LABELS] = { "SELECT o.label FROM round_option o JOIN round "
+	    "r ON r.id = o.round_id WHERE o.round_id = ? AND r.session_id = ? "
+	    "AND o.removed = 0 ORDER BY o.position", 1 },
+	/* A template's fed round names its brainstorm by place (feed.c). */
+	[STMT_ROUND_AT] = { "SELECT id FROM round WHERE session_id = ? AND "
+	    "position = ?", 1 },
 };
 
 /*

@@ -73,14 +73,31 @@ template_list_write(struct db *db, struct jw *w, long long account)
 }
 
 /*
+ * The place (1-based) in v[n] of the round that feeds v[i], if it comes
+ * before it (a template's rounds are made in order), else 0.
+ */
+static size_t
+feed_place(const struct round *v, size_t i)
+{
+	size_t	 j;
+
+	for (j = 0; j < i && v[i].feed_round > 0; j++)
+		if (v[j].id == v[i].feed_round)
+			return j + 1;
+	return 0;
+}
+
+/*
  * Writes the agenda of session as a template keeps it:
- * {"rounds": [{"type", "title", "options": [labels], settings}]}.
+ * {"rounds": [{"type", "title", "options": [labels], settings}]}; a
+ * round fed by an earlier brainstorm names it by its place
+ * ("options_from_position", "options_use") instead of options.
  */
 static enum outcome
 agenda_write(struct db *db, struct jw *w, long long session)
 {
 	struct round	*v, *x;
-	size_t		 i, j, n;
+	size_t		 i, j, n, from;
 
 	if (agenda_list(db, session, &v, &n) != OUT_OK)
 		return OUT_DB_DOWN;
@@ -92,7 +109,10 @@ agenda_write(struct db *db, struct jw *w, long long session)
 		jw_obj(w);
 		jw_kstr(w, "type", rtype_name(x->spec.type));
 		jw_kstr(w, "title", x->title);
-		if (x->spec.nopts > 0) {
+		if ((from = feed_place(v, i)) > 0) {
+			jw_kint(w, "options_from_position", (long long)from);
+			jw_kstr(w, "options_use", x->feed_use);
+		} else if (x->spec.nopts > 0) {
 			jw_key(w, "options");
 			jw_arr(w);
 			for (j = 0; j < x->spec.nopts; j++)

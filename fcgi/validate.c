@@ -100,6 +100,13 @@ fields_check(struct request *r, const struct field *f, size_t n)
 					    f[j].max);
 			}
 			break;
+		case FT_LIST:
+			if (jv_type(v) != JV_ARRAY ||
+			    (long long)jv_len(v) > f[j].max)
+				return resp_error(r, 422, "invalid_field",
+				    "%s must be a list of at most %lld",
+				    f[j].name, f[j].max);
+			break;
 		}
 	}
 	return 0;

@@ -2,14 +2,15 @@
 // console.js: the facilitator's console.  Without ?session= it lists the
 // sessions and makes new ones (blank or from a template); with it, one
 // session: start and stop, lock, who is in, the agenda of rounds (add,
-// open, close, reveal, results live, CSV), a round type's board (the
+// edit in place, open, close, reveal, results live, CSV), a round type's board (the
 // brainstorm's ideas and clusters, drawn by rounds/brainstorm.js), and
 // the settings.  The round types come from the server (rounds/index.js).  Live parts
 // poll with ETags, so an unchanged state costs the server one lookup.
 import { api } from "./api.js";
-import { formatTime, language, t } from "./i18n.js";
+import { formatTime, language, t, tn } from "./i18n.js";
 import { el, renderResults } from "./results.js";
 import { allRoundTypes, loadRoundType, roundType } from "./rounds/index.js";
+import { rekey, within } from "./rounds/_form.js";
 import { caller, languages, say } from "./ui.js";
 import { presenter } from "./presenter.js";
 
@@ -35,6 +36,7 @@ let liveTag = null;
 let participants = [];		// who is in, as /live said last
 const shown = new Set();		// rounds whose results are shown
 const boards = new Set();		// rounds whose board (ideas) is shown
+const editing = new Set();		// rounds whose fields are open to edit
 const resultTags = new Map();
 const pres = presenter({ sid, call, rounds: () => rounds, changed: () => { liveTag = null; } });
 
@@ -252,6 +254,20 @@ function roundItem(r) {
 	csv.href = "/api/sessions/" + sid + "/rounds/" + r.id + "/results.csv";
 	csv.setAttribute("download", "");
 	acts.append(csv);
+	const ed = button(t("console.editRound"), "secondary", () => {
+		if (editing.has(r.id))
+			editing.delete(r.id);
+		else
+			editing.add(r.id);
+		renderRounds();
+		const f = $("e" + r.id + "-title");
+		if (f)
+			f.focus();
+	});
+	ed.classList.add("edit-round-btn");
+	ed.setAttribute("aria-expanded", String(editing.has(r.id)));
+	ed.setAttribute("aria-label", t("console.editRound") + ": " + r.title);
+	acts.append(ed);
 	if (r.state !== "open")
 		acts.append(button(t("console.remove"), "secondary", async () => {
 			// Ask, naming what goes: the round and its answers or ideas.
@@ -267,6 +283,10 @@ function roundItem(r) {
 				loadRounds();
 		}));
 	li.append(acts);
+	// An edit under way survives a new drawing of the agenda (a move, a
+	// round opened): what was typed stays.
+	if (editing.has(r.id))
+		li.append($("e" + r.id + "-form") || editForm(r));
 	if (boards.has(r.id)) {
 		const box = el("div", null, "panel board-box");
 		box.dataset.round = r.id;
@@ -284,6 +304,131 @@ function roundItem(r) {
 		li.append(box);
 	}
 	return li;
+}
+
+// --- editing a round in place ------------------------------------------------
+
+// A row of the options' list: its label in a field, a button to take it
+// out.  id: the option's (absent for a new one).
+function optionRow(list, id, label) {
+	const li = el("li", null, "row");
+	const i = el("input");
+	i.maxLength = 300;
+	i.value = label;
+	i.setAttribute("aria-label", t("console.optionLabel"));
+	if (id)
+		li.dataset.id = id;
+	const x = button("×", "secondary", () => {
+		const next = li.nextElementSibling || li.previousElementSibling;
+		li.remove();
+		if (next)
+			next.querySelector("input").focus();
+	});
+	x.setAttribute("aria-label", t("console.removeOption") + ": " + (label || "…"));
+	li.append(i, x);
+	list.append(li);
+	return i;
+}
+
+// Round r's fields, to change in place: its title, its options (unless
+// a brainstorm feeds them when it opens), its type's settings (the
+// type's own fields of the add-round form, filled in), Save and Cancel.
+// An option taken out that has answers is confirmed first, naming how
+// many; the server refuses what answers keep (has_answers), and says so
+// beside Save.
+function editForm(r) {
+	const mod = roundType(r.type);
+	const pre = "e" + r.id + "-";
+	const f = el("form", null, "plain panel edit-round");
+	f.id = pre + "form";
+	const title = el("input");
+	title.id = pre + "title";
+	title.required = true;
+	title.maxLength = 300;
+	title.value = r.title;
+	// Its texts follow a change of language (data-i18n), as the form
+	// itself survives the agenda's new drawing.
+	const tr = (node, key) => {
+		node.dataset.i18n = key;
+		return node;
+	};
+	const tl = tr(el("label", t("console.question")), "console.question");
+	tl.htmlFor = title.id;
+	f.append(tl, title);
+	let list = null;
+	if (mod && mod.options && !(r.options_from && r.state === "draft")) {
+		const fs = el("fieldset");
+		fs.append(tr(el("legend", t("console.optionsFrom")), "console.optionsFrom"));
+		list = el("ul", null, "option-rows");
+		for (const o of r.options)
+			optionRow(list, o.id, o.label);
+		fs.append(list, tr(button(t("console.addOption"), "secondary",
+		    () => optionRow(list, null, "").focus()), "console.addOption"));
+		f.append(fs);
+	}
+	const box = el("div");
+	if (mod && mod.fill) {
+		box.append(...mod.settings());
+		rekey(box, pre);
+		within(box, () => mod.fill(r));
+		f.append(box);
+	}
+	const save = tr(el("button", t("console.save"), "btn small"), "console.save");
+	save.type = "submit";
+	const row = el("p", null, "row");
+	// Save last: what it says comes right after it.
+	row.append(tr(button(t("console.cancel"), "secondary", () => {
+		editing.delete(r.id);
+		renderRounds();
+	}), "console.cancel"), save);
+	f.append(row);
+	f.addEventListener("submit", async (ev) => {
+		ev.preventDefault();
+		const b = { title: title.value.trim() };
+		if (list) {
+			b.options = [...list.children].map((li) => {
+				const o = { label: li.querySelector("input").value.trim() };
+				if (li.dataset.id)
+					o.id = Number(li.dataset.id);
+				return o;
+			}).filter((o) => o.label);
+			const kept = new Set(b.options.map((o) => o.id));
+			const gone = r.options.filter((o) => !kept.has(o.id));
+			if (gone.length && r.state !== "draft") {
+				const x = await call("GET", "/sessions/" + sid + "/rounds/" + r.id + "/results");
+				if (!x.ok)
+					return;
+				// The values each option was given: "count" or (points)
+				// "voters", an entry per criterion of a rating.
+				const count = new Map();
+				for (const o of (x.data.round.results || {}).options || [])
+					count.set(o.option, (count.get(o.option) || 0) +
+					    (o.count !== undefined ? o.count : o.voters || 0));
+				for (const o of gone.filter((g) => count.get(g.id) > 0)) {
+					if (!window.confirm(tn("console.confirmRemoveOption.", count.get(o.id),
+					    { option: o.label })))
+						return;
+					b.confirm_remove = true;
+				}
+			}
+		}
+		if (mod && mod.fill)
+			Object.assign(b, within(box, () => mod.read()));
+		// Criteria by their place: the first line renames the first one.
+		if (b.criteria)
+			b.criteria = b.criteria.map((name, i) => r.criteria && r.criteria[i] ?
+			    { id: r.criteria[i].id, name } : { name });
+		const y = await call("PATCH", "/sessions/" + sid + "/rounds/" + r.id, b);
+		if (y.ok) {
+			editing.delete(r.id);
+			say(t("console.saved"));
+			await loadRounds();
+			const again = $("round-" + r.id);
+			if (again)
+				again.querySelector(".edit-round-btn").focus();
+		}
+	});
+	return f;
 }
 
 function renderRounds() {

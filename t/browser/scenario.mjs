@@ -21,6 +21,7 @@ const out = (k, v) => console.log(k + ": " + v);
 let promptText = null;	// what the next prompt() gets typed into it
 let dismissNext = false;	// the next dialog: said, and answered "Cancel"
 let lastDialog = "";		// what the last dialog said
+const dialogs = [];		// what each dialog asked
 function watch(page, who) {
 	page.on("console", (m) => {
 		if (m.type() === "error" && !m.text().startsWith("Failed to load resource"))
@@ -29,6 +30,7 @@ function watch(page, who) {
 	page.on("pageerror", (e) => problems.push(who + " pageerror: " + e.message));
 	page.on("dialog", (d) => {
 		lastDialog = d.message();
+		dialogs.push(d.message());
 		if (dismissNext) {
 			dismissNext = false;
 			out("dialog", d.message());
@@ -345,6 +347,33 @@ try {
 	await fac.waitForFunction(() => true);
 	await fac.waitForTimeout(300);
 	out("rounds after cancel", await fac.locator("#rounds > li").count());
+
+	// --- editing the vote in place, after its answers ---------------------------
+	// A setting answers were given under is refused beside Save; the
+	// wording changes, and an option with answers goes once confirmed.
+	await fac.getByRole("button", { name: "Edit: Vote: What should we improve?" }).click();
+	const ef = fac.locator("#rounds > li:nth-child(2) form.edit-round");
+	await ef.locator("[data-key=r-budget]").fill("12");
+	await ef.getByRole("button", { name: "Save", exact: true }).click();
+	await ef.locator('.note[data-state="error"]').waitFor();
+	out("edit refused", await ef.locator(".note").evaluate((n) => n.textContent + " | after " +
+	    n.previousElementSibling.tagName + "." + n.previousElementSibling.type));
+	await shot(fac, "console-edit-refused-en");
+	await ef.locator("[data-key=r-budget]").fill("10");
+	await ef.locator("[id$=-title]").fill("Vote: what should we improve first?");
+	await ef.getByRole("button", { name: "Remove the option: Training" }).click();
+	await both(fac, "console-edit", true);
+	await fac.click("button.lang[data-lang=en]");
+	await ef.getByRole("button", { name: "Save", exact: true }).click();
+	await fac.waitForFunction(() => /what should we improve first/.test(
+	    document.querySelectorAll("#rounds > li h2")[1].textContent) &&
+	    !document.querySelector("form.edit-round"));
+	out("edit confirmed", dialogs[dialogs.length - 1]);
+	await fac.waitForFunction(() => !/Training/.test((document.querySelector(
+	    "#rounds > li:nth-child(2) .live-results") || {}).textContent || "x"), null, { timeout: 15000 });
+	out("edited round", (await fac.textContent("#rounds > li:nth-child(2) h2")) + " | " +
+	    (await fac.textContent("#rounds > li:nth-child(2) .live-results")).replace(/\s+/g, " "));
+	await shot(fac, "console-edited-en");
 
 	// --- the account page --------------------------------------------------
 	const acct = await fctx.newPage();

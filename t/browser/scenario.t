@@ -61,6 +61,13 @@ like "$out" 'report paths: 6' "and the path of each of the six ideas to its clus
 like "$out" 'dialog: Delete round 1\. What should we improve\? and its 6 ideas\?' \
     "deleting a round asks first, naming what goes with it"
 like "$out" 'rounds after cancel: 2' "and Cancel keeps it"
+like "$out" 'edit refused: .*budget cannot change.* \| after BUTTON\.submit' \
+    "an edit of a setting after answers is refused, beside Save"
+like "$out" 'edit confirmed: .Training. has 3 answers\. Remove it anyway\?' \
+    "removing an option with answers asks first, naming how many"
+like "$out" 'edited round: 2\. Vote: what should we improve first\? \| .*Goals' \
+    "the round edited in place: its new title"
+unlike "$(printf '%s\n' "$out" | grep '^edited round')" 'Training' "and the option gone from its live results"
 like "$out" 'account: .*fiona@example.org' "the account page"
 like "$out" 'participants see the end: 3' "after stop every phone says the session ended"
 like "$out" 'projector ended: yes' "so does the projector"

@@ -125,8 +125,8 @@ is "$code" 200 "projector: the step's change changes the ETag"
 is "$(jget "$body" round.results.responses)" 2 "projector: results at the results step"
 call ann PATCH "/api/sessions/$S/rounds/$R2" '{"projector_results":"maybe"}'
 is "$code" 422 "round.update: a bad value is 422"
-call ann PATCH "/api/sessions/$S/rounds/$R2" '{"title":"x"}'
-is "$code" 422 "round.update: another field is 422"
+call ann PATCH "/api/sessions/$S/rounds/$R2" '{"colour":"red"}'
+is "$code:$(jget "$body" error.code)" 422:unknown_field "round.update: a field no round has is 422"
 call bob PATCH "/api/sessions/$S/rounds/$R2" '{"projector_results":"live"}'
 is "$code" 404 "round.update: another account is 404"
 call ann PATCH "/api/sessions/$S/rounds/$R" '{"projector_results":"live"}'

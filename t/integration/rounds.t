@@ -679,6 +679,85 @@ call ann GET "/api/sessions/$O_S/rounds"
 like "$(printf '%s' "$body" | perl -MJSON::PP -e 'print join " ", map { $_->{position} } @{decode_json(<STDIN>)->{rounds}}')" '^1 2 3$' \
     "positions stay 1, 2, 3"
 
+# --- editing a round (roundedit.c) -----------------------------------------
+# A draft without answers changes in everything; with answers only its
+# wording; an option with answers goes only when confirmed, its answers
+# staying in responses.csv; placeholder options cannot open.
+call ann POST /api/sessions '{"title":"Edits"}'
+S=$(jget "$body" session.id)
+call ann POST "/api/sessions/$S/start" ''
+CODE=$(jget "$body" session.join_code)
+for i in 1 2 3; do
+	call "p$i" POST /api/join "{\"code\":\"$CODE\",\"display_name\":\"P$i\"}"
+done
+is "$code" 201 "(a new session, three participants)"
+labels() { printf '%s' "$body" | perl -MJSON::PP -e 'print join "|", map { $_->{label} } @{decode_json(<STDIN>)->{round}{options}}'; }
+mkround '{"type":"choice","title":"Dinner?","options":["Pasta","Rice","Bread"],"min_picks":1,"max_picks":1}'
+E=$R; set -- $O; pasta=$1 rice=$2 bread=$3
+call ann PATCH "/api/sessions/$S/rounds/$E" "{\"title\":\"Dinner tonight?\",\"options\":[{\"id\":$pasta,\"label\":\"Noodles\"},{\"id\":$bread,\"label\":\"Bread\"},{\"label\":\"Soup\"}],\"max_picks\":2}"
+is "$code" 200 "a draft round is edited: title, options and a setting"
+is "$(jget "$body" round.title)|$(labels)|$(jget "$body" round.max_picks)" \
+    "Dinner tonight?|Noodles|Bread|Soup|2" "renamed, one removed, one added, in the new order, max_picks 2"
+is "$(jget "$body" round.options.0.id)" "$pasta" "a renamed option keeps its id"
+soup=$(jget "$body" round.options.2.id)
+call ann PATCH "/api/sessions/$S/rounds/$E" '{"type":"ranking"}'
+is "$code:$(jget "$body" error.code)" 422:invalid_field "the type cannot change"
+call ann PATCH "/api/sessions/$S/rounds/$E" "{\"options\":[{\"id\":$rice,\"label\":\"Rice\"},{\"label\":\"X\"}]}"
+is "$code:$(jget "$body" error.code)" 422:invalid_field "an option id that is not (or no longer) the round's is refused"
+call ann PATCH "/api/sessions/$S/rounds/$E" '{"options":["Plain"]}'
+is "$code:$(jget "$body" error.code)" 422:invalid_field "options are objects"
+call ann PATCH "/api/sessions/$S/rounds/$E" '{"options":[{"id":"one","label":"A"},{"label":"B"}]}'
+is "$code:$(jget "$body" error.code)" 422:invalid_field "an id that is no number is refused, not taken for a new option"
+call ann POST "/api/sessions/$S/rounds/$E/open" ''
+answer p1 "{\"choices\":[$pasta]}"
+answer p2 "{\"choices\":[$pasta,$soup]}"
+is "$code" 201 "(two answers, one with the new option)"
+call ann PATCH "/api/sessions/$S/rounds/$E" "{\"title\":\"Dinner, tonight?\",\"options\":[{\"id\":$pasta,\"label\":\"Pasta\"},{\"id\":$bread,\"label\":\"Bread\"},{\"id\":$soup,\"label\":\"Soup\"}]}"
+is "$code:$(jget "$body" round.title)|$(labels)" "200:Dinner, tonight?|Pasta|Bread|Soup" "with answers the wording still changes"
+call p3 GET /api/participant/state
+like "$body" '"title":"Dinner, tonight\?"' "and participants see the new wording at once"
+call ann PATCH "/api/sessions/$S/rounds/$E" '{"max_picks":1}'
+is "$code:$(jget "$body" error.code)" 409:has_answers "with answers a setting does not change"
+like "$(jget "$body" error.message)" 'max_picks cannot change' "naming it"
+call ann PATCH "/api/sessions/$S/rounds/$E" "{\"options\":[{\"id\":$bread,\"label\":\"Bread\"},{\"id\":$soup,\"label\":\"Soup\"}]}"
+is "$code:$(jget "$body" error.code)" 409:option_has_answers "removing an option with answers asks for a confirmation"
+like "$(jget "$body" error.message)" '"Pasta" has 2 answers' "saying how many it has"
+call ann PATCH "/api/sessions/$S/rounds/$E" "{\"options\":[{\"id\":$bread,\"label\":\"Bread\"},{\"id\":$soup,\"label\":\"Soup\"}],\"confirm_remove\":true}"
+is "$code:$(labels)" "200:Bread|Soup" "confirmed: the option is gone"
+call p3 GET /api/participant/state
+unlike "$body" '"Pasta"' "from the participants' page"
+answer p3 "{\"choices\":[$pasta]}"
+is "$code" 422 "and cannot be answered any more"
+call ann GET "/api/sessions/$S/rounds/$E/results"
+unlike "$body" "\"option\":$pasta[,}]" "nor in the live results"
+pf_curl -s -b "$T_DIR/jar.ann" -o "$T_DIR/responses2.csv" "$PF_URL/api/sessions/$S/responses.csv"
+is "$(grep -c '^1,"Dinner, tonight?",choice,Pasta,' "$T_DIR/responses2.csv")" 2 "its two answers stay in responses.csv"
+call ann POST "/api/sessions/$S/rounds/$E/close" ''
+
+# A rating's criteria: renamed and added in a draft; only renamed once open.
+mkround '{"type":"rating","title":"Venues","options":["Hall","Barn"],"criteria":["Cost","Size"]}'
+crit() { printf '%s' "$body" | perl -MJSON::PP -e 'print join "|", map { "$_->{name}" } @{decode_json(<STDIN>)->{round}{criteria}}'; }
+c1=$(jget "$body" round.criteria.0.id)
+call ann PATCH "/api/sessions/$S/rounds/$R" "{\"criteria\":[{\"id\":$c1,\"name\":\"Price\"},{\"name\":\"Light\"}],\"label_low\":\"poor\"}"
+is "$code:$(crit):$(jget "$body" round.label_low)" "200:Price|Light:poor" "a draft's criteria renamed, removed and added"
+call ann POST "/api/sessions/$S/rounds/$R/open" ''
+call ann PATCH "/api/sessions/$S/rounds/$R" "{\"criteria\":[{\"id\":$c1,\"name\":\"Price\"}]}"
+is "$code:$(jget "$body" error.code)" 409:has_answers "an open rating keeps its criteria"
+like "$(jget "$body" error.message)" 'criteria' "naming them"
+call ann POST "/api/sessions/$S/rounds/$R/close" ''
+
+# Placeholders ("Idee 1") do not go live.
+mkround '{"type":"points","title":"Verdeel je punten","options":["Idee 1","Idee 2","Echt idee"]}'
+call ann POST "/api/sessions/$S/rounds/$R/open" ''
+is "$code:$(jget "$body" error.code)" 409:placeholder_options "a round with placeholder options cannot open"
+like "$(jget "$body" error.message)" '"Idee 1", "Idee 2"' "naming them"
+unlike "$(jget "$body" error.message)" 'Echt' "and only them"
+set -- $O
+call ann PATCH "/api/sessions/$S/rounds/$R" "{\"options\":[{\"id\":$1,\"label\":\"Fietsen\"},{\"id\":$2,\"label\":\"Lopen\"},{\"id\":$3,\"label\":\"Echt idee\"}]}"
+call ann POST "/api/sessions/$S/rounds/$R/open" ''
+is "$code:$(jget "$body" round.state)" 200:open "edited, it opens"
+call ann POST "/api/sessions/$S/rounds/$R/close" ''
+
 # --- the round types (round.types) -------------------------------------------
 # The server's table, for the pages: no login, table order, each type's
 # options and settings, and a page module for every type.

@@ -43,6 +43,32 @@ call ann PATCH "/api/sessions/$S" '{"language":"de"}'
 is "$code $(jget "$body" session.language)" "200 de" "a session's language can be German"
 call ann PATCH "/api/sessions/$S" '{"language":"nl"}'
 
+# No built-in template ships placeholder options ("Idee 1", "Proposal A":
+# they cannot open, roundedit.c); the vote after a brainstorm takes that
+# brainstorm's ideas; the Dutch ones say "je", never "u".
+bad=""; fed=""; formal=""
+for id in $(printf '%s' "$list" | perl -MJSON::PP -e 'print join " ", map { $_->{id} } grep { $_->{builtin} } @{decode_json(<STDIN>)}'); do
+	call ann POST "/api/templates/$id/use" ''
+	T=$(jget "$body" session.id); lang=$(jget "$body" session.language)
+	call ann GET "/api/sessions/$T/rounds"
+	bad="$bad$(printf '%s' "$body" | perl -MJSON::PP -e 'for (@{decode_json(<STDIN>)->{rounds}}) { print "$_->{options}[$_]{label};" for grep { $_->{options}[$_]{label} =~ /^(idea|idee|option|optie|proposal|voorstel|vorschlag|choice|keuze) ([0-9]+|[A-Z])$/i } 0 .. $#{$_->{options}} }')"
+	fed="$fed$(printf '%s' "$body" | perl -MJSON::PP -e 'my @r = @{decode_json(<STDIN>)->{rounds}}; for my $i (1 .. $#r) { print "$r[$i]{type}<-$r[$i]{options_use}:", ($r[$i]{options_from} == $r[$i-1]{id} ? "ok" : "wrong"), ";" if $r[$i-1]{type} eq "brainstorm" }')"
+	[ "$lang" = nl ] && formal="$formal$(printf '%s' "$body" | perl -MJSON::PP -e 'for (@{decode_json(<STDIN>)->{rounds}}) { print "$_->{title};" if $_->{title} =~ /\b(u|uw|bent|heeft|vindt)\b/ }')"
+done
+is "$bad" "" "no built-in template has placeholder options"
+is "$fed" "points<-ideas:ok;points<-ideas:ok;points<-ideas:ok;" \
+    "the points vote after each brainstorm takes its ideas (options_from_position)"
+is "$formal" "" "the Dutch templates speak informally (je)"
+# An agenda with a fed vote, kept as a template, keeps the feed.
+bs_id=$(printf '%s' "$list" | perl -MJSON::PP -e 'print $_->{id} for grep { $_->{name} eq "Brainstormen en prioriteren" } @{decode_json(<STDIN>)}')
+call ann POST "/api/templates/$bs_id/use" ''
+call ann POST "/api/sessions/$(jget "$body" session.id)/template" '{"name":"Onze brainstorm"}'
+call ann POST "/api/templates/$(jget "$body" template.id)/use" ''
+call ann GET "/api/sessions/$(jget "$body" session.id)/rounds"
+is "$(jget "$body" rounds.1.options_from):$(jget "$body" rounds.1.options_use):$(jget "$body" rounds.1.options)" \
+    "$(jget "$body" rounds.0.id):ideas:[]" "a fed vote saved as a template is fed again (options_from_position)"
+call ann DELETE "/api/templates/$(sql -e "SELECT id FROM template WHERE name = 'Onze brainstorm'")"
+
 # Keep an agenda of one's own and reuse it.
 call ann POST "/api/sessions/$S/rounds" '{"type":"choice","title":"Next date?","options":["May","June"],"min_picks":1,"max_picks":2}'
 call ann POST "/api/sessions/$S/template" '{"name":"Our evaluation"}'

@@ -133,6 +133,7 @@ csv_of(const struct results *res, char *const *labels, char *const *crits)
 
 static void	test_table(void);
 static void	test_settings(void);
+static void	test_settings_edit(void);
 static void	test_writers(void);
 
 int
@@ -339,6 +340,7 @@ main(void)
 	}
 	test_table();
 	test_settings();
+	test_settings_edit();
 	test_writers();
 	return done_testing();
 }
@@ -571,6 +573,32 @@ test_settings(void)
 	    strcmp(why.code, "invalid_body") == 0, "settings: not an object");
 	ok(round_settings(NULL, 2, &s, &why) == OUT_INVALID,
 	    "settings: no body");
+}
+
+/* round_settings_edit(): absent settings keep the round's, type stays. */
+static void
+test_settings_edit(void)
+{
+	struct roundspec cur, s;
+	struct why	 why;
+	struct perr	 e;
+	struct jv	*v;
+	enum outcome	 rc;
+
+	ok(settings("{\"type\":\"choice\",\"min_picks\":2,\"max_picks\":3}",
+	    4, &cur, &why) == OUT_OK, "edit: a choice of 2 to 3");
+	v = json_parse("{\"max_picks\":4}", 15, &lim, &e);
+	rc = round_settings_edit(v, &cur, 4, &s, &why);
+	jv_free(v);
+	ok(rc == OUT_OK && s.type == RT_CHOICE && s.min_picks == 2 &&
+	    s.max_picks == 4 && s.budget == cur.budget,
+	    "edit: what is given changes, the rest (min_picks 2) stays");
+	v = json_parse("{\"title\":\"x\"}", 13, &lim, &e);
+	rc = round_settings_edit(v, &cur, 2, &s, &why);
+	jv_free(v);
+	ok(rc == OUT_INVALID && why.code != NULL &&
+	    strcmp(why.code, "invalid_field") == 0,
+	    "edit: fewer options than max_picks is refused, as when made");
 }
 
 /* results_json() and results_table() as CSV, against what the old code wrote. */

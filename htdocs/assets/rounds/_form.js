@@ -71,7 +71,33 @@ export function check(key, id) {
 	return l;
 }
 
-export const $ = (id) => document.getElementById(id);
+// The fields of a type's settings() are found by their ids, in the
+// add-round form; an edit of a round (console) draws the same fields
+// once more, with ids made its own (rekey()), and reads or fills them
+// within(its box, ...), where $ finds a field by its first id.
+let scope = null;
+export const $ = (id) => scope ? scope.querySelector('[data-key="' + id + '"]') :
+    document.getElementById(id);
+
+export function within(box, fn) {
+	scope = box;
+	try {
+		return fn();
+	} finally {
+		scope = null;
+	}
+}
+
+// Gives the fields under box ids starting with prefix, each keeping its
+// first as data-key (and the labels follow), so no id is there twice.
+export function rekey(box, prefix) {
+	for (const x of box.querySelectorAll("[id]")) {
+		x.dataset.key = x.id;
+		x.id = prefix + x.id;
+	}
+	for (const l of box.querySelectorAll("label[for]"))
+		l.htmlFor = prefix + l.htmlFor;
+}
 
 // The lines of a textarea's text, trimmed, without empty ones.
 export const lines = (s) => s.split("\n").map((x) => x.trim()).filter((x) => x);

@@ -408,6 +408,11 @@ export default {
 		    participants_cluster: $("r-pcluster").checked,
 		    upvotes: $("r-upvotes").checked };
 	},
+	// The settings of round r in the fields (an edit, console).
+	fill(r) {
+		$("r-wall").checked = !!r.open_wall;
+		$("r-pcluster").checked = !!r.participants_cluster;
+	},
 	answerForm(r) {
 		const ta = el("textarea");
 		ta.id = "txt" + r.id;

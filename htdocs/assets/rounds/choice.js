@@ -21,6 +21,11 @@ export default {
 	read() {
 		return { min_picks: Number($("r-min").value), max_picks: Number($("r-max").value) };
 	},
+	// The settings of round r in the fields (an edit, console).
+	fill(r) {
+		$("r-min").value = r.min_picks;
+		$("r-max").value = r.max_picks;
+	},
 	answerForm(r) {
 		const fs = el("fieldset");
 		const multi = (r.max_picks || 1) > 1;

@@ -10,6 +10,8 @@
 //   settings()   the nodes of its fields in the console's "add a round"
 //                form (built once; ids r-*); read() their values as the
 //                members of the new round's JSON
+//   fill(r)      (if it has settings) round r's settings into those
+//                fields, for an edit of r (console: within(), rekey())
 //   answerForm(r)  the participant's form: { nodes, body(), check() }, body() the
 //                answer's JSON, check() (optional) null or what is still
 //                missing, said before anything is sent

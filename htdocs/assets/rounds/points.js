@@ -17,6 +17,11 @@ export default {
 		return { budget: Number($("r-budget").value),
 		    max_per_option: Number($("r-maxper").value) };
 	},
+	// The settings of round r in the fields (an edit, console).
+	fill(r) {
+		$("r-budget").value = r.budget;
+		$("r-maxper").value = r.max_per_option;
+	},
 	answerForm(r) {
 		const opts = r.options || [];
 		const budget = r.budget || 10;

@@ -13,6 +13,10 @@ export default {
 	read() {
 		return { top_n: Number($("r-top").value) };
 	},
+	// The settings of round r in the fields (an edit, console).
+	fill(r) {
+		$("r-top").value = r.top_n;
+	},
 	answerForm(r) {
 		const opts = r.options || [];
 		const n = r.top_n || 0;

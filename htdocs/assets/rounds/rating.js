@@ -23,6 +23,13 @@ export default {
 			b.criteria = lines($("r-criteria").value);
 		return b;
 	},
+	// The settings of round r in the fields (an edit, console).
+	fill(r) {
+		$("r-scale").value = String(r.scale_max);
+		$("r-low").value = r.label_low || "";
+		$("r-high").value = r.label_high || "";
+		$("r-criteria").value = (r.criteria || []).map((c) => c.name).join("\n");
+	},
 	answerForm(r) {
 		const max = r.scale_max || 5;
 		return scaleForm(r, {
