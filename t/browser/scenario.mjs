@@ -54,15 +54,21 @@ async function shot(page, name) {
 
 // The projector has no switch: "l" steps through the languages (for the
 // room's screen); its results are drawn again in the new one.
+// One press at a time, each waited for (a catalogue loads): pressing on
+// before the switch is done would step past the language under load.
 async function roomLanguage(page, l) {
-	for (let i = 0; i < 5 && await page.evaluate(() => document.documentElement.lang) !== l; i++) {
+	for (let i = 0; i < 3; i++) {
+		const cur = await page.evaluate(() => document.documentElement.lang);
+		if (cur === l)
+			break;
 		await page.evaluate(() => {
 			const r = document.querySelector("#results > *");
 			if (r)
 				r.dataset.old = "1";
 		});
 		await page.keyboard.press("l");
-		await page.waitForTimeout(50);
+		await page.waitForFunction((c) => document.documentElement.lang !== c, cur,
+		    { timeout: 10000 });
 	}
 	await page.waitForFunction((x) => document.documentElement.lang === x, l);
 	await page.waitForFunction(() => !document.querySelector("#results > [data-old]"),

@@ -34,8 +34,20 @@ function follow(r, box, ctx) {
 	const tick = async () => {
 		if (!box.isConnected)
 			return;
+		try {
+			await look();
+		} catch (e) {
+			// A failed look is tried again at the next tick.
+		}
+		setTimeout(tick, 3000);
+	};
+	const look = async () => {
 		// Busy: an idea picked up or dragged, a text edited in place,
 		// a merge being chosen.  (The new cluster's field is kept.)
+		// An idea picked up but no longer focused was let go.
+		if (grabbed && !(document.activeElement && document.activeElement.closest &&
+		    document.activeElement.closest('[data-idea="' + grabbed.id + '"]')))
+			grabbed = null;
 		const busy = grabbed || box.querySelector(".dragging, .idea input, h3 input") ||
 		    (document.activeElement && box.contains(document.activeElement) &&
 		    document.activeElement.matches("select"));
@@ -65,7 +77,6 @@ function follow(r, box, ctx) {
 					again.focus();
 			}
 		}
-		setTimeout(tick, 3000);
 	};
 	setTimeout(tick, 3000);
 }
@@ -109,7 +120,7 @@ function renderBoard(r, box, d, ctx) {
 	const move = async (idea, cluster) => {
 		const y = await call("PATCH", path + "/ideas/" + idea, { cluster });
 		if (y.ok)
-			loadBoard(r, box, ctx);
+			await loadBoard(r, box, ctx);
 		return y.ok;
 	};
 	const merge = async (from, into) => {
@@ -235,11 +246,10 @@ function renderBoard(r, box, d, ctx) {
 					grabbed.bucket = to;
 					if (await move(i.id, buckets[to].id)) {
 						say(i.text + t("console.movedTo") + buckets[to].name);
-						setTimeout(() => {
-							const again = box.querySelector('[data-idea="' + i.id + '"] .idea-text');
-							if (again)
-								again.focus();
-						}, 300);
+						// Drawn anew: the keyboard stays on it.
+						const again = box.querySelector('[data-idea="' + i.id + '"] .idea-text');
+						if (again)
+							again.focus();
 					}
 				} else if (ev.key === "Escape") {
 					grabbed = null;
