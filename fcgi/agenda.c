@@ -51,6 +51,7 @@ static const struct dbfield round_cols[] = {
 	DBF_I(round, feed_round),
 	DBF_C(round, feed_use),
 	DBF_I(round, upvotes),
+	DBF_I(round, moderated),
 };
 static const struct dbshape round_shape = DBSHAPE(round_cols, round);
 
@@ -355,6 +356,9 @@ round_settings_write(struct jw *w, const struct round *r, int names_only)
 		case RS_UPVOTES:
 			jw_kbool(w, name, r->upvotes != 0);
 			break;
+		case RS_MODERATED:
+			jw_kbool(w, name, r->moderated != 0);
+			break;
 		case RS_LABEL_LOW:
 			jw_kstr(w, name, r->label_low);
 			break;
@@ -627,6 +631,7 @@ const struct field round_fields[] = {
 	{ "participants_cluster", FT_BOOL, 0, 0, 0 },
 	{ "projector_results", FT_STRING, 0, 4, 6 },
 	{ "upvotes", FT_BOOL, 0, 0, 0 },
+	{ "moderated", FT_BOOL, 0, 0, 0 },
 };
 const size_t round_nfields = sizeof(round_fields) / sizeof(round_fields[0]);
 
@@ -666,7 +671,7 @@ round_create(struct db *db, long long session, const struct jv *body,
 	struct roundspec s;
 	const struct jv	*opts;
 	const char	*title, *use, *lo, *hi;
-	struct dbparam	 p[18];
+	struct dbparam	 p[19];
 	struct feeditem	*from = NULL;
 	size_t		 nfrom = 0, tlen, lolen, hilen, nopts;
 	long long	 pos = 0, src = 0, after = 0;
@@ -760,7 +765,9 @@ round_create(struct db *db, long long session, const struct jv *body,
 	p[16] = (struct dbparam)DBP_STR(rsetting_word(RS_PROJECTOR_RESULTS,
 	    jv_get(body, "projector_results")));
 	p[17] = (struct dbparam)DBP_INT(jv_bool(jv_get(body, "upvotes")) == 1);
-	if (db_exec(db, STMT_ROUND_INSERT, p, 18, NULL, NULL) != 1)
+	p[18] = (struct dbparam)DBP_INT(jv_bool(jv_get(body,
+	    "moderated")) == 1);
+	if (db_exec(db, STMT_ROUND_INSERT, p, 19, NULL, NULL) != 1)
 		goto down;
 	*id = db_last_id(db);
 	p[0] = (struct dbparam)DBP_INT(src);

@@ -126,7 +126,7 @@ answer_once(struct db *db, const struct partn *pt, long long round,
 	struct round	 rd;
 	struct answers	 a;
 	struct optcache	*oc;
-	struct dbparam	 p[5];
+	struct dbparam	 p[5], q[5];
 	char		 key[32], msg[200];
 	long long	 rid = 0;
 	size_t		 i;
@@ -173,7 +173,12 @@ answer_once(struct db *db, const struct partn *pt, long long round,
 	p[4] = a.text != NULL ? (struct dbparam)DBP_TEXT(a.text, a.textlen) :
 	    (struct dbparam)DBP_NULL;
 	/* Most answers are first answers: insert, and see. */
-	dbrc = db_exec(db, STMT_RESPONSE_INSERT, p, 5, NULL, NULL);
+	q[0] = p[1];
+	q[1] = p[2];
+	q[2] = p[3];
+	q[3] = p[4];
+	q[4] = p[0];
+	dbrc = db_exec(db, STMT_RESPONSE_INSERT, q, 5, NULL, NULL);
 	if (dbrc == 1)
 		rid = db_last_id(db);
 	else if (dbrc == DB_DUP) {
@@ -419,7 +424,7 @@ answer_idea(struct db *db, const struct partn *pt, long long round,
     const char *text, size_t len, struct why *why)
 {
 	struct round	 rd;
-	struct dbparam	 p[4];
+	struct dbparam	 p[5];
 	enum outcome	 o;
 
 	if ((o = part_round(db, pt, round, &rd, why)) != OUT_OK)
@@ -442,7 +447,9 @@ answer_idea(struct db *db, const struct partn *pt, long long round,
 		p[2] = pt->team_id > 0 ? (struct dbparam)DBP_INT(pt->team_id) :
 		    (struct dbparam)DBP_NULL;
 		p[3] = (struct dbparam)DBP_TEXT(text, len);
-		if (db_exec(db, STMT_IDEA_INSERT, p, 4, NULL, NULL) != 1)
+		/* Its place in the statement: after the idea's columns. */
+		p[4] = p[0];
+		if (db_exec(db, STMT_IDEA_INSERT, p + 1, 4, NULL, NULL) != 1)
 			o = OUT_DB_DOWN;
 		else
 			/* An open wall is in every participant's state. */

@@ -802,6 +802,7 @@ enum rsetting {
 	RS_PARTICIPANTS_CLUSTER,
 	RS_PROJECTOR_RESULTS,	/* "reveal" or "live" (presenter mode) */
 	RS_UPVOTES,		/* brainstorm: likes on the open wall */
+	RS_MODERATED,		/* brainstorm, open: input waits for approval */
 	RS__MAX
 };
 /* A round as the validator and the results need it. */
@@ -934,7 +935,7 @@ struct optresult {
 };
 struct rtext {
 	long long	 id;		/* its response; 0: not known */
-	int		 hidden;	/* hidden by the facilitator */
+	int		 hidden;	/* 1 hidden by the facilitator, 2 waiting */
 	char		*s;		/* owned */
 	size_t		 len;
 };
@@ -1111,6 +1112,7 @@ struct round {
 	long long	 feed_round;	/* its options come from it; 0: none */
 	char		 feed_use[10];	/* "ideas", "clusters"; "": none */
 	long long	 upvotes;	/* brainstorm: likes, ideas by likes */
+	long long	 moderated;	/* input waits for approval */
 	char		 type[16];	/* as stored; spec.type parsed */
 	char		 state[8];	/* draft, open, closed */
 	char		*title;		/* owned */

@@ -22,6 +22,7 @@ struct idea {
 	long long	 cluster;	/* 0: none */
 	long long	 merged_into;	/* 0: none */
 	long long	 likes;		/* -1: the round has no upvotes */
+	long long	 pending;	/* waiting for approval (hidden) */
 };
 static const struct dbfield idea_cols[] = {
 	DBF_I(idea, id),
@@ -30,6 +31,7 @@ static const struct dbfield idea_cols[] = {
 	DBF_I(idea, cluster),
 	DBF_I(idea, merged_into),
 	DBF_I(idea, likes),
+	DBF_I(idea, pending),
 };
 static const struct dbshape idea_shape = DBSHAPE(idea_cols, idea);
 
@@ -104,6 +106,8 @@ idea_list_write(struct db *db, struct jw *w, long long round)
 		id_or_null(w, "merged_into", v[i].merged_into);
 		if (v[i].likes >= 0)
 			jw_kint(w, "likes", v[i].likes);
+		if (v[i].pending)
+			jw_kbool(w, "pending", 1);
 		jw_end(w);
 	}
 	jw_end(w);

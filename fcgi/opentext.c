@@ -57,7 +57,7 @@ opentext_load(struct db *db, long long round, struct results *res)
 	if (db_list(db, STMT_RESULTS_TEXTS, p, 1, &otext_shape, &v, &n) < 0)
 		return -1;
 	for (i = 0; i < n; i++)
-		results_add_answer(res, v[i].id, v[i].hidden != 0, v[i].text,
+		results_add_answer(res, v[i].id, (int)v[i].hidden, v[i].text,
 		    strlen(v[i].text));
 	db_list_free(&otext_shape, v, n);
 	return 0;

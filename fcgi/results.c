@@ -308,7 +308,7 @@ results_add_answer(struct results *res, long long id, int hidden,
 	    sizeof(*res->texts));
 	x = &res->texts[res->ntexts++];
 	x->id = id;
-	x->hidden = hidden != 0;
+	x->hidden = hidden;
 	x->s = xstrndup(s, len);
 	x->len = len;
 }
@@ -521,7 +521,9 @@ json_texts(const struct results *res, struct jw *w)
 			jw_kint(w, "id", res->texts[i].id);
 			jw_key(w, "text");
 			jw_strn(w, res->texts[i].s, res->texts[i].len);
-			jw_kbool(w, "hidden", res->texts[i].hidden);
+			jw_kbool(w, "hidden", res->texts[i].hidden != 0);
+			if (res->texts[i].hidden == 2)
+				jw_kbool(w, "pending", 1);
 			jw_end(w);
 		}
 		jw_end(w);

@@ -115,6 +115,8 @@ static const struct setting {
 	[RS_PROJECTOR_RESULTS] = { "projector_results", SK_WORD, NOSPEC, 0,
 	    0, 0, 0, NULL, 13 },
 	[RS_UPVOTES] = { "upvotes", SK_BOOL, NOSPEC, 0, 0, 0, 1, NULL, 14 },
+	[RS_MODERATED] = { "moderated", SK_BOOL, NOSPEC, 0, 0, 0, 1, NULL,
+	    15 },
 };
 
 static long long value(const struct roundspec *, size_t);
@@ -165,7 +167,7 @@ static const struct rtypedef {
 } rtypes[RT__MAX] = {
 	[RT_BRAINSTORM] = { "brainstorm", 0, 1, ROOM | USES(RS_MAX_LENGTH) |
 	    USES(RS_OPEN_WALL) | USES(RS_PARTICIPANTS_CLUSTER) |
-	    USES(RS_UPVOTES), NULL, NULL,
+	    USES(RS_UPVOTES) | USES(RS_MODERATED), NULL, NULL,
 	    { RK_IDEAS, 0, f_none, f_none } },
 	[RT_CHOICE] = { "choice", 2, 0, ROOM | USES(RS_MIN_PICKS) |
 	    USES(RS_MAX_PICKS), settings_choice, answer_choice,
@@ -183,7 +185,8 @@ static const struct rtypedef {
 	[RT_STATEMENTS] = { "statements", 1, 0, ROOM, NULL,
 	    answer_statements,
 	    { RK_SCALE, 5, f_statements_json, f_statements_csv } },
-	[RT_OPEN] = { "open", 0, 0, ROOM | USES(RS_MAX_LENGTH), NULL,
+	[RT_OPEN] = { "open", 0, 0, ROOM | USES(RS_MAX_LENGTH) |
+	    USES(RS_MODERATED), NULL,
 	    answer_open,
 	    { RK_TEXTS, 0, f_none, f_none } },
 };

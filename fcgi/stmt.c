@@ -32,7 +32,8 @@ struct stmtdef {
 	version ", r.open_wall, r.label_low, r.label_high, " \
 	"r.participants_cluster, " \
 	"r.closes_at IS NOT NULL AND r.closes_at <= UTC_TIMESTAMP(6), " \
-	"r.projector_results, r.feed_round, r.feed_use, r.upvotes"
+	"r.projector_results, r.feed_round, r.feed_use, r.upvotes, " \
+	"r.moderated"
 /*
  * A round's version moves with its state and with every answer; answers
  * count on their worker's tally row (011_round_tally.sql), so the
@@ -177,10 +178,7 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	[STMT_RESET_INSERT] = { "INSERT INTO password_reset (account_id, "
 	    "token_hash, expires_at, requester_hash) VALUES (?, ?, "
 	    "UTC_TIMESTAMP(6) + INTERVAL ? SECOND, ?)", 0 },
-	/*
-	 * Links mailed in the last hour for an account (an admin's or an
-	 * operator's link has no requester), and asked from an address.
-	 */
+	/* Links mailed in the last hour: of an account, from an address. */
 	[STMT_RESET_RECENT] = { "SELECT (SELECT COUNT(*) FROM password_reset "
 	    "WHERE account_id = ? AND requester_hash IS NOT NULL AND "
 	    "created_at > UTC_TIMESTAMP(6) - INTERVAL 1 HOUR), "
@@ -308,11 +306,7 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	[STMT_PARTICIPANT_INSERT] = { "INSERT INTO participant (session_id, "
 	    "run, token_hash, display_name, team_id) VALUES (?, ?, ?, ?, ?)",
 	    0 },
-	/*
-	 * Every response of a session (export.c, responses.csv): each value
-	 * of a response a row, each text answer and each idea a row, in the
-	 * agenda's order and by time.  Nothing names a participant.
-	 */
+	/* Every response of a session (export.c); nobody named. */
 	[STMT_SESSION_RESPONSES] = { "SELECT r.position, r.title, r.type, "
 	    "o.label, c.name, v.value, NULL, NULL, NULL, t.name, "
 	    "DATE_FORMAT(x.updated_at, '%Y-%m-%dT%H:%i:%sZ') AS at, x.id "
@@ -375,11 +369,7 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "JOIN session s ON s.id = p.session_id LEFT JOIN team t ON "
 	    "t.id = p.team_id WHERE p.session_id = ? AND p.run = s.run AND "
 	    "p.removed = 0 ORDER BY p.id", 1 },
-	/*
-	 * A removed participant's token stays (PARTICIPANT_GOOD refuses it)
-	 * so that their page can be told they were removed, not that the
-	 * session ended; the stop clears it with every other token.
-	 */
+	/* The token stays, refused, so the page can say "removed". */
 	[STMT_PARTICIPANT_REMOVE] = { "UPDATE participant SET removed = 1 "
 	    "WHERE id = ? AND session_id = ? AND removed = 0", 0 },
 	[STMT_PARTICIPANT_WAS_REMOVED] = { "SELECT COUNT(*) FROM participant "
@@ -398,8 +388,9 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	[STMT_ROUND_INSERT] = { "INSERT INTO round (session_id, position, "
 	    "type, title, min_picks, max_picks, scale_max, no_opinion, top_n, "
 	    "budget, max_per_option, max_length, open_wall, label_low, "
-	    "label_high, participants_cluster, projector_results, upvotes) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 0 },
+	    "label_high, participants_cluster, projector_results, upvotes, "
+	    "moderated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "?, ?, ?, ?)", 0 },
 	[STMT_ROUND_LIST] = { "SELECT " ROUND_COLS " FROM round r WHERE "
 	    "r.session_id = ? ORDER BY r.position", 1 },
 	[STMT_ROUND_GET] = { "SELECT " ROUND_COLS " FROM round r WHERE "
@@ -428,11 +419,17 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	[STMT_ROUND_FOR_ANSWER] = { "SELECT " ROUND_COLS_V("r.version")
 	    " FROM round r WHERE r.id = ? AND r.session_id = ? "
 	    "LOCK IN SHARE MODE", 0 },
+	/* A text in a moderated round waits, hidden, and again when changed. */
 	[STMT_RESPONSE_INSERT] = { "INSERT INTO response (round_id, "
-	    "responder_key, participant_id, team_id, text) VALUES (?, ?, ?, "
-	    "?, ?)", 0 },
-	[STMT_RESPONSE_UPDATE] = { "UPDATE response SET participant_id = ?, "
-	    "text = ?, updated_at = UTC_TIMESTAMP(6) WHERE id = ?", 0 },
+	    "responder_key, participant_id, team_id, text, hidden, pending) "
+	    "SELECT r.id, ?, ?, ?, t.v, r.moderated AND t.v IS NOT NULL, "
+	    "r.moderated AND t.v IS NOT NULL FROM (SELECT ? AS v) t JOIN "
+	    "round r WHERE r.id = ?", 0 },
+	[STMT_RESPONSE_UPDATE] = { "UPDATE response x JOIN round r ON r.id = "
+	    "x.round_id SET x.participant_id = ?, x.text = ?, x.updated_at = "
+	    "UTC_TIMESTAMP(6), x.hidden = IF(r.moderated AND x.text IS NOT "
+	    "NULL, 1, x.hidden), x.pending = IF(r.moderated AND x.text IS NOT "
+	    "NULL, 1, x.pending) WHERE x.id = ?", 0 },
 	/*
 	 * An answer's fast path (answer.c) in one statement: the token's
 	 * check (PARTICIPANT_GOOD: the token hash, then the maximum age), the
@@ -449,8 +446,10 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	 * change allowed: the full path says which.
 	 */
 	[STMT_ANSWER_UPSERT] = { "INSERT INTO response (round_id, "
-	    "responder_key, participant_id, team_id, text) SELECT r.id, w.k, "
-	    "w.id, w.team_id, ? FROM round r JOIN (SELECT p.id, p.team_id, "
+	    "responder_key, participant_id, team_id, text, hidden, pending) "
+	    "SELECT r.id, w.k, w.id, w.team_id, t.v, r.moderated AND t.v IS "
+	    "NOT NULL, r.moderated AND t.v IS NOT NULL FROM (SELECT ? AS v) t "
+	    "JOIN round r JOIN (SELECT p.id, p.team_id, "
 	    "p.session_id, s.allow_change, IF(p.team_id IS NULL, "
 	    "CONCAT('p', p.id), CONCAT('t', p.team_id)) AS k FROM participant "
 	    "p JOIN session s ON s.id = p.session_id " PARTICIPANT_GOOD ") w "
@@ -461,6 +460,9 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "response.participant_id = IF(w.allow_change, "
 	    "VALUES(participant_id), response.participant_id), "
 	    "response.text = IF(w.allow_change, VALUES(text), response.text), "
+	    "response.hidden = IF(w.allow_change AND VALUES(pending), 1, "
+	    "response.hidden), response.pending = IF(w.allow_change AND "
+	    "VALUES(pending), 1, response.pending), "
 	    "response.updated_at = IF(w.allow_change, UTC_TIMESTAMP(6), "
 	    "response.updated_at)", 0 },
 	/*
@@ -506,8 +508,10 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	[STMT_RESULTS_COUNT] = { "SELECT COUNT(*) FROM response WHERE "
 	    "round_id = ?", 1 },
 	/* An open round's texts, with their ids and states (opentext.c). */
-	[STMT_RESULTS_TEXTS] = { "SELECT id, text, hidden FROM response "
-	    "WHERE round_id = ? AND text IS NOT NULL ORDER BY id", 1 },
+	/* hidden: 0 shown, 1 hidden, 2 waiting for approval. */
+	[STMT_RESULTS_TEXTS] = { "SELECT id, text, IF(pending, 2, hidden) "
+	    "FROM response WHERE round_id = ? AND text IS NOT NULL ORDER BY id",
+	    1 },
 	/* The word cloud (cloudhide.c): hidden entries by normal form. */
 	[STMT_CLOUD_LANG] = { "SELECT r.session_id, r.type, s.language FROM "
 	    "round r JOIN session s ON s.id = r.session_id WHERE r.id = ?",
@@ -518,8 +522,10 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "entry) VALUES (?, ?)", 0 },
 	[STMT_CLOUD_SHOW] = { "DELETE FROM cloud_hidden WHERE round_id = ? "
 	    "AND entry = ?", 0 },
+	/* In a moderated round an idea waits, hidden (021_moderation.sql). */
 	[STMT_IDEA_INSERT] = { "INSERT INTO idea (round_id, participant_id, "
-	    "team_id, text) VALUES (?, ?, ?, ?)", 0 },
+	    "team_id, text, hidden, pending) SELECT r.id, ?, ?, ?, r.moderated, "
+	    "r.moderated FROM round r WHERE r.id = ?", 0 },
 	/* The wall: ideas not hidden and not merged into another. */
 	/* With upvotes: by likes (LIKES), then by time; else -1 likes. */
 	[STMT_IDEA_LIST] = { "SELECT i.id, i.text, c.name, IF(r.upvotes, "
@@ -528,13 +534,14 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	    "i.hidden = 0 AND i.merged_into IS NULL ORDER BY 4 DESC, i.id", 1 },
 	/* Moderation (api_idea.c): every idea, with its state. */
 	[STMT_IDEA_ALL] = { "SELECT i.id, i.text, i.hidden, i.cluster_id, "
-	    "i.merged_into, IF(r.upvotes, " LIKES ", -1) FROM idea i JOIN "
+	    "i.merged_into, IF(r.upvotes, " LIKES ", -1), i.pending FROM idea i JOIN "
 	    "round r ON r.id = i.round_id WHERE i.round_id = ? ORDER BY 6 DESC, "
 	    "i.id", 1 },
 	[STMT_IDEA_SET_TEXT] = { "UPDATE idea SET text = ? WHERE id = ? AND "
 	    "round_id = ?", 0 },
-	[STMT_IDEA_SET_HIDDEN] = { "UPDATE idea SET hidden = ? WHERE id = ? "
-	    "AND round_id = ?", 0 },
+	/* Shown: approved; hidden: rejected.  Either way it waits no more. */
+	[STMT_IDEA_SET_HIDDEN] = { "UPDATE idea SET hidden = ?, pending = 0 "
+	    "WHERE id = ? AND round_id = ?", 0 },
 	[STMT_IDEA_SET_CLUSTER] = { "UPDATE idea SET cluster_id = ? WHERE "
 	    "id = ? AND round_id = ?", 0 },
 	[STMT_IDEA_MERGE] = { "UPDATE idea SET merged_into = ?, hidden = 1 "
@@ -818,8 +825,8 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	 */
 	[STMT_TEXT_EXISTS] = { "SELECT id FROM response WHERE id = ? AND "
 	    "round_id = ? AND text IS NOT NULL", 1 },
-	[STMT_TEXT_SET_HIDDEN] = { "UPDATE response SET hidden = ? WHERE "
-	    "id = ? AND round_id = ?", 0 },
+	[STMT_TEXT_SET_HIDDEN] = { "UPDATE response SET hidden = ?, "
+	    "pending = 0 WHERE id = ? AND round_id = ?", 0 },
 	[STMT_IDEA_OWN] = { "SELECT id FROM idea WHERE id = ? AND "
 	    "round_id = ? AND participant_id = ? AND merged_into IS NULL", 1 },
 	[STMT_IDEA_OWN_SET_TEXT] = { "UPDATE idea SET text = ? WHERE id = ? "

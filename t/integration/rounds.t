@@ -241,6 +241,53 @@ call p1 PATCH "/api/sessions/$S/rounds/$R/answers/$wd" '{"hidden":false}'
 is "$code" 401 "a participant cannot moderate"
 call ann POST "/api/sessions/$S/step" '{"kind":"join"}'
 
+# A moderation queue: in a moderated round input waits, hidden from the
+# room and the phones, until the facilitator approves it; hiding it
+# rejects it; a changed open answer waits again.
+OPENSAVE=$R
+mkround '{"type":"open","title":"Moderated question","moderated":true}'
+MQ=$R
+is "$(jget "$body" round.moderated)" true "a moderated open question"
+call ann POST "/api/sessions/$S/rounds/$MQ/open" ''
+call ann POST "/api/sessions/$S/step" "{\"kind\":\"round\",\"round\":$MQ,\"view\":\"results\"}"
+R=$MQ; answer p1 '{"text":"Needs a look first"}'
+is "$code" 201 "an answer to it is taken"
+call ann GET "/api/sessions/$S/rounds/$MQ/results"
+mq=$(printf '%s' "$body" | perl -MJSON::PP -e 'for (@{decode_json(<STDIN>)->{round}{results}{answers}}) { print $_->{id} if $_->{text} eq "Needs a look first" }')
+like "$(jget "$body" round.results.answers)" "\"hidden\":true,\"id\":$mq,\"pending\":true" \
+    "and waits for approval in the facilitator's results"
+sleep 0.6
+room=$(pf_curl -s "$PF_URL/live/$TOK.json")
+unlike "$room" 'Needs a look first' "not on the room's screen meanwhile"
+call p2 GET /api/participant/state
+unlike "$(jget "$body" rounds)" 'Needs a look first' "nor on the phones"
+call ann PATCH "/api/sessions/$S/rounds/$MQ/answers/$mq" '{"hidden":false}'
+is "$code" 200 "the facilitator approves it"
+room_has 'Needs a look first'; ok $? "then the room's screen shows it"
+call ann GET "/api/sessions/$S/rounds/$MQ/results"
+unlike "$(jget "$body" round.results.answers)" '"pending":true' "and it waits no more"
+answer p1 '{"text":"Needs a look first, changed"}'
+call ann GET "/api/sessions/$S/rounds/$MQ/results"
+like "$(jget "$body" round.results.answers)" '"pending":true,"text":"Needs a look first, changed"' \
+    "a changed answer waits again"
+mkround '{"type":"brainstorm","title":"Moderated ideas","open_wall":true,"moderated":true}'
+MB=$R
+call ann POST "/api/sessions/$S/rounds/$MB/open" ''
+call p1 POST "/api/participant/rounds/$MB/ideas" '{"text":"A waiting idea"}'
+is "$code" 201 "an idea in a moderated brainstorm is taken"
+call p2 GET /api/participant/state
+unlike "$(jget "$body" rounds)" 'A waiting idea' "and not on the open wall before approval"
+call ann GET "/api/sessions/$S/rounds/$MB/ideas"
+wi=$(printf '%s' "$body" | perl -MJSON::PP -e 'for (@{decode_json(<STDIN>)->{ideas}}) { print $_->{id} if $_->{text} eq "A waiting idea" }')
+like "$(jget "$body" ideas)" "\"hidden\":true,\"id\":$wi,.*\"pending\":true" "the board shows it waiting"
+call ann PATCH "/api/sessions/$S/rounds/$MB/ideas/$wi" '{"hidden":false}'
+call p2 GET /api/participant/state
+like "$(jget "$body" rounds)" 'A waiting idea' "approved: on the wall"
+call ann POST "/api/sessions/$S/rounds/$MB/close" ''
+call ann POST "/api/sessions/$S/rounds/$MQ/close" ''
+R=$OPENSAVE
+call ann POST "/api/sessions/$S/step" '{"kind":"join"}'
+
 call ann POST "/api/sessions/$S/rounds/$R/hide" ''
 call ann POST "/api/sessions/$S/rounds/$R/cloud" '{"entry":" ?! ","hidden":true}'
 is "$code" 422 "an entry with nothing in it: 422"
@@ -480,7 +527,7 @@ mkround '{"type":"rating","title":"How useful?","options":["Today"],"label_low":
 like "$(jget "$body" round)" '"label_high":"Very","label_low":"Not at all"' "a rating scale with end labels"
 
 call ann GET "/api/sessions/$S/rounds"
-is "$(jget "$body" rounds | grep -o '"position"' | wc -l)" 18 "the agenda holds eighteen rounds in order"
+is "$(jget "$body" rounds | grep -o '"position"' | wc -l)" 20 "the agenda holds twenty rounds in order"
 call ann DELETE "/api/sessions/$S/rounds/$PC"
 is "$code" 409 "an open round cannot be deleted"
 
@@ -509,7 +556,7 @@ is "$(jget "$body" format)" "primoforum-session-1" "one JSON document"
 is "$(jget "$body" session.participants)" 4 "with the participants of the run"
 is "$(jget "$body" session | grep -o '"duration_minutes":null')" \
     '"duration_minutes":null' "and no duration while it runs"
-is "$(jget "$body" rounds | grep -o '"type":' | wc -l)" 18 "with every round"
+is "$(jget "$body" rounds | grep -o '"type":' | wc -l)" 20 "with every round"
 like "$(jget "$body" rounds)" '"borda":8' "and their results"
 like "$headers" 'content-disposition: attachment; filename="evaluation-[0-9]{4}-[0-9]{2}-[0-9]{2}\.json"' \
     "named after the session and its day"
@@ -547,8 +594,8 @@ cells=$("$PF_SRC/t/lib/xlsx-cells" "$T_DIR/s.xlsx")
 like "$cells" '^Summary!A1 s session' "a Summary sheet first"
 like "$cells" 'Summary!B1 s Evaluation' "with the session's title"
 like "$cells" 'Summary!B5 n [0-9]+' "its participants, a number"
-is "$(printf '%s\n' "$cells" | grep -c '^Summary!A[0-9]* n ')" 18 "and its eighteen rounds, numbered"
-is "$(printf '%s\n' "$cells" | cut -d'!' -f1 | sort -u | grep -vc '^Summary$')" 18 "a sheet per round"
+is "$(printf '%s\n' "$cells" | grep -c '^Summary!A[0-9]* n ')" 20 "and its twenty rounds, numbered"
+is "$(printf '%s\n' "$cells" | cut -d'!' -f1 | sort -u | grep -vc '^Summary$')" 20 "a sheet per round"
 choice=$(sql -e "SELECT CONCAT(position, ' ', title) FROM round WHERE id = $CHOICE")
 like "$cells" "$choice!A2 s Soup" "a choice round's sheet: its options"
 like "$cells" "$choice!B2 n 1" "counts as numbers"
@@ -774,7 +821,7 @@ is "$(rtypes 'print join " ", map { "$_->{type}=$_->{min_options}" } @{decode_js
 is "$(rtypes 'print join " ", map { $_->{type} } grep { $_->{takes_ideas} } @{decode_json(<STDIN>)->{round_types}}')" \
     "brainstorm" "only a brainstorm takes ideas"
 is "$(rtypes 'print join ";", map { "$_->{type}:" . join(",", @{$_->{settings}}) } @{decode_json(<STDIN>)->{round_types}}')" \
-    "brainstorm:open_wall,participants_cluster,max_length,projector_results,upvotes;choice:min_picks,max_picks,projector_results;rating:scale_max,no_opinion,label_low,label_high,criteria,projector_results;ranking:top_n,projector_results;points:budget,max_per_option,projector_results;statements:projector_results;open:max_length,projector_results" \
+    "brainstorm:open_wall,participants_cluster,max_length,projector_results,upvotes,moderated;choice:min_picks,max_picks,projector_results;rating:scale_max,no_opinion,label_low,label_high,criteria,projector_results;ranking:top_n,projector_results;points:budget,max_per_option,projector_results;statements:projector_results;open:max_length,projector_results,moderated" \
     "each type's settings, in the order a round writes them"
 missing=""
 for t in $(rtypes 'print join " ", map { $_->{type} } @{decode_json(<STDIN>)->{round_types}}'); do
@@ -782,7 +829,7 @@ for t in $(rtypes 'print join " ", map { $_->{type} } @{decode_json(<STDIN>)->{r
 done
 is "$missing" "" "every round type has a page module (htdocs/assets/rounds/<type>.js)"
 call ann POST "/api/sessions/$S/rounds" '{"type":"brainstorm","title":"Keys"}'
-like "$body" '"revealed":false,"open_wall":false,"participants_cluster":false,"max_length":500,"projector_results":"reveal","upvotes":false,"options":' \
+like "$body" '"revealed":false,"open_wall":false,"participants_cluster":false,"max_length":500,"projector_results":"reveal","upvotes":false,"moderated":false,"options":' \
     "a round object writes its settings in that order"
 
 done_testing

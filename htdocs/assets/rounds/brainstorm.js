@@ -214,10 +214,13 @@ function renderBoard(r, box, d, ctx) {
 				// Shortcuts on the focused idea: H hides (or shows) it,
 				// E edits it, M merges the idea picked up into it.
 				const k = ev.key.toLowerCase();
-				if (!ev.ctrlKey && !ev.metaKey && !ev.altKey && (k === "h" || k === "e" || k === "m")) {
+				if (!ev.ctrlKey && !ev.metaKey && !ev.altKey && (k === "h" || k === "e" || k === "m" || k === "a")) {
 					ev.preventDefault();
-					if (k === "h")
-						hide.click();
+					if (k === "a") {
+						if (i.pending)
+							hide.click();	/* approve */
+					} else if (k === "h")
+						(reject || hide).click();
 					else if (k === "e")
 						edit.click();
 					else if (grabbed && grabbed.id !== i.id) {
@@ -256,11 +259,26 @@ function renderBoard(r, box, d, ctx) {
 					pick.setAttribute("aria-pressed", "false");
 				}
 			});
-			const hide = button(i.hidden ? t("console.showIdea") : t("console.hideIdea"), "secondary", async () => {
+			// Waiting for approval (a moderated round): Approve shows it
+			// to the room; Hide rejects it.  A (or H) on the focused idea.
+			const word = i.pending ? t("console.approve") :
+			    i.hidden ? t("console.showIdea") : t("console.hideIdea");
+			const hide = button(word, i.pending ? "" : "secondary", async () => {
 				if ((await call("PATCH", path + "/ideas/" + i.id, { hidden: !i.hidden })).ok)
 					loadBoard(r, box, ctx);
 			});
-			hide.setAttribute("aria-label", (i.hidden ? t("console.showIdea") : t("console.hideIdea")) + ": " + i.text);
+			hide.setAttribute("aria-label", word + ": " + i.text);
+			let reject = null;
+			if (i.pending) {
+				li.classList.add("pending-idea");
+				li.append(el("span", t("console.pending"), "badge"));
+				reject = button(t("console.hideIdea"), "secondary", async () => {
+					if ((await call("PATCH", path + "/ideas/" + i.id, { hidden: true })).ok)
+						loadBoard(r, box, ctx);
+				});
+				reject.setAttribute("aria-label", t("console.hideIdea") + ": " + i.text);
+				li.append(" ", reject);
+			}
 			// Moderation: mend the wording (a typo, a name that should
 			// not be on the wall), in place.
 			const edit = button(t("console.editIdea"), "secondary", () =>
@@ -411,17 +429,21 @@ export default {
 	settings() {
 		return [check("round.brainstorm.openWall", "r-wall"),
 		    check("round.brainstorm.pCluster", "r-pcluster"),
-		    check("round.brainstorm.upvotes", "r-upvotes")];
+		    check("round.brainstorm.upvotes", "r-upvotes"),
+		    check("round.moderated", "r-bmod")];
 	},
 	read() {
 		return { open_wall: $("r-wall").checked,
 		    participants_cluster: $("r-pcluster").checked,
-		    upvotes: $("r-upvotes").checked };
+		    upvotes: $("r-upvotes").checked,
+		    moderated: $("r-bmod").checked };
 	},
 	// The settings of round r in the fields (an edit, console).
 	fill(r) {
 		$("r-wall").checked = !!r.open_wall;
 		$("r-pcluster").checked = !!r.participants_cluster;
+		$("r-upvotes").checked = !!r.upvotes;
+		$("r-bmod").checked = !!r.moderated;
 	},
 	answerForm(r) {
 		const ta = el("textarea");

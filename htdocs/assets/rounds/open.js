@@ -5,13 +5,17 @@
 // answer from the room (and shows it again), as ideas are hidden.
 import { el, longList, wordCloud } from "../charts.js";
 import { t } from "../i18n.js";
+import { $, check } from "./_form.js";
 
 export default {
 	settings() {
-		return [];
+		return [check("round.moderated", "r-omod")];
 	},
 	read() {
-		return {};
+		return { moderated: $("r-omod").checked };
+	},
+	fill(r) {
+		$("r-omod").checked = !!r.moderated;
 	},
 	answerForm(r) {
 		const ta = el("textarea");
@@ -36,16 +40,21 @@ export default {
 			const card = (x) => {
 				const li = el("li", null, "card" + (x.hidden ? " hidden-answer" : ""));
 				li.append(el("span", x.text));
-				if (x.hidden)
+				// Waiting (a moderated round): shown once approved.
+				if (x.pending)
+					li.append(" ", el("em", t("console.pending"), "meta"));
+				else if (x.hidden)
 					li.append(" ", el("em", t("results.answerHidden"), "meta"));
-				const b = el("button", t(x.hidden ? "results.answerShow" :
-				    "results.answerHide"), "btn small secondary answer-toggle");
+				const b = el("button", x.pending ? t("console.approve") :
+				    t(x.hidden ? "results.answerShow" : "results.answerHide"),
+				    "btn small " + (x.pending ? "" : "secondary ") + "answer-toggle");
 				b.type = "button";
 				b.setAttribute("aria-label", t(x.hidden ? "results.answerShowLabel" :
 				    "results.answerHideLabel", { text: x.text }));
 				b.addEventListener("click", async () => {
 					if (await opts.answerHide(x.id, !x.hidden)) {
 						x.hidden = !x.hidden;
+						x.pending = false;
 						li.replaceWith(card(x));
 					}
 				});
