@@ -141,6 +141,19 @@ try {
 	await fac.waitForSelector("#rounds li h2");
 	out("errors after a success", await fac.locator('.note[data-state="error"]').count());
 	out("saved beside the form", await fac.locator("#add-round .note").textContent());
+	// The cluster vote prepared before the brainstorm has run: a points
+	// round from its clusters, which has none yet; the agenda says where
+	// its options will come from.  (Deleted again: the vote is added from
+	// the board below.)
+	await fac.selectOption("#r-type", "points");
+	await fac.fill("#r-title", "Prepared vote");
+	await fac.selectOption("#r-source", { label: "The clusters of: What should we improve?" });
+	await fac.click("#add-round button[type=submit]");
+	await fac.waitForFunction(() => document.querySelectorAll("#rounds > li").length === 2);
+	out("prepared vote", (await fac.textContent("#rounds > li:nth-child(2)")).replace(/\s+/g, " "));
+	await fac.locator("#rounds > li").nth(1).getByRole("button", { name: "Delete", exact: true }).click();
+	await fac.waitForFunction(() => document.querySelectorAll("#rounds > li").length === 1);
+	await fac.selectOption("#r-source", "");
 	await fac.click("#start");
 	await fac.waitForSelector("#running:not([hidden])");
 	const code = (await fac.textContent("#join-code")).trim();
@@ -212,12 +225,17 @@ try {
 	const r1 = fac.locator("#rounds > li").first();
 	await r1.getByRole("button", { name: "Ideas and clusters" }).click();
 	await fac.waitForSelector(".board .idea");
-	for (const name of ["Meetings", "Goals", "Training"]) {
+	for (const name of ["Meetings", "Goals", "Training", "Extra"]) {
 		await fac.fill(".board-box form input", name);
 		await fac.click(".board-box form button[type=submit]");
 		await fac.waitForFunction((n) => [...document.querySelectorAll(".bucket h3")]
 		    .some((h) => h.textContent === n), name);
 	}
+	// Two clusters merged: "Extra" into "Goals" (it asks first).
+	await fac.getByRole("combobox", { name: "Merge into… (Extra)" }).selectOption({ label: "Goals" });
+	await fac.waitForFunction(() => ![...document.querySelectorAll(".bucket h3")]
+	    .some((h) => h.textContent === "Extra"));
+	out("clusters merged", lastDialog);
 	// Moderation: mend an idea's wording, in place (no prompt box).
 	await fac.getByRole("button", { name: "Edit: Training budget" }).click();
 	await fac.fill(".board .idea input", "A training budget for everyone");

@@ -24,6 +24,8 @@ like "$out" 'error beside the form: .*option.* \| after BUTTON\.submit \| in vie
 like "$out" 'status line: \(empty\)' "not at the top of the page"
 like "$out" 'errors after a success: 0' "the next success takes the error away"
 like "$out" 'saved beside the form: Saved\.' "and says so beside the same button"
+like "$out" 'prepared vote: 2\. Prepared vote.*Options: the clusters of 1\. What should we improve\?, taken when this round opens\.' \
+    "a vote on the clusters prepared before its brainstorm has run, saying where its options will come from"
 like "$out" 'code: [0-9A-Z]{4}-[0-9A-Z]{4}' "starts it: a join code"
 like "$out" 'projector code: [0-9A-Z]{4}-[0-9A-Z]{4}' "the projector shows the code"
 like "$out" 'participants joined: 3' "three phones join with the link"
@@ -38,6 +40,8 @@ like "$out" 'projector cloud words: [1-9]' "and a word cloud"
 like "$out" 'edited: A training budget for everyone' "an idea's wording mended in place (moderation)"
 like "$out" 'clusters: Not in a cluster=0 Meetings=2 Goals=2 Training=2' \
     "ideas clustered by drag and drop and by keyboard"
+like "$out" 'clusters merged: Merge "Extra" into "Goals"\? Its 0 ideas move there' \
+    "two clusters merged from the board, after a question naming what moves"
 like "$out" 'renamed: Goals to Targets and back' "a cluster renamed in place"
 like "$out" 'after the merge: Not in a cluster=0 Meetings=1 Goals=2 Training=2' \
     "a duplicate dropped onto its twin is merged"
