@@ -417,7 +417,7 @@ test_table(void)
 	    "label_high criteria projector_results",
 	    "rating: its settings in writing order");
 	is_str(settings_of(RT_BRAINSTORM), "open_wall participants_cluster "
-	    "max_length projector_results upvotes",
+	    "max_length projector_results upvotes moderated",
 	    "brainstorm: its settings in writing order");
 	is_str(settings_of(RT_CHOICE), "min_picks max_picks projector_results",
 	    "choice: its settings in writing order");
@@ -443,7 +443,7 @@ test_table(void)
 	is_str(types_json(), "{\"round_types\":[{\"type\":\"brainstorm\","
 	    "\"min_options\":0,\"takes_ideas\":true,\"settings\":"
 	    "[\"open_wall\",\"participants_cluster\",\"max_length\","
-	    "\"projector_results\",\"upvotes\"]},"
+	    "\"projector_results\",\"upvotes\",\"moderated\"]},"
 	    "{\"type\":\"choice\",\"min_options\":2,\"takes_ideas\":false,"
 	    "\"settings\":[\"min_picks\",\"max_picks\","
 	    "\"projector_results\"]},{\"type\":"
@@ -459,7 +459,7 @@ test_table(void)
 	    "\"statements\",\"min_options\":1,\"takes_ideas\":false,"
 	    "\"settings\":[\"projector_results\"]},{\"type\":\"open\","
 	    "\"min_options\":0,\"takes_ideas\":false,\"settings\":"
-	    "[\"max_length\",\"projector_results\"]}]}",
+	    "[\"max_length\",\"projector_results\",\"moderated\"]}]}",
 	    "GET /api/round-types: the table as JSON");
 	ok(rtype_results(RT_RATING)->kind == RK_SCALE &&
 	    rtype_results(RT_STATEMENTS)->scale == 5 &&
