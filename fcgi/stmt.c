@@ -837,8 +837,10 @@ static const struct stmtdef stmts[STMT__MAX] = {
 	/* What was merged into a deleted idea stays hidden, merged no more. */
 	[STMT_IDEA_UNMERGE] = { "UPDATE idea SET merged_into = NULL WHERE "
 	    "merged_into = ? AND round_id = ?", 0 },
-	[STMT_IDEAS_MINE] = { "SELECT id, text, hidden FROM idea WHERE "
-	    "round_id = ? AND participant_id = ? AND merged_into IS NULL "
+	/* hidden: 2 while it waits for approval (a moderated round). */
+	[STMT_IDEAS_MINE] = { "SELECT id, text, IF(pending, 2, hidden) FROM "
+	    "idea WHERE round_id = ? AND participant_id = ? AND merged_into "
+	    "IS NULL "
 	    "ORDER BY id", 1 },
 	/*
 	 * Likes (wall.c): one per participant per idea (the key); a like

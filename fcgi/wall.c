@@ -136,6 +136,8 @@ wall_mine_write(struct db *db, const struct partn *pt, long long round,
 		jw_kint(w, "id", v[i].id);
 		jw_kstr(w, "text", v[i].text);
 		jw_kbool(w, "hidden", v[i].hidden != 0);
+		if (v[i].hidden == 2)
+			jw_kbool(w, "pending", 1);
 		jw_end(w);
 	}
 	jw_end(w);

@@ -277,6 +277,8 @@ call p1 POST "/api/participant/rounds/$MB/ideas" '{"text":"A waiting idea"}'
 is "$code" 201 "an idea in a moderated brainstorm is taken"
 call p2 GET /api/participant/state
 unlike "$(jget "$body" rounds)" 'A waiting idea' "and not on the open wall before approval"
+call p1 GET "/api/participant/rounds/$MB/ideas"
+like "$body" '"text":"A waiting idea","hidden":true,"pending":true' "its author sees it waiting, not hidden"
 call ann GET "/api/sessions/$S/rounds/$MB/ideas"
 wi=$(printf '%s' "$body" | perl -MJSON::PP -e 'for (@{decode_json(<STDIN>)->{ideas}}) { print $_->{id} if $_->{text} eq "A waiting idea" }')
 like "$(jget "$body" ideas)" "\"hidden\":true,\"id\":$wi,.*\"pending\":true" "the board shows it waiting"

@@ -428,6 +428,7 @@ export default {
 	"round.brainstorm.deleteAsk": "„{text}“ löschen? Sie verschwindet von der Wand.",
 	"round.brainstorm.deleteYes": "Ja, löschen",
 	"round.brainstorm.hiddenIdea": "von der Moderation ausgeblendet",
+	"round.brainstorm.pendingIdea": "wartet auf Freigabe durch die Moderation",
 	"round.brainstorm.upvotes": "Teilnehmende liken Ideen an der Wand (nach Likes sortiert)",
 	"round.brainstorm.like": "Like",
 	"round.brainstorm.liked": "Geliked",

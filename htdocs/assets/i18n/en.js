@@ -430,6 +430,7 @@ export default {
 	"round.brainstorm.deleteAsk": "Delete “{text}”? It goes from the wall.",
 	"round.brainstorm.deleteYes": "Yes, delete",
 	"round.brainstorm.hiddenIdea": "hidden by the facilitator",
+	"round.brainstorm.pendingIdea": "waiting for the facilitator's approval",
 	"round.brainstorm.upvotes": "Participants like ideas on the wall (sorted by likes)",
 	"round.brainstorm.like": "Like",
 	"round.brainstorm.liked": "Liked",

@@ -427,6 +427,7 @@ export default {
 	"round.brainstorm.deleteAsk": "„{text}” verwijderen? Het verdwijnt van de muur.",
 	"round.brainstorm.deleteYes": "Ja, verwijder",
 	"round.brainstorm.hiddenIdea": "verborgen door de begeleider",
+	"round.brainstorm.pendingIdea": "wacht op goedkeuring van de begeleider",
 	"round.brainstorm.upvotes": "Deelnemers liken ideeën op de muur (gesorteerd op likes)",
 	"round.brainstorm.like": "Like",
 	"round.brainstorm.liked": "Geliket",

@@ -364,8 +364,10 @@ function renderYours(r, box, call, ideas) {
 		};
 		const view = () => {
 			li.replaceChildren(el("span", i.text));
+			// Waiting in a moderated round is not the same as hidden.
 			if (i.hidden)
-				li.append(" ", el("em", t("round.brainstorm.hiddenIdea"), "meta"));
+				li.append(" ", el("em", t(i.pending ? "round.brainstorm.pendingIdea" :
+				    "round.brainstorm.hiddenIdea"), "meta"));
 			const row = el("div", null, "row mine-actions");
 			row.append(btn("round.brainstorm.edit", "secondary",
 			    t("round.brainstorm.editLabel", { text: i.text }), edit),
