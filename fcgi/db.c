@@ -15,6 +15,7 @@
  * Every connection sets utf8mb4, UTC, and a strict sql_mode, so a value
  * that does not fit is an error, never silently changed.
  */
+#include <err.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,7 +161,11 @@ struct db *
 db_open(const struct dbconf *c)
 {
 	struct db	*db;
+	enum stmt	 bad;
 
+	/* A statement defined twice or not at all is a build mistake. */
+	if ((bad = stmt_check()) != STMT__MAX)
+		errx(1, "statement %d is not defined exactly once", (int)bad);
 	db = xcalloc(1, sizeof(*db));
 	db->socket = xstrdup(c->socket);
 	db->name = xstrdup(c->name);

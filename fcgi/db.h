@@ -296,6 +296,7 @@ typedef void (*db_change_fn)(long long);
 const char	*stmt_sql(enum stmt);
 int		 stmt_retry(enum stmt);
 size_t		 stmt_session(enum stmt);
+enum stmt	 stmt_check(void);
 
 /* db.c */
 struct config;

@@ -856,6 +856,23 @@ int		 round_validate(const struct roundspec *, const struct jv *,
 		    struct answers *, char *, size_t);
 void		 answers_release(struct answers *);
 
+/* roundanswer.c: the answer each type takes (round.c's rows name them) */
+typedef int	(*answerfn)(const struct roundspec *, const struct jv *,
+		    struct answers *, char *, size_t);
+answerfn	 rtype_answer(int);
+int		 answer_choice(const struct roundspec *, const struct jv *,
+		    struct answers *, char *, size_t);
+int		 answer_rating(const struct roundspec *, const struct jv *,
+		    struct answers *, char *, size_t);
+int		 answer_ranking(const struct roundspec *, const struct jv *,
+		    struct answers *, char *, size_t);
+int		 answer_points(const struct roundspec *, const struct jv *,
+		    struct answers *, char *, size_t);
+int		 answer_statements(const struct roundspec *, const struct jv *,
+		    struct answers *, char *, size_t);
+int		 answer_open(const struct roundspec *, const struct jv *,
+		    struct answers *, char *, size_t);
+
 /* cloud.c: the word cloud of an open question or a brainstorm (rules) */
 #define CLOUD_MAX	40	/* entries a cloud shows at most */
 #define CLOUD_ENTRY_MAX	200	/* bytes of an entry at most */
