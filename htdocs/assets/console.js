@@ -224,7 +224,8 @@ function roundItem(r) {
 	res.setAttribute("aria-expanded", String(shown.has(r.id)));
 	acts.append(res);
 	if (roundType(r.type) && roundType(r.type).board) {
-		const b = button(t("console.ideas"), "secondary", () => {
+		// A type may name its board (the Q&A's questions).
+		const b = button(t(roundType(r.type).boardKey || "console.ideas"), "secondary", () => {
 			if (boards.has(r.id))
 				boards.delete(r.id);
 			else

@@ -467,6 +467,7 @@ export default {
 	"round.qa.answeredN.one": "{n} beantwortet",
 	"round.qa.answeredN.other": "{n} beantwortet",
 	"round.qa.more": "{n} weitere",
+	"round.qa.board": "Fragen: freigeben, zusammenführen, markieren",
 	"round.qa.by": "gefragt von {name}",
 	"round.qa.votes.one": "{n} Stimme",
 	"round.qa.votes.other": "{n} Stimmen",

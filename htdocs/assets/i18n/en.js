@@ -469,6 +469,7 @@ export default {
 	"round.qa.answeredN.one": "{n} answered",
 	"round.qa.answeredN.other": "{n} answered",
 	"round.qa.more": "{n} more",
+	"round.qa.board": "Questions: approve, merge, mark",
 	"round.qa.by": "asked by {name}",
 	"round.qa.votes.one": "{n} vote",
 	"round.qa.votes.other": "{n} votes",

@@ -466,6 +466,7 @@ export default {
 	"round.qa.answeredN.one": "{n} beantwoord",
 	"round.qa.answeredN.other": "{n} beantwoord",
 	"round.qa.more": "nog {n}",
+	"round.qa.board": "Vragen: goedkeuren, samenvoegen, markeren",
 	"round.qa.by": "gesteld door {name}",
 	"round.qa.votes.one": "{n} stem",
 	"round.qa.votes.other": "{n} stemmen",

@@ -20,6 +20,7 @@
 //   thanksKey    (ideas) the key of the thanks after each idea
 //   yours(r, box, call)  (ideas) the participant's own, to mend or take back
 //   asideKey     (session_wide rounds) the key of the phone's button to it
+//   boardKey     (with a board) the key of the console's button to it
 //   roomView(r, results)  (optional) the projector's live view of an
 //                open round (the Q&A's top questions), instead of the count
 //   wall(r, post)  (ideas) the phone's wall of everyone's ideas

@@ -186,6 +186,7 @@ export default {
 	thanksKey: "round.qa.thanks",
 	countKey: "round.qa.count",
 	asideKey: "round.qa.tab",
+	boardKey: "round.qa.board",
 	settings() {
 		return [check("round.qa.sessionWide", "r-qwide"),
 		    check("round.moderated", "r-qmod")];
