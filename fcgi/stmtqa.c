@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * stmtqa.c: the statements of the marks on ideas (ideamark.c), the floor
- * that the audience Q&A round (issue 18) stands on and every round of
+ * that the audience Q&A round stands on and every round of
  * ideas may use.  A mark is idea.mark (022_qa.sql): 0 none, 1 being
  * answered, 2 answered.  The round's row is locked first, so two marks
  * at once leave one idea being answered, not two.

@@ -1,5 +1,5 @@
 -- SPDX-License-Identifier: ISC
--- 022_qa.sql: the audience Q&A round type (issue 18) and the floor
+-- 022_qa.sql: the audience Q&A round type and the floor
 -- features it needs, which every round of ideas may use.
 --
 -- idea.mark: the facilitator's mark on an idea (ideamark.c): 0 none,

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: ISC
 // qa.mjs URL CODE TOKEN SHOTS EMAIL PASSWORD SESSION QA: the audience
-// Q&A (issue 18).  SESSION is named; its step is another round ("Quick
+// Q&A.  SESSION is named; its step is another round ("Quick
 // poll") and QA, session-wide, has two questions.  A phone (360x740)
 // joins by name, reaches the Q&A through its "Questions" button, asks
 // one question by name and one anonymously; the facilitator (console
