@@ -287,7 +287,7 @@ round_edit(struct db *db, long long session, const struct round *cur,
 	struct editlock	 lk;
 	struct item	*opt = NULL, *crit = NULL, *ogone = NULL;
 	struct item	*cgone = NULL;
-	struct dbparam	 p[15];
+	struct dbparam	 p[16];
 	struct buf	 list;
 	const struct jv	*v;
 	const char	*word;
@@ -414,8 +414,9 @@ round_edit(struct db *db, long long session, const struct round *cur,
 	    cur->participants_cluster));
 	p[13] = (struct dbparam)DBP_STR(rtype_fixed(t, RS_PROJECTOR_RESULTS) ?
 	    "live" : word != NULL ? word : cur->projector_results);
-	p[14] = (struct dbparam)DBP_INT(cur->id);
-	if (db_exec(db, STMT_EDIT_ROUND, p, 15, NULL, NULL) < 0)
+	p[14] = (struct dbparam)DBP_INT(s.session_wide);
+	p[15] = (struct dbparam)DBP_INT(cur->id);
+	if (db_exec(db, STMT_EDIT_ROUND, p, 16, NULL, NULL) < 0)
 		goto down;
 	if (opt != NULL && items_write(db, cur->id, opt, nopt, ogone, nogone,
 	    STMT_EDIT_OPTION_SET, STMT_OPTION_INSERT, STMT_EDIT_OPTION_HIDE,

@@ -658,7 +658,8 @@ const struct stmtdef stmts_session[STMT__MAX] = {
 	    "max_picks = ?, scale_max = ?, no_opinion = ?, top_n = ?, "
 	    "budget = ?, max_per_option = ?, max_length = ?, open_wall = ?, "
 	    "label_low = ?, label_high = ?, participants_cluster = ?, "
-	    "projector_results = ?, version = version + 1 WHERE id = ?", 0 },
+	    "projector_results = ?, session_wide = ?, version = version + 1 "
+	    "WHERE id = ?", 0 },
 	[STMT_EDIT_OPTION_ANSWERS] = { "SELECT COUNT(*) FROM response_value "
 	    "WHERE option_id = ?", 0 },
 	[STMT_EDIT_OPTION_SET] = { "UPDATE round_option SET label = ?, "

@@ -784,6 +784,9 @@ like "$(jget "$body" round.results.options)" "\"count\":200,\"option\":$left,\"p
 # A Q&A in an anonymous session names nobody, not one who asked to be
 # named (the name forced in here, as a bug might put it there).
 mkround '{"type":"qa","title":"Crowd questions"}'
+call ann PATCH "/api/sessions/$S/rounds/$R" '{"session_wide":true,"open_wall":false}'
+is "$code:$(jget "$body" round.session_wide):$(jget "$body" round.open_wall)" "200:true:true" \
+    "a draft Q&A made session-wide by an edit; its wall stays on"
 call ann POST "/api/sessions/$S/rounds/$R/open" ''
 browser c1 127.0.0.41
 call c1 POST /api/join "{\"code\":\"$C3\"}"
