@@ -8,24 +8,17 @@
 // votes and the projector's order follows; the phone sorts by time; the
 // facilitator marks a question as being answered on the board and the
 // projector puts it on top.  Prints what it saw; screenshots into SHOTS.
-import { launch } from "./lib.mjs";
+import { consoleOf, launch, watch } from "./lib.mjs";
 
 const [url, code, token, shots, email, password, sid, qa] = process.argv.slice(2);
 const browser = await launch();
 const problems = [];
-const watch = (p) => {
-	p.on("pageerror", (e) => problems.push(e.message));
-	p.on("console", (m) => {
-		if (m.type() === "error" && !m.text().startsWith("Failed to load resource"))
-			problems.push(m.text());
-	});
-};
 try {
 	// The phone: the step is another round; the Q&A one tap away.
 	const ctx = await browser.newContext({ ignoreHTTPSErrors: true, locale: "en-GB",
 	    viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 	const p = await ctx.newPage();
-	watch(p);
+	watch(p, problems);
 	await p.goto(url + "/j/" + code);
 	// A named session: the page asks for the name after the code.
 	await p.click("#join button[type=submit]");
@@ -59,19 +52,9 @@ try {
 	const pctx = await browser.newContext({ ignoreHTTPSErrors: true, locale: "en-GB",
 	    viewport: { width: 1280, height: 720 } });
 	const proj = await pctx.newPage();
-	watch(proj);
+	watch(proj, problems);
 	await proj.goto(url + "/projector.html#" + token);
-	const fctx = await browser.newContext({ ignoreHTTPSErrors: true, locale: "en-GB",
-	    viewport: { width: 1280, height: 860 } });
-	const fac = await fctx.newPage();
-	watch(fac);
-	await fac.goto(url + "/login.html");
-	await fac.click("button.lang[data-lang=en]");
-	await fac.fill("#email", email);
-	await fac.fill("#password", password);
-	await fac.click("#login button[type=submit]");
-	await fac.waitForURL(/console\.html/);
-	await fac.goto(url + "/console.html?session=" + sid);
+	const fac = await consoleOf(browser, url, email, password, sid, problems);
 	await fac.locator("#rounds > li", { hasText: "Ask the mayor" }).waitFor();
 	const st = await fac.evaluate(async ([s, r]) => {
 		const { api } = await import("/v/1/assets/api.js");

@@ -5,7 +5,7 @@
 // group them too.  The facilitator clusters and moderates them on the
 // console's board of ideas (board(), below).  Results: the ideas by cluster, with a word
 // cloud where there is room.  Other rounds of ideas build on it (the
-// Q&A, qa.js): likedOf(), the board's per-idea hook ctx.ideaTools(li,
+// Q&A, qa.js): likeButton(), likedOf(), the board's per-idea hook ctx.ideaTools(li,
 // idea, reload) and the catalogue prefix of yours() are theirs.
 import { el, ideaWall, longList, wordCloud } from "../charts.js";
 import { t, tn } from "../i18n.js";
@@ -13,6 +13,39 @@ import { $, check } from "./_form.js";
 
 let grabbed = null;	// the idea picked up by keyboard: { id, bucket }
 const liked = new Map();	// round id -> Set of the ideas this phone likes
+
+// A like button for idea i of round r on the phone: pressed when this
+// phone likes it, the count beside its mark; a press likes it or takes
+// the like back (call as for yours()).  k: the texts and marks, the
+// brainstorm's by default ({ on, off, like, unlike, count }).
+const LIKE = { on: "♥ ", off: "♡ ", like: "round.brainstorm.likeLabel",
+    unlike: "round.brainstorm.unlikeLabel", count: "results.likes." };
+export function likeButton(r, i, call, k = LIKE) {
+	const mine = likedOf(r.id);
+	let on = mine.has(i.id), n = i.likes || 0;
+	const b = el("button", null, "btn small secondary like");
+	b.type = "button";
+	const draw = () => {
+		b.textContent = (on ? k.on : k.off) + n;
+		b.setAttribute("aria-pressed", String(on));
+		b.setAttribute("aria-label", t(on ? k.unlike : k.like, { text: i.text }) +
+		    " (" + tn(k.count, n) + ")");
+	};
+	draw();
+	b.addEventListener("click", async () => {
+		const x = await call(on ? "DELETE" : "POST", "/ideas/" + i.id + "/like");
+		if (!x.ok)
+			return;
+		n += on ? -1 : 1;
+		on = !on;
+		if (on)
+			mine.add(i.id);
+		else
+			mine.delete(i.id);
+		draw();
+	});
+	return b;
+}
 
 // The ideas of round id that this phone likes (a Set, filled by yours()).
 export function likedOf(id) {
@@ -488,37 +521,11 @@ export default {
 		const w = el("div");
 		w.append(el("h3", t("round.brainstorm.wall")));
 		const ul = el("ul", null, "cards");
-		const mine = liked.get(r.id) || new Set();
 		for (const i of r.wall) {
 			const li = el("li", null, "card");
 			li.append(el("span", i.text));
-			if (r.upvotes && typeof i.likes === "number" && call) {
-				let on = mine.has(i.id), n = i.likes;
-				const b = el("button", null, "btn small secondary like");
-				b.type = "button";
-				const draw = () => {
-					b.textContent = (on ? "♥ " : "♡ ") + n;
-					b.setAttribute("aria-pressed", String(on));
-					b.setAttribute("aria-label", t(on ? "round.brainstorm.unlikeLabel" :
-					    "round.brainstorm.likeLabel", { text: i.text }) + " (" +
-					    tn("results.likes.", n) + ")");
-				};
-				draw();
-				b.addEventListener("click", async () => {
-					const x = await call(on ? "DELETE" : "POST", "/ideas/" + i.id + "/like");
-					if (!x.ok)
-						return;
-					n += on ? -1 : 1;
-					on = !on;
-					if (on)
-						mine.add(i.id);
-					else
-						mine.delete(i.id);
-					liked.set(r.id, mine);
-					draw();
-				});
-				li.append(" ", b);
-			}
+			if (r.upvotes && typeof i.likes === "number" && call)
+				li.append(" ", likeButton(r, i, call));
 			if (r.clusters) {
 				const sel = el("select");
 				sel.setAttribute("aria-label", t("round.brainstorm.clusterFor") + i.text);

@@ -13,39 +13,14 @@
 import { el } from "../charts.js";
 import { t, tn } from "../i18n.js";
 import { $, check } from "./_form.js";
-import brainstorm, { likedOf } from "./brainstorm.js";
+import brainstorm, { likeButton } from "./brainstorm.js";
 
 const ROOM_TOP = 6;	// the questions the projector shows below the one answered
 const sortBy = new Map();	// round id -> "votes" or "time" (the phone's toggle)
 
-// The like button of question q (the brainstorm's, as a heart and a count).
-function likeButton(r, q, call) {
-	const mine = likedOf(r.id);
-	let on = mine.has(q.id), n = q.likes || 0;
-	const b = el("button", null, "btn small secondary like");
-	b.type = "button";
-	const draw = () => {
-		b.textContent = (on ? "▲ " : "△ ") + n;
-		b.setAttribute("aria-pressed", String(on));
-		b.setAttribute("aria-label", t(on ? "round.qa.unvoteLabel" :
-		    "round.qa.voteLabel", { text: q.text }) + " (" +
-		    tn("round.qa.votes.", n) + ")");
-	};
-	draw();
-	b.addEventListener("click", async () => {
-		const x = await call(on ? "DELETE" : "POST", "/ideas/" + q.id + "/like");
-		if (!x.ok)
-			return;
-		n += on ? -1 : 1;
-		on = !on;
-		if (on)
-			mine.add(q.id);
-		else
-			mine.delete(q.id);
-		draw();
-	});
-	return b;
-}
+// Votes are the brainstorm's likes, as a triangle and a count.
+const VOTE = { on: "▲ ", off: "△ ", like: "round.qa.voteLabel",
+    unlike: "round.qa.unvoteLabel", count: "round.qa.votes." };
 
 // One question as a card: its text, who asked (when named), its mark.
 function card(q, extra) {
@@ -95,7 +70,7 @@ function phoneWall(r, call) {
 		open = [...open].sort((a, b) => b.id - a.id);
 	const ul = el("ul", null, "cards qa-list");
 	for (const q of [...now, ...open])
-		ul.append(card(q, r.state === "open" && call ? likeButton(r, q, call) :
+		ul.append(card(q, r.state === "open" && call ? likeButton(r, q, call, VOTE) :
 		    el("span", tn("round.qa.votes.", q.likes || 0), "likes")));
 	w.append(ul);
 	const done = all.filter((q) => q.mark === "answered");
@@ -201,13 +176,9 @@ export default {
 	},
 	// The question, and in a named session "ask anonymously" (who.named).
 	answerForm(r, who) {
-		const ta = el("textarea");
-		ta.id = "txt" + r.id;
-		ta.maxLength = r.max_length || 500;
-		ta.required = true;
-		const l = el("label", t("round.qa.yourQuestion"));
-		l.htmlFor = ta.id;
-		const nodes = [l, ta];
+		// The brainstorm's field, asking for a question.
+		const { nodes, body } = brainstorm.answerForm(r);
+		nodes[0].textContent = t("round.qa.yourQuestion");
 		let anon = null;
 		if (who && who.named) {
 			anon = el("input");
@@ -218,7 +189,7 @@ export default {
 			al.htmlFor = anon.id;
 			nodes.push(al);
 		}
-		return { nodes, body: () => ({ text: ta.value.trim(),
+		return { nodes, body: () => ({ ...body(),
 		    named: !!(who && who.named) && !(anon && anon.checked) }) };
 	},
 	board(r, box, ctx) {
