@@ -26,8 +26,11 @@ const VOTE = { on: "▲ ", off: "△ ", like: "round.qa.voteLabel",
 function card(q, extra) {
 	const li = el("li", null, "card qa-q" + (q.mark ? " qa-" + q.mark : ""));
 	li.dataset.idea = String(q.id);
-	if (q.mark === "answering")
-		li.append(el("span", t("round.qa.answering"), "badge qa-badge"));
+	if (q.mark === "answering") {
+		const row = el("div", null, "qa-badge-row");
+		row.append(el("span", t("round.qa.answering"), "badge qa-badge"));
+		li.append(row);
+	}
 	li.append(el("span", q.text, "qa-text"));
 	if (q.by)
 		li.append(el("span", t("round.qa.by", { name: q.by }), "meta qa-by"));
