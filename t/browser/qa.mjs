@@ -108,6 +108,9 @@ try {
 	console.log("phone: answering first " + (await card.locator(".wall-box li").first().textContent()));
 	await card.locator(".wall-box").scrollIntoViewIfNeeded();
 	await p.screenshot({ path: shots + "/qa-answering-320x568.png" });
+	await card.locator("textarea").first().fill("Will the market stay on Saturdays?");
+	await card.locator("textarea").first().scrollIntoViewIfNeeded();
+	await p.screenshot({ path: shots + "/qa-ask-320x568.png" });
 	await li.scrollIntoViewIfNeeded();
 	await fac.screenshot({ path: shots + "/qa-console-board-1280.png" });
 	await proj.screenshot({ path: shots + "/qa-projector-1280x720.png" });
