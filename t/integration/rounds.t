@@ -616,6 +616,15 @@ call p3 POST "/api/participant/rounds/$QA/ideas" '{"text":"And the budget?"}'
 is "$code" 201 "and takes questions"
 call ann GET "/api/sessions/$S/rounds/$QA/ideas"
 like "$(jget "$body" ideas)" '"pending":true,"text":"And the budget\?"' "waiting for approval"
+call p3 GET /api/participant/state
+live=$(jget "$body" live)
+for i in $(seq 1 60); do doc=$(pf_curl -s "$PF_URL$live"); case $doc in *Meanwhile*) break;; *) sleep 0.05;; esac; done
+like "$doc" '"title":"Meanwhile"' "the participants' document: the step's round"
+like "$doc" '"session_wide":true.*Who pays for the bridge' "and the session-wide Q&A's questions"
+unlike "$doc" 'And the budget|Why a bridge|Who pays for it\?' "no waiting, hidden or merged question in it"
+call ann GET "/api/sessions/$S/export"
+like "$body" 'Who pays for the bridge' "the session's export holds the questions"
+unlike "$body" '"by"' "and names no asker"
 call ann POST "/api/sessions/$S/rounds/$R/close" ''
 call ann POST "/api/sessions/$S/rounds/$QA/close" ''
 call ann POST "/api/sessions/$S/step" '{"kind":"join"}'

@@ -439,6 +439,12 @@ test_table(void)
 	    !rtype_fixed(RT_BRAINSTORM, RS_OPEN_WALL) &&
 	    !rtype_fixed(RT__MAX, RS_OPEN_WALL),
 	    "qa: the wall, likes and the live projector fixed on, only for qa");
+	ok(results_mark_parse("answering", 9) == 1 &&
+	    results_mark_parse("answered", 8) == 2 &&
+	    results_mark_parse("none", 4) == 0 &&
+	    results_mark_parse("answer", 6) == -1 &&
+	    results_mark_parse("answeringx", 10) == -1 &&
+	    results_mark_parse(NULL, 0) == -1, "an idea's marks by name");
 	ok(!rtype_uses(RT_BRAINSTORM, RS_SESSION_WIDE) &&
 	    rtype_uses(RT_QA, RS_SESSION_WIDE), "only qa is session-wide");
 	ok(rtype_setting(RT_CHOICE, RS__MAX) == -1 &&

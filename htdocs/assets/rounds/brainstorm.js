@@ -235,7 +235,7 @@ function renderBoard(r, box, d, ctx) {
 			pick.setAttribute("aria-pressed", String(!!(grabbed && grabbed.id === i.id)));
 			li.append(pick);
 			if (typeof i.likes === "number")
-				li.append(" ", el("span", tn("results.likes.", i.likes), "likes"));
+				li.append(" ", el("span", tn(ctx.likesKey || "results.likes.", i.likes), "likes"));
 			li.addEventListener("dragstart", (ev) => {
 				ev.dataTransfer.setData("text/plain", String(i.id));
 				li.classList.add("dragging");

@@ -26,7 +26,8 @@
 //   wall(r, post)  (ideas) the phone's wall of everyone's ideas
 //   board(r, box, ctx)  (ideas) the console's board of the ideas:
 //                clusters, moderation; ctx.ideaTools(li, idea, reload),
-//                if given, adds a type's own tools to each idea
+//                if given, adds a type's own tools to each idea, and
+//                ctx.likesKey names its likes (the Q&A's votes)
 //   countKey     the key of what the results count (results.responses)
 //   resultsView(round, results, opts)  the live results' nodes (console,
 //                projector, revealed on the phone); opts.cloud: room for

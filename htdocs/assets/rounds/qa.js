@@ -196,7 +196,8 @@ export default {
 		    named: !!(who && who.named) && !(anon && anon.checked) }) };
 	},
 	board(r, box, ctx) {
-		return brainstorm.board(r, box, { ...ctx, ideaTools: markTools(ctx) });
+		return brainstorm.board(r, box, { ...ctx, ideaTools: markTools(ctx),
+		    likesKey: "round.qa.votes." });
 	},
 	yours(r, box, call) {
 		return brainstorm.yours(r, box, call, "round.qa.");
