@@ -3,7 +3,8 @@
 # answers.t: the participant's page answers every round type (choice,
 # rating with no opinion, ranking by keyboard, points, statements, open
 # question) on a phone, and the facilitator's results hold exactly those
-# answers.
+# answers; the idea wall with likes (wall.mjs); the audience Q&A
+# (qa.mjs): a phone asks and votes, the projector's order follows.
 PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$PF_SRC/t/lib/tap.sh"
 with_stack
