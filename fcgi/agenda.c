@@ -52,6 +52,7 @@ static const struct dbfield round_cols[] = {
 	DBF_C(round, feed_use),
 	DBF_I(round, upvotes),
 	DBF_I(round, moderated),
+	DBF_I(round, spec.session_wide),
 };
 static const struct dbshape round_shape = DBSHAPE(round_cols, round);
 
@@ -72,12 +73,16 @@ struct wallidea {
 	char		*text;		/* owned */
 	char		*cluster;	/* owned, or NULL */
 	long long	 likes;		/* -1: the round has no upvotes */
+	long long	 mark;		/* ideamark.c: 0, 1 answering, 2 done */
+	char		*by;		/* owned; the asker, named, or NULL */
 };
 static const struct dbfield wall_cols[] = {
 	DBF_I(wallidea, id),
 	DBF_S(wallidea, text),
 	DBF_S(wallidea, cluster),
 	DBF_I(wallidea, likes),
+	DBF_I(wallidea, mark),
+	DBF_S(wallidea, by),
 };
 static const struct dbshape wall_shape = DBSHAPE(wall_cols, wallidea);
 
@@ -430,6 +435,7 @@ round_wall_write(struct db *db, struct jw *w, long long id)
 		jw_kstr(w, "cluster", v[i].cluster);
 		if (v[i].likes >= 0)
 			jw_kint(w, "likes", v[i].likes);
+		results_mark_write(w, v[i].mark, v[i].by);
 		jw_end(w);
 	}
 	jw_end(w);
@@ -525,6 +531,7 @@ ideas_load(struct db *db, long long id, struct results *res)
 		results_add_idea(res, v[i].id, v[i].text, strlen(v[i].text),
 		    v[i].cluster);
 		res->ideas[res->nideas - 1].likes = v[i].likes;
+		res->ideas[res->nideas - 1].mark = v[i].mark;
 	}
 	db_list_free(&wall_shape, v, n);
 	if (db_list(db, STMT_CLUSTER_LIST, p, 1, &cluster_shape, &c, &n) < 0)
@@ -632,6 +639,7 @@ const struct field round_fields[] = {
 	{ "projector_results", FT_STRING, 0, 4, 6 },
 	{ "upvotes", FT_BOOL, 0, 0, 0 },
 	{ "moderated", FT_BOOL, 0, 0, 0 },
+	{ "session_wide", FT_BOOL, 0, 0, 0 },
 };
 const size_t round_nfields = sizeof(round_fields) / sizeof(round_fields[0]);
 
@@ -671,7 +679,7 @@ round_create(struct db *db, long long session, const struct jv *body,
 	struct roundspec s;
 	const struct jv	*opts;
 	const char	*title, *use, *lo, *hi;
-	struct dbparam	 p[19];
+	struct dbparam	 p[20];
 	struct feeditem	*from = NULL;
 	size_t		 nfrom = 0, tlen, lolen, hilen, nopts;
 	long long	 pos = 0, src = 0, after = 0;
@@ -752,22 +760,21 @@ round_create(struct db *db, long long session, const struct jv *body,
 	p[9] = (struct dbparam)DBP_INT(s.budget);
 	p[10] = (struct dbparam)DBP_INT(s.max_per_option);
 	p[11] = (struct dbparam)DBP_INT(s.max_length);
-	p[12] = (struct dbparam)DBP_INT(jv_bool(jv_get(body,
-	    "open_wall")) == 1);
+	p[12] = (struct dbparam)DBP_INT(rtype_bool(s.type, RS_OPEN_WALL, body));
 	lo = jv_str(jv_get(body, "label_low"), &lolen);
 	hi = jv_str(jv_get(body, "label_high"), &hilen);
 	p[13] = lo != NULL ? (struct dbparam)DBP_TEXT(lo, lolen) :
 	    (struct dbparam)DBP_NULL;
 	p[14] = hi != NULL ? (struct dbparam)DBP_TEXT(hi, hilen) :
 	    (struct dbparam)DBP_NULL;
-	p[15] = (struct dbparam)DBP_INT(jv_bool(jv_get(body,
-	    "participants_cluster")) == 1);
-	p[16] = (struct dbparam)DBP_STR(rsetting_word(RS_PROJECTOR_RESULTS,
-	    jv_get(body, "projector_results")));
-	p[17] = (struct dbparam)DBP_INT(jv_bool(jv_get(body, "upvotes")) == 1);
-	p[18] = (struct dbparam)DBP_INT(jv_bool(jv_get(body,
-	    "moderated")) == 1);
-	if (db_exec(db, STMT_ROUND_INSERT, p, 19, NULL, NULL) != 1)
+	p[15] = (struct dbparam)DBP_INT(rtype_bool(s.type,
+	    RS_PARTICIPANTS_CLUSTER, body));
+	p[16] = (struct dbparam)DBP_STR(rtype_word(s.type,
+	    RS_PROJECTOR_RESULTS, body));
+	p[17] = (struct dbparam)DBP_INT(rtype_bool(s.type, RS_UPVOTES, body));
+	p[18] = (struct dbparam)DBP_INT(rtype_bool(s.type, RS_MODERATED, body));
+	p[19] = (struct dbparam)DBP_INT(s.session_wide);
+	if (db_exec(db, STMT_ROUND_INSERT, p, 20, NULL, NULL) != 1)
 		goto down;
 	*id = db_last_id(db);
 	p[0] = (struct dbparam)DBP_INT(src);

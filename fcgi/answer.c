@@ -418,13 +418,16 @@ bump(struct db *db, long long round, long long session)
 		session_bump(db, session);
 }
 
-/* Adds participant pt's idea (text, len) to brainstorm round. */
+/*
+ * Adds participant pt's idea (text, len) to brainstorm (or Q&A) round;
+ * named: the asker asks to be named by it (only a named session does).
+ */
 enum outcome
 answer_idea(struct db *db, const struct partn *pt, long long round,
-    const char *text, size_t len, struct why *why)
+    const char *text, size_t len, int named, struct why *why)
 {
 	struct round	 rd;
-	struct dbparam	 p[5];
+	struct dbparam	 p[6];
 	enum outcome	 o;
 
 	if ((o = part_round(db, pt, round, &rd, why)) != OUT_OK)
@@ -447,9 +450,10 @@ answer_idea(struct db *db, const struct partn *pt, long long round,
 		p[2] = pt->team_id > 0 ? (struct dbparam)DBP_INT(pt->team_id) :
 		    (struct dbparam)DBP_NULL;
 		p[3] = (struct dbparam)DBP_TEXT(text, len);
+		p[4] = (struct dbparam)DBP_INT(named != 0);
 		/* Its place in the statement: after the idea's columns. */
-		p[4] = p[0];
-		if (db_exec(db, STMT_IDEA_INSERT, p + 1, 4, NULL, NULL) != 1)
+		p[5] = p[0];
+		if (db_exec(db, STMT_IDEA_INSERT, p + 1, 5, NULL, NULL) != 1)
 			o = OUT_DB_DOWN;
 		else
 			/* An open wall is in every participant's state. */

@@ -101,6 +101,15 @@ api_round_answer(struct request *r)
 static const struct field idea_fields[] = {
 	{ "text", FT_STRING, 1, 1, 1000 },
 };
+/*
+ * A new idea: "named" true puts the asker's name on it, in a session
+ * that names people (a Q&A's question not asked anonymously); else
+ * nobody's.
+ */
+static const struct field ask_fields[] = {
+	{ "text", FT_STRING, 1, 1, 1000 },
+	{ "named", FT_BOOL, 0, 0, 0 },
+};
 
 int
 api_round_idea(struct request *r)
@@ -111,11 +120,11 @@ api_round_idea(struct request *r)
 	size_t		 len;
 	int		 rc;
 
-	if ((rc = fields_check(r, idea_fields, 1)) != 0)
+	if ((rc = fields_check(r, ask_fields, 2)) != 0)
 		return rc;
 	text = field_str(r, "text", &len);
-	if ((o = answer_idea(r->db, &r->part, r->ids[0], text, len, &why)) !=
-	    OUT_OK)
+	if ((o = answer_idea(r->db, &r->part, r->ids[0], text, len,
+	    jv_bool(jv_get(r->json, "named")) == 1, &why)) != OUT_OK)
 		return resp_outcome(r, o, &why);
 	return resp_json_status(r, 201, "saved");
 }

@@ -12,6 +12,7 @@
  *	DELETE .../rounds/{id}/clusters/{id}		its ideas unclustered
  *	POST   .../rounds/{id}/clusters/{id}/merge	into another cluster
  *	PATCH  .../rounds/{id}/answers/{id}		an open answer hidden
+ *	POST   .../rounds/{id}/ideas/{id}/mark		being answered, answered
  * (all under /api/sessions/{id}).  The handlers check the body, and
  * idea.c does the work.
  */
@@ -122,6 +123,33 @@ api_idea_merge(struct request *r)
 	(void)field_int(r, "into", &into);
 	return changed(r, idea_merge(r->db, SESSION(r), ROUND(r), r->ids[2],
 	    into, &why), &why, 200);
+}
+
+static const struct field mark_fields[] = {
+	{ "mark", FT_STRING, 1, 1, 16 },
+};
+
+/*
+ * POST .../ideas/{id}/mark {"mark": "answering", "answered" or "none"}
+ * (ideamark.c): answers with every idea, as a change of the board.
+ */
+int
+api_idea_mark(struct request *r)
+{
+	struct why	 why = { NULL, "", 0 };
+	const char	*s;
+	size_t		 len;
+	int		 mark, rc;
+
+	if ((rc = fields_check(r, mark_fields, 1)) != 0 ||
+	    (rc = brainstorm_of(r)) != 1)
+		return rc;
+	s = field_str(r, "mark", &len);
+	if ((mark = results_mark_parse(s, len)) == -1)
+		return resp_error(r, 422, "invalid_field", "mark must be "
+		    "\"answering\", \"answered\" or \"none\"");
+	return changed(r, idea_mark(r->db, SESSION(r), ROUND(r), r->ids[2],
+	    mark, &why), &why, 200);
 }
 
 static const struct field name_fields[] = {

@@ -344,6 +344,7 @@ static const struct field update_fields[] = {
 	{ "label_high", FT_STRING, 0, 1, 60 },
 	{ "participants_cluster", FT_BOOL, 0, 0, 0 },
 	{ "projector_results", FT_STRING, 0, 4, 6 },
+	{ "session_wide", FT_BOOL, 0, 0, 0 },
 	{ "confirm_remove", FT_BOOL, 0, 0, 0 },
 };
 

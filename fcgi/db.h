@@ -216,6 +216,11 @@ enum stmt {
 	STMT_EDIT_CRITERION_DELETE,	/* a criterion removed */
 	STMT_OPEN_LABELS,	/* a round's option labels, before it opens */
 	STMT_ROUND_AT,		/* the round at a place of the agenda */
+
+	/* Marks on ideas (ideamark.c, stmtqa.c): the Q&A round's floor. */
+	STMT_MARK_LOCK,		/* the round's row, locked for the mark */
+	STMT_MARK_MOVE_ON,	/* the one being answered: answered now */
+	STMT_MARK_SET,		/* an idea's mark */
 	STMT__MAX
 };
 

@@ -676,6 +676,7 @@ int		 api_template_delete(struct request *);
 int		 api_ideas_list(struct request *);
 int		 api_idea_update(struct request *);
 int		 api_idea_merge(struct request *);
+int		 api_idea_mark(struct request *);
 int		 api_answer_hide(struct request *);
 int		 api_cluster_create(struct request *);
 int		 api_cluster_rename(struct request *);
@@ -803,6 +804,7 @@ enum rsetting {
 	RS_PROJECTOR_RESULTS,	/* "reveal" or "live" (presenter mode) */
 	RS_UPVOTES,		/* brainstorm: likes on the open wall */
 	RS_MODERATED,		/* brainstorm, open: input waits for approval */
+	RS_SESSION_WIDE,	/* qa: reachable beside any step */
 	RS__MAX
 };
 /* A round as the validator and the results need it. */
@@ -813,6 +815,7 @@ struct roundspec {
 	long long	 top_n;			/* ranking; 0: all */
 	long long	 budget, max_per_option;	/* points */
 	long long	 max_length;		/* open, brainstorm */
+	long long	 session_wide;		/* qa: beside every step */
 	const long long	*opts;			/* option ids, in order */
 	size_t		 nopts;
 	const long long	*crits;			/* rating criteria, or */
@@ -837,6 +840,9 @@ int		 rtype_has_options(int);
 int		 rtype_uses_options(int);
 size_t		 rtype_min_options(int);
 int		 rtype_takes_ideas(int);
+int		 rtype_fixed(int, enum rsetting);
+int		 rtype_bool(int, enum rsetting, const struct jv *);
+const char	*rtype_word(int, enum rsetting, const struct jv *);
 int		 rtype_uses(int, enum rsetting);
 const char	*rsetting_name(enum rsetting);
 const char	*rsetting_word(enum rsetting, const struct jv *);
@@ -962,6 +968,7 @@ struct ridea {
 	size_t		 len;
 	char		*cluster;	/* owned; its cluster's name, or NULL */
 	long long	 likes;		/* -1: none counted (no upvotes) */
+	long long	 mark;		/* 0, 1 being answered, 2 answered */
 };
 struct rcluster {
 	long long	 id;
@@ -994,6 +1001,8 @@ void		 results_fill(struct results *, const struct roundspec *,
 void		 results_add_text(struct results *, const char *, size_t);
 void		 results_add_answer(struct results *, long long, int,
 		    const char *, size_t);
+int		 results_mark_parse(const char *, size_t);
+void		 results_mark_write(struct jw *, long long, const char *);
 void		 results_add_idea(struct results *, long long, const char *,
 		    size_t, const char *);
 void		 results_add_cluster(struct results *, long long,
@@ -1307,7 +1316,7 @@ enum outcome	 answer_store(struct db *, const struct partn *, long long,
 		    int, const struct jv *, int *, struct answers *,
 		    struct why *);
 enum outcome	 answer_idea(struct db *, const struct partn *, long long,
-		    const char *, size_t, struct why *);
+		    const char *, size_t, int, struct why *);
 enum outcome	 answer_cluster_create(struct db *, const struct partn *,
 		    long long, const char *, size_t, long long *,
 		    struct why *);
@@ -1371,6 +1380,10 @@ void		 joined_release(struct joined *);
 int		 participant_was_removed(struct db *, const unsigned char[32]);
 enum outcome	 participant_join(struct db *, const struct joinreq *,
 		    struct joined *, struct why *);
+
+/* ideamark.c: a mark on an idea, being answered or answered (the domain) */
+enum outcome	 idea_mark(struct db *, long long, long long, long long, int,
+		    struct why *);
 
 /* idea.c: moderating a brainstorm (the domain) */
 struct idea_edit {

@@ -23,6 +23,8 @@ struct idea {
 	long long	 merged_into;	/* 0: none */
 	long long	 likes;		/* -1: the round has no upvotes */
 	long long	 pending;	/* waiting for approval (hidden) */
+	long long	 mark;		/* ideamark.c: 1 answering, 2 done */
+	char		*by;		/* owned; the asker if named, or NULL */
 };
 static const struct dbfield idea_cols[] = {
 	DBF_I(idea, id),
@@ -32,6 +34,8 @@ static const struct dbfield idea_cols[] = {
 	DBF_I(idea, merged_into),
 	DBF_I(idea, likes),
 	DBF_I(idea, pending),
+	DBF_I(idea, mark),
+	DBF_S(idea, by),
 };
 static const struct dbshape idea_shape = DBSHAPE(idea_cols, idea);
 
@@ -108,6 +112,7 @@ idea_list_write(struct db *db, struct jw *w, long long round)
 			jw_kint(w, "likes", v[i].likes);
 		if (v[i].pending)
 			jw_kbool(w, "pending", 1);
+		results_mark_write(w, v[i].mark, v[i].by);
 		jw_end(w);
 	}
 	jw_end(w);

@@ -325,6 +325,7 @@ results_add_idea(struct results *res, long long id, const char *text,
 	d = &res->ideas[res->nideas++];
 	d->id = id;
 	d->likes = -1;
+	d->mark = 0;
 	d->text = xstrndup(text, len);
 	d->len = len;
 	d->cluster = cluster != NULL ? xstrndup(cluster, strlen(cluster)) :
@@ -533,6 +534,39 @@ json_texts(const struct results *res, struct jw *w)
 }
 
 /*
+ * The mark words of an idea (ideamark.c's marks; 022_qa.sql's idea.mark),
+ * by their number: 0 none.
+ */
+static const char *const marks[] = { NULL, "answering", "answered" };
+
+/* Returns the mark named (s, len): 1 or 2; 0 for "none"; -1 for no mark. */
+int
+results_mark_parse(const char *s, size_t len)
+{
+	size_t	 i;
+
+	if (s != NULL && len == 4 && memcmp(s, "none", 4) == 0)
+		return 0;
+	for (i = 1; s != NULL && i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (strlen(marks[i]) == len && memcmp(marks[i], s, len) == 0)
+			return (int)i;
+	return -1;
+}
+
+/*
+ * Writes an idea's "mark" (when it has one) and "by", the asker's name
+ * (when named: by not NULL), into the open object w.
+ */
+void
+results_mark_write(struct jw *w, long long mark, const char *by)
+{
+	if (mark > 0 && mark < (long long)(sizeof(marks) / sizeof(marks[0])))
+		jw_kstr(w, "mark", marks[mark]);
+	if (by != NULL)
+		jw_kstr(w, "by", by);
+}
+
+/*
  * brainstorm: "ideas": [{"id", "text", "cluster"}] and "clusters":
  * [{"id", "name", "ideas"}].
  */
@@ -551,6 +585,7 @@ json_ideas(const struct results *res, struct jw *w)
 		jw_kstr(w, "cluster", res->ideas[i].cluster);
 		if (res->ideas[i].likes >= 0)
 			jw_kint(w, "likes", res->ideas[i].likes);
+		results_mark_write(w, res->ideas[i].mark, NULL);
 		jw_end(w);
 	}
 	jw_end(w);

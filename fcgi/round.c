@@ -15,7 +15,9 @@
  *	points		{"points": [{"option": id, "points": n}, ...]}
  *	statements	{"answers": [{"option": id, "value": 0..5}, ...]}
  *	open		{"text": "..."}
- * Brainstorm rounds take ideas instead (api_round.c).
+ * Brainstorm and Q&A rounds take ideas instead (api_round.c): a Q&A
+ * round's questions are ideas on an open wall with upvotes, which its
+ * row fixes on (rtype_fixed()).
  *
  * The answer each type takes is checked in roundanswer.c.
  *
@@ -51,6 +53,7 @@ enum rtype {
 	RT_POINTS,
 	RT_STATEMENTS,
 	RT_OPEN,
+	RT_QA,
 	RT__MAX
 };
 
@@ -119,6 +122,8 @@ static const struct setting {
 	[RS_UPVOTES] = { "upvotes", SK_BOOL, NOSPEC, 0, 0, 0, 1, NULL, 14 },
 	[RS_MODERATED] = { "moderated", SK_BOOL, NOSPEC, 0, 0, 0, 1, NULL,
 	    15 },
+	[RS_SESSION_WIDE] = { "session_wide", SK_BOOL, SPEC(session_wide), 0,
+	    0, 0, 1, NULL, 16 },
 };
 
 static long long value(const struct roundspec *, size_t);
@@ -153,6 +158,11 @@ static const struct rtypedef {
 	/* Checks an answer into answers (or -1, msg); NULL: takes none. */
 	answerfn	 answer;
 	struct resultform results;
+	/*
+	 * USES(RS_*) of settings the type always has: a true/false one on,
+	 * projector_results "live", whatever the body says.
+	 */
+	unsigned int	 fixed;
 } rtypes[RT__MAX] = {
 	[RT_BRAINSTORM] = { "brainstorm", 0, 1, ROOM | USES(RS_MAX_LENGTH) |
 	    USES(RS_OPEN_WALL) | USES(RS_PARTICIPANTS_CLUSTER) |
@@ -178,6 +188,12 @@ static const struct rtypedef {
 	    USES(RS_MODERATED), NULL,
 	    answer_open,
 	    { RK_TEXTS, 0, f_none, f_none } },
+	/* Questions are ideas, on the wall, liked, live on the projector. */
+	[RT_QA] = { "qa", 0, 1, ROOM | USES(RS_MAX_LENGTH) |
+	    USES(RS_OPEN_WALL) | USES(RS_UPVOTES) | USES(RS_MODERATED) |
+	    USES(RS_SESSION_WIDE), NULL, NULL,
+	    { RK_IDEAS, 0, f_none, f_none },
+	    ROOM | USES(RS_OPEN_WALL) | USES(RS_UPVOTES) },
 };
 
 const char *
@@ -233,6 +249,46 @@ int
 rtype_takes_ideas(int t)
 {
 	return KNOWN(t) && rtypes[t].ideas;
+}
+
+/*
+ * Returns 1 if type t fixes setting s (a true/false: on; projector_results:
+ * "live"), so a round of it has that value whatever it was created or
+ * edited with (agenda.c, roundedit.c).
+ */
+int
+rtype_fixed(int t, enum rsetting s)
+{
+	return KNOWN(t) && s < RS__MAX && (rtypes[t].fixed & USES(s)) != 0;
+}
+
+/*
+ * Returns the value of true/false setting s of a new round of type t
+ * from body: 1 if the type fixes it, else 1 if body says true, else 0.
+ */
+int
+rtype_bool(int t, enum rsetting s, const struct jv *body)
+{
+	return rtype_fixed(t, s) || (s < RS__MAX &&
+	    jv_bool(jv_get(body, settings[s].name)) == 1);
+}
+
+/*
+ * Returns the word of SK_WORD setting s of a new round of type t from
+ * body: the type's fixed word (the last: "live") or rsetting_word()'s.
+ */
+const char *
+rtype_word(int t, enum rsetting s, const struct jv *body)
+{
+	const char *const	*w;
+
+	if (s >= RS__MAX || swords[s] == NULL)
+		return NULL;
+	if (!rtype_fixed(t, s))
+		return rsetting_word(s, jv_get(body, settings[s].name));
+	for (w = swords[s]; w[1] != NULL; w++)
+		continue;
+	return *w;
 }
 
 /* Returns 1 if rounds of type t use setting s (and show it). */

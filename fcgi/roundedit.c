@@ -287,7 +287,7 @@ round_edit(struct db *db, long long session, const struct round *cur,
 	struct editlock	 lk;
 	struct item	*opt = NULL, *crit = NULL, *ogone = NULL;
 	struct item	*cgone = NULL;
-	struct dbparam	 p[15];
+	struct dbparam	 p[16];
 	struct buf	 list;
 	const struct jv	*v;
 	const char	*word;
@@ -405,16 +405,18 @@ round_edit(struct db *db, long long session, const struct round *cur,
 	p[6] = (struct dbparam)DBP_INT(s.budget);
 	p[7] = (struct dbparam)DBP_INT(s.max_per_option);
 	p[8] = (struct dbparam)DBP_INT(s.max_length);
+	/* What the type fixes stays fixed (a Q&A's wall). */
 	p[9] = (struct dbparam)DBP_INT(bool_or(body, "open_wall",
-	    cur->open_wall));
+	    cur->open_wall) || rtype_fixed(t, RS_OPEN_WALL));
 	p[10] = text_param(body, "label_low", cur->label_low);
 	p[11] = text_param(body, "label_high", cur->label_high);
 	p[12] = (struct dbparam)DBP_INT(bool_or(body, "participants_cluster",
 	    cur->participants_cluster));
-	p[13] = (struct dbparam)DBP_STR(word != NULL ? word :
-	    cur->projector_results);
-	p[14] = (struct dbparam)DBP_INT(cur->id);
-	if (db_exec(db, STMT_EDIT_ROUND, p, 15, NULL, NULL) < 0)
+	p[13] = (struct dbparam)DBP_STR(rtype_fixed(t, RS_PROJECTOR_RESULTS) ?
+	    "live" : word != NULL ? word : cur->projector_results);
+	p[14] = (struct dbparam)DBP_INT(s.session_wide);
+	p[15] = (struct dbparam)DBP_INT(cur->id);
+	if (db_exec(db, STMT_EDIT_ROUND, p, 16, NULL, NULL) < 0)
 		goto down;
 	if (opt != NULL && items_write(db, cur->id, opt, nopt, ogone, nogone,
 	    STMT_EDIT_OPTION_SET, STMT_OPTION_INSERT, STMT_EDIT_OPTION_HIDE,

@@ -113,6 +113,8 @@ enum routeid {
 	ROUTE_PART_IDEA_DELETE,
 	ROUTE_PART_LIKE,
 	ROUTE_PART_UNLIKE,
+	/* Marks on ideas: the audience Q&A's floor. */
+	ROUTE_IDEA_MARK,
 	ROUTE__MAX
 };
 
@@ -362,6 +364,10 @@ static const struct route routes[ROUTE__MAX] = {
 	[ROUTE_PART_UNLIKE] = { "participant.unlike", METHOD_DELETE,
 	    "/api/participant/rounds/{id}/ideas/{id}/like", WHO_PARTICIPANT,
 	    api_part_unlike },
+	/* A mark on an idea: being answered, answered (api_idea.c). */
+	[ROUTE_IDEA_MARK] = { "idea.mark", METHOD_POST,
+	    "/api/sessions/{id}/rounds/{id}/ideas/{id}/mark", WHO_ACCOUNT,
+	    api_idea_mark },
 };
 
 /* Returns 1 for the methods that change state. */

@@ -27,7 +27,7 @@
 	"r.participants_cluster, " \
 	"r.closes_at IS NOT NULL AND r.closes_at <= UTC_TIMESTAMP(6), " \
 	"r.projector_results, r.feed_round, r.feed_use, r.upvotes, " \
-	"r.moderated"
+	"r.moderated, r.session_wide"
 /*
  * A round's version moves with its state and with every answer; answers
  * count on their worker's tally row (011_round_tally.sql), so the
@@ -69,6 +69,15 @@
 #define LIKES "(SELECT COUNT(DISTINCT l.participant_id) FROM idea_like l " \
 	"JOIN idea m ON m.id = l.idea_id WHERE m.id = i.id OR " \
 	"m.merged_into = i.id)"
+
+/*
+ * The asker of idea i, by name: only if they asked to be named and the
+ * session names people (022_qa.sql); else NULL.  IDEA_BY_JOIN after
+ * "JOIN round r".
+ */
+#define IDEA_BY "IF(i.named AND s.named, p.display_name, NULL)"
+#define IDEA_BY_JOIN "JOIN session s ON s.id = r.session_id LEFT JOIN " \
+	"participant p ON p.id = i.participant_id"
 
 const struct stmtdef stmts_session[STMT__MAX] = {
 	/*
@@ -232,8 +241,8 @@ const struct stmtdef stmts_session[STMT__MAX] = {
 	    "type, title, min_picks, max_picks, scale_max, no_opinion, top_n, "
 	    "budget, max_per_option, max_length, open_wall, label_low, "
 	    "label_high, participants_cluster, projector_results, upvotes, "
-	    "moderated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "?, ?, ?, ?)", 0 },
+	    "moderated, session_wide) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?)", 0 },
 	[STMT_ROUND_LIST] = { "SELECT " ROUND_COLS " FROM round r WHERE "
 	    "r.session_id = ? ORDER BY r.position", 1 },
 	[STMT_ROUND_GET] = { "SELECT " ROUND_COLS " FROM round r WHERE "
@@ -366,20 +375,29 @@ const struct stmtdef stmts_session[STMT__MAX] = {
 	[STMT_CLOUD_SHOW] = { "DELETE FROM cloud_hidden WHERE round_id = ? "
 	    "AND entry = ?", 0 },
 	/* In a moderated round an idea waits, hidden (021_moderation.sql). */
+	/* named: the asker asked to be named (read with session.named). */
 	[STMT_IDEA_INSERT] = { "INSERT INTO idea (round_id, participant_id, "
-	    "team_id, text, hidden, pending) SELECT r.id, ?, ?, ?, r.moderated, "
-	    "r.moderated FROM round r WHERE r.id = ?", 0 },
+	    "team_id, text, named, hidden, pending) SELECT r.id, ?, ?, ?, ?, "
+	    "r.moderated, r.moderated FROM round r WHERE r.id = ?", 0 },
 	/* The wall: ideas not hidden and not merged into another. */
 	/* With upvotes: by likes (LIKES), then by time; else -1 likes. */
+	/*
+	 * The one being answered first, the answered last (ideamark.c);
+	 * the asker's name only if they asked to be named in a session
+	 * that names people (IDEA_BY).
+	 */
 	[STMT_IDEA_LIST] = { "SELECT i.id, i.text, c.name, IF(r.upvotes, "
-	    LIKES ", -1) FROM idea i JOIN round r ON r.id = i.round_id LEFT "
+	    LIKES ", -1), i.mark, " IDEA_BY " FROM idea i JOIN round r ON "
+	    "r.id = i.round_id " IDEA_BY_JOIN " LEFT "
 	    "JOIN cluster c ON c.id = i.cluster_id WHERE i.round_id = ? AND "
-	    "i.hidden = 0 AND i.merged_into IS NULL ORDER BY 4 DESC, i.id", 1 },
+	    "i.hidden = 0 AND i.merged_into IS NULL ORDER BY i.mark = 1 DESC, "
+	    "i.mark = 2, 4 DESC, i.id", 1 },
 	/* Moderation (api_idea.c): every idea, with its state. */
 	[STMT_IDEA_ALL] = { "SELECT i.id, i.text, i.hidden, i.cluster_id, "
-	    "i.merged_into, IF(r.upvotes, " LIKES ", -1), i.pending FROM idea i JOIN "
-	    "round r ON r.id = i.round_id WHERE i.round_id = ? ORDER BY 6 DESC, "
-	    "i.id", 1 },
+	    "i.merged_into, IF(r.upvotes, " LIKES ", -1), i.pending, i.mark, "
+	    IDEA_BY " FROM idea i JOIN round r ON r.id = i.round_id "
+	    IDEA_BY_JOIN " WHERE i.round_id = ? ORDER BY i.mark = 1 DESC, "
+	    "i.mark = 2, 6 DESC, i.id", 1 },
 	[STMT_IDEA_SET_TEXT] = { "UPDATE idea SET text = ? WHERE id = ? AND "
 	    "round_id = ?", 0 },
 	/* Shown: approved; hidden: rejected.  Either way it waits no more. */
@@ -640,7 +658,8 @@ const struct stmtdef stmts_session[STMT__MAX] = {
 	    "max_picks = ?, scale_max = ?, no_opinion = ?, top_n = ?, "
 	    "budget = ?, max_per_option = ?, max_length = ?, open_wall = ?, "
 	    "label_low = ?, label_high = ?, participants_cluster = ?, "
-	    "projector_results = ?, version = version + 1 WHERE id = ?", 0 },
+	    "projector_results = ?, session_wide = ?, version = version + 1 "
+	    "WHERE id = ?", 0 },
 	[STMT_EDIT_OPTION_ANSWERS] = { "SELECT COUNT(*) FROM response_value "
 	    "WHERE option_id = ?", 0 },
 	[STMT_EDIT_OPTION_SET] = { "UPDATE round_option SET label = ?, "

@@ -224,7 +224,8 @@ function roundItem(r) {
 	res.setAttribute("aria-expanded", String(shown.has(r.id)));
 	acts.append(res);
 	if (roundType(r.type) && roundType(r.type).board) {
-		const b = button(t("console.ideas"), "secondary", () => {
+		// A type may name its board (the Q&A's questions).
+		const b = button(t(roundType(r.type).boardKey || "console.ideas"), "secondary", () => {
 			if (boards.has(r.id))
 				boards.delete(r.id);
 			else
@@ -244,8 +245,10 @@ function roundItem(r) {
 	sel.addEventListener("change", async () => {
 		const x = await call("PATCH", "/sessions/" + sid + "/rounds/" + r.id,
 		    { projector_results: sel.value });
+		// As stored: a type may fix it ("live" for a Q&A).
 		if (x.ok)
-			r.projector_results = sel.value;
+			sel.value = r.projector_results = x.data && x.data.round ?
+			    x.data.round.projector_results : sel.value;
 	});
 	pr.append(el("span", t("console.projectorResults")), sel);
 	pr.htmlFor = sel.id;

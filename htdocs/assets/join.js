@@ -17,7 +17,10 @@
 // One thing at a time: the round of the facilitator's step (state.step)
 // fills the screen; a newly current round replaces the view, its heading
 // takes the focus and is announced; several open rounds and no step on
-// one of them: a list to pick from.  The page asks the state first, so a
+// one of them: a list to pick from.  A session-wide round (an open round
+// with session_wide, the Q&A's) is one tap away whatever the step: its
+// button ("Questions") shows it in place of the step's round, and back;
+// a new step brings the participant back to the step.  The page asks the state first, so a
 // reload or a woken tab resumes from the cookie without the join form.
 // The timer counts down to the server's ends_at_ms, by the offset of the
 // phone's clock that the worker's answer taught (live.js).  The name and team fields appear when the
@@ -42,6 +45,7 @@ let me = null;
 let chosen = false;	// the participant picked a language with the switch
 let current = null;	// the id of the round on the screen
 let picked = null;	// the round picked from the list
+let aside = null;	// { id, step }: the session-wide round shown, at which step
 let timerEnd = null;	// performance.now() at which the timer ends
 let timerRound = null;	// the round the timer counts down
 const cards = new Map();	// round id -> { card, sig, dirty }
@@ -77,7 +81,8 @@ function submitButton(text) {
 // [form, body()].
 function buildForm(r, mod) {
 	const form = el("form", null, "answer stack");
-	const { nodes, body, check } = mod.answerForm(r);
+	const { nodes, body, check } = mod.answerForm(r,
+	    { named: !!(me.participant && me.participant.display_name) });
 	form.append(...nodes);
 	form.append(submitButton(t(mod.submitKey || "join.send")));
 	return [form, body, check];
@@ -241,7 +246,12 @@ function showOne() {
 	const open = rounds.filter((r) => r.state === "open");
 	const step = me.step || null;
 	let id = null;
-	if (step && step.kind === "round" && rounds.some((r) => r.id === step.round))
+	const wide = open.find((r) => r.session_wide);
+	if (aside && (!wide || wide.id !== aside.id || aside.step !== stepSig(step)))
+		aside = null;
+	if (aside)
+		id = aside.id;
+	else if (step && step.kind === "round" && rounds.some((r) => r.id === step.round))
 		id = step.round;
 	else if (picked !== null && open.some((r) => r.id === picked))
 		id = picked;
@@ -268,6 +278,7 @@ function showOne() {
 	}
 	for (const [rid, e] of cards)
 		e.card.hidden = rid !== id;
+	asideButton(wide, id);
 	const back = id !== null && picked === id && open.length > 1 &&
 	    !(step && step.kind === "round" && step.round === id);
 	$("back-list").hidden = !back;
@@ -283,6 +294,34 @@ function showOne() {
 			h.focus({ preventScroll: true });
 		}
 	}
+}
+
+function stepSig(step) {
+	return step ? [step.kind, step.round || "", step.view || ""].join("/") : "";
+}
+
+// The button to the session-wide round (wide) and back, beside the round
+// shown (id).
+function asideButton(wide, id) {
+	let b = $("aside-btn");
+	if (!b) {
+		b = el("button", "", "btn secondary aside-btn");
+		b.type = "button";
+		b.id = "aside-btn";
+		b.addEventListener("click", () => {
+			const w = (me.rounds || []).find((r) => r.state === "open" && r.session_wide);
+			aside = aside || !w ? null : { id: w.id, step: stepSig(me.step) };
+			showOne();
+		});
+		$("who").after(b);
+	}
+	b.hidden = !wide || (!aside && id === wide.id);
+	if (b.hidden)
+		return;
+	const mod = roundType(wide.type);
+	b.textContent = aside ? t("join.backToStep") :
+	    mod && mod.asideKey ? t(mod.asideKey) : wide.title;
+	b.setAttribute("aria-pressed", String(!!aside));
 }
 
 function tickTimer() {

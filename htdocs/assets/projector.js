@@ -88,7 +88,14 @@ async function drawRoom() {
 		$("rr-h").textContent = r.title;
 		const view = step.view || "question";
 		let body;
-		if (view === "results" && r.results) {
+		const mod = roundType(r.type);
+		if (view !== "results" && r.results && mod && mod.roomView) {
+			// A type that draws its own live view (the Q&A's questions).
+			body = el("div", null, "question");
+			body.append(mod.roomView(r, r.results));
+			$("rr-count").textContent = (r.results.ideas || []).length + " " +
+			    t(mod.countKey || "results.responses");
+		} else if (view === "results" && r.results) {
 			body = renderResults(r, r.results, { cloud: true });
 			$("rr-count").textContent = "";
 		} else if (view === "results") {

@@ -3,7 +3,8 @@
 # answers.t: the participant's page answers every round type (choice,
 # rating with no opinion, ranking by keyboard, points, statements, open
 # question) on a phone, and the facilitator's results hold exactly those
-# answers.
+# answers; the idea wall with likes (wall.mjs); the audience Q&A
+# (qa.mjs): a phone asks and votes, the projector's order follows.
 PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$PF_SRC/t/lib/tap.sh"
 with_stack
@@ -81,5 +82,51 @@ like "$out" 'console cloud: empty' "and out of the word cloud"
 like "$(res open)" '"texts":\[\],"answers":\[\{"id":[0-9]+,"text":"More breaks, please","hidden":true\}\]' "stored hidden: out of the texts the room is shown"
 like "$out" 'problems: 0' "no script error"
 is "$(sql -e "SELECT COUNT(*) FROM idea_like")" 0 "no like left in the database"
+
+# The audience Q&A (qa.mjs): a named session whose step is another
+# round; the session-wide Q&A is a tap away on the phone, which asks
+# and votes; the projector's order follows the votes; the console
+# marks the question being answered and the projector puts it on top.
+call ann POST /api/sessions '{"title":"Town hall","language":"en","named":true}'
+S2=$(jget "$body" session.id)
+call ann POST "/api/sessions/$S2/start" ''
+CODE2=$(jget "$body" session.join_code | tr -d -)
+call ann POST "/api/sessions/$S2/rounds" '{"type":"qa","title":"Ask the mayor","session_wide":true}'
+QA=$(jget "$body" round.id)
+call ann POST "/api/sessions/$S2/rounds" '{"type":"choice","title":"Quick poll","options":["Yes","No"]}'
+POLL=$(jget "$body" round.id)
+for r in $QA $POLL; do call ann POST "/api/sessions/$S2/rounds/$r/open" ''; done
+call ann POST "/api/sessions/$S2/projector" ''
+TOK2=$(jget "$body" projector_link); TOK2=${TOK2#*#}
+call ann POST "/api/sessions/$S2/step" "{\"kind\":\"round\",\"round\":$POLL,\"view\":\"answer\"}"
+browser quinn 127.0.0.13
+call quinn POST /api/join "{\"code\":\"$CODE2\",\"display_name\":\"Quinn\"}"
+browser rosa 127.0.0.14
+call rosa POST /api/join "{\"code\":\"$CODE2\",\"display_name\":\"Rosa\"}"
+call quinn POST "/api/participant/rounds/$QA/ideas" '{"text":"Can we get more buses?","named":true}'
+call rosa POST "/api/participant/rounds/$QA/ideas" '{"text":"What about bike lanes?"}'
+buses=$(sql -e "SELECT id FROM idea WHERE round_id = $QA AND text LIKE 'Can we%'")
+bikes=$(sql -e "SELECT id FROM idea WHERE round_id = $QA AND text LIKE 'What about%'")
+call quinn POST "/api/participant/rounds/$QA/ideas/$buses/like" ''
+call rosa POST "/api/participant/rounds/$QA/ideas/$bikes/like" ''
+out=$(node qa.mjs "$PF_URL" "$CODE2" "$TOK2" "$shots" ann@example.org "ann has a good passphrase" "$S2" "$QA" 2>&1)
+printf "%s\n" "$out" >"$shots/qa-out.txt"
+like "$out" 'step: Quick poll, tab: Questions' "another round is the step: the phone has a Questions button"
+like "$out" 'aside: Ask the mayor, back: Back to the current round' "which shows the session-wide Q&A, and leads back"
+like "$out" 'anonymous box: 1' "a named session offers to ask anonymously"
+like "$out" 'by: parking asked by Phone Pat, decides \(nobody\)' "asked by name, or anonymously: no name"
+like "$out" 'step set: 200' "the facilitator puts the Q&A on the projector"
+like "$out" 'projector before: 1\s*Can we get more buses\? \| 1\s*What about bike lanes\? \| 0\s*Is there parking\? \| 0\s*Who decides' \
+    "the projector: the questions by votes, then by time"
+like "$out" 'projector names: none' "and names nobody"
+like "$out" 'vote button: Vote for: What about bike lanes\? \(1 vote\) false' "a vote button, not pressed"
+like "$out" 'projector after: 2\s*What about bike lanes\? \| 1\s*Can we get more buses' "the phone votes: the projector's order follows"
+like "$out" 'phone by votes: What about bike lanes\?,Can we get more buses\?,Is there parking\?,Who decides' "so does the phone's"
+like "$out" 'phone by time: Who decides in the end\?,Is there parking\?,What about bike lanes\?,Can we get more buses\?' "sorted by time: newest first"
+like "$out" 'board: Being answered.*Is there parking' "the console's board marks the question being answered"
+like "$out" 'projector now: Being answered\s*Is there parking\?.*\| then: 2\s*What about bike lanes' "the projector puts it on top, the others below"
+like "$out" 'phone: answering first Being answered\s*Is there parking' "and the phones"
+like "$out" 'problems: 0' "no script error"
+is "$(sql -e "SELECT COUNT(*) FROM idea_like l JOIN idea i ON i.id = l.idea_id WHERE i.round_id = $QA")" 3 "three votes stored"
 
 done_testing

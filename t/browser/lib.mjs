@@ -23,6 +23,33 @@ export async function launch() {
 	});
 }
 
+// Collects page p's script errors into problems (a console error that
+// is a failed load, a 4xx the test asked for, is no problem).
+export function watch(p, problems) {
+	p.on("pageerror", (e) => problems.push(e.message));
+	p.on("console", (m) => {
+		if (m.type() === "error" && !m.text().startsWith("Failed to load resource"))
+			problems.push(m.text());
+	});
+}
+
+// The facilitator (email, password) logged in, in English, on the
+// console of session sid, 1280 wide; script errors into problems.
+export async function consoleOf(browser, url, email, password, sid, problems) {
+	const ctx = await browser.newContext({ ignoreHTTPSErrors: true, locale: "en-GB",
+	    viewport: { width: 1280, height: 860 } });
+	const fac = await ctx.newPage();
+	watch(fac, problems);
+	await fac.goto(url + "/login.html");
+	await fac.click("button.lang[data-lang=en]");
+	await fac.fill("#email", email);
+	await fac.fill("#password", password);
+	await fac.click("#login button[type=submit]");
+	await fac.waitForURL(/console\.html/);
+	await fac.goto(url + "/console.html?session=" + sid);
+	return fac;
+}
+
 export async function newPage(browser, locale) {
 	const ctx = await browser.newContext({
 		ignoreHTTPSErrors: true,

@@ -8,23 +8,16 @@
 // PASSWORD; console 1280 wide) hides an open answer in the results of
 // SESSION's open question.  Prints what it saw;
 // screenshots into SHOTS.
-import { launch } from "./lib.mjs";
+import { consoleOf, launch, watch } from "./lib.mjs";
 
 const [url, code, token, shots, email, password, sid] = process.argv.slice(2);
 const browser = await launch();
 const problems = [];
-const watch = (p) => {
-	p.on("pageerror", (e) => problems.push(e.message));
-	p.on("console", (m) => {
-		if (m.type() === "error" && !m.text().startsWith("Failed to load resource"))
-			problems.push(m.text());
-	});
-};
 try {
 	const pctx = await browser.newContext({ ignoreHTTPSErrors: true, locale: "en-GB",
 	    viewport: { width: 1280, height: 720 } });
 	const proj = await pctx.newPage();
-	watch(proj);
+	watch(proj, problems);
 	await proj.goto(url + "/projector.html#" + token);
 	const order = () => proj.evaluate(() => [...document.querySelectorAll(
 	    "#room > .step:not([hidden]) .wall .card")].map((c) => c.textContent).join(" | "));
@@ -35,7 +28,7 @@ try {
 	const ctx = await browser.newContext({ ignoreHTTPSErrors: true, locale: "en-GB",
 	    viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 	const p = await ctx.newPage();
-	watch(p);
+	watch(p, problems);
 	await p.goto(url + "/j/" + code);
 	await p.click("#join button[type=submit]");
 	const card = p.locator("section.round-card", { hasText: "Vote the ideas" });
@@ -93,17 +86,7 @@ try {
 	console.log("taken back: " + (await card.locator(".wall-box li", { hasText: "Idea B" })
 	    .locator("button.like").textContent()));
 	// The console: an open answer hidden from the room.
-	const fctx = await browser.newContext({ ignoreHTTPSErrors: true, locale: "en-GB",
-	    viewport: { width: 1280, height: 860 } });
-	const fac = await fctx.newPage();
-	watch(fac);
-	await fac.goto(url + "/login.html");
-	await fac.click("button.lang[data-lang=en]");
-	await fac.fill("#email", email);
-	await fac.fill("#password", password);
-	await fac.click("#login button[type=submit]");
-	await fac.waitForURL(/console\.html/);
-	await fac.goto(url + "/console.html?session=" + sid);
+	const fac = await consoleOf(browser, url, email, password, sid, problems);
 	const li = fac.locator("#rounds > li", { hasText: "Anything else?" });
 	await li.getByRole("button", { name: "Results", exact: true }).click();
 	const hide = li.getByRole("button", { name: "Hide “More breaks, please” from the screen and the phones" });

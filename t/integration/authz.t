@@ -168,6 +168,7 @@ REQ[participant.idea_edit]="PATCH /api/participant/rounds/$RB/ideas/$IDEA {\"tex
 REQ[participant.idea_delete]="DELETE /api/participant/rounds/$RB/ideas/$IDEA2"
 REQ[participant.like]="POST /api/participant/rounds/$RB/ideas/$IDEA/like"
 REQ[participant.unlike]="DELETE /api/participant/rounds/$RB/ideas/$IDEA/like"
+REQ[idea.mark]="POST /api/sessions/$S/rounds/$RB/ideas/$IDEA/mark {\"mark\":\"none\"}"
 REQ[join]="POST /api/join {\"code\":\"$CODE\",\"display_name\":\"Someone\"}"
 REQ[participant.state]="GET /api/participant/state"
 REQ[plan.list]="GET /api/plans"

@@ -22,6 +22,7 @@
 #define RT_POINTS	rtype_parse("points")
 #define RT_STATEMENTS	rtype_parse("statements")
 #define RT_OPEN		rtype_parse("open")
+#define RT_QA		rtype_parse("qa")
 #define RT__MAX		rtype_count()
 
 static struct limits	 lim = { 65536, 16, 4096, 64 };
@@ -424,6 +425,28 @@ test_table(void)
 	is_str(settings_of(RT_STATEMENTS), "projector_results",
 	    "statements: only the setting every type has");
 	is_str(settings_of(RT__MAX), "", "no settings past the table");
+	/* The audience Q&A: questions are ideas on a wall, liked, live. */
+	ok(RT_QA >= 0 && rtype_takes_ideas(RT_QA) &&
+	    !rtype_uses_options(RT_QA) && rtype_min_options(RT_QA) == 0,
+	    "qa: takes ideas (its questions), not answers or options");
+	ok(rtype_results(RT_QA)->kind == RK_IDEAS, "qa: its results are ideas");
+	is_str(settings_of(RT_QA), "open_wall max_length projector_results "
+	    "upvotes moderated session_wide", "qa: its settings in writing order");
+	ok(rtype_fixed(RT_QA, RS_OPEN_WALL) && rtype_fixed(RT_QA, RS_UPVOTES) &&
+	    rtype_fixed(RT_QA, RS_PROJECTOR_RESULTS) &&
+	    !rtype_fixed(RT_QA, RS_MODERATED) &&
+	    !rtype_fixed(RT_QA, RS_SESSION_WIDE) &&
+	    !rtype_fixed(RT_BRAINSTORM, RS_OPEN_WALL) &&
+	    !rtype_fixed(RT__MAX, RS_OPEN_WALL),
+	    "qa: the wall, likes and the live projector fixed on, only for qa");
+	ok(results_mark_parse("answering", 9) == 1 &&
+	    results_mark_parse("answered", 8) == 2 &&
+	    results_mark_parse("none", 4) == 0 &&
+	    results_mark_parse("answer", 6) == -1 &&
+	    results_mark_parse("answeringx", 10) == -1 &&
+	    results_mark_parse(NULL, 0) == -1, "an idea's marks by name");
+	ok(!rtype_uses(RT_BRAINSTORM, RS_SESSION_WIDE) &&
+	    rtype_uses(RT_QA, RS_SESSION_WIDE), "only qa is session-wide");
 	ok(rtype_setting(RT_CHOICE, RS__MAX) == -1 &&
 	    rtype_setting(RT_CHOICE, -2) == -1, "no setting after none");
 	ok(rsetting_is_bool(RS_NO_OPINION) && rsetting_is_bool(RS_OPEN_WALL) &&
@@ -459,7 +482,11 @@ test_table(void)
 	    "\"statements\",\"min_options\":1,\"takes_ideas\":false,"
 	    "\"settings\":[\"projector_results\"]},{\"type\":\"open\","
 	    "\"min_options\":0,\"takes_ideas\":false,\"settings\":"
-	    "[\"max_length\",\"projector_results\",\"moderated\"]}]}",
+	    "[\"max_length\",\"projector_results\",\"moderated\"]},"
+	    "{\"type\":\"qa\",\"min_options\":0,\"takes_ideas\":true,"
+	    "\"settings\":[\"open_wall\",\"max_length\","
+	    "\"projector_results\",\"upvotes\",\"moderated\","
+	    "\"session_wide\"]}]}",
 	    "GET /api/round-types: the table as JSON");
 	ok(rtype_results(RT_RATING)->kind == RK_SCALE &&
 	    rtype_results(RT_STATEMENTS)->scale == 5 &&
@@ -505,14 +532,24 @@ test_settings(void)
 	ok(settings("{\"type\":\"brainstorm\",\"open_wall\":true,"
 	    "\"participants_cluster\":false}", 0, &s, &why) == OUT_OK &&
 	    s.type == RT_BRAINSTORM, "settings: brainstorm");
+	ok(settings("{\"type\":\"qa\",\"session_wide\":true,\"moderated\":"
+	    "true,\"max_length\":280}", 0, &s, &why) == OUT_OK &&
+	    s.type == RT_QA && s.session_wide == 1 && s.max_length == 280,
+	    "settings: a session-wide qa, moderated, 280 characters");
+	ok(settings("{\"type\":\"qa\"}", 0, &s, &why) == OUT_OK &&
+	    s.session_wide == 0 && s.max_length == 500,
+	    "settings: a qa's defaults (in one round, 500 characters)");
+	unsettled("{\"type\":\"qa\"}", 1, "a qa round takes no options");
+	unsettled("{\"type\":\"qa\",\"session_wide\":\"yes\"}", 0,
+	    "session_wide must be true or false");
 	ok(settings("{\"type\":\"choice\",\"scale_max\":6}", 2, &s, &why) ==
 	    OUT_OK && s.scale_max == 6, "settings: scale_max 6 stored, not "
 	    "checked, for a choice (as before)");
 
 	unsettled("{\"type\":\"poll\"}", 2, "type must be one of brainstorm, "
-	    "choice, rating, ranking, points, statements, open");
+	    "choice, rating, ranking, points, statements, open, qa");
 	unsettled("{\"title\":\"x\"}", 2, "type must be one of brainstorm, "
-	    "choice, rating, ranking, points, statements, open");
+	    "choice, rating, ranking, points, statements, open, qa");
 	unsettled("{\"type\":\"choice\"}", 1, "a choice round needs at least "
 	    "two options");
 	unsettled("{\"type\":\"ranking\"}", 1, "a ranking round needs at least "

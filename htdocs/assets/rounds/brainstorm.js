@@ -4,13 +4,55 @@
 // open_wall they see everyone's, and with participants_cluster they
 // group them too.  The facilitator clusters and moderates them on the
 // console's board of ideas (board(), below).  Results: the ideas by cluster, with a word
-// cloud where there is room.
+// cloud where there is room.  Other rounds of ideas build on it (the
+// Q&A, qa.js): likeButton(), likedOf(), the board's per-idea hook ctx.ideaTools(li,
+// idea, reload) and the catalogue prefix of yours() are theirs.
 import { el, ideaWall, longList, wordCloud } from "../charts.js";
 import { t, tn } from "../i18n.js";
 import { $, check } from "./_form.js";
 
 let grabbed = null;	// the idea picked up by keyboard: { id, bucket }
 const liked = new Map();	// round id -> Set of the ideas this phone likes
+
+// A like button for idea i of round r on the phone: pressed when this
+// phone likes it, the count beside its mark; a press likes it or takes
+// the like back (call as for yours()).  k: the texts and marks, the
+// brainstorm's by default ({ on, off, like, unlike, count }).
+const LIKE = { on: "♥ ", off: "♡ ", like: "round.brainstorm.likeLabel",
+    unlike: "round.brainstorm.unlikeLabel", count: "results.likes." };
+export function likeButton(r, i, call, k = LIKE) {
+	const mine = likedOf(r.id);
+	let on = mine.has(i.id), n = i.likes || 0;
+	const b = el("button", null, "btn small secondary like");
+	b.type = "button";
+	const draw = () => {
+		b.textContent = (on ? k.on : k.off) + n;
+		b.setAttribute("aria-pressed", String(on));
+		b.setAttribute("aria-label", t(on ? k.unlike : k.like, { text: i.text }) +
+		    " (" + tn(k.count, n) + ")");
+	};
+	draw();
+	b.addEventListener("click", async () => {
+		const x = await call(on ? "DELETE" : "POST", "/ideas/" + i.id + "/like");
+		if (!x.ok)
+			return;
+		n += on ? -1 : 1;
+		on = !on;
+		if (on)
+			mine.add(i.id);
+		else
+			mine.delete(i.id);
+		draw();
+	});
+	return b;
+}
+
+// The ideas of round id that this phone likes (a Set, filled by yours()).
+export function likedOf(id) {
+	if (!liked.has(id))
+		liked.set(id, new Set());
+	return liked.get(id);
+}
 
 // The console's board: ctx { call, say, button, path, addRound }.
 async function loadBoard(r, box, ctx) {
@@ -193,7 +235,7 @@ function renderBoard(r, box, d, ctx) {
 			pick.setAttribute("aria-pressed", String(!!(grabbed && grabbed.id === i.id)));
 			li.append(pick);
 			if (typeof i.likes === "number")
-				li.append(" ", el("span", tn("results.likes.", i.likes), "likes"));
+				li.append(" ", el("span", tn(ctx.likesKey || "results.likes.", i.likes), "likes"));
 			li.addEventListener("dragstart", (ev) => {
 				ev.dataTransfer.setData("text/plain", String(i.id));
 				li.classList.add("dragging");
@@ -290,6 +332,9 @@ function renderBoard(r, box, d, ctx) {
 			}, ctx));
 			edit.setAttribute("aria-label", t("console.editIdea") + ": " + i.text);
 			li.append(" ", hide, " ", edit);
+			// A type's own tools on each idea (a Q&A's marks).
+			if (ctx.ideaTools)
+				ctx.ideaTools(li, i, () => loadBoard(r, box, ctx));
 			ul.append(li);
 		}
 		sec.append(ul);
@@ -332,19 +377,20 @@ function renderBoard(r, box, d, ctx) {
 // The participant's own ideas on the phone, each with Edit (in place)
 // and Delete (asked first) while the round is open; call(method, path,
 // body) is the page's api() for /participant/rounds/ID + path.
-async function loadYours(r, box, call) {
+// k: the catalogue's prefix of the texts ("round.brainstorm.").
+async function loadYours(r, box, call, k) {
 	const x = await call("GET", "/ideas");
 	if (x.ok) {
 		liked.set(r.id, new Set(x.data.liked || []));
-		renderYours(r, box, call, x.data.ideas || []);
+		renderYours(r, box, call, x.data.ideas || [], k);
 	}
 }
 
-function renderYours(r, box, call, ideas) {
+function renderYours(r, box, call, ideas, k) {
 	box.replaceChildren();
 	if (ideas.length === 0)
 		return;
-	box.append(el("h3", t("round.brainstorm.yours")));
+	box.append(el("h3", t(k + "yours")));
 	const ul = el("ul", null, "cards yours");
 	const btn = (key, cls, label, fn) => {
 		const b = el("button", t(key), "btn small " + cls);
@@ -366,13 +412,13 @@ function renderYours(r, box, call, ideas) {
 			li.replaceChildren(el("span", i.text));
 			// Waiting in a moderated round is not the same as hidden.
 			if (i.hidden)
-				li.append(" ", el("em", t(i.pending ? "round.brainstorm.pendingIdea" :
-				    "round.brainstorm.hiddenIdea"), "meta"));
+				li.append(" ", el("em", t(k + (i.pending ? "pendingIdea" :
+				    "hiddenIdea")), "meta"));
 			const row = el("div", null, "row mine-actions");
-			row.append(btn("round.brainstorm.edit", "secondary",
-			    t("round.brainstorm.editLabel", { text: i.text }), edit),
-			    btn("round.brainstorm.delete", "secondary",
-			    t("round.brainstorm.deleteLabel", { text: i.text }), ask));
+			row.append(btn(k + "edit", "secondary",
+			    t(k + "editLabel", { text: i.text }), edit),
+			    btn(k + "delete", "secondary",
+			    t(k + "deleteLabel", { text: i.text }), ask));
 			li.append(row, msg);
 		};
 		const edit = () => {
@@ -382,12 +428,12 @@ function renderYours(r, box, call, ideas) {
 			ta.maxLength = r.max_length || 500;
 			ta.required = true;
 			ta.value = i.text;
-			const l = el("label", t("round.brainstorm.editField"));
+			const l = el("label", t(k + "editField"));
 			l.htmlFor = ta.id;
-			const save = el("button", t("round.brainstorm.save"), "btn small");
+			const save = el("button", t(k + "save"), "btn small");
 			save.type = "submit";
 			const row = el("div", null, "row mine-actions");
-			row.append(save, btn("round.brainstorm.cancel", "secondary", null, view));
+			row.append(save, btn(k + "cancel", "secondary", null, view));
 			f.append(l, ta, row);
 			f.addEventListener("submit", async (ev) => {
 				ev.preventDefault();
@@ -404,9 +450,9 @@ function renderYours(r, box, call, ideas) {
 			ta.focus();
 		};
 		const ask = () => {
-			li.replaceChildren(el("p", t("round.brainstorm.deleteAsk", { text: i.text })));
+			li.replaceChildren(el("p", t(k + "deleteAsk", { text: i.text })));
 			const row = el("div", null, "row mine-actions");
-			const yes = btn("round.brainstorm.deleteYes", "danger", null, async () => {
+			const yes = btn(k + "deleteYes", "danger", null, async () => {
 				const x = await call("DELETE", "/ideas/" + i.id);
 				if (!x.ok)
 					return failed(x);
@@ -414,7 +460,7 @@ function renderYours(r, box, call, ideas) {
 				if (!ul.children.length)
 					box.replaceChildren();
 			});
-			row.append(yes, btn("round.brainstorm.cancel", "secondary", null, view));
+			row.append(yes, btn(k + "cancel", "secondary", null, view));
 			li.append(row, msg);
 			yes.focus();
 		};
@@ -462,8 +508,8 @@ export default {
 		return loadBoard(r, box, ctx);
 	},
 	// The participant's own ideas, to mend or take back (open rounds).
-	yours(r, box, call) {
-		return loadYours(r, box, call);
+	yours(r, box, call, k) {
+		return loadYours(r, box, call, k || "round.brainstorm.");
 	},
 	// The open wall on the participant's phone; with clusters, each idea
 	// gets a cluster to choose and the group can add clusters.
@@ -475,37 +521,11 @@ export default {
 		const w = el("div");
 		w.append(el("h3", t("round.brainstorm.wall")));
 		const ul = el("ul", null, "cards");
-		const mine = liked.get(r.id) || new Set();
 		for (const i of r.wall) {
 			const li = el("li", null, "card");
 			li.append(el("span", i.text));
-			if (r.upvotes && typeof i.likes === "number" && call) {
-				let on = mine.has(i.id), n = i.likes;
-				const b = el("button", null, "btn small secondary like");
-				b.type = "button";
-				const draw = () => {
-					b.textContent = (on ? "♥ " : "♡ ") + n;
-					b.setAttribute("aria-pressed", String(on));
-					b.setAttribute("aria-label", t(on ? "round.brainstorm.unlikeLabel" :
-					    "round.brainstorm.likeLabel", { text: i.text }) + " (" +
-					    tn("results.likes.", n) + ")");
-				};
-				draw();
-				b.addEventListener("click", async () => {
-					const x = await call(on ? "DELETE" : "POST", "/ideas/" + i.id + "/like");
-					if (!x.ok)
-						return;
-					n += on ? -1 : 1;
-					on = !on;
-					if (on)
-						mine.add(i.id);
-					else
-						mine.delete(i.id);
-					liked.set(r.id, mine);
-					draw();
-				});
-				li.append(" ", b);
-			}
+			if (r.upvotes && typeof i.likes === "number" && call)
+				li.append(" ", likeButton(r, i, call));
 			if (r.clusters) {
 				const sel = el("select");
 				sel.setAttribute("aria-label", t("round.brainstorm.clusterFor") + i.text);

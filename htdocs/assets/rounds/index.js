@@ -12,14 +12,22 @@
 //                members of the new round's JSON
 //   fill(r)      (if it has settings) round r's settings into those
 //                fields, for an edit of r (console: within(), rekey())
-//   answerForm(r)  the participant's form: { nodes, body(), check() }, body() the
+//   answerForm(r, who)  the participant's form: { nodes, body(), check() }, body() the
 //                answer's JSON, check() (optional) null or what is still
 //                missing, said before anything is sent
 //   submitKey    the catalogue key of the answer's button (join.send)
+//                (who.named: the participant is named in this session)
 //   thanksKey    (ideas) the key of the thanks after each idea
+//   yours(r, box, call)  (ideas) the participant's own, to mend or take back
+//   asideKey     (session_wide rounds) the key of the phone's button to it
+//   boardKey     (with a board) the key of the console's button to it
+//   roomView(r, results)  (optional) the projector's live view of an
+//                open round (the Q&A's top questions), instead of the count
 //   wall(r, post)  (ideas) the phone's wall of everyone's ideas
 //   board(r, box, ctx)  (ideas) the console's board of the ideas:
-//                clusters, moderation
+//                clusters, moderation; ctx.ideaTools(li, idea, reload),
+//                if given, adds a type's own tools to each idea, and
+//                ctx.likesKey names its likes (the Q&A's votes)
 //   countKey     the key of what the results count (results.responses)
 //   resultsView(round, results, opts)  the live results' nodes (console,
 //                projector, revealed on the phone); opts.cloud: room for
