@@ -2,7 +2,10 @@
 /*
  * api_idea.c: the routes of moderating and clustering a brainstorm's
  * ideas, and of hiding an open question's answers, for the session's
- * facilitator (P4: another account's ids are 404).
+ * facilitator (P4: another account's ids are 404) and those who run it
+ * with them: a moderator lists, hides, shows, merges and edits ideas,
+ * renames clusters and hides answers; making, deleting and merging
+ * clusters is for a co-facilitator or the owner (member.c).
  *
  *	GET    .../rounds/{id}/ideas			every idea, clusters
  *	PATCH  .../rounds/{id}/ideas/{id}		text, hidden, cluster
@@ -26,17 +29,18 @@
 #define ROUND(r)	((r)->ids[1])
 
 /*
- * Session {id} is the caller's and round {id} a brainstorm of it: 1, or
- * the status of the refusal.
+ * The caller has role need in session {id} (a moderator moderates, a
+ * co-facilitator or the owner also sorts into clusters) and round {id}
+ * is a brainstorm of it: 1, or the status of the refusal.
  */
 static int
-brainstorm_of(struct request *r)
+brainstorm_of(struct request *r, enum member_role need)
 {
 	struct why	 why = { NULL, "", 0 };
 	enum outcome	 o;
 
-	if ((o = idea_round(r->db, SESSION(r), r->auth.account_id, ROUND(r),
-	    &why)) != OUT_OK)
+	if ((o = idea_round_as(r->db, SESSION(r), r->auth.account_id, need,
+	    ROUND(r), &why)) != OUT_OK)
 		return resp_outcome(r, o, &why);
 	return 1;
 }
@@ -71,7 +75,7 @@ api_ideas_list(struct request *r)
 {
 	int	 rc;
 
-	if ((rc = brainstorm_of(r)) != 1)
+	if ((rc = brainstorm_of(r, MEMBER_MODERATOR)) != 1)
 		return rc;
 	return ideas_reply(r, 200);
 }
@@ -91,7 +95,7 @@ api_idea_update(struct request *r)
 	int		 rc;
 
 	if ((rc = fields_check(r, idea_patch, 3)) != 0 ||
-	    (rc = brainstorm_of(r)) != 1)
+	    (rc = brainstorm_of(r, MEMBER_MODERATOR)) != 1)
 		return rc;
 	memset(&e, 0, sizeof(e));
 	e.text = field_str(r, "text", &e.textlen);
@@ -117,7 +121,7 @@ api_idea_merge(struct request *r)
 	int		 rc;
 
 	if ((rc = fields_check(r, into_fields, 1)) != 0 ||
-	    (rc = brainstorm_of(r)) != 1)
+	    (rc = brainstorm_of(r, MEMBER_MODERATOR)) != 1)
 		return rc;
 	(void)field_int(r, "into", &into);
 	return changed(r, idea_merge(r->db, SESSION(r), ROUND(r), r->ids[2],
@@ -136,7 +140,7 @@ api_cluster_create(struct request *r)
 	int		 rc;
 
 	if ((rc = fields_check(r, name_fields, 1)) != 0 ||
-	    (rc = brainstorm_of(r)) != 1)
+	    (rc = brainstorm_of(r, MEMBER_COFACILITATOR)) != 1)
 		return rc;
 	name = field_str(r, "name", &len);
 	return changed(r, idea_cluster_create(r->db, SESSION(r), ROUND(r),
@@ -152,7 +156,7 @@ api_cluster_rename(struct request *r)
 	int		 rc;
 
 	if ((rc = fields_check(r, name_fields, 1)) != 0 ||
-	    (rc = brainstorm_of(r)) != 1)
+	    (rc = brainstorm_of(r, MEMBER_MODERATOR)) != 1)
 		return rc;
 	name = field_str(r, "name", &len);
 	return changed(r, idea_cluster_rename(r->db, SESSION(r), ROUND(r),
@@ -166,7 +170,7 @@ api_cluster_delete(struct request *r)
 	enum outcome	 o;
 	int		 rc;
 
-	if ((rc = brainstorm_of(r)) != 1)
+	if ((rc = brainstorm_of(r, MEMBER_COFACILITATOR)) != 1)
 		return rc;
 	if ((o = idea_cluster_delete(r->db, SESSION(r), ROUND(r), r->ids[2],
 	    &why)) != OUT_OK)
@@ -183,7 +187,7 @@ api_cluster_merge(struct request *r)
 	int		 rc;
 
 	if ((rc = fields_check(r, into_fields, 1)) != 0 ||
-	    (rc = brainstorm_of(r)) != 1)
+	    (rc = brainstorm_of(r, MEMBER_COFACILITATOR)) != 1)
 		return rc;
 	(void)field_int(r, "into", &into);
 	return changed(r, idea_cluster_merge(r->db, SESSION(r), ROUND(r),
@@ -207,7 +211,7 @@ api_answer_hide(struct request *r)
 	enum outcome	 o;
 	int		 hidden;
 
-	if ((o = session_owned(r->db, SESSION(r), r->auth.account_id,
+	if ((o = session_moderated(r->db, SESSION(r), r->auth.account_id,
 	    &why)) != OUT_OK)
 		return resp_outcome(r, o, &why);
 	if ((hidden = fields_check(r, answer_patch, 1)) != 0)
