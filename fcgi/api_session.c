@@ -338,7 +338,8 @@ api_session_qr(struct request *r)
 	enum outcome	 o;
 	char		 link[300], *svg;
 
-	if ((o = session_load(r->db, r->ids[0], r->auth.account_id, &s,
+	/* The join link a moderator sees on the page anyway. */
+	if ((o = session_seen(r->db, r->ids[0], r->auth.account_id, &s,
 	    &why)) != OUT_OK)
 		return resp_outcome(r, o, &why);
 	if (s.code == NULL) {
