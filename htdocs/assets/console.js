@@ -116,6 +116,10 @@ function renderSession() {
 	document.title = "Primoforum: " + s.title;
 	$("s-state").textContent = t("console.state." + s.state);
 	$("s-state").className = "badge " + s.state;
+	// Run with someone: the caller's role beside the state.
+	$("s-role").hidden = !s.role || s.role === "owner";
+	if (s.role && s.role !== "owner")
+		$("s-role").textContent = t("members.role." + s.role);
 	const running = s.state === "running";
 	$("start").hidden = running;
 	$("stop").hidden = !running;
@@ -668,6 +672,7 @@ function people(list) {
 			liveTag = null;
 		});
 		b.setAttribute("aria-label", t("console.removeWho", { name }));
+		b.dataset.needs = "run";
 		li.append(b);
 		return li;
 	});

@@ -99,6 +99,9 @@ try {
 	console.log("moderator offered: " + (offered.join(" ") || "none"));
 	console.log("moderator ideas button: " + (await m.page.isVisible("#rounds button:has-text('Ideas')")));
 	console.log("moderator open button: " + (await m.page.isVisible("#rounds button:has-text('Open')")));
+	await m.page.click("#rounds button:has-text('Ideas')");
+	await m.page.waitForSelector(".board-box form", { state: "attached" });
+	console.log("moderator cluster form: " + (await m.page.isVisible(".board-box form")));
 	await m.page.screenshot({ path: shots + "/members-moderator.png", fullPage: true });
 
 	// The owner revokes the co-facilitator, after a question.
