@@ -83,6 +83,31 @@ static const struct dbfield memberone_fields[] = {
 static const struct dbshape memberone_shape = DBSHAPE(memberone_fields,
     memberone);
 
+/*
+ * The caller's email and name (STMT_MEMBER_WHO): read here, not through
+ * account.c, which calls session.c, which calls this module.
+ */
+struct who {
+	char		*email;		/* owned */
+	char		*name;		/* owned */
+};
+static const struct dbfield who_fields[] = {
+	DBF_S(who, email),
+	DBF_S(who, name),
+};
+static const struct dbshape who_shape = DBSHAPE(who_fields, who);
+
+/* Loads the email and name of account into w.  OUT_OK or OUT_DB_DOWN. */
+static enum outcome
+who_load(struct db *db, long long account, struct who *w)
+{
+	struct dbparam	 p[1] = { DBP_INT(account) };
+
+	memset(w, 0, sizeof(*w));
+	return db_one(db, STMT_MEMBER_WHO, p, 1, &who_shape, w) == 1 ?
+	    OUT_OK : OUT_DB_DOWN;
+}
+
 /* A row of STMT_MEMBER_FIND. */
 struct invitation {
 	long long	 id, session;
@@ -211,16 +236,15 @@ member_invite(struct request *r, const struct session *s, const char *email,
     enum member_role role, struct why *why)
 {
 	struct memberlater *l;
-	struct acct	 me;
+	struct who	 me;
 	struct dbparam	 p[5];
 	unsigned char	 h[32];
 	char		 tok[65], target[320];
 	enum outcome	 o;
 	int		 rc, n;
 
-	memset(&me, 0, sizeof(me));
-	if ((o = acct_load(r->db, r->auth.account_id, &me)) != OUT_OK)
-		return o;
+	if ((o = who_load(r->db, r->auth.account_id, &me)) != OUT_OK)
+		goto out;
 	if (strcmp(me.email, email) == 0) {
 		why_set(why, "invalid_email", "you own this session already");
 		o = OUT_INVALID;
@@ -266,7 +290,7 @@ member_invite(struct request *r, const struct session *s, const char *email,
 	o = OUT_OK;
 out:
 	OPENSSL_cleanse(tok, sizeof(tok));
-	acct_release(&me);
+	db_shape_release(&who_shape, &me);
 	return o;
 }
 
@@ -345,7 +369,7 @@ member_accept(struct request *r, const char *tok, size_t toklen,
     long long *session, enum member_role *role, struct why *why)
 {
 	struct invitation inv;
-	struct acct	 me;
+	struct who	 me;
 	struct dbparam	 p[2];
 	unsigned char	 h[32];
 	char		 target[320];
@@ -353,9 +377,8 @@ member_accept(struct request *r, const char *tok, size_t toklen,
 	int		 rc;
 
 	memset(&inv, 0, sizeof(inv));
-	memset(&me, 0, sizeof(me));
-	if (acct_load(r->db, r->auth.account_id, &me) != OUT_OK)
-		return OUT_DB_DOWN;
+	if (who_load(r->db, r->auth.account_id, &me) != OUT_OK)
+		goto out;
 	sha256(tok, toklen, h);
 	if (db_begin(r->db) != 0)
 		goto out;
@@ -384,20 +407,20 @@ member_accept(struct request *r, const char *tok, size_t toklen,
 		o = OUT_DENIED;
 		goto out;
 	}
-	p[0] = (struct dbparam)DBP_INT(me.id);
+	p[0] = (struct dbparam)DBP_INT(r->auth.account_id);
 	p[1] = (struct dbparam)DBP_INT(inv.id);
 	if (db_exec(r->db, STMT_MEMBER_ACCEPT, p, 2, NULL, NULL) != 1 ||
 	    db_commit(r->db) != 0)
 		goto fail;
 	*session = inv.session;
 	*role = member_role_parse(inv.role, strlen(inv.role));
-	audit(r, "member_accepted", me.id, target, "ok");
+	audit(r, "member_accepted", r->auth.account_id, target, "ok");
 	o = OUT_OK;
 	goto out;
 fail:
 	db_rollback(r->db);
 out:
 	db_shape_release(&invitation_shape, &inv);
-	acct_release(&me);
+	db_shape_release(&who_shape, &me);
 	return o;
 }
