@@ -371,6 +371,9 @@ is "$code" 403 "nor deletes it"
 call mo POST /api/accounts '{"email":"mo@example.org","display_name":"Mo","password":"mo has a good passphrase"}'
 call mo POST /api/invitations/accept "{\"token\":\"$mtok\"}"
 is "$code:$(jget "$body" session.role)" 200:moderator "the moderator accepts"
+call ann GET "/api/sessions/$ms/members"
+like "$(jget "$body" members)" '"display_name":"Mo","email":"mo@example.org","id":[0-9]+,"invited_at":"[^"]+","role":"moderator","state":"accepted"' \
+    "the owner's list shows who accepted"
 browser mp 127.0.0.24
 call mp POST /api/join "{\"code\":\"$mcode\",\"display_name\":\"Mia\",\"team\":\"North\"}"
 call mp POST "/api/participant/rounds/$mr/ideas" '{"text":"Longer breaks"}'
