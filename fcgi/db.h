@@ -226,7 +226,7 @@ enum stmt {
 	STMT_MEMBER_FIND,	/* an invitation by its token, locked */
 	STMT_MEMBER_ACCEPT,	/* accepted by an account */
 	STMT_MEMBER_SESSIONS,	/* the sessions shared with an account */
-	STMT_MEMBER_WHO,	/* the email and name of an account */
+	STMT_MEMBER_WHO,	/* the email of an account */
 	STMT_SESSION_OWNER,	/* whose plan a session counts against */
 	STMT__MAX
 };

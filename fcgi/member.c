@@ -43,7 +43,6 @@ struct memberlater {
 	char		 email[256];
 	char		 link[512];	/* wiped after use */
 	char		 title[256];
-	char		 inviter[256];
 	enum member_role role;
 	enum lang	 lang;
 };
@@ -84,20 +83,18 @@ static const struct dbshape memberone_shape = DBSHAPE(memberone_fields,
     memberone);
 
 /*
- * The caller's email and name (STMT_MEMBER_WHO): read here, not through
+ * The caller's email (STMT_MEMBER_WHO): read here, not through
  * account.c, which calls session.c, which calls this module.
  */
 struct who {
 	char		*email;		/* owned */
-	char		*name;		/* owned */
 };
 static const struct dbfield who_fields[] = {
 	DBF_S(who, email),
-	DBF_S(who, name),
 };
 static const struct dbshape who_shape = DBSHAPE(who_fields, who);
 
-/* Loads the email and name of account into w.  OUT_OK or OUT_DB_DOWN. */
+/* Loads the email of account into w.  OUT_OK or OUT_DB_DOWN. */
 static enum outcome
 who_load(struct db *db, long long account, struct who *w)
 {
@@ -278,7 +275,6 @@ member_invite(struct request *r, const struct session *s, const char *email,
 		goto out;
 	}
 	(void)strfmt(l->title, sizeof(l->title), "%s", s->title);
-	(void)strfmt(l->inviter, sizeof(l->inviter), "%s", me.name);
 	l->role = role;
 	l->lang = (enum lang)lang_parse(s->lang, strlen(s->lang));
 	free(r->later_arg);

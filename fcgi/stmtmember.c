@@ -51,9 +51,8 @@ const struct stmtdef stmts_member[STMT__MAX] = {
 	    "session s JOIN session_member m ON m.session_id = s.id WHERE "
 	    "m.account_id = ? AND m.accepted_at IS NOT NULL ORDER BY s.id "
 	    "DESC", 1 },
-	/* Who invites, or accepts: their email and name. */
-	[STMT_MEMBER_WHO] = { "SELECT email, display_name FROM account "
-	    "WHERE id = ?", 1 },
+	/* Who invites, or accepts: their email. */
+	[STMT_MEMBER_WHO] = { "SELECT email FROM account WHERE id = ?", 1 },
 	/* The plan limits are the owner's, whoever starts the session. */
 	[STMT_SESSION_OWNER] = { "SELECT account_id FROM session WHERE "
 	    "id = ?", 1 },
