@@ -29,6 +29,8 @@ await languages(() => {
 		renderRounds();
 		renderSourceOptions();
 		drawPeople();
+		if (members)
+			members();
 	} else if (!sid)
 		showList(false);
 });
@@ -36,6 +38,7 @@ const call = caller();
 const $ = (id) => document.getElementById(id);
 const sid = new URLSearchParams(location.search).get("session");
 let session = null;
+let members = null;		// the owner's People tab: draws it anew
 let rounds = [];
 let liveTag = null;
 let participants = [];		// who is in, as /live said last
@@ -158,8 +161,10 @@ async function loadSession() {
 	// What the caller's role may not do is not offered; the owner
 	// manages the people who run it with them.
 	roleClass(session.role);
-	if (session.role === "owner")
-		membersPanel(sid, call)();
+	if (session.role === "owner" && !members) {
+		members = membersPanel(sid, call);
+		members();
+	}
 	renderSession();
 	return true;
 }

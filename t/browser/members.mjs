@@ -110,6 +110,12 @@ try {
 	await o.page.click("#members li:has-text('cleo@example.org') button");
 	await o.page.waitForFunction(() => !document.getElementById("members").textContent.includes("cleo@"));
 	console.log("revoke asks: " + asked);
+	// The same panel in Dutch, for the eye.
+	await o.page.click("button.lang[data-lang=nl]");
+	await o.page.waitForFunction(() => document.documentElement.lang === "nl");
+	await o.page.waitForFunction(() => document.getElementById("members").textContent.includes("Intrekken"));
+	console.log("members in Dutch: " + (await o.page.textContent("#members")).replace(/\s+/g, " ").trim());
+	await o.page.screenshot({ path: shots + "/members-panel-nl.png", fullPage: true });
 	await c.page.goto(url + "/console.html?session=" + sid);
 	await c.page.waitForFunction(() => document.getElementById("result").textContent !== "");
 	console.log("revoked sees: " + (await c.page.textContent("#result")));

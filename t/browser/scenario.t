@@ -102,6 +102,8 @@ like "$mout" 'moderator ideas button: true' "but the ideas to moderate"
 like "$mout" 'moderator open button: false' "and no opening of rounds"
 like "$mout" 'moderator cluster form: false' "nor making clusters on the board"
 like "$mout" 'revoke asks: Revoke cleo@example.org \(Co-facilitator\)\?' "revoking asks first, naming whom"
+like "$mout" 'members in Dutch: Max · max@example.org ?Moderator ?Geaccepteerd ?Intrekken' \
+    "the list speaks the page's language, drawn anew when it changes"
 like "$mout" 'revoked sees: That did not work: That does not exist' "and the revoked co-facilitator finds the session no more"
 like "$mout" 'axe people tab: 0' "the People tab: no serious accessibility violation"
 like "$mout" 'axe shared list: 0' "nor the shared list"
