@@ -31,7 +31,7 @@ allowed(struct request *r, struct session *s)
 
 	memset(s, 0, sizeof(*s));
 	if ((o = session_load(r->db, r->ids[0], r->auth.account_id, s,
-	    &why)) != OUT_OK || (o = plan_may_report(r, &why)) != OUT_OK) {
+	    &why)) != OUT_OK || (o = plan_may_report(r, s->id, &why)) != OUT_OK) {
 		session_release(s);
 		return resp_outcome(r, o, &why);
 	}

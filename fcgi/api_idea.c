@@ -2,7 +2,10 @@
 /*
  * api_idea.c: the routes of moderating and clustering a brainstorm's
  * ideas, and of hiding an open question's answers, for the session's
- * facilitator (P4: another account's ids are 404).
+ * facilitator (P4: another account's ids are 404) and those who run it
+ * with them: a moderator lists, hides, shows, merges and edits ideas,
+ * renames clusters and hides answers; making, deleting and merging
+ * clusters is for a co-facilitator or the owner (member.c).
  *
  *	GET    .../rounds/{id}/ideas			every idea, clusters
  *	PATCH  .../rounds/{id}/ideas/{id}		text, hidden, cluster
@@ -27,17 +30,18 @@
 #define ROUND(r)	((r)->ids[1])
 
 /*
- * Session {id} is the caller's and round {id} a brainstorm of it: 1, or
- * the status of the refusal.
+ * The caller has role need in session {id} (a moderator moderates, a
+ * co-facilitator or the owner also sorts into clusters) and round {id}
+ * is a brainstorm of it: 1, or the status of the refusal.
  */
 static int
-brainstorm_of(struct request *r)
+brainstorm_of(struct request *r, enum member_role need)
 {
 	struct why	 why = { NULL, "", 0 };
 	enum outcome	 o;
 
-	if ((o = idea_round(r->db, SESSION(r), r->auth.account_id, ROUND(r),
-	    &why)) != OUT_OK)
+	if ((o = idea_round_as(r->db, SESSION(r), r->auth.account_id, need,
+	    ROUND(r), &why)) != OUT_OK)
 		return resp_outcome(r, o, &why);
 	return 1;
 }
@@ -72,7 +76,7 @@ api_ideas_list(struct request *r)
 {
 	int	 rc;
 
-	if ((rc = brainstorm_of(r)) != 1)
+	if ((rc = brainstorm_of(r, MEMBER_MODERATOR)) != 1)
 		return rc;
 	return ideas_reply(r, 200);
 }
@@ -92,7 +96,7 @@ api_idea_update(struct request *r)
 	int		 rc;
 
 	if ((rc = fields_check(r, idea_patch, 3)) != 0 ||
-	    (rc = brainstorm_of(r)) != 1)
+	    (rc = brainstorm_of(r, MEMBER_MODERATOR)) != 1)
 		return rc;
 	memset(&e, 0, sizeof(e));
 	e.text = field_str(r, "text", &e.textlen);
@@ -118,7 +122,7 @@ api_idea_merge(struct request *r)
 	int		 rc;
 
 	if ((rc = fields_check(r, into_fields, 1)) != 0 ||
-	    (rc = brainstorm_of(r)) != 1)
+	    (rc = brainstorm_of(r, MEMBER_MODERATOR)) != 1)
 		return rc;
 	(void)field_int(r, "into", &into);
 	return changed(r, idea_merge(r->db, SESSION(r), ROUND(r), r->ids[2],
@@ -142,7 +146,7 @@ api_idea_mark(struct request *r)
 	int		 mark, rc;
 
 	if ((rc = fields_check(r, mark_fields, 1)) != 0 ||
-	    (rc = brainstorm_of(r)) != 1)
+	    (rc = brainstorm_of(r, MEMBER_MODERATOR)) != 1)
 		return rc;
 	s = field_str(r, "mark", &len);
 	if ((mark = results_mark_parse(s, len)) == -1)
@@ -164,7 +168,7 @@ api_cluster_create(struct request *r)
 	int		 rc;
 
 	if ((rc = fields_check(r, name_fields, 1)) != 0 ||
-	    (rc = brainstorm_of(r)) != 1)
+	    (rc = brainstorm_of(r, MEMBER_COFACILITATOR)) != 1)
 		return rc;
 	name = field_str(r, "name", &len);
 	return changed(r, idea_cluster_create(r->db, SESSION(r), ROUND(r),
@@ -180,7 +184,7 @@ api_cluster_rename(struct request *r)
 	int		 rc;
 
 	if ((rc = fields_check(r, name_fields, 1)) != 0 ||
-	    (rc = brainstorm_of(r)) != 1)
+	    (rc = brainstorm_of(r, MEMBER_MODERATOR)) != 1)
 		return rc;
 	name = field_str(r, "name", &len);
 	return changed(r, idea_cluster_rename(r->db, SESSION(r), ROUND(r),
@@ -194,7 +198,7 @@ api_cluster_delete(struct request *r)
 	enum outcome	 o;
 	int		 rc;
 
-	if ((rc = brainstorm_of(r)) != 1)
+	if ((rc = brainstorm_of(r, MEMBER_COFACILITATOR)) != 1)
 		return rc;
 	if ((o = idea_cluster_delete(r->db, SESSION(r), ROUND(r), r->ids[2],
 	    &why)) != OUT_OK)
@@ -211,7 +215,7 @@ api_cluster_merge(struct request *r)
 	int		 rc;
 
 	if ((rc = fields_check(r, into_fields, 1)) != 0 ||
-	    (rc = brainstorm_of(r)) != 1)
+	    (rc = brainstorm_of(r, MEMBER_COFACILITATOR)) != 1)
 		return rc;
 	(void)field_int(r, "into", &into);
 	return changed(r, idea_cluster_merge(r->db, SESSION(r), ROUND(r),
@@ -235,7 +239,7 @@ api_answer_hide(struct request *r)
 	enum outcome	 o;
 	int		 hidden;
 
-	if ((o = session_owned(r->db, SESSION(r), r->auth.account_id,
+	if ((o = session_moderated(r->db, SESSION(r), r->auth.account_id,
 	    &why)) != OUT_OK)
 		return resp_outcome(r, o, &why);
 	if ((hidden = fields_check(r, answer_patch, 1)) != 0)

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * api_round.c: the routes of a session's agenda, for its facilitator
- * (P4, P8; another account's ids are 404):
+ * and those who run it with them (P4, P8; another account's ids are
+ * 404; a moderator reads the agenda and the results and hides cloud
+ * entries, member.c):
  *	GET    /api/sessions/{id}/rounds			the agenda
  *	POST   /api/sessions/{id}/rounds			add a round
  *	DELETE /api/sessions/{id}/rounds/{id}			remove one
@@ -21,7 +23,10 @@
 #include "extern.h"
 #include "banned.h"
 
-/* Session {id} is the caller's: 1, or the status of the refusal. */
+/*
+ * The caller may run and edit session {id} (owner, co-facilitator): 1,
+ * or the status of the refusal.
+ */
 static int
 owned(struct request *r)
 {
@@ -29,6 +34,23 @@ owned(struct request *r)
 	enum outcome	 o;
 
 	if ((o = session_owned(r->db, r->ids[0], r->auth.account_id,
+	    &why)) != OUT_OK)
+		return resp_outcome(r, o, &why);
+	return 1;
+}
+
+/*
+ * The caller moderates session {id} (a moderator too): the agenda, the
+ * results and the word cloud's hidden entries.  1, or the status of the
+ * refusal.
+ */
+static int
+moderated(struct request *r)
+{
+	struct why	 why = { NULL, "", 0 };
+	enum outcome	 o;
+
+	if ((o = session_moderated(r->db, r->ids[0], r->auth.account_id,
 	    &why)) != OUT_OK)
 		return resp_outcome(r, o, &why);
 	return 1;
@@ -43,7 +65,7 @@ rounds_reply(struct request *r)
 	size_t		 i, n;
 	int		 rc;
 
-	if ((rc = owned(r)) != 1)
+	if ((rc = moderated(r)) != 1)
 		return rc;
 	if (agenda_list(r->db, r->ids[0], &v, &n) != OUT_OK)
 		return db_unavailable(r);
@@ -235,7 +257,7 @@ api_round_results(struct request *r)
 	enum outcome	 o;
 	int		 rc;
 
-	if ((rc = owned(r)) != 1)
+	if ((rc = moderated(r)) != 1)
 		return rc;
 	if ((o = agenda_round(r->db, r->ids[0], r->ids[1], &rd, &why)) !=
 	    OUT_OK)
@@ -285,7 +307,7 @@ api_round_cloud(struct request *r)
 	struct jw	*w;
 
 	if ((rc = fields_check(r, cloud_fields, 2)) != 0 ||
-	    (rc = owned(r)) != 1)
+	    (rc = moderated(r)) != 1)
 		return rc;
 	e = field_str(r, "entry", &len);
 	hidden = jv_bool(jv_get(r->json, "hidden"));

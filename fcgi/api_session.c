@@ -37,12 +37,17 @@ session_reply(struct request *r, int status, long long id)
 int
 api_sessions_list(struct request *r)
 {
-	struct session	*s;
+	struct session	*s, *sh;
 	struct jw	*w;
-	size_t		 i, n;
+	size_t		 i, n, nsh;
 
 	if (session_list(r->db, r->auth.account_id, &s, &n) != OUT_OK)
 		return db_unavailable(r);
+	if (session_list_shared(r->db, r->auth.account_id, &sh, &nsh) !=
+	    OUT_OK) {
+		sessions_free(s, n);
+		return db_unavailable(r);
+	}
 	w = resp_json(r, 200);
 	jw_obj(w);
 	jw_key(w, "sessions");
@@ -53,8 +58,18 @@ api_sessions_list(struct request *r)
 		jw_end(w);
 	}
 	jw_end(w);
+	/* Those shared with the caller, each with the caller's role. */
+	jw_key(w, "shared");
+	jw_arr(w);
+	for (i = 0; i < nsh; i++) {
+		jw_obj(w);
+		session_write(w, &sh[i], ORIGIN(r));
+		jw_end(w);
+	}
+	jw_end(w);
 	jw_end(w);
 	sessions_free(s, n);
+	sessions_free(sh, nsh);
 	return resp_done(r, w);
 }
 
@@ -282,7 +297,7 @@ api_session_live(struct request *r)
 		return resp_outcome(r, o, &why);
 	if (etag_matches(r))
 		return 304;
-	if ((o = session_load(r->db, r->ids[0], r->auth.account_id, &s,
+	if ((o = session_seen(r->db, r->ids[0], r->auth.account_id, &s,
 	    &why)) != OUT_OK)
 		return resp_outcome(r, o, &why);
 	if ((o = step_load(r->db, s.id, &st)) != OUT_OK) {
@@ -323,7 +338,8 @@ api_session_qr(struct request *r)
 	enum outcome	 o;
 	char		 link[300], *svg;
 
-	if ((o = session_load(r->db, r->ids[0], r->auth.account_id, &s,
+	/* The join link a moderator sees on the page anyway. */
+	if ((o = session_seen(r->db, r->ids[0], r->auth.account_id, &s,
 	    &why)) != OUT_OK)
 		return resp_outcome(r, o, &why);
 	if (s.code == NULL) {

@@ -221,6 +221,17 @@ enum stmt {
 	STMT_MARK_LOCK,		/* the round's row, locked for the mark */
 	STMT_MARK_MOVE_ON,	/* the one being answered: answered now */
 	STMT_MARK_SET,		/* an idea's mark */
+	/* People who run a session with its owner (stmtmember.c). */
+	STMT_MEMBER_ROLE,	/* the caller's role in a session */
+	STMT_MEMBER_INSERT,	/* an invitation */
+	STMT_MEMBER_LIST,	/* a session's invitations and members */
+	STMT_MEMBER_GET,	/* one of them, before it is revoked */
+	STMT_MEMBER_DELETE,	/* revoked */
+	STMT_MEMBER_FIND,	/* an invitation by its token, locked */
+	STMT_MEMBER_ACCEPT,	/* accepted by an account */
+	STMT_MEMBER_SESSIONS,	/* the sessions shared with an account */
+	STMT_MEMBER_WHO,	/* the email of an account */
+	STMT_SESSION_OWNER,	/* whose plan a session counts against */
 	STMT__MAX
 };
 

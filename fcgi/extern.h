@@ -283,6 +283,11 @@ enum text {
 	TEXT_RESET_INTRO,	/* its text before the link */
 	TEXT_RESET_OUTRO,	/* and after it */
 	TEXT_COPY,		/* added to the title of a duplicate */
+	TEXT_INVITE_SUBJECT,	/* the invitation to run a session */
+	TEXT_INVITE_INTRO,	/* its text before the session's title */
+	TEXT_ROLE_COFACILITATOR,	/* the role it offers */
+	TEXT_ROLE_MODERATOR,
+	TEXT_INVITE_OUTRO,	/* after the link */
 	TEXT__MAX
 };
 int		 lang_parse(const char *, size_t);
@@ -554,6 +559,7 @@ struct session {
 	char		*started;	/* owned, or NULL */
 	char		*stopped;	/* owned, or NULL */
 	char		*created;	/* owned */
+	const char	*role;		/* static: the caller's (member.c) */
 };
 #define SESSION_TEAMS_MAX	100
 /* A change to a session's settings; NULL or -1: unchanged. */
@@ -582,6 +588,14 @@ enum outcome	 session_version(struct db *, long long, long long,
 		    long long *, struct why *);
 enum outcome	 session_owned(struct db *, long long, long long,
 		    struct why *);
+enum outcome	 session_seen(struct db *, long long, long long,
+		    struct session *, struct why *);
+enum outcome	 session_moderated(struct db *, long long, long long,
+		    struct why *);
+enum outcome	 session_owner(struct db *, long long, long long,
+		    struct why *);
+enum outcome	 session_list_shared(struct db *, long long,
+		    struct session **, size_t *);
 void		 session_join_link(const char *, const char *, char *, size_t);
 void		 session_write(struct jw *, const struct session *,
 		    const char *);
@@ -695,6 +709,35 @@ int		 reset_link_create(struct db *, const struct config *,
 void		 reset_request(struct request *, const char *, enum lang);
 enum outcome	 reset_use(struct request *, const char *, size_t,
 		    const char *, size_t, struct why *);
+
+/* member.c */
+#define INVITE_SECONDS	(7 * 86400)	/* an invitation works this long */
+enum member_role {
+	MEMBER_NONE,		/* not a member: the session is not found */
+	MEMBER_MODERATOR,	/* moderates ideas, answers, questions */
+	MEMBER_COFACILITATOR,	/* runs and edits the session */
+	MEMBER_OWNER,		/* and deletes it, manages its members */
+	MEMBER__MAX
+};
+const char	*member_role_name(enum member_role);
+enum member_role member_role_parse(const char *, size_t);
+enum outcome	 member_role(struct db *, long long, long long,
+		    enum member_role *);
+enum outcome	 member_check(struct db *, long long, long long,
+		    enum member_role, enum member_role *, struct why *);
+enum outcome	 member_invite(struct request *, const struct session *,
+		    const char *, enum member_role, struct why *);
+enum outcome	 member_list_write(struct db *, struct jw *, long long);
+enum outcome	 member_revoke(struct request *, long long, long long,
+		    struct why *);
+enum outcome	 member_accept(struct request *, const char *, size_t,
+		    long long *, enum member_role *, struct why *);
+
+/* api_member.c */
+int		 api_members_list(struct request *);
+int		 api_member_invite(struct request *);
+int		 api_member_revoke(struct request *);
+int		 api_invitation_accept(struct request *);
 
 /* api_reset.c */
 int		 api_password_forgot(struct request *);
@@ -1090,7 +1133,7 @@ int		 check_run(const struct config *, struct db *, const char *);
 enum outcome	 plan_list(struct db *, struct jw *);
 enum outcome	 plan_may_start(struct request *, long long, int, long long,
 		    struct why *);
-enum outcome	 plan_may_report(struct request *, struct why *);
+enum outcome	 plan_may_report(struct request *, long long, struct why *);
 
 /* audit.c */
 void		 audit(struct request *, const char *, long long,
@@ -1393,6 +1436,8 @@ struct idea_edit {
 	int		 cluster_set;
 	long long	 cluster;	/* 0: none */
 };
+enum outcome	 idea_round_as(struct db *, long long, long long,
+		    enum member_role, long long, struct why *);
 enum outcome	 idea_round(struct db *, long long, long long, long long,
 		    struct why *);
 enum outcome	 idea_list_write(struct db *, struct jw *, long long);

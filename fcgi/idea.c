@@ -40,18 +40,20 @@ static const struct dbfield idea_cols[] = {
 static const struct dbshape idea_shape = DBSHAPE(idea_cols, idea);
 
 /*
- * Session is account's and round a brainstorm of it: OUT_OK, or the
- * refusal (not found; conflict: not a brainstorm).
+ * Account has role need in session (member_check()) and round is a
+ * brainstorm of it: OUT_OK, or the refusal (not found; forbidden: a
+ * smaller role; conflict: not a brainstorm).
  */
 enum outcome
-idea_round(struct db *db, long long session, long long account,
-    long long round, struct why *why)
+idea_round_as(struct db *db, long long session, long long account,
+    enum member_role need, long long round, struct why *why)
 {
 	struct round	 rd;
 	enum outcome	 o;
 	int		 rc;
 
-	if ((o = session_owned(db, session, account, why)) != OUT_OK)
+	if ((o = member_check(db, session, account, need, NULL, why)) !=
+	    OUT_OK)
 		return o;
 	if ((rc = round_fetch(db, STMT_ROUND_GET, round, session, &rd)) < 0)
 		return OUT_DB_DOWN;
@@ -67,6 +69,15 @@ idea_round(struct db *db, long long session, long long account,
 	}
 	round_release(&rd);
 	return o;
+}
+
+/* The same for one who may run and edit the session (session_owned()). */
+enum outcome
+idea_round(struct db *db, long long session, long long account,
+    long long round, struct why *why)
+{
+	return idea_round_as(db, session, account, MEMBER_COFACILITATOR,
+	    round, why);
 }
 
 /* Moves the round's and the session's versions: pollers refetch. */

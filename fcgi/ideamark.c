@@ -11,7 +11,7 @@
  * has moved on.  Only an idea on the wall takes a mark: a hidden, a
  * waiting or a merged one is "no such idea".  The caller has checked
  * that the round is a round of ideas of the caller's session
- * (idea_round(), which asks session_owned()).
+ * (idea_round_as(): a moderator marks too).
  */
 #include <stddef.h>
 

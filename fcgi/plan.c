@@ -80,7 +80,22 @@ plan_load(struct db *db, long long account, struct plan *p)
 }
 
 /*
- * May session id of the request's account start?  Teams need a plan
+ * The owner of session id (*owner): the plan limits are theirs, whoever
+ * of the people who run it asks (member.c).  Returns OUT_OK or
+ * OUT_DB_DOWN.
+ */
+static enum outcome
+plan_owner(struct db *db, long long id, long long *owner)
+{
+	struct dbparam	 q[1] = { DBP_INT(id) };
+
+	*owner = 0;
+	return db_exec(db, STMT_SESSION_OWNER, q, 1, db_row_int, owner) != 1 ?
+	    OUT_DB_DOWN : OUT_OK;
+}
+
+/*
+ * May session id start, under its owner's plan?  Teams need a plan
  * with teams; a participant limit above the plan's cannot be promised;
  * and the plan caps the sessions running at once (this one not counted:
  * starting again a session that runs is refused elsewhere).  Returns
@@ -92,9 +107,10 @@ plan_may_start(struct request *r, long long id, int teams_on,
 {
 	struct plan	 p;
 	struct dbparam	 q[2];
-	long long	 running = 0;
+	long long	 running = 0, owner;
 
-	if (plan_load(r->db, r->auth.account_id, &p) != OUT_OK)
+	if (plan_owner(r->db, id, &owner) != OUT_OK ||
+	    plan_load(r->db, owner, &p) != OUT_OK)
 		return OUT_DB_DOWN;
 	if (teams_on && !p.teams) {
 		why_set(why, "plan_limit", "teams are not part of the %s plan; "
@@ -107,7 +123,7 @@ plan_may_start(struct request *r, long long id, int teams_on,
 		    p.title, p.max_participants, maxp);
 		return OUT_LIMIT;
 	}
-	q[0] = (struct dbparam)DBP_INT(r->auth.account_id);
+	q[0] = (struct dbparam)DBP_INT(owner);
 	q[1] = (struct dbparam)DBP_INT(id);
 	if (db_exec(r->db, STMT_SESSIONS_RUNNING, q, 2, db_row_int,
 	    &running) != 1)
@@ -122,15 +138,17 @@ plan_may_start(struct request *r, long long id, int teams_on,
 }
 
 /*
- * May the request's account download reports?  Returns OUT_OK,
- * OUT_LIMIT (plan_limit) or OUT_DB_DOWN.
+ * May the reports of session id be downloaded, under its owner's plan?
+ * Returns OUT_OK, OUT_LIMIT (plan_limit) or OUT_DB_DOWN.
  */
 enum outcome
-plan_may_report(struct request *r, struct why *why)
+plan_may_report(struct request *r, long long id, struct why *why)
 {
 	struct plan	 p;
+	long long	 owner;
 
-	if (plan_load(r->db, r->auth.account_id, &p) != OUT_OK)
+	if (plan_owner(r->db, id, &owner) != OUT_OK ||
+	    plan_load(r->db, owner, &p) != OUT_OK)
 		return OUT_DB_DOWN;
 	if (!p.reports) {
 		why_set(why, "plan_limit", "reports and downloads are not "

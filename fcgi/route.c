@@ -115,6 +115,11 @@ enum routeid {
 	ROUTE_PART_UNLIKE,
 	/* Marks on ideas: the audience Q&A's floor. */
 	ROUTE_IDEA_MARK,
+	/* The people who run a session with its owner. */
+	ROUTE_MEMBERS_LIST,
+	ROUTE_MEMBER_INVITE,
+	ROUTE_MEMBER_REVOKE,
+	ROUTE_INVITATION_ACCEPT,
 	ROUTE__MAX
 };
 
@@ -368,6 +373,18 @@ static const struct route routes[ROUTE__MAX] = {
 	[ROUTE_IDEA_MARK] = { "idea.mark", METHOD_POST,
 	    "/api/sessions/{id}/rounds/{id}/ideas/{id}/mark", WHO_ACCOUNT,
 	    api_idea_mark },
+	/*
+	 * Co-facilitators and moderators (api_member.c): the owner invites
+	 * and revokes; the invited account accepts with the mailed token.
+	 */
+	[ROUTE_MEMBERS_LIST] = { "member.list", METHOD_GET,
+	    "/api/sessions/{id}/members", WHO_ACCOUNT, api_members_list },
+	[ROUTE_MEMBER_INVITE] = { "member.invite", METHOD_POST,
+	    "/api/sessions/{id}/members", WHO_ACCOUNT, api_member_invite },
+	[ROUTE_MEMBER_REVOKE] = { "member.revoke", METHOD_DELETE,
+	    "/api/sessions/{id}/members/{id}", WHO_ACCOUNT, api_member_revoke },
+	[ROUTE_INVITATION_ACCEPT] = { "invitation.accept", METHOD_POST,
+	    "/api/invitations/accept", WHO_ACCOUNT, api_invitation_accept },
 };
 
 /* Returns 1 for the methods that change state. */

@@ -8,7 +8,11 @@
  * handlers (api_session.c and others) answer.
  *
  * Every statement names the account as well as the session, so another
- * account's session is "not found", never data.  A stop is one
+ * account's session is "not found", never data.  Who may do what is
+ * member.c's (member_check()): session_load() and session_owned() mean
+ * "may run and edit" (the owner or a co-facilitator), session_seen() and
+ * session_moderated() let a moderator in too, session_owner() only the
+ * owner.  A stop is one
  * transaction: the session row turns "stopped" and loses its code, and
  * every participant token of it is cleared; participant requests check
  * the session's state in the same query that finds their token, so none
@@ -26,7 +30,7 @@
 
 #define START_TRIES	8	/* codes drawn before giving up (40 bits) */
 
-/* A session row (SESSION_COLS of db.c), column by column. */
+/* A session row (SESSION_COLS of stmtdef.h), column by column. */
 static const struct dbfield session_fields[] = {
 	DBF_I(session, id),
 	DBF_S(session, title),
@@ -46,6 +50,34 @@ static const struct dbfield session_fields[] = {
 	DBF_S(session, created),
 };
 static const struct dbshape session_shape = DBSHAPE(session_fields, session);
+
+/* A session shared with an account, and its role (STMT_MEMBER_SESSIONS). */
+struct shared {
+	struct session	 s;
+	char		*role;		/* owned */
+};
+#define SHARED_FIELD(m, t) { t, offsetof(struct shared, s) + \
+	offsetof(struct session, m), 0 }
+static const struct dbfield shared_fields[] = {
+	SHARED_FIELD(id, DBF_INT),
+	SHARED_FIELD(title, DBF_STR),
+	SHARED_FIELD(desc, DBF_STR),
+	SHARED_FIELD(lang, DBF_STR),
+	SHARED_FIELD(named, DBF_INT),
+	SHARED_FIELD(teams_on, DBF_INT),
+	SHARED_FIELD(maxp, DBF_INT),
+	SHARED_FIELD(allow_change, DBF_INT),
+	SHARED_FIELD(state, DBF_STR),
+	SHARED_FIELD(locked, DBF_INT),
+	SHARED_FIELD(code, DBF_STR),
+	SHARED_FIELD(run, DBF_INT),
+	SHARED_FIELD(version, DBF_INT),
+	SHARED_FIELD(started, DBF_STR),
+	SHARED_FIELD(stopped, DBF_STR),
+	SHARED_FIELD(created, DBF_STR),
+	DBF_S(shared, role),
+};
+static const struct dbshape shared_shape = DBSHAPE(shared_fields, shared);
 
 /* A team of STMT_TEAM_LIST. */
 struct team {
@@ -105,19 +137,90 @@ sessions_free(struct session *v, size_t n)
 	db_list_free(&session_shape, v, n);
 }
 
-/* Loads session id of account. */
-enum outcome
-session_load(struct db *db, long long id, long long account,
-    struct session *s, struct why *why)
+/* Loads session id if account has role need in it (member_check()). */
+static enum outcome
+session_load_as(struct db *db, long long id, long long account,
+    enum member_role need, struct session *s, struct why *why)
 {
 	struct dbparam	 p[2] = { DBP_INT(id), DBP_INT(account) };
+	enum member_role role;
+	enum outcome	 o;
 	int		 rc;
 
+	memset(s, 0, sizeof(*s));
+	if ((o = member_check(db, id, account, need, &role, why)) != OUT_OK)
+		return o;
 	rc = db_one(db, STMT_SESSION_GET, p, 2, &session_shape, s);
 	if (rc < 0)
 		return OUT_DB_DOWN;
 	if (rc == 0)
 		return no_session(why);
+	s->role = member_role_name(role);
+	return OUT_OK;
+}
+
+/*
+ * Loads session id for account, who may run and edit it (its owner or
+ * a co-facilitator).  OUT_OK, OUT_NOT_FOUND, OUT_DENIED (a moderator) or
+ * OUT_DB_DOWN.
+ */
+enum outcome
+session_load(struct db *db, long long id, long long account,
+    struct session *s, struct why *why)
+{
+	return session_load_as(db, id, account, MEMBER_COFACILITATOR, s, why);
+}
+
+/* The same for anyone who sees the session: a moderator too. */
+enum outcome
+session_seen(struct db *db, long long id, long long account,
+    struct session *s, struct why *why)
+{
+	return session_load_as(db, id, account, MEMBER_MODERATOR, s, why);
+}
+
+/* May account moderate session id (moderator or more)? */
+enum outcome
+session_moderated(struct db *db, long long id, long long account,
+    struct why *why)
+{
+	return member_check(db, id, account, MEMBER_MODERATOR, NULL, why);
+}
+
+/* Is account the owner of session id (delete, members)? */
+enum outcome
+session_owner(struct db *db, long long id, long long account,
+    struct why *why)
+{
+	return member_check(db, id, account, MEMBER_OWNER, NULL, why);
+}
+
+/*
+ * The sessions shared with account, newest first, each with the role
+ * (s->role, static): *v (owned, sessions_free()).
+ */
+enum outcome
+session_list_shared(struct db *db, long long account, struct session **v,
+    size_t *n)
+{
+	struct dbparam	 p[1] = { DBP_INT(account) };
+	struct shared	*sh;
+	size_t		 i;
+
+	*v = NULL;
+	*n = 0;
+	if (db_list(db, STMT_MEMBER_SESSIONS, p, 1, &shared_shape, &sh,
+	    n) < 0)
+		return OUT_DB_DOWN;
+	if (*n > 0)
+		*v = xcalloc(*n, sizeof(**v));
+	for (i = 0; i < *n; i++) {
+		(*v)[i] = sh[i].s;
+		(*v)[i].role = member_role_name(member_role_parse(sh[i].role,
+		    strlen(sh[i].role)));
+		free(sh[i].role);
+	}
+	free(sh);
 	return OUT_OK;
 }
 
@@ -151,16 +254,15 @@ session_version(struct db *db, long long id, long long account,
 }
 
 /*
- * Is session id the account's?  OUT_OK, OUT_NOT_FOUND (why: "no such
- * session") or OUT_DB_DOWN; the handlers answer.
+ * May account run and edit session id (its owner or a co-facilitator)?
+ * OUT_OK, OUT_NOT_FOUND (why: "no such session"), OUT_DENIED (a
+ * moderator) or OUT_DB_DOWN; the handlers answer.
  */
 enum outcome
 session_owned(struct db *db, long long id, long long account,
     struct why *why)
 {
-	long long	 version;
-
-	return session_version(db, id, account, &version, why);
+	return member_check(db, id, account, MEMBER_COFACILITATOR, NULL, why);
 }
 
 /* The join link of a code: ORIGIN/j/CODE. */
@@ -200,6 +302,8 @@ session_write(struct jw *w, const struct session *s, const char *origin)
 	jw_kstr(w, "started_at", s->started);
 	jw_kstr(w, "stopped_at", s->stopped);
 	jw_kstr(w, "created_at", s->created);
+	if (s->role != NULL)
+		jw_kstr(w, "role", s->role);
 }
 
 /* Writes "teams": [...] of session id. */
@@ -228,7 +332,8 @@ session_teams_write(struct db *db, struct jw *w, long long id)
 
 /*
  * Writes "session": {...} of session id of account, with its teams, into
- * an open object (what most session routes answer, and the export).
+ * an open object (what most session routes answer, and the export).  A
+ * read: a moderator sees it too; what changed it checked its role.
  */
 enum outcome
 session_json(struct db *db, struct jw *w, long long id, long long account,
@@ -237,7 +342,7 @@ session_json(struct db *db, struct jw *w, long long id, long long account,
 	struct session	 s;
 	enum outcome	 o;
 
-	if ((o = session_load(db, id, account, &s, why)) != OUT_OK)
+	if ((o = session_seen(db, id, account, &s, why)) != OUT_OK)
 		return o;
 	jw_key(w, "session");
 	jw_obj(w);
@@ -438,7 +543,8 @@ session_delete(struct db *db, long long id, long long account,
 	enum outcome	 o;
 	int		 running;
 
-	if ((o = session_load(db, id, account, &s, why)) != OUT_OK)
+	if ((o = session_owner(db, id, account, why)) != OUT_OK ||
+	    (o = session_load(db, id, account, &s, why)) != OUT_OK)
 		return o;
 	running = strcmp(s.state, "running") == 0;
 	session_release(&s);

@@ -254,6 +254,7 @@ static const struct stmtdef *const parts[] = {
 	stmts_account,
 	stmts_session,
 	stmts_qa,
+	stmts_member,
 };
 #define NPARTS (sizeof(parts) / sizeof(parts[0]))
 

@@ -11,14 +11,6 @@
 #include "stmtdef.h"
 #include "banned.h"
 
-/* The columns of a session, as api_session.c reads them. */
-#define SESSION_COLS "s.id, s.title, s.description, s.language, s.named, " \
-	"s.teams_on, s.max_participants, s.allow_change, s.state, s.locked, " \
-	"s.join_code, s.run, s.version, " \
-	"DATE_FORMAT(s.started_at, '%Y-%m-%dT%H:%i:%sZ'), " \
-	"DATE_FORMAT(s.stopped_at, '%Y-%m-%dT%H:%i:%sZ'), " \
-	"DATE_FORMAT(s.created_at, '%Y-%m-%dT%H:%i:%sZ')"
-
 /* The columns of a round, as api_round.c reads them. */
 #define ROUND_COLS_V(version) "r.id, r.position, r.type, r.title, " \
 	"r.state, r.revealed, r.min_picks, r.max_picks, r.scale_max, " \
@@ -83,19 +75,20 @@ const struct stmtdef stmts_session[STMT__MAX] = {
 	/*
 	 * Sessions (api_session.c).  Every statement a facilitator reaches
 	 * names the account too: a session id of another account is simply
-	 * not found (P4).
+	 * not found (P4).  Its owner and those who run it with them pass
+	 * (MAY_RUN, MAY_SEE of stmtdef.h); deleting is the owner's alone.
 	 */
 	[STMT_SESSION_INSERT] = { "INSERT INTO session (account_id, title, "
 	    "description, language, named, teams_on, max_participants, "
 	    "allow_change) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", 0 },
 	[STMT_SESSION_GET] = { "SELECT " SESSION_COLS " FROM session s "
-	    "WHERE s.id = ? AND s.account_id = ?", 1 },
+	    "WHERE s.id = ? AND " MAY_SEE("s"), 1 },
 	[STMT_SESSION_LIST] = { "SELECT " SESSION_COLS " FROM session s "
 	    "WHERE s.account_id = ? ORDER BY s.id DESC", 1 },
 	[STMT_SESSION_UPDATE] = { "UPDATE session SET title = ?, "
 	    "description = ?, language = ?, named = ?, teams_on = ?, "
 	    "max_participants = ?, allow_change = ?, version = version + 1 "
-	    "WHERE id = ? AND account_id = ?", 0 },
+	    "WHERE id = ? AND " MAY_RUN("session"), 0 },
 	[STMT_SESSION_DELETE] = { "DELETE FROM session WHERE id = ? AND "
 	    "account_id = ? AND state <> 'running'", 0 },
 	/*
@@ -106,18 +99,18 @@ const struct stmtdef stmts_session[STMT__MAX] = {
 	    "join_code = ?, live_token = ?, run = run + 1, locked = 0, "
 	    "projector_token_hash = NULL, room_token = NULL, "
 	    "started_at = UTC_TIMESTAMP(6), stopped_at = NULL, "
-	    "version = version + 1 WHERE id = ? AND account_id = ? AND "
-	    "state <> 'running'", 0 },
+	    "version = version + 1 WHERE id = ? AND " MAY_RUN("session")
+	    " AND state <> 'running'", 0 },
 	/* From this commit every participant token of the session is dead. */
 	[STMT_SESSION_STOP] = { "UPDATE session SET state = 'stopped', "
 	    "join_code = NULL, stopped_at = UTC_TIMESTAMP(6), " STEP_RESET
-	    "version = version + 1 WHERE id = ? AND account_id = ? AND "
-	    "state = 'running'", 0 },
+	    "version = version + 1 WHERE id = ? AND " MAY_RUN("session")
+	    " AND state = 'running'", 0 },
 	[STMT_SESSION_SET_LOCK] = { "UPDATE session SET locked = ?, "
-	    "version = version + 1 WHERE id = ? AND account_id = ? AND "
-	    "state = 'running'", 0 },
+	    "version = version + 1 WHERE id = ? AND " MAY_RUN("session")
+	    " AND state = 'running'", 0 },
 	[STMT_SESSION_VERSION] = { "SELECT version FROM session WHERE id = ? "
-	    "AND account_id = ?", 1 },
+	    "AND " MAY_RUN("session"), 1 },
 	[STMT_SESSION_BUMP] = { "UPDATE session SET version = version + 1 "
 	    "WHERE id = ?", 0 },
 	/* Join: the running session of a code, locked for the count. */
@@ -431,7 +424,7 @@ const struct stmtdef stmts_session[STMT__MAX] = {
 	    "v.criterion_id", 1 },
 	/* Templates (api_template.c): built-in ones have no account. */
 	[STMT_SESSION_LANG] = { "SELECT language FROM session WHERE id = ? "
-	    "AND account_id = ?", 1 },
+	    "AND " MAY_RUN("session"), 1 },
 	[STMT_TEMPLATE_INSERT] = { "INSERT INTO template (account_id, name, "
 	    "language, agenda) VALUES (?, ?, ?, ?)", 0 },
 	[STMT_TEMPLATE_LIST] = { "SELECT id, name, language, account_id IS "
@@ -479,7 +472,7 @@ const struct stmtdef stmts_session[STMT__MAX] = {
 	 */
 	[STMT_ROUND_POS_LOCK] = { "SELECT r.position FROM round r JOIN session s "
 	    "ON s.id = r.session_id WHERE r.id = ? AND r.session_id = ? AND "
-	    "s.account_id = ? FOR UPDATE", 0 },
+	    MAY_RUN("s") " FOR UPDATE", 0 },
 	[STMT_ROUND_ABOVE] = { "SELECT id, position FROM round WHERE "
 	    "session_id = ? AND position < ? ORDER BY position DESC LIMIT 1 "
 	    "FOR UPDATE", 0 },
@@ -501,18 +494,19 @@ const struct stmtdef stmts_session[STMT__MAX] = {
 	    "1000), timer_close, teams_on FROM session WHERE id = ?", 1 },
 	[STMT_STEP_SET] = { "UPDATE session SET step_kind = ?, "
 	    "step_round = ?, step_view = ?, version = version + 1 "
-	    "WHERE id = ? AND account_id = ? AND state = 'running'", 0 },
+	    "WHERE id = ? AND " MAY_RUN("session") " AND state = 'running'",
+	    0 },
 	[STMT_TIMER_SET] = { "UPDATE session SET timer_round = ?, "
 	    "timer_ends_at = UTC_TIMESTAMP(6) + INTERVAL ? SECOND, "
 	    "timer_close = ?, version = version + 1 WHERE id = ? AND "
-	    "account_id = ? AND state = 'running'", 0 },
+	    MAY_RUN("session") " AND state = 'running'", 0 },
 	[STMT_TIMER_ADD] = { "UPDATE session SET timer_ends_at = "
 	    "GREATEST(timer_ends_at, UTC_TIMESTAMP(6)) + INTERVAL ? SECOND, "
-	    "version = version + 1 WHERE id = ? AND account_id = ? AND "
-	    "state = 'running' AND timer_ends_at IS NOT NULL", 0 },
+	    "version = version + 1 WHERE id = ? AND " MAY_RUN("session")
+	    " AND state = 'running' AND timer_ends_at IS NOT NULL", 0 },
 	[STMT_TIMER_CLEAR] = { "UPDATE session SET timer_round = NULL, "
 	    "timer_ends_at = NULL, timer_close = 0, version = version + 1 "
-	    "WHERE id = ? AND account_id = ?", 0 },
+	    "WHERE id = ? AND " MAY_RUN("session"), 0 },
 	/*
 	 * The deadline an answer reads with its round (ROUND_COLS): the
 	 * timer's end on the timer's round when it closes it, else none.
@@ -529,7 +523,7 @@ const struct stmtdef stmts_session[STMT__MAX] = {
 	    "0) + COALESCE((SELECT SUM(t.n) FROM round_tally t JOIN round r2 "
 	    "ON r2.id = t.round_id WHERE r2.session_id = s.id), 0) FROM round r "
 	    "WHERE r.session_id = s.id) FROM session s WHERE s.id = ? AND "
-	    "s.account_id = ?", 1 },
+	    MAY_SEE("s"), 1 },
 	[STMT_ROUND_ANSWERED] = { "SELECT r.id, r.position, r.state, "
 	    "r.revealed, r.projector_results, " ANSWERED " FROM round r "
 	    "WHERE r.session_id = ? ORDER BY r.position", 1 },
@@ -542,7 +536,8 @@ const struct stmtdef stmts_session[STMT__MAX] = {
 	    "FROM idea i WHERE i.round_id = ? AND i.team_id = t.id) "
 	    "ORDER BY t.position", 1 },
 	[STMT_PROJECTOR_SET] = { "UPDATE session SET projector_token_hash = ?, "
-	    "room_token = ? WHERE id = ? AND account_id = ? AND state = 'running'", 0 },
+	    "room_token = ? WHERE id = ? AND " MAY_RUN("session")
+	    " AND state = 'running'", 0 },
 	/* What changes the projector: the version, the step round's answers. */
 	[STMT_PROJECTOR_FIND] = { "SELECT s.id, s.version, COALESCE((SELECT "
 	    "r.version + (SELECT COALESCE(SUM(t.n), 0) FROM round_tally t "

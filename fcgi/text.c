@@ -31,6 +31,16 @@ static const char *const text_en[TEXT__MAX] = {
 	[TEXT_RESET_OUTRO] = ("If it was not you, ignore this mail: your "
 	    "password stays as it is."),
 	[TEXT_COPY] = "copy",
+	[TEXT_INVITE_SUBJECT] = "Primoforum: you are invited to run a session",
+	[TEXT_INVITE_INTRO] = ("You are invited to run a Primoforum session "
+	    "together with its facilitator:"),
+	[TEXT_ROLE_COFACILITATOR] = ("as co-facilitator: you run and edit "
+	    "the session"),
+	[TEXT_ROLE_MODERATOR] = ("as moderator: you moderate its ideas, "
+	    "answers and questions"),
+	[TEXT_INVITE_OUTRO] = ("Open the link within a week and log in with "
+	    "the account of this email address (or register with it first) "
+	    "to accept. If you did not expect this, ignore this mail."),
 };
 
 static const char *const text_nl[TEXT__MAX] = {
@@ -41,6 +51,16 @@ static const char *const text_nl[TEXT__MAX] = {
 	[TEXT_RESET_OUTRO] = ("Was jij het niet? Negeer dan deze mail: je "
 	    "wachtwoord blijft zoals het is."),
 	[TEXT_COPY] = "kopie",
+	[TEXT_INVITE_SUBJECT] = "Primoforum: je bent uitgenodigd voor een sessie",
+	[TEXT_INVITE_INTRO] = ("Je bent uitgenodigd om samen met de "
+	    "facilitator een Primoforum-sessie te leiden:"),
+	[TEXT_ROLE_COFACILITATOR] = ("als co-facilitator: je leidt en "
+	    "bewerkt de sessie"),
+	[TEXT_ROLE_MODERATOR] = ("als moderator: je modereert de ideeën, "
+	    "antwoorden en vragen"),
+	[TEXT_INVITE_OUTRO] = ("Open de link binnen een week en log in met "
+	    "het account van dit e-mailadres (of registreer je er eerst mee) "
+	    "om te accepteren. Verwachtte je dit niet? Negeer dan deze mail."),
 };
 
 static const char *const text_de[TEXT__MAX] = {
@@ -52,6 +72,17 @@ static const char *const text_de[TEXT__MAX] = {
 	[TEXT_RESET_OUTRO] = ("Warst du das nicht? Dann ignoriere diese Mail: "
 	    "dein Passwort bleibt, wie es ist."),
 	[TEXT_COPY] = "Kopie",
+	[TEXT_INVITE_SUBJECT] = "Primoforum: du bist zu einer Sitzung eingeladen",
+	[TEXT_INVITE_INTRO] = ("Du bist eingeladen, eine Primoforum-Sitzung "
+	    "zusammen mit ihrer Moderation zu leiten:"),
+	[TEXT_ROLE_COFACILITATOR] = ("als Co-Facilitator: du leitest und "
+	    "bearbeitest die Sitzung"),
+	[TEXT_ROLE_MODERATOR] = ("als Moderator: du moderierst ihre Ideen, "
+	    "Antworten und Fragen"),
+	[TEXT_INVITE_OUTRO] = ("Öffne den Link innerhalb einer Woche "
+	    "und melde dich mit dem Konto dieser E-Mail-Adresse an (oder "
+	    "registriere dich zuerst damit), um anzunehmen. Hast du das nicht "
+	    "erwartet? Dann ignoriere diese Mail."),
 };
 
 /*

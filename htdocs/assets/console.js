@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: ISC
 // console.js: the facilitator's console.  Without ?session= it lists the
-// sessions and makes new ones (blank or from a template); with it, one
+// sessions (its own, and those shared with the caller: members.js) and
+// makes new ones (blank or from a template); with it, one
 // session: start and stop, lock, who is in, the agenda of rounds (add,
 // edit in place, open, close, reveal, results live, CSV), a round type's board (the
 // brainstorm's ideas and clusters, drawn by rounds/brainstorm.js), and
@@ -13,6 +14,10 @@ import { allRoundTypes, loadRoundType, roundType } from "./rounds/index.js";
 import { rekey, within } from "./rounds/_form.js";
 import { caller, languages, say } from "./ui.js";
 import { presenter } from "./presenter.js";
+import { invitationPanel, inviteFromLink, membersPanel, roleClass, sharedList } from "./members.js";
+
+// A mailed invitation's token, kept before a login can take the page away.
+inviteFromLink();
 
 // The server's list of round types and their modules, fetched while the
 // catalogue loads.
@@ -24,6 +29,8 @@ await languages(() => {
 		renderRounds();
 		renderSourceOptions();
 		drawPeople();
+		if (members)
+			members();
 	} else if (!sid)
 		showList(false);
 });
@@ -31,6 +38,7 @@ const call = caller();
 const $ = (id) => document.getElementById(id);
 const sid = new URLSearchParams(location.search).get("session");
 let session = null;
+let members = null;		// the owner's People tab: draws it anew
 let rounds = [];
 let liveTag = null;
 let participants = [];		// who is in, as /live said last
@@ -74,6 +82,7 @@ async function showList(first) {
 	}
 	if (r.data.sessions.length === 0)
 		ul.append(el("li", t("console.noSessions"), "muted"));
+	sharedList($("shared"), r.data.shared || []);
 	const tr = await call("GET", "/templates");
 	if (tr.ok) {
 		const sel = $("template");
@@ -110,6 +119,10 @@ function renderSession() {
 	document.title = "Primoforum: " + s.title;
 	$("s-state").textContent = t("console.state." + s.state);
 	$("s-state").className = "badge " + s.state;
+	// Run with someone: the caller's role beside the state.
+	$("s-role").hidden = !s.role || s.role === "owner";
+	if (s.role && s.role !== "owner")
+		$("s-role").textContent = t("members.role." + s.role);
 	const running = s.state === "running";
 	$("start").hidden = running;
 	$("stop").hidden = !running;
@@ -145,6 +158,13 @@ async function loadSession() {
 	if (!r.ok)
 		return false;
 	session = r.data.session;
+	// What the caller's role may not do is not offered; the owner
+	// manages the people who run it with them.
+	roleClass(session.role);
+	if (session.role === "owner" && !members) {
+		members = membersPanel(sid, call);
+		members();
+	}
 	renderSession();
 	return true;
 }
@@ -204,16 +224,18 @@ function roundItem(r) {
 			}
 		});
 		b.dataset.dir = dir;
+		b.dataset.needs = "run";
 		b.setAttribute("aria-label", txt + ": " + r.title);
 		b.disabled = dir === "up" ? i === 0 : i === rounds.length - 1;
 		acts.append(b);
 	}
+	const run = (x) => { x.dataset.needs = "run"; return x; };
 	if (r.state !== "open")
-		acts.append(button(t("console.open"), "", () => roundAction(r, "open")));
+		acts.append(run(button(t("console.open"), "", () => roundAction(r, "open"))));
 	else
-		acts.append(button(t("console.close"), "", () => roundAction(r, "close")));
-	acts.append(button(r.revealed ? t("console.hide") : t("console.reveal"), "secondary",
-	    () => roundAction(r, r.revealed ? "hide" : "reveal")));
+		acts.append(run(button(t("console.close"), "", () => roundAction(r, "close"))));
+	acts.append(run(button(r.revealed ? t("console.hide") : t("console.reveal"), "secondary",
+	    () => roundAction(r, r.revealed ? "hide" : "reveal"))));
 	const res = button(t("console.results"), "secondary", () => {
 		if (shown.has(r.id))
 			shown.delete(r.id);
@@ -252,11 +274,11 @@ function roundItem(r) {
 	});
 	pr.append(el("span", t("console.projectorResults")), sel);
 	pr.htmlFor = sel.id;
-	acts.append(pr);
+	acts.append(run(pr));
 	const csv = el("a", t("console.csv"), "btn small secondary");
 	csv.href = "/api/sessions/" + sid + "/rounds/" + r.id + "/results.csv";
 	csv.setAttribute("download", "");
-	acts.append(csv);
+	acts.append(run(csv));
 	const ed = button(t("console.editRound"), "secondary", () => {
 		if (editing.has(r.id))
 			editing.delete(r.id);
@@ -270,9 +292,9 @@ function roundItem(r) {
 	ed.classList.add("edit-round-btn");
 	ed.setAttribute("aria-expanded", String(editing.has(r.id)));
 	ed.setAttribute("aria-label", t("console.editRound") + ": " + r.title);
-	acts.append(ed);
+	acts.append(run(ed));
 	if (r.state !== "open")
-		acts.append(button(t("console.remove"), "secondary", async () => {
+		acts.append(run(button(t("console.remove"), "secondary", async () => {
 			// Ask, naming what goes: the round and its answers or ideas.
 			const x = await call("GET", "/sessions/" + sid + "/rounds/" + r.id + "/results");
 			const res = x.ok ? (x.data.round.results || {}) : {};
@@ -284,7 +306,7 @@ function roundItem(r) {
 				return;
 			if ((await call("DELETE", "/sessions/" + sid + "/rounds/" + r.id)).ok)
 				loadRounds();
-		}));
+		})));
 	li.append(acts);
 	// An edit under way survives a new drawing of the agenda (a move, a
 	// round opened): what was typed stays.
@@ -658,6 +680,7 @@ function people(list) {
 			liveTag = null;
 		});
 		b.setAttribute("aria-label", t("console.removeWho", { name }));
+		b.dataset.needs = "run";
 		li.append(b);
 		return li;
 	});
@@ -705,6 +728,7 @@ async function main() {
 		return;
 	}
 	if (!sid) {
+		invitationPanel(call, () => showList(false));
 		showList(true);
 		return;
 	}

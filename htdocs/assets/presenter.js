@@ -158,7 +158,9 @@ export function presenter(ctx) {
 		$("result").textContent = t("console.copied");
 	});
 	document.addEventListener("keydown", (ev) => {
-		if ($("presenter").hidden || ev.ctrlKey || ev.metaKey || ev.altKey)
+		// A moderator's page has no presenter mode (members.js).
+		if ($("presenter").hidden || document.body.dataset.role === "moderator" ||
+		    ev.ctrlKey || ev.metaKey || ev.altKey)
 			return;
 		const tag = ev.target && ev.target.tagName;
 		if (/^(INPUT|TEXTAREA|SELECT)$/.test(tag) || (ev.target && ev.target.isContentEditable))

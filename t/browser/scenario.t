@@ -4,7 +4,8 @@
 # session, start it, the projector screen, three phones joining and
 # sending ideas, clustering by mouse and keyboard, a points vote on the
 # clusters, live results on the projector, downloads and the report, the
-# account page, stop, and the phones told the session ended.  axe-core
+# account page, stop, and the phones told the session ended; a session
+# shared from the console with a co-facilitator and a moderator.  axe-core
 # finds no serious or critical violation on any main screen, in English
 # or Dutch; screenshots of each go to PF_SCREENSHOTS (or the test's dir).
 PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -79,6 +80,34 @@ n=$(printf '%s\n' "$out" | grep -c '^axe ')
 ok $([ "$n" -ge 18 ]; echo $?) "axe-core ran on $n screens"
 unlike "$(printf '%s\n' "$out" | grep '^axe ')" '^axe [^:]*: [1-9]' "no serious or critical accessibility violation"
 like "$out" 'problems: 0' "no script or CSP error anywhere"
+
+# Co-facilitators and moderators: Oona's session, shared from her console.
+browser oona 127.0.0.41
+call oona POST /api/accounts '{"email":"oona@example.org","display_name":"Oona","password":"oona has a long passphrase"}'
+sql -e "UPDATE account SET plan = 'pro' WHERE email = 'oona@example.org'"
+call oona POST /api/sessions '{"title":"Planning day"}'
+os=$(jget "$body" session.id)
+call oona POST "/api/sessions/$os/rounds" '{"type":"brainstorm","title":"What do we plan?"}'
+call oona POST "/api/sessions/$os/start" ''
+mout=$(node members.mjs "$PF_URL" "$shots" "$PF_DIR/mail" "$os" 2>&1)
+printf "%s\n" "$mout" >"${PF_SCREENSHOTS:-$T_DIR}/members.out" 2>/dev/null
+like "$mout" 'members: cleo@example.org ?Co-facilitator ?Invited.*max@example.org ?Moderator ?Invited' \
+    "the owner invites a co-facilitator and a moderator from the People tab"
+like "$mout" 'Cleo accepted: You now run .Planning day. with its owner, as Co-facilitator' \
+    "the invitee opens the mailed link, registers, and accepts"
+like "$mout" 'Cleo shared: Planning day ?Co-facilitator ?running' "her console lists the shared session with her role"
+like "$mout" 'Max shared: Planning day ?Moderator' "the moderator's too"
+like "$mout" 'moderator offered: none' "a moderator's session page offers no start, stop, delete, export, settings or agenda"
+like "$mout" 'moderator ideas button: true' "but the ideas to moderate"
+like "$mout" 'moderator open button: false' "and no opening of rounds"
+like "$mout" 'moderator cluster form: false' "nor making clusters on the board"
+like "$mout" 'revoke asks: Revoke cleo@example.org \(Co-facilitator\)\?' "revoking asks first, naming whom"
+like "$mout" 'members in Dutch: Max · max@example.org ?Moderator ?Geaccepteerd ?Intrekken' \
+    "the list speaks the page's language, drawn anew when it changes"
+like "$mout" 'revoked sees: That did not work: That does not exist' "and the revoked co-facilitator finds the session no more"
+like "$mout" 'axe people tab: 0' "the People tab: no serious accessibility violation"
+like "$mout" 'axe shared list: 0' "nor the shared list"
+like "$mout" 'problems: 0' "no script or CSP error"
 n=$(ls "$shots"/*.png 2>/dev/null | wc -l)
 ok $([ "$n" -ge 18 ]; echo $?) "$n screenshots saved"
 [ -n "${PF_SCREENSHOTS:-}" ] || printf '%s\n' "$out" | grep -E '^(axe|problems)' | head -40 | sed 's/^/# /'

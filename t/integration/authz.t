@@ -4,7 +4,9 @@
 # route of the program is in it, and every route is called as every role
 # (anonymous, a participant, the facilitator who owns the session, another
 # facilitator with the owner's ids, a participant of another session, an
-# admin and an auditor), with the answer checked against the matrix.  A
+# admin and an auditor, a co-facilitator and a moderator of the owner's
+# session, and a co-facilitator whose membership was revoked), with the
+# answer checked against the matrix.  A
 # denial must show nothing of the resource.  The rendered page
 # docs/authorization-matrix.md must be what script/render-authz makes of it.
 #
@@ -37,6 +39,9 @@ browser other_participant 127.0.0.16
 browser admin 127.0.0.17
 browser auditor 127.0.0.18
 browser victim 127.0.0.19
+browser co_facilitator 127.0.0.20
+browser moderator 127.0.0.21
+browser revoked 127.0.0.22
 call facilitator POST /api/accounts "{\"email\":\"f@example.org\",\"display_name\":\"F\",\"password\":\"$PW_F\"}"
 call other_facilitator POST /api/accounts "{\"email\":\"g@example.org\",\"display_name\":\"G\",\"password\":\"$PW_G\"}"
 call facilitator POST /api/sessions '{"title":"Matrix session","named":true}'
@@ -90,6 +95,26 @@ staff_login admin a@example.org admin
 staff_login auditor u@example.org auditor
 call victim POST /api/accounts '{"email":"v@example.org","display_name":"V","password":"the victim has a passphrase"}'
 V=$(sql -e "SELECT id FROM account WHERE email = 'v@example.org'")
+# F's co-facilitator C, moderator M, and R whose membership F revoked;
+# a pending invitation (X) for F to revoke.
+mails() { ls "$PF_DIR/mail" 2>/dev/null | grep -c '^mail\.'; }
+member() {	# member BROWSER EMAIL ROLE
+	local n
+	n=$(mails)
+	call "$1" POST /api/accounts "{\"email\":\"$2\",\"display_name\":\"$1\",\"password\":\"members have passphrases\"}"
+	call facilitator POST "/api/sessions/$S/members" "{\"email\":\"$2\",\"role\":\"$3\"}"
+	wait_for "[ \$(mails) -gt $n ]" 10
+	call "$1" POST /api/invitations/accept "{\"token\":\"$(grep -l "^To: $2" "$PF_DIR"/mail/mail.* |
+	    xargs cat | grep -o 'invite=[0-9a-f]*' | cut -d= -f2)\"}"
+	is "$code" 200 "$1 accepts F's invitation as $3"
+}
+member co_facilitator c@example.org cofacilitator
+member moderator m@example.org moderator
+member revoked r@example.org cofacilitator
+call facilitator DELETE "/api/sessions/$S/members/$(sql -e "SELECT id FROM session_member WHERE email = 'r@example.org'")"
+is "$code" 204 "F revokes R"
+call facilitator POST "/api/sessions/$S/members" '{"email":"x@example.org","role":"moderator"}'
+XM=$(sql -e "SELECT id FROM session_member WHERE email = 'x@example.org'")
 FID=$(sql -e "SELECT id FROM account WHERE email = 'f@example.org'")
 call second GET /api/account/logins
 L2=$(printf '%s' "$body" | perl -MJSON::PP -e 'for (@{decode_json(<STDIN>)->{logins}}) { print $_->{id} if $_->{current} }')
@@ -184,6 +209,10 @@ REQ[admin.logins_end]="DELETE /api/admin/accounts/$V/logins"
 REQ[admin.audit]="GET /api/admin/audit?limit=5"
 REQ[admin.config]="GET /api/admin/config"
 REQ[admin.refused]="GET /api/_refused"
+REQ[member.list]="GET /api/sessions/$S/members"
+REQ[member.invite]="POST /api/sessions/$S/members {\"email\":\"y@example.org\",\"role\":\"moderator\"}"
+REQ[member.revoke]="DELETE /api/sessions/$S/members/$XM"
+REQ[invitation.accept]="POST /api/invitations/accept {\"token\":\"$(printf '0%.0s' $(seq 1 64))\"}"
 
 # What ends a login, a participant or the session goes last.
 LAST="account.login_end session.participant_remove session.stop logout"
@@ -201,13 +230,31 @@ verdict() {
 	esac
 }
 
+# The co-facilitator's turn ends as the facilitator's does: S stopped,
+# P removed, a cluster deleted.  Before the facilitator's turn S runs
+# again, with a participant and a cluster of its own to remove.
+again() {
+	call facilitator POST "/api/sessions/$S/start" ''
+	CODE=$(jget "$body" session.join_code)
+	call participant POST /api/join "{\"code\":\"$CODE\",\"display_name\":\"Pieter Participant\"}"
+	P=$(jget "$body" participant.id)
+	call facilitator POST "/api/sessions/$S/rounds/$RB/clusters" '{"name":"C4"}'
+	CL2=$(sql -e "SELECT id FROM cluster WHERE round_id = $RB AND name = 'C4'")
+	ok $([ -n "$P" ] && [ -n "$CL2" ]; echo $?) "S runs again: participant $P, cluster $CL2"
+	REQ[session.participant_remove]="DELETE /api/sessions/$S/participants/$P"
+	REQ[cluster.delete]="DELETE /api/sessions/$S/rounds/$RB/clusters/$CL2"
+	REQ[join]="POST /api/join {\"code\":\"$CODE\",\"display_name\":\"Someone\"}"
+}
+
 col=4
-for role in anonymous other_facilitator other_participant admin auditor participant facilitator; do
+for role in anonymous other_facilitator other_participant admin auditor revoked moderator participant co_facilitator facilitator; do
 	case $role in
 	anonymous) col=4 ;; participant) col=5 ;; facilitator) col=6 ;;
 	other_facilitator) col=7 ;; other_participant) col=8 ;; admin) col=9 ;;
-	auditor) col=10 ;;
+	auditor) col=10 ;; co_facilitator) col=11 ;; moderator) col=12 ;;
+	revoked) col=13 ;;
 	esac
+	[ $role = facilitator ] && again
 	for route in $order; do
 		want=$(printf '%s\n' "$matrix" | awk -F '\t' -v r="$route" -v c=$col '$1 == r { print $c }')
 		set -- ${REQ[$route]%% \{*}
@@ -224,6 +271,12 @@ for role in anonymous other_facilitator other_participant admin auditor particip
 		if [ "$want" = deny ]; then
 			unlike "$body" 'Matrix session|Pieter Participant|f@example.org' \
 			    "$role: $route shows nothing of F's session or account"
+		fi
+		# A revoked member does not even learn that S exists.
+		if [ $role = revoked ] && [ "$want" = deny ]; then
+			case "$2" in "/api/sessions/$S"|"/api/sessions/$S/"*)
+				is "$code" 404 "revoked: $route is 404" ;;
+			esac
 		fi
 	done
 done

@@ -5,7 +5,8 @@
 # teams, resume), lock, remove, live state with 304s, 50 joining at once,
 # the plan's limit, stop with participants polling (nothing served after
 # the commit), a new code on restart, isolation between accounts and
-# sessions, the automatic stop, guessing held back, the audit trail.
+# sessions, the automatic stop, guessing held back, co-facilitators and
+# moderators (invited by mail, accepted, revoked), the audit trail.
 PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$PF_SRC/t/lib/tap.sh"
 with_stack
@@ -295,6 +296,128 @@ like "$(sql -e "SELECT target FROM audit_event WHERE action = 'join_refused'")" 
     "refused joins are audited in aggregate (at 1, 10, 100, ...)"
 is "$(sql -e "SELECT COUNT(*) FROM audit_event WHERE action = 'join_refused' AND address = '127.0.0.99'")" 2 \
     "not one row per guess"
+
+# --- co-facilitators and moderators ------------------------------------------
+# Ann invites Cora to run her session with her, and Mo to moderate it; the
+# mails go out after the answer.  Cora has no account yet, and the free
+# plan: a session with teams starts only under Ann's (Pro) plan.
+browser cora 127.0.0.21
+browser mo 127.0.0.22
+browser eve 127.0.0.23
+mails() { ls "$PF_DIR/mail" 2>/dev/null | grep -c '^mail\.'; }
+invite_token() {	# invite_token EMAIL: the token of the last mail to EMAIL
+	grep -l "^To: $1" "$PF_DIR"/mail/mail.* 2>/dev/null | tail -1 | xargs cat |
+	    grep -o 'console.html#invite=[0-9a-f]*' | head -1 | cut -d= -f2
+}
+call ann POST /api/sessions '{"title":"Shared day","named":true,"teams_on":true,"teams":["North","South"]}'
+ms=$(jget "$body" session.id)
+call ann POST "/api/sessions/$ms/rounds" '{"type":"brainstorm","title":"Ideas together"}'
+mr=$(jget "$body" round.id)
+m0=$(mails)
+call ann POST "/api/sessions/$ms/members" '{"email":" Cora@Example.org ","role":"cofacilitator"}'
+is "$code" 201 "the owner invites a co-facilitator"
+like "$(jget "$body" members)" '"email":"cora@example.org".*"role":"cofacilitator","state":"pending"' \
+    "pending, the email normalized"
+call ann POST "/api/sessions/$ms/members" '{"email":"mo@example.org","role":"moderator"}'
+is "$code" 201 "and a moderator"
+call ann POST "/api/sessions/$ms/members" '{"email":"cora@example.org","role":"moderator"}'
+is "$code:$(jget "$body" error.code)" 409:already_invited "the same email twice: already_invited"
+call ann POST "/api/sessions/$ms/members" '{"email":"x@example.org","role":"boss"}'
+is "$code" 422 "an unknown role is refused"
+call ann POST "/api/sessions/$ms/members" '{"email":"ann@example.org","role":"moderator"}'
+is "$code" 422 "the owner cannot invite herself"
+wait_for "[ \$(mails) -ge $((m0 + 2)) ]" 10
+is "$(mails)" $((m0 + 2)) "two mails, one per invitation"
+ctok=$(invite_token cora@example.org)
+mtok=$(invite_token mo@example.org)
+like "$ctok" '^[0-9a-f]{64}$' "the mail carries a link with a 256-bit token in its fragment"
+like "$(grep -l '^To: cora@example.org' "$PF_DIR"/mail/mail.* | xargs cat)" 'Shared day' "naming the session"
+unlike "$(sql -e "SELECT HEX(token_hash) FROM session_member")" "$ctok" "the token is stored hashed"
+call cora POST /api/invitations/accept "{\"token\":\"$ctok\"}"
+is "$code" 401 "accepting needs a login"
+call eve POST /api/accounts '{"email":"eve@example.org","display_name":"Eve","password":"eve has a good passphrase"}'
+call eve POST /api/invitations/accept "{\"token\":\"$ctok\"}"
+is "$code:$(jget "$body" error.code)" 403:invite_other_account "a forwarded link gives another account nothing"
+call eve GET "/api/sessions/$ms"
+is "$code" 404 "Eve still does not find the session"
+call cora POST /api/accounts '{"email":"cora@example.org","display_name":"Cora","password":"cora has a good passphrase"}'
+call cora GET "/api/sessions/$ms"
+is "$code" 404 "before accepting, the invitee does not find it either"
+call cora POST /api/invitations/accept "{\"token\":\"$ctok\"}"
+is "$code" 200 "the invitee registers, then accepts"
+is "$(jget "$body" session.role)" cofacilitator "as co-facilitator"
+call cora POST /api/invitations/accept "{\"token\":\"$ctok\"}"
+is "$code:$(jget "$body" error.code)" 400:invalid_token "the link works once"
+call cora GET /api/sessions
+like "$(jget "$body" shared)" "\"id\":$ms,.*\"role\":\"cofacilitator\"" "her console lists the shared session with her role"
+# The co-facilitator runs it: start (Ann's plan has teams, Cora's not),
+# open a round, step.
+call cora POST "/api/sessions/$ms/start" ''
+is "$code" 200 "the co-facilitator starts it, under the owner's plan (teams)"
+mcode=$(jget "$body" session.join_code)
+call cora POST "/api/sessions/$ms/rounds/$mr/open" ''
+is "$code" 200 "opens a round"
+call cora POST "/api/sessions/$ms/step" "{\"kind\":\"round\",\"round\":$mr,\"view\":\"question\"}"
+is "$code" 200 "steps the projector"
+call cora PATCH "/api/sessions/$ms" '{"description":"Edited by Cora"}'
+is "$code" 200 "edits it"
+call cora GET "/api/sessions/$ms/members"
+is "$code" 403 "but does not manage its members"
+call cora POST "/api/sessions/$ms/members" '{"email":"z@example.org","role":"moderator"}'
+is "$code" 403 "nor invites"
+call cora DELETE "/api/sessions/$ms"
+is "$code" 403 "nor deletes it"
+# The moderator moderates: a participant's idea hidden and shown.
+call mo POST /api/accounts '{"email":"mo@example.org","display_name":"Mo","password":"mo has a good passphrase"}'
+call mo POST /api/invitations/accept "{\"token\":\"$mtok\"}"
+is "$code:$(jget "$body" session.role)" 200:moderator "the moderator accepts"
+call ann GET "/api/sessions/$ms/members"
+like "$(jget "$body" members)" '"display_name":"Mo","email":"mo@example.org","id":[0-9]+,"invited_at":"[^"]+","role":"moderator","state":"accepted"' \
+    "the owner's list shows who accepted"
+browser mp 127.0.0.24
+call mp POST /api/join "{\"code\":\"$mcode\",\"display_name\":\"Mia\",\"team\":\"North\"}"
+call mp POST "/api/participant/rounds/$mr/ideas" '{"text":"Longer breaks"}'
+mi=$(sql -e "SELECT id FROM idea WHERE round_id = $mr")
+ok $([ -n "$mi" ]; echo $?) "a participant's idea to moderate"
+call mo GET "/api/sessions/$ms"
+is "$code:$(jget "$body" session.role)" 200:moderator "the moderator sees the session, with the role"
+call mo GET "/api/sessions/$ms/rounds/$mr/ideas"
+is "$code" 200 "and its ideas"
+call mo PATCH "/api/sessions/$ms/rounds/$mr/ideas/$mi" '{"hidden":true}'
+is "$code" 200 "hides an idea"
+is "$(sql -e "SELECT hidden FROM idea WHERE id = $mi")" 1 "hidden"
+for r in "POST /api/sessions/$ms/stop" "DELETE /api/sessions/$ms" "GET /api/sessions/$ms/export" \
+    "PATCH /api/sessions/$ms {\"title\":\"Mine\"}" "POST /api/sessions/$ms/rounds {\"type\":\"open\",\"title\":\"x\"}" \
+    "POST /api/sessions/$ms/rounds/$mr/close" "POST /api/sessions/$ms/step {\"kind\":\"join\"}"; do
+	set -- ${r%% \{*}
+	data=""; case "$r" in *" {"*) data="{${r#* \{}" ;; esac
+	call mo "$1" "$2" "$data"
+	is "$code" 403 "the moderator may not: $1 ${2#/api/sessions/$ms}"
+done
+is "$(sql -e "SELECT CONCAT(state, ' ', title) FROM session WHERE id = $ms")" "running Shared day" "the session runs on, unchanged"
+# Revoked: gone at once, on every route.
+cid=$(sql -e "SELECT id FROM session_member WHERE email = 'cora@example.org'")
+call ann DELETE "/api/sessions/$ms/members/$cid"
+is "$code" 204 "the owner revokes the co-facilitator"
+for r in "GET /api/sessions/$ms" "POST /api/sessions/$ms/stop" "GET /api/sessions/$ms/rounds" "GET /api/sessions/$ms/live"; do
+	call cora ${r% *} ${r#* }
+	is "$code" 404 "revoked: $r is 404 at once"
+done
+call cora GET /api/sessions
+is "$(jget "$body" shared)" "[]" "and her console no longer lists it"
+# An expired invitation does not work.
+call ann POST "/api/sessions/$ms/members" '{"email":"eve@example.org","role":"moderator"}'
+wait_for "[ -n \"\$(invite_token eve@example.org)\" ]" 10
+sql -e "UPDATE session_member SET expires_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE email = 'eve@example.org'"
+call eve POST /api/invitations/accept "{\"token\":\"$(invite_token eve@example.org)\"}"
+is "$code:$(jget "$body" error.code)" 400:invalid_token "an expired invitation is refused"
+call ann GET "/api/sessions/$ms/members"
+like "$(jget "$body" members)" '"email":"eve@example.org".*"state":"expired"' "and listed as expired for the owner"
+actions=$(sql -e "SELECT CONCAT(action, ':', outcome) FROM audit_event WHERE action LIKE 'member%'" | tr '\n' ' ')
+for a in member_invited:ok member_accepted:ok member_accepted:refused member_revoked:ok; do
+	like "$actions" "(^| )$a( |$)" "audit event: $a"
+done
+call ann POST "/api/sessions/$ms/stop" ''
 
 # --- the audit trail and the account's data ------------------------------------------
 actions=$(sql -e "SELECT DISTINCT action FROM audit_event" | tr '\n' ' ')

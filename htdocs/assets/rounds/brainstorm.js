@@ -200,6 +200,9 @@ function renderBoard(r, box, d, ctx) {
 					loadBoard(r, box, ctx);
 			});
 			del.setAttribute("aria-label", t("console.remove") + ": " + b.name);
+			// Making, deleting and merging clusters is for those who
+			// run the session, not a moderator (members.js).
+			del.dataset.needs = "run";
 			tools.append(ren, del);
 			const others = buckets.filter((x) => x.id !== null && x.id !== b.id);
 			if (others.length) {
@@ -219,6 +222,7 @@ function renderBoard(r, box, d, ctx) {
 					    { into: into.id })).ok)
 						loadBoard(r, box, ctx);
 				});
+				sel.dataset.needs = "run";
 				tools.append(sel);
 			}
 			sec.append(tools);
@@ -366,12 +370,16 @@ function renderBoard(r, box, d, ctx) {
 		if ((await call("POST", path + "/clusters", { name: inp.value.trim() })).ok)
 			loadBoard(r, box, ctx);
 	});
+	f.dataset.needs = "run";
 	box.append(f);
-	if (d.clusters.length > 1)
+	if (d.clusters.length > 1) {
 		// Right after this brainstorm, titled from its question.
-		box.append(button(t("console.voteClusters"), "", () => ctx.addRound({
+		const vote = button(t("console.voteClusters"), "", () => ctx.addRound({
 			type: "points", title: t("console.voteTitle", { title: r.title }),
-			options_from: r.id, options_use: "clusters", budget: 10, after: r.id })));
+			options_from: r.id, options_use: "clusters", budget: 10, after: r.id }));
+		vote.dataset.needs = "run";
+		box.append(vote);
+	}
 }
 
 // The participant's own ideas on the phone, each with Edit (in place)
