@@ -52,6 +52,8 @@ static const struct dbfield round_cols[] = {
 	DBF_C(round, feed_use),
 	DBF_I(round, upvotes),
 	DBF_I(round, moderated),
+	DBF_I(round, spec.time_limit),
+	DBF_I(round, spec.speed_bonus),
 };
 static const struct dbshape round_shape = DBSHAPE(round_cols, round);
 
@@ -632,6 +634,8 @@ const struct field round_fields[] = {
 	{ "projector_results", FT_STRING, 0, 4, 6 },
 	{ "upvotes", FT_BOOL, 0, 0, 0 },
 	{ "moderated", FT_BOOL, 0, 0, 0 },
+	{ "time_limit", FT_INT, 0, 0, 3600 },
+	{ "speed_bonus", FT_INT, 0, 0, 1000 },
 };
 const size_t round_nfields = sizeof(round_fields) / sizeof(round_fields[0]);
 
@@ -671,7 +675,7 @@ round_create(struct db *db, long long session, const struct jv *body,
 	struct roundspec s;
 	const struct jv	*opts;
 	const char	*title, *use, *lo, *hi;
-	struct dbparam	 p[19];
+	struct dbparam	 p[21];
 	struct feeditem	*from = NULL;
 	size_t		 nfrom = 0, tlen, lolen, hilen, nopts;
 	long long	 pos = 0, src = 0, after = 0;
@@ -767,7 +771,9 @@ round_create(struct db *db, long long session, const struct jv *body,
 	p[17] = (struct dbparam)DBP_INT(jv_bool(jv_get(body, "upvotes")) == 1);
 	p[18] = (struct dbparam)DBP_INT(jv_bool(jv_get(body,
 	    "moderated")) == 1);
-	if (db_exec(db, STMT_ROUND_INSERT, p, 19, NULL, NULL) != 1)
+	p[19] = (struct dbparam)DBP_INT(s.time_limit);
+	p[20] = (struct dbparam)DBP_INT(s.speed_bonus);
+	if (db_exec(db, STMT_ROUND_INSERT, p, 21, NULL, NULL) != 1)
 		goto down;
 	*id = db_last_id(db);
 	p[0] = (struct dbparam)DBP_INT(src);

@@ -216,6 +216,17 @@ enum stmt {
 	STMT_EDIT_CRITERION_DELETE,	/* a criterion removed */
 	STMT_OPEN_LABELS,	/* a round's option labels, before it opens */
 	STMT_ROUND_AT,		/* the round at a place of the agenda */
+	/* Scored rounds (a quiz) and the leaderboard: stmtquiz.c. */
+	STMT_QUIZ_OPEN_INFO,	/* a round's type, picks, limit, correct ones */
+	STMT_QUIZ_OPENED,	/* the server's time of a round's opening */
+	STMT_QUIZ_TIMER,	/* a question's time limit on the timer */
+	STMT_QUIZ_CORRECT_LIST,	/* a round's correct options */
+	STMT_QUIZ_CORRECT_CLEAR,	/* a round's options none correct */
+	STMT_QUIZ_CORRECT_MARK,	/* one option correct */
+	STMT_QUIZ_BOARD_INFO,	/* the leaderboard hidden?, teams on? */
+	STMT_QUIZ_BOARD_HIDE,	/* the leaderboard hidden or shown */
+	STMT_QUIZ_REVEALED,	/* the types of a session's revealed rounds */
+	STMT_QUIZ_SCORES,	/* answers of revealed rounds, with timing */
 	STMT__MAX
 };
 

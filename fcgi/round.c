@@ -15,6 +15,7 @@
  *	points		{"points": [{"option": id, "points": n}, ...]}
  *	statements	{"answers": [{"option": id, "value": 0..5}, ...]}
  *	open		{"text": "..."}
+ *	quiz		{"choices": [option, ...]}	(as choice; scored)
  * Brainstorm rounds take ideas instead (api_round.c).
  *
  * The answer each type takes is checked in roundanswer.c.
@@ -51,6 +52,7 @@ enum rtype {
 	RT_POINTS,
 	RT_STATEMENTS,
 	RT_OPEN,
+	RT_QUIZ,
 	RT__MAX
 };
 
@@ -119,6 +121,10 @@ static const struct setting {
 	[RS_UPVOTES] = { "upvotes", SK_BOOL, NOSPEC, 0, 0, 0, 1, NULL, 14 },
 	[RS_MODERATED] = { "moderated", SK_BOOL, NOSPEC, 0, 0, 0, 1, NULL,
 	    15 },
+	[RS_TIME_LIMIT] = { "time_limit", SK_INT, SPEC(time_limit), 0, 0, 0,
+	    3600, NULL, 16 },
+	[RS_SPEED_BONUS] = { "speed_bonus", SK_INT, SPEC(speed_bonus), 0, 0,
+	    0, 1000, NULL, 17 },
 };
 
 static long long value(const struct roundspec *, size_t);
@@ -126,6 +132,14 @@ static enum outcome settings_choice(const struct roundspec *, size_t,
 		    struct why *);
 static enum outcome settings_ranking(const struct roundspec *, size_t,
 		    struct why *);
+static enum outcome settings_quiz(const struct roundspec *, size_t,
+		    struct why *);
+
+/*
+ * A quiz's rule (score.c): 1000 points for an answer that picks every
+ * correct option and no other, plus its speed bonus.
+ */
+static const struct scorerule quiz_rule = { 1000, score_exact };
 
 /* What an option's results show, in JSON and in CSV (results.c). */
 static const enum rfield f_none[] = { RF__MAX };
@@ -153,6 +167,7 @@ static const struct rtypedef {
 	/* Checks an answer into answers (or -1, msg); NULL: takes none. */
 	answerfn	 answer;
 	struct resultform results;
+	const struct scorerule *score;	/* its answers score; NULL: not */
 } rtypes[RT__MAX] = {
 	[RT_BRAINSTORM] = { "brainstorm", 0, 1, ROOM | USES(RS_MAX_LENGTH) |
 	    USES(RS_OPEN_WALL) | USES(RS_PARTICIPANTS_CLUSTER) |
@@ -178,6 +193,10 @@ static const struct rtypedef {
 	    USES(RS_MODERATED), NULL,
 	    answer_open,
 	    { RK_TEXTS, 0, f_none, f_none } },
+	[RT_QUIZ] = { "quiz", 2, 0, ROOM | USES(RS_MIN_PICKS) |
+	    USES(RS_MAX_PICKS) | USES(RS_TIME_LIMIT) | USES(RS_SPEED_BONUS),
+	    settings_quiz, answer_choice,
+	    { RK_PICKS, 0, f_choice, f_choice }, &quiz_rule },
 };
 
 const char *
@@ -331,6 +350,7 @@ rtypes_write(struct jw *w)
 		jw_kstr(w, "type", rtypes[t].name);
 		jw_kint(w, "min_options", (long long)rtypes[t].min_options);
 		jw_kbool(w, "takes_ideas", rtypes[t].ideas != 0);
+		jw_kbool(w, "scored", rtypes[t].score != NULL);
 		jw_key(w, "settings");
 		jw_arr(w);
 		for (s = -1; (s = rtype_setting(t, s)) >= 0;)
@@ -349,6 +369,13 @@ const struct resultform *
 rtype_results(int t)
 {
 	return KNOWN(t) ? &rtypes[t].results : NULL;
+}
+
+/* Returns the scoring rule of type t, or NULL if its answers score none. */
+const struct scorerule *
+rtype_score(int t)
+{
+	return KNOWN(t) ? rtypes[t].score : NULL;
 }
 
 /*
@@ -395,6 +422,19 @@ settings_choice(const struct roundspec *s, size_t nopts, struct why *why)
 		return refuse(why, "invalid_field", "picks: min_picks <= "
 		    "max_picks <= the number of options");
 	return OUT_OK;
+}
+
+/*
+ * quiz: picks as a choice's; a speed bonus counts down the time limit,
+ * so it needs one.
+ */
+static enum outcome
+settings_quiz(const struct roundspec *s, size_t nopts, struct why *why)
+{
+	if (s->speed_bonus > 0 && s->time_limit == 0)
+		return refuse(why, "invalid_field", "speed_bonus needs a "
+		    "time_limit");
+	return settings_choice(s, nopts, why);
 }
 
 /* ranking: top_n (0: all) is at most the number of options. */

@@ -113,6 +113,11 @@ enum routeid {
 	ROUTE_PART_IDEA_DELETE,
 	ROUTE_PART_LIKE,
 	ROUTE_PART_UNLIKE,
+	/* Scored rounds (a quiz) and the leaderboard: api_quiz.c. */
+	ROUTE_CORRECT_GET,
+	ROUTE_CORRECT_SET,
+	ROUTE_LEADERBOARD_GET,
+	ROUTE_LEADERBOARD_SET,
 	ROUTE__MAX
 };
 
@@ -362,6 +367,18 @@ static const struct route routes[ROUTE__MAX] = {
 	[ROUTE_PART_UNLIKE] = { "participant.unlike", METHOD_DELETE,
 	    "/api/participant/rounds/{id}/ideas/{id}/like", WHO_PARTICIPANT,
 	    api_part_unlike },
+	[ROUTE_CORRECT_GET] = { "round.correct", METHOD_GET,
+	    "/api/sessions/{id}/rounds/{id}/correct", WHO_ACCOUNT,
+	    api_correct_get },
+	[ROUTE_CORRECT_SET] = { "round.correct_set", METHOD_PUT,
+	    "/api/sessions/{id}/rounds/{id}/correct", WHO_ACCOUNT,
+	    api_correct_set },
+	[ROUTE_LEADERBOARD_GET] = { "session.leaderboard", METHOD_GET,
+	    "/api/sessions/{id}/leaderboard", WHO_ACCOUNT,
+	    api_leaderboard_get },
+	[ROUTE_LEADERBOARD_SET] = { "session.leaderboard_set", METHOD_PATCH,
+	    "/api/sessions/{id}/leaderboard", WHO_ACCOUNT,
+	    api_leaderboard_set },
 };
 
 /* Returns 1 for the methods that change state. */

@@ -253,6 +253,7 @@ const struct stmtdef stmts_account[STMT__MAX] = {
 static const struct stmtdef *const parts[] = {
 	stmts_account,
 	stmts_session,
+	stmts_quiz,
 };
 #define NPARTS (sizeof(parts) / sizeof(parts[0]))
 
@@ -280,6 +281,8 @@ static const unsigned char session_param[STMT__MAX] = {
 	[STMT_TIMER_SET] = 4,
 	[STMT_TIMER_ADD] = 2,
 	[STMT_TIMER_CLEAR] = 1,
+	[STMT_QUIZ_TIMER] = 3,
+	[STMT_QUIZ_BOARD_HIDE] = 2,
 };
 
 /* Returns the SQL of statement s. */
