@@ -181,29 +181,33 @@ enum outcome
 quiz_correct_set(struct db *db, long long session, long long id,
     const struct jv *list, struct why *why)
 {
-	struct dbparam	 p[2];
-	struct round	 rd;
+	struct dbparam	 p[2] = { DBP_INT(id), DBP_INT(session) };
+	struct openinfo	 oi;
 	enum outcome	 o;
 	long long	 opt;
 	size_t		 i;
+	int		 rc;
 
 	if (jv_type(list) != JV_ARRAY || jv_len(list) > 100) {
 		why_set(why, "invalid_field", "correct must be a list of "
 		    "options");
 		return OUT_INVALID;
 	}
-	if ((o = agenda_round(db, session, id, &rd, why)) != OUT_OK)
-		return o;
-	o = OUT_INVALID;
-	if (rtype_score(rd.spec.type) == NULL) {
-		why_set(why, "invalid_field", "a %s round has no correct "
-		    "options", rtype_name(rd.spec.type));
-		goto out;
+	if ((rc = db_one(db, STMT_QUIZ_OPEN_INFO, p, 2, &openinfo_shape,
+	    &oi)) < 0)
+		return OUT_DB_DOWN;
+	if (rc == 0) {
+		why_set(why, "not_found", "no such round");
+		return OUT_NOT_FOUND;
 	}
-	o = OUT_DB_DOWN;
+	if (rtype_score(rtype_parse(oi.type)) == NULL) {
+		why_set(why, "invalid_field", "a %s round has no correct "
+		    "options", oi.type);
+		return OUT_INVALID;
+	}
 	if (db_begin(db) != 0)
-		goto out;
-	p[0] = (struct dbparam)DBP_INT(id);
+		return OUT_DB_DOWN;
+	o = OUT_DB_DOWN;
 	if (db_exec(db, STMT_QUIZ_CORRECT_CLEAR, p, 1, NULL, NULL) < 0)
 		goto down;
 	for (i = 0; i < jv_len(list); i++) {
@@ -229,12 +233,9 @@ quiz_correct_set(struct db *db, long long session, long long id,
 	session_bump(db, session);
 	if (db_commit(db) != 0)
 		goto down;
-	o = OUT_OK;
-	goto out;
+	return OUT_OK;
 down:
 	db_rollback(db);
-out:
-	round_release(&rd);
 	return o;
 }
 

@@ -661,6 +661,35 @@ rtype_answer(int t)
 	return KNOWN(t) ? rtypes[t].answer : NULL;
 }
 
+/*
+ * Checks a response body against its round (its type's row's answer,
+ * roundanswer.c) and turns it into answers.  Returns 0, or -1 with msg
+ * (for the participant: which rule) set; out is then released.  Here,
+ * beside the table, so that roundanswer.c calls nothing of round.c.
+ */
+int
+round_validate(const struct roundspec *s, const struct jv *body,
+    struct answers *out, char *msg, size_t sz)
+{
+	answerfn	 check;
+	const char	*why = NULL;
+
+	memset(out, 0, sizeof(*out));
+	if (jv_type(body) != JV_OBJECT)
+		why = "the answer must be a JSON object";
+	else if ((check = rtype_answer(s->type)) == NULL)
+		why = "this round takes ideas, not answers";
+	else if (check(s, body, out, msg, sz) == -1) {
+		answers_release(out);
+		return -1;
+	}
+	if (why == NULL)
+		return 0;
+	if (sz > 0 && snprintf(msg, sz, "%s", why) >= (int)sz)
+		utf8_trim(msg);
+	return -1;
+}
+
 /* Frees what round_validate() put in a; a is then empty. */
 void
 answers_release(struct answers *a)

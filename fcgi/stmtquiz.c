@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * stmtquiz.c: the statements of scored rounds (a quiz, issue 18) and the
+ * stmtquiz.c: the statements of scored rounds (a quiz) and the
  * session's leaderboard (leaderboard.c), a table of the shape stmt.c
  * reads (stmtdef.h).  Times are the database's (UTC_TIMESTAMP(6)): the
  * round's opening and the answer's last change.  No round type is named

@@ -1,5 +1,5 @@
 -- SPDX-License-Identifier: ISC
--- 023_quiz.sql: the quiz round type (issue 18) and what it needs of the
+-- 023_quiz.sql: the quiz round type and what it needs of the
 -- floors below: options marked correct (secret until the reveal), the
 -- server's time at which a round first opened (a speed bonus counts
 -- from it to the answer's updated_at, both by the database's clock), a

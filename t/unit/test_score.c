@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * test_score: the quiz round type (issue 18): its row's settings and
+ * test_score: the quiz round type: its row's settings and
  * answer checks, its scoring rule with hand-computed points (the speed
  * bonus from the server's times), and the leaderboard's order, ranks
  * and ties (score.c).
