@@ -183,6 +183,10 @@ REQ[admin.logins_end]="DELETE /api/admin/accounts/$V/logins"
 REQ[admin.audit]="GET /api/admin/audit?limit=5"
 REQ[admin.config]="GET /api/admin/config"
 REQ[admin.refused]="GET /api/_refused"
+REQ[round.correct]="GET /api/sessions/$S/rounds/$R/correct"
+REQ[round.correct_set]="PUT /api/sessions/$S/rounds/$R/correct {\"correct\":[$OPT]}"
+REQ[session.leaderboard]="GET /api/sessions/$S/leaderboard"
+REQ[session.leaderboard_set]="PATCH /api/sessions/$S/leaderboard {\"hidden\":false}"
 
 # What ends a login, a participant or the session goes last.
 LAST="account.login_end session.participant_remove session.stop logout"
