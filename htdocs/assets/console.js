@@ -13,6 +13,7 @@ import { allRoundTypes, loadRoundType, roundType } from "./rounds/index.js";
 import { rekey, within } from "./rounds/_form.js";
 import { caller, languages, say } from "./ui.js";
 import { presenter } from "./presenter.js";
+import { leaderboardView } from "./leaderboard.js";
 
 // The server's list of round types and their modules, fetched while the
 // catalogue loads.
@@ -224,7 +225,7 @@ function roundItem(r) {
 	res.setAttribute("aria-expanded", String(shown.has(r.id)));
 	acts.append(res);
 	if (roundType(r.type) && roundType(r.type).board) {
-		const b = button(t("console.ideas"), "secondary", () => {
+		const b = button(t(roundType(r.type).boardKey || "console.ideas"), "secondary", () => {
 			if (boards.has(r.id))
 				boards.delete(r.id);
 			else
@@ -431,7 +432,34 @@ function editForm(r) {
 	return f;
 }
 
+// The session's leaderboard (a quiz): every entry, and whether the room
+// and the phones see it (GET / PATCH .../leaderboard); only when the
+// agenda has a scored round.
+async function renderBoard() {
+	const box = $("board-panel");
+	box.hidden = !rounds.some((r) => roundType(r.type)?.info?.scored);
+	if (box.hidden)
+		return;
+	const x = await call("GET", "/sessions/" + sid + "/leaderboard");
+	if (!x.ok)
+		return;
+	const hide = el("input");
+	hide.type = "checkbox";
+	hide.id = "board-hide";
+	hide.checked = x.data.hidden;
+	hide.addEventListener("change", async () => {
+		if ((await call("PATCH", "/sessions/" + sid + "/leaderboard",
+		    { hidden: hide.checked })).ok)
+			renderBoard();
+	});
+	const l = el("label", null, "check");
+	l.append(hide, " ", el("span", t("leaderboard.hide")));
+	const h = el("h2", t("leaderboard.title"));
+	box.replaceChildren(h, l, leaderboardView(x.data.leaderboard));
+}
+
 function renderRounds() {
+	renderBoard();
 	const ol = $("rounds");
 	ol.replaceChildren(...rounds.map(roundItem));
 	if (rounds.length === 0)

@@ -28,6 +28,7 @@ import { buildSwitch, chooseLanguage, language, rememberLanguage, setLanguage,
 import { el, renderResults } from "./results.js";
 import { loadRoundTypes, roundType } from "./rounds/index.js";
 import { learnClock, pollDoc, timerEnd as endOf } from "./live.js";
+import { leaderboardView, scoreText } from "./leaderboard.js";
 
 const TEAM_MS = 10000;	// a team's shared answers: from a worker this often
 
@@ -45,6 +46,9 @@ let picked = null;	// the round picked from the list
 let timerEnd = null;	// performance.now() at which the timer ends
 let timerRound = null;	// the round the timer counts down
 const cards = new Map();	// round id -> { card, sig, dirty }
+// The leaderboard the worker's state came with: when the document's
+// moves (a reveal, hidden), their own score is the worker's to tell.
+let boardSig = "null", needWorker = false;
 const $ = (id) => document.getElementById(id);
 
 function say(text, state) {
@@ -309,6 +313,8 @@ function fromWorker(s, t0, t1) {
 		liveTag = null;
 	}
 	me = s;
+	boardSig = JSON.stringify(s.leaderboard ?? null);
+	needWorker = false;
 	lastWorker = performance.now();
 }
 
@@ -316,9 +322,27 @@ function fromWorker(s, t0, t1) {
 function fromDoc(d) {
 	me = Object.assign({}, me, {
 		session: d.session, step: d.step, timer: d.timer, version: d.version,
+		leaderboard: d.leaderboard ?? null,
 		rounds: (d.rounds || []).map((r) =>
 		    Object.assign(r, mine.get(r.id) || { answered: false })),
 	});
+	if (JSON.stringify(d.leaderboard ?? null) !== boardSig)
+		needWorker = true;
+}
+
+// Their own score and rank (the worker's, never in a document), and the
+// leaderboard when no open round fills the screen.
+function renderScore() {
+	const box = $("my-score");
+	box.hidden = !me.score;
+	if (!me.score)
+		return;
+	$("ms-line").textContent = scoreText(me.score);
+	const r = (me.rounds || []).find((x) => x.id === current);
+	const answering = r && r.state === "open";
+	const mineName = me.participant && (me.participant.team || me.participant.display_name);
+	$("ms-board").replaceChildren(...(!answering && me.leaderboard ?
+	    [leaderboardView(me.leaderboard, { me: mineName })] : []));
 }
 
 // The end screen: the session ended, or (removed) the facilitator took
@@ -383,12 +407,13 @@ async function apply() {
 	}
 	renderMe();
 	await renderRounds();
+	renderScore();
 }
 
 async function poll() {
 	let st = "same";
 	const team = me && me.participant && me.participant.team;
-	if (!live || (team && performance.now() - lastWorker > TEAM_MS))
+	if (!live || needWorker || (team && performance.now() - lastWorker > TEAM_MS))
 		st = await askWorker();
 	if (st === "ok" && live)
 		liveTag = null;		/* own answers new: draw the document again */

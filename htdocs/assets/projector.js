@@ -7,7 +7,9 @@
 //   /api/projector/state with the token in X-Projector-Token), which
 //   also sets the clock for the timer: the
 //   join screen, a round's question, its answering (how many answered,
-//   the timer) or its results (only when the room may see them), a blank
+//   the timer) or its results (only when the room may see them; a
+//   revealed quiz question with its correct options), the session's
+//   leaderboard (its "leaderboard" view, unless hidden), a blank
 //   screen, and the end.  Sizes follow the viewport (projector.css);
 //   polls update the nodes in place (charts.js morph), so nothing
 //   flickers.  At the join step the state carries the join link's QR
@@ -24,6 +26,7 @@ import { LANGUAGES, chooseLanguage, language, rememberLanguage,
     setLanguage, t } from "./i18n.js";
 import { el, morph } from "./charts.js";
 import { renderResults } from "./results.js";
+import { leaderboardView } from "./leaderboard.js";
 import { loadRoundType, roundType } from "./rounds/index.js";
 import { learnClock, pollDoc, timerEnd as endOf } from "./live.js";
 
@@ -88,7 +91,14 @@ async function drawRoom() {
 		$("rr-h").textContent = r.title;
 		const view = step.view || "question";
 		let body;
-		if (view === "results" && r.results) {
+		if (view === "leaderboard") {
+			// The session's, over its revealed questions (hidden: null).
+			body = d.leaderboard ? leaderboardView(d.leaderboard) :
+			    el("p", t("leaderboard.notShown"), "meta-big");
+			$("rr-h").textContent = t("leaderboard.title");
+			$("rr-count").textContent = d.leaderboard ?
+			    t("leaderboard.after", { n: d.leaderboard.rounds }) : "";
+		} else if (view === "results" && r.results) {
 			body = renderResults(r, r.results, { cloud: true });
 			$("rr-count").textContent = "";
 		} else if (view === "results") {
