@@ -23,7 +23,7 @@
 //   with its results, live: the open round (the latest opened if
 //   several), else the last closed one.
 import { LANGUAGES, chooseLanguage, language, rememberLanguage,
-    setLanguage, t } from "./i18n.js";
+    setLanguage, t, tn } from "./i18n.js";
 import { el, morph } from "./charts.js";
 import { renderResults } from "./results.js";
 import { leaderboardView } from "./leaderboard.js";
@@ -97,7 +97,7 @@ async function drawRoom() {
 			    el("p", t("leaderboard.notShown"), "meta-big");
 			$("rr-h").textContent = t("leaderboard.title");
 			$("rr-count").textContent = d.leaderboard ?
-			    t("leaderboard.after", { n: d.leaderboard.rounds }) : "";
+			    tn("leaderboard.after.", d.leaderboard.rounds) : "";
 		} else if (view === "results" && r.results) {
 			body = renderResults(r, r.results, { cloud: true });
 			$("rr-count").textContent = "";

@@ -457,7 +457,8 @@ export default {
 	"leaderboard.rank": "Platz {rank} von {of}",
 	"leaderboard.more": "und {n} weitere",
 	"leaderboard.yours": "Dein Punktestand",
-	"leaderboard.after": "nach {n} Fragen",
+	"leaderboard.after.one": "nach {n} Frage",
+	"leaderboard.after.other": "nach {n} Fragen",
 	"leaderboard.notShown": "Die Rangliste wird nicht gezeigt.",
 	"leaderboard.hide": "Rangliste vor dem Raum und den Handys verbergen",
 	// round.quiz

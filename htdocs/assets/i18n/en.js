@@ -459,7 +459,8 @@ export default {
 	"leaderboard.rank": "rank {rank} of {of}",
 	"leaderboard.more": "and {n} more",
 	"leaderboard.yours": "Your score",
-	"leaderboard.after": "after {n} questions",
+	"leaderboard.after.one": "after {n} question",
+	"leaderboard.after.other": "after {n} questions",
 	"leaderboard.notShown": "The leaderboard is not shown.",
 	"leaderboard.hide": "Hide the leaderboard from the room and the phones",
 	// round.quiz

@@ -456,7 +456,8 @@ export default {
 	"leaderboard.rank": "plaats {rank} van {of}",
 	"leaderboard.more": "en nog {n}",
 	"leaderboard.yours": "Je score",
-	"leaderboard.after": "na {n} vragen",
+	"leaderboard.after.one": "na {n} vraag",
+	"leaderboard.after.other": "na {n} vragen",
 	"leaderboard.notShown": "De ranglijst wordt niet getoond.",
 	"leaderboard.hide": "Verberg de ranglijst voor de zaal en de telefoons",
 	// round.quiz
