@@ -968,6 +968,7 @@ enum rfield {
 	RF_DISTRIBUTION,	/* series over the scale, CSV "value N" */
 	RF_AGREE,	/* "agree": 4 or 5 */
 	RF_DISAGREE,	/* "disagree": 1 or 2 */
+	RF_CORRECT,	/* "correct": 1 a quiz's correct option (exports) */
 	RF__MAX		/* also ends a list of fields */
 };
 /* The results part of a round type's row. */
@@ -993,6 +994,7 @@ struct optresult {
 	long long	 percent;	/* RK_PICKS */
 	long long	 points;	/* RK_SUM */
 	long long	 borda;		/* RK_BORDA */
+	long long	 correct;	/* marked correct (a quiz; exports) */
 	long long	*ranks;		/* owned; RK_BORDA: nranks counts */
 	struct scale	 scale;		/* RK_SCALE without criteria */
 	struct scale	*crits;		/* owned; RK_SCALE: ncrits, or NULL */
@@ -1045,6 +1047,7 @@ void		 results_add_idea(struct results *, long long, const char *,
 		    size_t, const char *);
 void		 results_add_cluster(struct results *, long long,
 		    const char *, size_t, long long);
+void		 results_mark_correct(struct results *, long long);
 void		 results_cloud(struct results *, enum lang, char *const *,
 		    size_t);
 void		 results_json(const struct results *, struct jw *);
@@ -1336,6 +1339,8 @@ void		 live_end_done(struct liveend *, int);
 enum outcome	 quiz_open_check(struct db *, long long, long long,
 		    struct why *);
 enum outcome	 quiz_correct_write(struct db *, struct jw *, long long);
+enum outcome	 quiz_results_mark(struct db *, const struct round *,
+		    struct results *);
 enum outcome	 quiz_correct_set(struct db *, long long, long long,
 		    const struct jv *, struct why *);
 enum outcome	 leaderboard_load(struct db *, long long, struct board *);

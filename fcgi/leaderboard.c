@@ -172,6 +172,30 @@ quiz_correct_write(struct db *db, struct jw *w, long long id)
 }
 
 /*
+ * Marks the correct options of round rd in its results res (loaded by
+ * round_results_load()), for the exports' "correct" column; nothing for
+ * a type that does not score.  Returns OUT_OK or OUT_DB_DOWN.
+ */
+enum outcome
+quiz_results_mark(struct db *db, const struct round *rd, struct results *res)
+{
+	struct dbparam	 p[1] = { DBP_INT(rd->id) };
+	struct ids	 ids = { NULL, 0 };
+	size_t		 i;
+
+	if (rtype_score(rd->spec.type) == NULL)
+		return OUT_OK;
+	if (db_exec(db, STMT_QUIZ_CORRECT_LIST, p, 1, id_row, &ids) < 0) {
+		free(ids.v);
+		return OUT_DB_DOWN;
+	}
+	for (i = 0; i < ids.n; i++)
+		results_mark_correct(res, ids.v[i]);
+	free(ids.v);
+	return OUT_OK;
+}
+
+/*
  * Marks the options of list (option ids of round id of session) correct
  * and the others not, in one transaction; bumps the session (a revealed
  * round's board moves).  OUT_INVALID: the round does not score, or an id

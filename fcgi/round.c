@@ -144,6 +144,9 @@ static const struct scorerule quiz_rule = { 1000, score_exact };
 /* What an option's results show, in JSON and in CSV (results.c). */
 static const enum rfield f_none[] = { RF__MAX };
 static const enum rfield f_choice[] = { RF_COUNT, RF_PERCENT, RF__MAX };
+/* A quiz's CSV says which options are correct (the JSON does not: P8). */
+static const enum rfield f_quiz_csv[] = { RF_COUNT, RF_PERCENT, RF_CORRECT,
+	RF__MAX };
 static const enum rfield f_points[] = { RF_POINTS, RF_VOTERS, RF__MAX };
 static const enum rfield f_ranking[] = { RF_BORDA, RF_RANKS, RF__MAX };
 static const enum rfield f_rating[] = { RF_ANSWERED, RF_NO_OPINION,
@@ -196,7 +199,7 @@ static const struct rtypedef {
 	[RT_QUIZ] = { "quiz", 2, 0, ROOM | USES(RS_MIN_PICKS) |
 	    USES(RS_MAX_PICKS) | USES(RS_TIME_LIMIT) | USES(RS_SPEED_BONUS),
 	    settings_quiz, answer_choice,
-	    { RK_PICKS, 0, f_choice, f_choice }, &quiz_rule },
+	    { RK_PICKS, 0, f_choice, f_quiz_csv }, &quiz_rule },
 };
 
 const char *

@@ -404,6 +404,16 @@ call ann POST "/api/sessions/$TQ/rounds/$TQ1/reveal" ''
 call tq51 GET /api/participant/state
 is "$(board)" "1:Blauw:1000 1:Rood:1000 3:Groen:0" "team mode: teams by name, a tie shares rank 1, the next is 3"
 is "$(jget "$body" leaderboard.teams):$(jget "$body" score.points):$(jget "$body" score.rank)" "true:1000:1" "team mode: the table's own score and rank"
+# The exports: the question's CSV marks the correct option; the workbook
+# has the leaderboard (tables by name; it names no participant).
+pf_curl -s -b "$T_DIR/jar.ann" -o "$T_DIR/quiz.csv" "$PF_URL/api/sessions/$TQ/rounds/$TQ1/results.csv"
+is "$(tail -c +4 "$T_DIR/quiz.csv")" "$(printf 'option,count,percent,correct\r\n4,2,67,1\r\n5,1,33,0\r')" "quiz CSV: count, percent and which option is correct"
+pf_curl -s -b "$T_DIR/jar.ann" -o "$T_DIR/quiz.xlsx" "$PF_URL/api/sessions/$TQ/export.xlsx"
+cells=$("$PF_SRC/t/lib/xlsx-cells" "$T_DIR/quiz.xlsx")
+like "$cells" '2 \+ 2!D1 s correct' "quiz sheet: a correct column"
+like "$cells" '2 \+ 2!D2 n 1' "quiz sheet: 4 is correct"
+like "$cells" '2 \+ 2!D3 n 0' "quiz sheet: 5 is not"
+is "$(printf '%s\n' "$cells" | grep '^Leaderboard!' | tr '\n' ' ')" "Leaderboard!A1 s rank Leaderboard!B1 s team Leaderboard!C1 s points Leaderboard!D1 s correct Leaderboard!E1 s answered Leaderboard!A2 n 1 Leaderboard!B2 s Blauw Leaderboard!C2 n 1000 Leaderboard!D2 n 1 Leaderboard!E2 n 1 Leaderboard!A3 n 1 Leaderboard!B3 s Rood Leaderboard!C3 n 1000 Leaderboard!D3 n 1 Leaderboard!E3 n 1 Leaderboard!A4 n 3 Leaderboard!B4 s Groen Leaderboard!C4 n 0 Leaderboard!D4 n 0 Leaderboard!E4 n 1 " "workbook: the leaderboard sheet, by table"
 call ann POST "/api/sessions/$TQ/stop" ''
 
 done_testing
