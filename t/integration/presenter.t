@@ -330,6 +330,14 @@ is "$code" 200 "quiz: Cato changes to Paris after 1.2 s"
 # projector state names the correct option or a score.
 call ann POST "/api/sessions/$Q/projector" ''
 QTOK=$(jget "$body" projector_link); QTOK=${QTOK#*#}
+call room GET /api/projector/state '' -H "X-Projector-Token: $QTOK"
+is "$(jget "$body" round.id)" "$Q1" "projector: the open question"
+unlike "$body" '"correct"' "projector: no correct option while the question is open"
+call q2 GET /api/participant/state
+is "$(field "$Q1" state)" open "participant: the open question"
+unlike "$body" '"correct"' "participant: no correct option while it is open"
+QLIVE=$(jget "$body" live)
+ok "$(i=0; until pf_curl -s "$PF_URL$QLIVE" | grep -q "Capital of France"; do i=$((i + 1)); [ $i -gt 60 ] && break; sleep 0.05; done; pf_curl -s "$PF_URL$QLIVE" | grep -q '"correct"'; [ $? = 1 ]; echo $?)" "participants' document: no correct option while it is open"
 call ann POST "/api/sessions/$Q/rounds/$Q1/close" ''
 call ann POST "/api/sessions/$Q/step" "{\"kind\":\"round\",\"round\":$Q1,\"view\":\"results\"}"
 call room GET /api/projector/state '' -H "X-Projector-Token: $QTOK"
@@ -339,8 +347,6 @@ is "$(board)" null "projector: no leaderboard before a reveal"
 call q1 GET /api/participant/state
 unlike "$body" '"correct"' "participant: no correct option before the reveal"
 like "$body" '"score":null' "participant: no score before a reveal"
-QLIVE=$(jget "$body" live)
-ok "$(i=0; until pf_curl -s "$PF_URL$QLIVE" | grep -q "Capital of France"; do i=$((i + 1)); [ $i -gt 60 ] && break; sleep 0.05; done; pf_curl -s "$PF_URL$QLIVE" | grep -q '"correct"'; [ $? = 1 ]; echo $?)" "participants' document: no correct option before the reveal"
 call ann POST "/api/sessions/$Q/rounds/$Q1/reveal" ''
 call q1 GET /api/participant/state
 is "$(field "$Q1" correct)" "[$paris]" "participant: the correct option once revealed"
