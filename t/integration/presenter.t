@@ -420,6 +420,16 @@ like "$cells" '2 \+ 2!D1 s correct' "quiz sheet: a correct column"
 like "$cells" '2 \+ 2!D2 n 1' "quiz sheet: 4 is correct"
 like "$cells" '2 \+ 2!D3 n 0' "quiz sheet: 5 is not"
 is "$(printf '%s\n' "$cells" | grep '^Leaderboard!' | tr '\n' ' ')" "Leaderboard!A1 s rank Leaderboard!B1 s team Leaderboard!C1 s points Leaderboard!D1 s correct Leaderboard!E1 s answered Leaderboard!A2 n 1 Leaderboard!B2 s Blauw Leaderboard!C2 n 1000 Leaderboard!D2 n 1 Leaderboard!E2 n 1 Leaderboard!A3 n 1 Leaderboard!B3 s Rood Leaderboard!C3 n 1000 Leaderboard!D3 n 1 Leaderboard!E3 n 1 Leaderboard!A4 n 3 Leaderboard!B4 s Groen Leaderboard!C4 n 0 Leaderboard!D4 n 0 Leaderboard!E4 n 1 " "workbook: the leaderboard sheet, by table"
+# A time limit closes the question at zero, as the timer's close does.
+call ann POST "/api/sessions/$TQ/rounds" '{"type":"quiz","title":"Quick!","options":["Yes","No"],"time_limit":1}'
+TQ2=$(jget "$body" round.id); ty=$(jget "$body" round.options.0.id)
+call ann PUT "/api/sessions/$TQ/rounds/$TQ2/correct" "{\"correct\":[$ty]}"
+call ann POST "/api/sessions/$TQ/rounds/$TQ2/open" ''
+call tq51 POST "/api/participant/rounds/$TQ2/answer" "{\"choices\":[$ty]}"
+is "$code" 201 "time limit: an answer within it"
+sleep 1.2
+call tq52 POST "/api/participant/rounds/$TQ2/answer" "{\"choices\":[$ty]}"
+is "$code:$(jget "$body" error.code)" 409:round_closed "time limit: an answer after zero is refused"
 call ann POST "/api/sessions/$TQ/stop" ''
 
 done_testing
