@@ -100,7 +100,7 @@ board_reply(struct request *r)
 	w = resp_json(r, 200);
 	jw_obj(w);
 	jw_kbool(w, "hidden", b.hidden != 0);
-	leaderboard_write(w, &b, 0);
+	leaderboard_write(w, &b, BOARD_OWNER);
 	jw_end(w);
 	board_release(&b);
 	return resp_done(r, w);

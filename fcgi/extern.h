@@ -1344,7 +1344,14 @@ enum outcome	 quiz_results_mark(struct db *, const struct round *,
 enum outcome	 quiz_correct_set(struct db *, long long, long long,
 		    const struct jv *, struct why *);
 enum outcome	 leaderboard_load(struct db *, long long, struct board *);
-void		 leaderboard_write(struct jw *, const struct board *, int);
+/* Who reads a leaderboard: what it shows differs (leaderboard.c). */
+enum boardfor {
+	BOARD_OWNER,	/* the facilitator: every entry, hidden or not */
+	BOARD_ROOM,	/* the projector: the first ones, names; not hidden */
+	BOARD_PHONES	/* the participants' document: no person's name */
+};
+void		 leaderboard_write(struct jw *, const struct board *,
+		    enum boardfor);
 void		 leaderboard_mine_write(struct jw *, const struct board *,
 		    const char *);
 enum outcome	 leaderboard_set_hidden(struct db *, long long, int);

@@ -321,18 +321,21 @@ out:
 }
 
 /*
- * Writes "leaderboard" into an open object: null when there is nothing
- * to show (no scored round revealed) or, for the room (room != 0), when
- * the facilitator hides it; else {"hidden", "teams", "rounds",
- * "entries": [{"rank", "name", "points", "correct", "answered"}],
- * "more"}: the room's documents show the first BOARD_ROOM, the
- * facilitator every entry.  A name is null in an anonymous session: the
- * pages show a neutral label.
+ * Writes "leaderboard" into an open object for reader who: null when
+ * there is nothing to show (no scored round revealed) or, for the room
+ * and the phones, when the facilitator hides it; else {"hidden",
+ * "teams", "rounds", "entries": [{"rank", "name", "points", "correct",
+ * "answered"}], "more"}: the room's documents show the first BOARD_ROOM,
+ * the facilitator every entry.  A name is null in an anonymous session,
+ * and in the participants' document for every person (P8: a phone shows
+ * nobody else's name; a table's name it does): the pages show a neutral
+ * label.  The projector names the participants of a named session.
  */
 void
-leaderboard_write(struct jw *w, const struct board *b, int room)
+leaderboard_write(struct jw *w, const struct board *b, enum boardfor who)
 {
 	size_t	 i, n;
+	int	 room = who != BOARD_OWNER;
 
 	jw_key(w, "leaderboard");
 	if (b->rounds == 0 || (room && b->hidden)) {
@@ -349,7 +352,8 @@ leaderboard_write(struct jw *w, const struct board *b, int room)
 	for (i = 0; i < n; i++) {
 		jw_obj(w);
 		jw_kint(w, "rank", b->v[i].rank);
-		jw_kstr(w, "name", b->v[i].name);
+		jw_kstr(w, "name", who != BOARD_PHONES || b->teams ?
+		    b->v[i].name : NULL);
 		jw_kint(w, "points", b->v[i].points);
 		jw_kint(w, "correct", b->v[i].correct);
 		jw_kint(w, "answered", b->v[i].answered);
@@ -364,7 +368,8 @@ leaderboard_write(struct jw *w, const struct board *b, int room)
  * Writes "score" of responder key (a participant's own, from their own
  * worker read): null without a revealed scored round; else {"points",
  * "correct", "answered", "rank" (null when the board is hidden or they
- * have no answer scored), "of" (responders ranked)}.
+ * have no answer scored), "of" (responders ranked), "place" (their
+ * entry's, 1-based; 0: none), "teams"}.
  */
 void
 leaderboard_mine_write(struct jw *w, const struct board *b, const char *key)
@@ -387,6 +392,8 @@ leaderboard_mine_write(struct jw *w, const struct board *b, const char *key)
 	else
 		jw_null(w);
 	jw_kint(w, "of", (long long)b->n);
+	/* Their place in the list, so a page can mark their own entry. */
+	jw_kint(w, "place", row != NULL ? (long long)(row - b->v) + 1 : 0);
 	jw_kbool(w, "teams", b->teams != 0);
 	jw_end(w);
 }

@@ -204,7 +204,7 @@ projector_round_write(struct db *db, struct jw *w, long long session,
 	board_init(&b);
 	o = leaderboard_load(db, session, &b);
 	if (o == OUT_OK)
-		leaderboard_write(w, &b, 1);
+		leaderboard_write(w, &b, BOARD_ROOM);
 	board_release(&b);
 	if (o != OUT_OK)
 		return o;

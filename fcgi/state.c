@@ -348,7 +348,7 @@ state_rounds_write(struct db *db, struct jw *w, long long session,
 	/* The step, and the timer less the time since it was read. */
 	step_write(w, &c->st);
 	step_timer_write(w, &c->st, mono_ms() - c->built);
-	leaderboard_write(w, &c->board, 1);
+	leaderboard_write(w, &c->board, BOARD_PHONES);
 	rc = OUT_OK;
 out:
 	buf_release(&o);

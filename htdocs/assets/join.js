@@ -340,9 +340,8 @@ function renderScore() {
 	$("ms-line").textContent = scoreText(me.score);
 	const r = (me.rounds || []).find((x) => x.id === current);
 	const answering = r && r.state === "open";
-	const mineName = me.participant && (me.participant.team || me.participant.display_name);
 	$("ms-board").replaceChildren(...(!answering && me.leaderboard ?
-	    [leaderboardView(me.leaderboard, { me: mineName })] : []));
+	    [leaderboardView(me.leaderboard, { place: me.score.place })] : []));
 }
 
 // The end screen: the session ended, or (removed) the facilitator took

@@ -8,8 +8,9 @@
 import { el } from "./charts.js";
 import { t } from "./i18n.js";
 
-// The leaderboard b ({teams, entries, more}) as a list.  opts.me: the
-// name to mark as the viewer's own (their team's, or their name).
+// The leaderboard b ({teams, entries, more}) as a list.  opts.place: the
+// viewer's own entry's place (1-based, their score's "place"), marked.
+// The phones get no person's name (P8): only a table's, or the label.
 export function leaderboardView(b, opts) {
 	const box = el("div", null, "leaderboard");
 	if (!b || !b.entries || b.entries.length === 0) {
@@ -19,9 +20,12 @@ export function leaderboardView(b, opts) {
 	const ol = el("ol", null, "board-list");
 	b.entries.forEach((e, i) => {
 		const li = el("li", null, "board-row" + (e.rank === 1 ? " first" : ""));
-		const who = e.name ?? t("leaderboard.someone", { n: i + 1 });
-		if (opts && opts.me && e.name && e.name === opts.me)
+		const mine = opts && opts.place === i + 1;
+		let who = e.name ?? t("leaderboard.someone", { n: i + 1 });
+		if (mine) {
 			li.classList.add("mine");
+			who += " (" + t("leaderboard.you") + ")";
+		}
 		li.append(el("span", String(e.rank), "board-rank"),
 		    el("span", who, "board-name"),
 		    el("span", t("leaderboard.points", { n: e.points }), "board-points"));

@@ -32,7 +32,7 @@ async function shot(page, name) {
 async function boardOf(page, sel) {
 	return (await page.$$eval(sel + " .board-row", (l) => l.map((li) =>
 	    [".board-rank", ".board-name", ".board-points"].map((c) =>
-	    li.querySelector(c).textContent.replace(/ points$/, "").replace(/ punten$/, ""))
+	    li.querySelector(c).textContent.replace(/ points$/, "").replace(/ \(you\)$/, ""))
 	    .join(":")))).join(" ");
 }
 

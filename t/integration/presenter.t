@@ -354,14 +354,15 @@ e1=$(expect "$Q1" "p$(sql -e "SELECT id FROM participant WHERE session_id = $Q A
 e3=$(expect "$Q1" "p$QP1")
 ok "$(perl -e 'exit !($ARGV[0] > 1450 && $ARGV[0] <= 1500 && $ARGV[1] < $ARGV[0] - 20 && $ARGV[1] > 1000)' "$e1" "$e3"; echo $?)" "quiz: hand-computed from the server's times: Quinten $e1, Cato $e3 (1.2 s later, less bonus)"
 is "$(jget "$body" score.points):$(jget "$body" score.rank):$(jget "$body" score.of)" "$e1:1:3" "participant: their own score and rank (rank 1 of 3)"
-is "$(board)" "1:Quinten:$e1 2:Cato:$e3 3:Bram:0" "participant: the leaderboard, most points first"
+is "$(board)" "1:-:$e1 2:-:$e3 3:-:0" "participant: the leaderboard, most points first, with nobody's name (P8)"
+is "$(jget "$body" score.place)" 1 "participant: their own entry's place"
 call q2 GET /api/participant/state
 is "$(jget "$body" score.points):$(jget "$body" score.rank)" "0:3" "participant: Bram's own score is 0, rank 3"
 call room GET /api/projector/state '' -H "X-Projector-Token: $QTOK"
 is "$(jget "$body" round.correct)" "[$paris]" "projector: the correct option once revealed"
-is "$(board)" "1:Quinten:$e1 2:Cato:$e3 3:Bram:0" "projector: the same leaderboard"
+is "$(board)" "1:Quinten:$e1 2:Cato:$e3 3:Bram:0" "projector: the same leaderboard, named (a named session)"
 ok "$(i=0; until pf_curl -s "$PF_URL$QLIVE" | grep -q '"correct"'; do i=$((i + 1)); [ $i -gt 60 ] && break; sleep 0.05; done; pf_curl -s "$PF_URL$QLIVE" | grep -q "\"points\":$e1"; echo $?)" "participants' document: the correct option and the leaderboard after the reveal"
-unlike "$(pf_curl -s "$PF_URL$QLIVE")" '"score"' "participants' document: nobody's own score (that is the worker's answer)"
+unlike "$(pf_curl -s "$PF_URL$QLIVE")" '"score"|Quinten|Cato|Bram' "participants' document: nobody's own score (the worker's answer), nobody's name"
 call ann POST "/api/sessions/$Q/step" "{\"kind\":\"round\",\"round\":$Q1,\"view\":\"leaderboard\"}"
 is "$code:$(jget "$body" step.view)" 200:leaderboard "step: the leaderboard view"
 # The second question: two correct options, all needed, no bonus.

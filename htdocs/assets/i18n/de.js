@@ -456,6 +456,7 @@ export default {
 	"leaderboard.points": "{n} Punkte",
 	"leaderboard.rank": "Platz {rank} von {of}",
 	"leaderboard.more": "und {n} weitere",
+	"leaderboard.you": "du",
 	"leaderboard.yours": "Dein Punktestand",
 	"leaderboard.after.one": "nach {n} Frage",
 	"leaderboard.after.other": "nach {n} Fragen",

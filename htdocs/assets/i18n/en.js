@@ -458,6 +458,7 @@ export default {
 	"leaderboard.points": "{n} points",
 	"leaderboard.rank": "rank {rank} of {of}",
 	"leaderboard.more": "and {n} more",
+	"leaderboard.you": "you",
 	"leaderboard.yours": "Your score",
 	"leaderboard.after.one": "after {n} question",
 	"leaderboard.after.other": "after {n} questions",

@@ -455,6 +455,7 @@ export default {
 	"leaderboard.points": "{n} punten",
 	"leaderboard.rank": "plaats {rank} van {of}",
 	"leaderboard.more": "en nog {n}",
+	"leaderboard.you": "jij",
 	"leaderboard.yours": "Je score",
 	"leaderboard.after.one": "na {n} vraag",
 	"leaderboard.after.other": "na {n} vragen",
