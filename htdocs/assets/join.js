@@ -330,17 +330,17 @@ function fromDoc(d) {
 		needWorker = true;
 }
 
-// Their own score and rank (the worker's, never in a document), and the
-// leaderboard when no open round fills the screen.
+// Their own score and rank (the worker's, never in a document) and the
+// leaderboard, above the round, when no open round fills the screen (an
+// open question's form comes first).
 function renderScore() {
 	const box = $("my-score");
-	box.hidden = !me.score;
-	if (!me.score)
+	const r = (me.rounds || []).find((x) => x.id === current);
+	box.hidden = !me.score || !!(r && r.state === "open");
+	if (box.hidden)
 		return;
 	$("ms-line").textContent = scoreText(me.score);
-	const r = (me.rounds || []).find((x) => x.id === current);
-	const answering = r && r.state === "open";
-	$("ms-board").replaceChildren(...(!answering && me.leaderboard ?
+	$("ms-board").replaceChildren(...(me.leaderboard ?
 	    [leaderboardView(me.leaderboard, { place: me.score.place })] : []));
 }
 
