@@ -177,11 +177,74 @@ test_board(void)
 	board_release(&b);
 }
 
+/* The board as JSON for reader who (leaderboard.c's writer). */
+static char *
+board_json(const struct board *b, enum boardfor who)
+{
+	static struct buf	 o;
+	struct jw		*w;
+
+	buf_release(&o);
+	buf_init(&o, 65536);
+	w = jw_new(&o);
+	jw_obj(w);
+	leaderboard_write(w, b, who);
+	jw_end(w);
+	jw_close(w);
+	return o.data;
+}
+
+static void
+test_write(void)
+{
+	struct board	 b;
+	int		 i;
+	char		 key[8];
+
+	board_init(&b);
+	is_str(board_json(&b, BOARD_ROOM), "{\"leaderboard\":null}",
+	    "write: nothing revealed, no board");
+	b.rounds = 1;
+	board_add(&b, "p1", "Ann", 1000, 1);
+	board_add(&b, "p2", NULL, 0, 0);
+	board_rank(&b);
+	is_str(board_json(&b, BOARD_ROOM), "{\"leaderboard\":{\"hidden\":"
+	    "false,\"teams\":false,\"rounds\":1,\"entries\":[{\"rank\":1,"
+	    "\"name\":\"Ann\",\"points\":1000,\"correct\":1,\"answered\":"
+	    "1},{\"rank\":2,\"name\":null,\"points\":0,\"correct\":0,"
+	    "\"answered\":1}],\"more\":0}}",
+	    "write: the room's board names a named session's participants");
+	ok(strstr(board_json(&b, BOARD_PHONES), "Ann") == NULL &&
+	    strstr(board_json(&b, BOARD_PHONES), "\"points\":1000") != NULL,
+	    "write: the phones' board names no person (P8)");
+	b.teams = 1;
+	ok(strstr(board_json(&b, BOARD_PHONES), "Ann") != NULL,
+	    "write: in team mode the phones' board names the tables");
+	b.teams = 0;
+	b.hidden = 1;
+	ok(strcmp(board_json(&b, BOARD_ROOM), "{\"leaderboard\":null}") == 0 &&
+	    strcmp(board_json(&b, BOARD_PHONES), "{\"leaderboard\":null}") ==
+	    0 && strstr(board_json(&b, BOARD_OWNER), "\"hidden\":true") !=
+	    NULL, "write: hidden, none for the room and the phones, all for "
+	    "the facilitator");
+	b.hidden = 0;
+	for (i = 3; i <= 12; i++) {
+		(void)snprintf(key, sizeof(key), "p%d", i);
+		board_add(&b, key, NULL, 0, 0);
+	}
+	board_rank(&b);
+	ok(strstr(board_json(&b, BOARD_ROOM), "\"more\":2") != NULL &&
+	    strstr(board_json(&b, BOARD_OWNER), "\"more\":0") != NULL,
+	    "write: the room's first 10 of 12, the facilitator's all");
+	board_release(&b);
+}
+
 int
 main(void)
 {
 	test_row();
 	test_points();
 	test_board();
+	test_write();
 	return done_testing();
 }
