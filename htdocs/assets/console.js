@@ -495,7 +495,13 @@ async function pollResults(r, box) {
 		if (res.status === 200) {
 			resultTags.set(r.id, res.headers.get("ETag"));
 			const d = await res.json();
-			await loadRoundType(d.round.type);
+			const mod = await loadRoundType(d.round.type);
+			// A quiz's correct options: the facilitator's, before the reveal too.
+			if (mod && mod.info.scored) {
+				const c = await call("GET", "/sessions/" + sid + "/rounds/" + r.id + "/correct");
+				if (c.ok)
+					d.round.correct = c.data.correct;
+			}
 			box.replaceChildren(renderResults(d.round, d.round.results,
 			    { cloud: true, cloudHide: (entry, hidden) => call("POST",
 			    "/sessions/" + sid + "/rounds/" + r.id + "/cloud",

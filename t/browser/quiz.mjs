@@ -154,6 +154,12 @@ try {
 	out("console hidden", await fac.isChecked("#board-hide"));
 	await fac.locator("#board-panel").scrollIntoViewIfNeeded();
 	await shot(fac, "quiz-console-board-1280");
+	// The question's live results in the console, the correct one marked.
+	await fac.click(li + " button:text-is('Results')");
+	await fac.waitForSelector(li + " .live-results .quiz-answer", { timeout: 6000 }).catch(() => {});
+	out("console answer", await fac.textContent(li + " .live-results .quiz-answer").catch(() => "none"));
+	await fac.locator(li).scrollIntoViewIfNeeded();
+	await shot(fac, "quiz-console-results-1280");
 	for (const [n, p] of [["console", fac], ["projector", rooms[0].p], ["phone", phones[0].p]]) {
 		const bad = await axeSerious(p);
 		out("axe " + n, bad.length + (bad.length ? " " + JSON.stringify(bad) : ""));
