@@ -636,6 +636,7 @@ const struct field round_fields[] = {
 	{ "moderated", FT_BOOL, 0, 0, 0 },
 	{ "time_limit", FT_INT, 0, 0, 3600 },
 	{ "speed_bonus", FT_INT, 0, 0, 1000 },
+	{ "correct_places", FT_LIST, 0, 0, 100 },	/* leaderboard.c */
 };
 const size_t round_nfields = sizeof(round_fields) / sizeof(round_fields[0]);
 

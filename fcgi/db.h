@@ -227,6 +227,7 @@ enum stmt {
 	STMT_QUIZ_BOARD_HIDE,	/* the leaderboard hidden or shown */
 	STMT_QUIZ_REVEALED,	/* the types of a session's revealed rounds */
 	STMT_QUIZ_SCORES,	/* answers of revealed rounds, with timing */
+	STMT_QUIZ_OPTIONS,	/* a round's options in order, correct or not */
 	STMT__MAX
 };
 

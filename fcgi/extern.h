@@ -1343,6 +1343,11 @@ enum outcome	 quiz_results_mark(struct db *, const struct round *,
 		    struct results *);
 enum outcome	 quiz_correct_set(struct db *, long long, long long,
 		    const struct jv *, struct why *);
+enum outcome	 quiz_places_check(const struct jv *, struct why *);
+enum outcome	 quiz_places_mark(struct db *, long long, long long,
+		    const struct jv *, struct why *);
+enum outcome	 quiz_places_write(struct db *, struct jw *,
+		    const struct round *);
 enum outcome	 leaderboard_load(struct db *, long long, struct board *);
 /* Who reads a leaderboard: what it shows differs (leaderboard.c). */
 enum boardfor {

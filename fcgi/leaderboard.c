@@ -195,26 +195,39 @@ quiz_results_mark(struct db *db, const struct round *rd, struct results *res)
 	return OUT_OK;
 }
 
+/* A round's option by place (STMT_QUIZ_OPTIONS). */
+struct placed {
+	long long	 id, correct;
+};
+static const struct dbfield placed_cols[] = {
+	DBF_I(placed, id),
+	DBF_I(placed, correct),
+};
+static const struct dbshape placed_shape = DBSHAPE(placed_cols, placed);
+
 /*
- * Marks the options of list (option ids of round id of session) correct
- * and the others not, in one transaction; bumps the session (a revealed
- * round's board moves).  OUT_INVALID: the round does not score, or an id
- * is no option of it; OUT_NOT_FOUND: no such round.
+ * Marks options of round id of session correct, and the others not, in
+ * one transaction; bumps the session (a revealed round's board moves).
+ * list holds option ids, or (places) 1-based places among the round's
+ * options.  OUT_INVALID: the round does not score, or an entry is no
+ * option of it; OUT_NOT_FOUND: no such round.
  */
-enum outcome
-quiz_correct_set(struct db *db, long long session, long long id,
-    const struct jv *list, struct why *why)
+static enum outcome
+correct_mark(struct db *db, long long session, long long id,
+    const struct jv *list, int places, struct why *why)
 {
 	struct dbparam	 p[2] = { DBP_INT(id), DBP_INT(session) };
 	struct openinfo	 oi;
+	struct placed	*v = NULL;
 	enum outcome	 o;
 	long long	 opt;
-	size_t		 i;
+	size_t		 i, n = 0;
 	int		 rc;
 
 	if (jv_type(list) != JV_ARRAY || jv_len(list) > 100) {
-		why_set(why, "invalid_field", "correct must be a list of "
-		    "options");
+		why_set(why, "invalid_field", "%s must be a list of %s",
+		    places ? "correct_places" : "correct", places ?
+		    "places (1 the first option)" : "options");
 		return OUT_INVALID;
 	}
 	if ((rc = db_one(db, STMT_QUIZ_OPEN_INFO, p, 2, &openinfo_shape,
@@ -229,38 +242,135 @@ quiz_correct_set(struct db *db, long long session, long long id,
 		    "options", oi.type);
 		return OUT_INVALID;
 	}
-	if (db_begin(db) != 0)
+	if (places && db_list(db, STMT_QUIZ_OPTIONS, p, 1, &placed_shape, &v,
+	    &n) < 0)
 		return OUT_DB_DOWN;
 	o = OUT_DB_DOWN;
+	if (db_begin(db) != 0)
+		goto out;
 	if (db_exec(db, STMT_QUIZ_CORRECT_CLEAR, p, 1, NULL, NULL) < 0)
 		goto down;
 	for (i = 0; i < jv_len(list); i++) {
+		if (jv_int(jv_at(list, i), &opt) == -1 || opt <= 0 ||
+		    (places && (size_t)opt > n))
+			goto bad;
+		p[0] = (struct dbparam)DBP_INT(places ? v[opt - 1].id : opt);
 		p[1] = (struct dbparam)DBP_INT(id);
-		if (jv_int(jv_at(list, i), &opt) == -1 || opt <= 0) {
-			why_set(why, "invalid_field", "correct %zu is not an "
-			    "option of this round", i + 1);
-			o = OUT_INVALID;
-			goto down;
-		}
-		p[0] = (struct dbparam)DBP_INT(opt);
 		switch (db_exec(db, STMT_QUIZ_CORRECT_MARK, p, 2, NULL,
 		    NULL)) {
 		case -1:
 			goto down;
 		case 0:
-			why_set(why, "invalid_field", "correct %zu is not an "
-			    "option of this round", i + 1);
-			o = OUT_INVALID;
-			goto down;
+			goto bad;
 		}
 	}
 	session_bump(db, session);
 	if (db_commit(db) != 0)
 		goto down;
-	return OUT_OK;
+	o = OUT_OK;
+	goto out;
+bad:
+	why_set(why, "invalid_field", "%s %zu is not %s of this round",
+	    places ? "correct_places" : "correct", i + 1, places ?
+	    "the place of an option" : "an option");
+	o = OUT_INVALID;
 down:
 	db_rollback(db);
+out:
+	db_list_free(&placed_shape, v, n);
 	return o;
+}
+
+/* PUT .../correct: list holds option ids (correct_mark()). */
+enum outcome
+quiz_correct_set(struct db *db, long long session, long long id,
+    const struct jv *list, struct why *why)
+{
+	return correct_mark(db, session, id, list, 0, why);
+}
+
+/*
+ * A new round's "correct_places" (body of POST .../rounds, or a
+ * template's round): checked before the round is made, so that a bad
+ * one makes none: 1..the options given, none twice, and only for a type
+ * that scores with typed options.  Returns OUT_OK or OUT_INVALID.
+ */
+enum outcome
+quiz_places_check(const struct jv *body, struct why *why)
+{
+	const struct jv	*list = jv_get(body, "correct_places");
+	size_t		 i, j, nopts = jv_len(jv_get(body, "options"));
+	long long	 a, b;
+
+	if (list == NULL || jv_type(list) == JV_NULL)
+		return OUT_OK;
+	if (rtype_score(rtype_parse(jv_str(jv_get(body, "type"),
+	    NULL))) == NULL || jv_type(list) != JV_ARRAY) {
+		why_set(why, "invalid_field", "correct_places: a list of "
+		    "places, for a quiz with its options");
+		return OUT_INVALID;
+	}
+	for (i = 0; i < jv_len(list); i++) {
+		if (jv_int(jv_at(list, i), &a) == -1 || a < 1 ||
+		    (size_t)a > nopts) {
+			why_set(why, "invalid_field", "correct_places %zu is "
+			    "not the place of an option (1 to %zu)", i + 1,
+			    nopts);
+			return OUT_INVALID;
+		}
+		for (j = 0; j < i; j++)
+			if (jv_int(jv_at(list, j), &b) == 0 && a == b) {
+				why_set(why, "invalid_field", "correct_places: "
+				    "%lld twice", a);
+				return OUT_INVALID;
+			}
+	}
+	return OUT_OK;
+}
+
+/*
+ * Marks new round id's "correct_places" of body (quiz_places_check()ed),
+ * if any.  Returns OUT_OK, OUT_INVALID or OUT_DB_DOWN.
+ */
+enum outcome
+quiz_places_mark(struct db *db, long long session, long long id,
+    const struct jv *body, struct why *why)
+{
+	const struct jv	*list = jv_get(body, "correct_places");
+
+	if (list == NULL || jv_type(list) == JV_NULL)
+		return OUT_OK;
+	return correct_mark(db, session, id, list, 1, why);
+}
+
+/*
+ * Writes "correct_places": [1-based places] of round id (a template
+ * keeps its quiz questions' correct options so); nothing for a round
+ * that does not score or has none.  Returns OUT_OK or OUT_DB_DOWN.
+ */
+enum outcome
+quiz_places_write(struct db *db, struct jw *w, const struct round *rd)
+{
+	struct dbparam	 p[1] = { DBP_INT(rd->id) };
+	struct placed	*v = NULL;
+	size_t		 i, n = 0, k = 0;
+
+	if (rtype_score(rd->spec.type) == NULL)
+		return OUT_OK;
+	if (db_list(db, STMT_QUIZ_OPTIONS, p, 1, &placed_shape, &v, &n) < 0)
+		return OUT_DB_DOWN;
+	for (i = 0; i < n; i++)
+		if (v[i].correct && k++ == 0) {
+			jw_key(w, "correct_places");
+			jw_arr(w);
+		}
+	for (i = 0; k > 0 && i < n; i++)
+		if (v[i].correct)
+			jw_int(w, (long long)i + 1);
+	if (k > 0)
+		jw_end(w);
+	db_list_free(&placed_shape, v, n);
+	return OUT_OK;
 }
 
 /*

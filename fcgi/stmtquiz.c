@@ -41,6 +41,9 @@ const struct stmtdef stmts_quiz[STMT__MAX] = {
 	    "version = version + 1 WHERE id = ?", 0 },
 	[STMT_QUIZ_REVEALED] = { "SELECT type FROM round WHERE session_id = ? "
 	    "AND revealed = 1", 1 },
+	/* A round's options by place (templates name the correct so). */
+	[STMT_QUIZ_OPTIONS] = { "SELECT id, correct FROM round_option WHERE "
+	    "round_id = ? AND removed = 0 ORDER BY position, id", 1 },
 	/*
 	 * One row per answer to a revealed round of the session's current
 	 * run: the responder (its key, and its name: the team's, or the

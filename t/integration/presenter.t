@@ -288,6 +288,24 @@ call ann POST "/api/sessions/$Q/rounds" '{"type":"quiz","title":"Primes?","optio
 Q2=$(jget "$body" round.id); two=$(jget "$body" round.options.0.id); four=$(jget "$body" round.options.1.id); five=$(jget "$body" round.options.2.id)
 call ann POST "/api/sessions/$Q/rounds" '{"type":"quiz","title":"x","options":["a","b"],"speed_bonus":100}'
 is "$code:$(jget "$body" error.message)" "422:speed_bonus needs a time_limit" "quiz: a speed bonus needs a time limit"
+# Correct options by place when a question is made (templates keep them so).
+nq=$(sql -e "SELECT COUNT(*) FROM round WHERE session_id = $Q")
+call ann POST "/api/sessions/$Q/rounds" '{"type":"quiz","title":"x","options":["a","b"],"correct_places":[3]}'
+is "$code:$(jget "$body" error.code)" 422:invalid_field "correct_places: a place beyond the options is 422"
+call ann POST "/api/sessions/$Q/rounds" '{"type":"choice","title":"x","options":["a","b"],"correct_places":[1]}'
+is "$code:$(jget "$body" error.code)" 422:invalid_field "correct_places: not for a choice"
+is "$(sql -e "SELECT COUNT(*) FROM round WHERE session_id = $Q")" "$nq" "correct_places: a refused one makes no round"
+call ann POST "/api/sessions/$Q/rounds" '{"type":"quiz","title":"Largest?","options":["Mars","Jupiter","Venus"],"correct_places":[2]}'
+Q3=$(jget "$body" round.id); jup=$(jget "$body" round.options.1.id)
+call ann GET "/api/sessions/$Q/rounds/$Q3/correct"
+is "$code:$(jget "$body" correct)" "200:[$jup]" "correct_places: the second option marked when made"
+call ann POST "/api/sessions/$Q/template" '{"name":"Quiz kept"}'
+call ann POST "/api/templates/$(jget "$body" template.id)/use" '{"title":"Quiz again"}'
+QT=$(jget "$body" session.id)
+tq=$(sql -e "SELECT id FROM round WHERE session_id = $QT AND title = 'Largest?'")
+call ann GET "/api/sessions/$QT/rounds/$tq/correct"
+is "$code:$(jget "$body" correct)" "200:[$(sql -e "SELECT id FROM round_option WHERE round_id = $tq AND label = 'Jupiter'")]" "template: a quiz question keeps its correct option"
+call ann DELETE "/api/sessions/$Q/rounds/$Q3" ''
 call ann POST "/api/sessions/$Q/start" ''
 QCODE=$(jget "$body" session.join_code)
 browser q1 127.0.0.41; browser q2 127.0.0.42; browser q3 127.0.0.43
