@@ -113,6 +113,7 @@ like "$qout" 'projector hidden: 0 The leaderboard is not shown.' "quiz: hidden, 
 like "$qout" 'console board: 1:Blue:2000 1:Red:2000$' "quiz: the console still lists it"
 like "$qout" 'console hidden: true' "quiz: with the setting that hides it"
 like "$qout" 'console answer: The answer: Paris' "quiz: the console's results mark the correct option"
+like "$qout" 'console correct by number: B$' "quiz: the console's form marks a new question's correct option by its number"
 unlike "$(printf '%s\n' "$qout" | grep '^axe ')" '^axe [^:]*: [1-9]' "quiz: no serious or critical accessibility issue"
 like "$qout" 'problems: 0' "quiz: no script or CSP error"
 printf '%s\n' "$qout" | grep -E '^(projector|phone|axe|problems)' | head -30 | sed 's/^/# /'

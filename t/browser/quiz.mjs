@@ -160,6 +160,24 @@ try {
 	out("console answer", await fac.textContent(li + " .live-results .quiz-answer").catch(() => "none"));
 	await fac.locator(li).scrollIntoViewIfNeeded();
 	await shot(fac, "quiz-console-results-1280");
+	// A question made in the console's form, its correct option by number.
+	await fac.selectOption("#r-type", "quiz");
+	await fac.fill("#r-title", "Made in the console");
+	await fac.fill("#r-options", "A\nB\nC");
+	await fac.fill("#r-qcorrect", "2");
+	await fac.locator("#add-round").scrollIntoViewIfNeeded();
+	await shot(fac, "quiz-console-add-1280");
+	await fac.click("#add-round button[type=submit]");
+	await fac.waitForSelector("#rounds li h2:has-text('Made in the console')", { timeout: 5000 })
+	    .catch(() => {});
+	out("console correct by number", await fac.evaluate(async (s) => {
+		const rs = (await (await fetch("/api/sessions/" + s + "/rounds")).json()).rounds;
+		const r = rs.find((x) => x.title === "Made in the console");
+		if (!r)
+			return "no round";
+		const c = (await (await fetch("/api/sessions/" + s + "/rounds/" + r.id + "/correct")).json()).correct;
+		return JSON.stringify(c) === JSON.stringify([r.options[1].id]) ? "B" : JSON.stringify(c);
+	}, sid));
 	for (const [n, p] of [["console", fac], ["projector", rooms[0].p], ["phone", phones[0].p]]) {
 		const bad = await axeSerious(p);
 		out("axe " + n, bad.length + (bad.length ? " " + JSON.stringify(bad) : ""));

@@ -26,15 +26,33 @@ export default {
 		const row2 = el("div", null, "row");
 		row2.append(inlineNumber("round.quiz.timeLimit", "r-qlimit", 0, 3600, 20),
 		    inlineNumber("round.quiz.speedBonus", "r-qbonus", 0, 1000, 0));
+		// The correct options by their numbers, when the question is
+		// made (correct_places); later: "Mark correct" on its board.
+		const c = el("label");
+		const cs = el("span", t("round.quiz.correctPlaces"));
+		cs.dataset.i18n = "round.quiz.correctPlaces";
+		const ci = el("input");
+		ci.id = "r-qcorrect";
+		ci.inputMode = "numeric";
+		ci.maxLength = 60;
+		c.append(cs, " ", ci);
 		const hint = el("p", t("round.quiz.hint"), "meta");
 		hint.dataset.i18n = "round.quiz.hint";
-		return [row, row2, hint];
+		return [row, row2, c, hint];
 	},
 	read() {
-		return { min_picks: Number($("r-qmin").value), max_picks: Number($("r-qmax").value),
+		const b = { min_picks: Number($("r-qmin").value), max_picks: Number($("r-qmax").value),
 		    time_limit: Number($("r-qlimit").value), speed_bonus: Number($("r-qbonus").value) };
+		const c = $("r-qcorrect");
+		const places = c && !c.closest("label").hidden ?
+		    (c.value.match(/\d+/g) || []).map(Number) : [];
+		if (places.length)
+			b.correct_places = places;
+		return b;
 	},
 	fill(r) {
+		// An edit marks them on the board (PUT .../correct), not here.
+		$("r-qcorrect").closest("label").hidden = true;
 		$("r-qmin").value = r.min_picks;
 		$("r-qmax").value = r.max_picks;
 		$("r-qlimit").value = r.time_limit;
