@@ -408,6 +408,27 @@ ok "$(i=0; while pf_curl -s "$PF_URL$QLIVE" | grep -q '"entries"'; do i=$((i + 1
 call ann PATCH "/api/sessions/$Q/leaderboard" '{"hidden":false}'
 call ann POST "/api/sessions/$Q/stop" ''
 
+# An anonymous session: nobody is named, on the projector either.
+call ann POST /api/sessions '{"title":"Anonymous quiz"}'
+AQ=$(jget "$body" session.id)
+call ann POST "/api/sessions/$AQ/rounds" '{"type":"quiz","title":"1 + 1?","options":["2","3"],"correct_places":[1]}'
+AQ1=$(jget "$body" round.id); a2=$(jget "$body" round.options.0.id)
+call ann POST "/api/sessions/$AQ/start" ''
+browser aq 127.0.0.45
+call aq POST /api/join "{\"code\":\"$(jget "$body" session.join_code)\",\"display_name\":\"Secret Sam\"}"
+call ann POST "/api/sessions/$AQ/rounds/$AQ1/open" ''
+call aq POST "/api/participant/rounds/$AQ1/answer" "{\"choices\":[$a2]}"
+call ann POST "/api/sessions/$AQ/rounds/$AQ1/close" ''
+call ann POST "/api/sessions/$AQ/rounds/$AQ1/reveal" ''
+call ann POST "/api/sessions/$AQ/projector" ''
+AQTOK=$(jget "$body" projector_link); AQTOK=${AQTOK#*#}
+call room GET /api/projector/state '' -H "X-Projector-Token: $AQTOK"
+is "$(board)" "1:-:1000" "anonymous session: the projector's leaderboard names nobody (a neutral label)"
+unlike "$body" 'Secret Sam' "anonymous session: no name sent, none shown"
+call ann GET "/api/sessions/$AQ/leaderboard"
+is "$(board)" "1:-:1000" "anonymous session: nor in the console"
+call ann POST "/api/sessions/$AQ/stop" ''
+
 # Team mode: teams by team name; a tie shares its rank (1, 1, 3).
 call ann POST /api/sessions '{"title":"Teamquiz","teams_on":true,"teams":["Rood","Blauw","Groen"]}'
 TQ=$(jget "$body" session.id)
