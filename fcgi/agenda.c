@@ -53,6 +53,8 @@ static const struct dbfield round_cols[] = {
 	DBF_I(round, upvotes),
 	DBF_I(round, moderated),
 	DBF_I(round, spec.session_wide),
+	DBF_I(round, spec.time_limit),
+	DBF_I(round, spec.speed_bonus),
 };
 static const struct dbshape round_shape = DBSHAPE(round_cols, round);
 
@@ -614,35 +616,6 @@ out:
 	return o;
 }
 
-/* The fields a new round takes (api_round.c, api_template.c check them). */
-const struct field round_fields[] = {
-	{ "type", FT_STRING, 1, 1, 16 },
-	{ "title", FT_STRING, 1, 1, 300 },
-	{ "options", FT_STRLIST, 0, 1, 300 },
-	{ "min_picks", FT_INT, 0, 1, 100 },
-	{ "max_picks", FT_INT, 0, 1, 100 },
-	{ "scale_max", FT_INT, 0, 5, 10 },
-	{ "no_opinion", FT_BOOL, 0, 0, 0 },
-	{ "top_n", FT_INT, 0, 0, 100 },
-	{ "budget", FT_INT, 0, 1, 1000 },
-	{ "max_per_option", FT_INT, 0, 0, 1000 },
-	{ "max_length", FT_INT, 0, 1, 1000 },
-	{ "open_wall", FT_BOOL, 0, 0, 0 },
-	{ "options_from", FT_INT, 0, 1, INT64_MAX },
-	{ "options_from_position", FT_INT, 0, 1, 1000 },
-	{ "options_use", FT_STRING, 0, 5, 8 },
-	{ "after", FT_INT, 0, 1, INT64_MAX },
-	{ "criteria", FT_STRLIST, 0, 1, 100 },
-	{ "label_low", FT_STRING, 0, 1, 60 },
-	{ "label_high", FT_STRING, 0, 1, 60 },
-	{ "participants_cluster", FT_BOOL, 0, 0, 0 },
-	{ "projector_results", FT_STRING, 0, 4, 6 },
-	{ "upvotes", FT_BOOL, 0, 0, 0 },
-	{ "moderated", FT_BOOL, 0, 0, 0 },
-	{ "session_wide", FT_BOOL, 0, 0, 0 },
-};
-const size_t round_nfields = sizeof(round_fields) / sizeof(round_fields[0]);
-
 /* Inserts the labels of list as stmt's rows of round id. */
 static int
 labels_insert(struct db *db, enum stmt s, long long id, const struct jv *list,
@@ -679,7 +652,7 @@ round_create(struct db *db, long long session, const struct jv *body,
 	struct roundspec s;
 	const struct jv	*opts;
 	const char	*title, *use, *lo, *hi;
-	struct dbparam	 p[20];
+	struct dbparam	 p[22];
 	struct feeditem	*from = NULL;
 	size_t		 nfrom = 0, tlen, lolen, hilen, nopts;
 	long long	 pos = 0, src = 0, after = 0;
@@ -774,7 +747,9 @@ round_create(struct db *db, long long session, const struct jv *body,
 	p[17] = (struct dbparam)DBP_INT(rtype_bool(s.type, RS_UPVOTES, body));
 	p[18] = (struct dbparam)DBP_INT(rtype_bool(s.type, RS_MODERATED, body));
 	p[19] = (struct dbparam)DBP_INT(s.session_wide);
-	if (db_exec(db, STMT_ROUND_INSERT, p, 20, NULL, NULL) != 1)
+		p[20] = (struct dbparam)DBP_INT(s.time_limit);
+	p[21] = (struct dbparam)DBP_INT(s.speed_bonus);
+	if (db_exec(db, STMT_ROUND_INSERT, p, 22, NULL, NULL) != 1)
 		goto down;
 	*id = db_last_id(db);
 	p[0] = (struct dbparam)DBP_INT(src);

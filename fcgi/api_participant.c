@@ -122,6 +122,7 @@ api_participant_state(struct request *r)
 	struct mine		*m;
 	struct jw		*w;
 	const char		*tag, *end;
+	char			 key[32];
 	unsigned char		 h[32];
 	unsigned long long	 gen = 0;
 	long long		 sess = 0;
@@ -167,8 +168,14 @@ api_participant_state(struct request *r)
 	w = resp_json(r, 200);
 	jw_obj(w);
 	participant_write(w, &me);
+	/* The responder as answers key it: the table in team mode. */
+	if (me.team_id > 0)
+		xsnprintf(key, sizeof(key), "t%lld", me.team_id);
+	else
+		xsnprintf(key, sizeof(key), "p%lld", me.id);
 	if (state_rounds_write(r->db, w, me.session, me.version, m) !=
-	    OUT_OK) {
+	    OUT_OK || state_score_write(r->db, w, me.session, me.version,
+	    key) != OUT_OK) {
 		jw_free(w);
 		r->resp.etag[0] = '\0';
 		rc = db_unavailable(r);

@@ -45,7 +45,7 @@ step_reply(struct request *r, int timer)
 static const struct field step_fields[] = {
 	{ "kind", FT_STRING, 1, 4, 5 },
 	{ "round", FT_INT, 0, 1, INT64_MAX },
-	{ "view", FT_STRING, 0, 6, 8 },
+	{ "view", FT_STRING, 0, 6, 11 },
 };
 
 /* Returns 1 if s is one of the words of list (ending in NULL). */
@@ -60,15 +60,16 @@ one_of(const char *s, const char *const *list)
 
 /*
  * POST /api/sessions/{id}/step {"kind": "join"|"round"|"blank",
- * "round": ID, "view": "question"|"answer"|"results"}: round and view
- * only with kind round (the view then defaults to "question").
+ * "round": ID, "view": "question"|"answer"|"results"|"leaderboard"}:
+ * round and view only with kind round (the view then defaults to
+ * "question"); "leaderboard" shows the session's (leaderboard.c).
  */
 int
 api_session_step(struct request *r)
 {
 	static const char *const kinds[] = { "join", "round", "blank", NULL };
 	static const char *const views[] = { "question", "answer", "results",
-	    NULL };
+	    "leaderboard", NULL };
 	struct why	 why = { NULL, "", 0 };
 	const char	*kind, *view;
 	long long	 round = 0;
@@ -93,7 +94,8 @@ api_session_step(struct request *r)
 		    "round and view go only with kind round");
 	if (view != NULL && !one_of(view, views))
 		return resp_error(r, 422, "invalid_field", "view must be "
-		    "\"question\", \"answer\" or \"results\"");
+		    "\"question\", \"answer\", \"results\" or "
+		    "\"leaderboard\"");
 	if (isround && view == NULL)
 		view = "question";
 	if ((o = step_set(r->db, r->ids[0], r->auth.account_id, kind, round,

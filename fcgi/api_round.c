@@ -135,8 +135,11 @@ api_round_create(struct request *r)
 	if ((rc = owned(r)) != 1 ||
 	    (rc = fields_check(r, round_fields, round_nfields)) != 0)
 		return rc;
-	if ((o = round_create(r->db, r->ids[0], r->json, &id, &why)) !=
-	    OUT_OK)
+	/* A quiz's correct options by place, checked before it is made. */
+	if ((o = quiz_places_check(r->json, &why)) != OUT_OK ||
+	    (o = round_create(r->db, r->ids[0], r->json, &id, &why)) !=
+	    OUT_OK || (o = quiz_places_mark(r->db, r->ids[0], id, r->json,
+	    &why)) != OUT_OK)
 		return resp_outcome(r, o, &why);
 	r->ids[1] = id;
 	return round_reply(r, 201);

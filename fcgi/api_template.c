@@ -116,8 +116,10 @@ api_template_use(struct request *r)
 	for (i = 0, rc = 0; i < jv_len(rounds) && rc == 0; i++) {
 		r->json = (struct jv *)jv_at(rounds, i);
 		if ((rc = fields_check(r, round_fields, round_nfields)) == 0 &&
+		    ((o = quiz_places_check(r->json, &why)) != OUT_OK ||
 		    (o = round_create(r->db, sid, r->json, &id, &why)) !=
-		    OUT_OK)
+		    OUT_OK || (o = quiz_places_mark(r->db, sid, id, r->json,
+		    &why)) != OUT_OK))
 			rc = resp_outcome(r, o, &why);
 	}
 	r->json = body;

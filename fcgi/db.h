@@ -232,6 +232,18 @@ enum stmt {
 	STMT_MEMBER_SESSIONS,	/* the sessions shared with an account */
 	STMT_MEMBER_WHO,	/* the email of an account */
 	STMT_SESSION_OWNER,	/* whose plan a session counts against */
+	/* Scored rounds (a quiz) and the leaderboard: stmtquiz.c. */
+	STMT_QUIZ_OPEN_INFO,	/* a round's type, picks, limit, correct ones */
+	STMT_QUIZ_OPENED,	/* the server's time of a round's opening */
+	STMT_QUIZ_TIMER,	/* a question's time limit on the timer */
+	STMT_QUIZ_CORRECT_LIST,	/* a round's correct options */
+	STMT_QUIZ_CORRECT_CLEAR,	/* a round's options none correct */
+	STMT_QUIZ_CORRECT_MARK,	/* one option correct */
+	STMT_QUIZ_BOARD_INFO,	/* the leaderboard hidden?, teams on? */
+	STMT_QUIZ_BOARD_HIDE,	/* the leaderboard hidden or shown */
+	STMT_QUIZ_REVEALED,	/* the types of a session's revealed rounds */
+	STMT_QUIZ_SCORES,	/* answers of revealed rounds, with timing */
+	STMT_QUIZ_OPTIONS,	/* a round's options in order, correct or not */
 	STMT__MAX
 };
 

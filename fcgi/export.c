@@ -36,7 +36,8 @@ export_round_csv(struct db *db, long long session, long long id,
 	if ((rc = agenda_round(db, session, id, &rd, why)) != OUT_OK)
 		return rc;
 	results_init(&res);
-	if ((rc = round_results_load(db, &rd, &res)) == OUT_OK) {
+	if ((rc = round_results_load(db, &rd, &res)) == OUT_OK &&
+	    (rc = quiz_results_mark(db, &rd, &res)) == OUT_OK) {
 		buf_reset(out);
 		csv_begin(out);
 		csv_sink(&cs, out, &t);
@@ -410,10 +411,36 @@ pair(const struct tsink *t, const char *name, const char *text,
 }
 
 /*
+ * The session's leaderboard (its revealed quiz questions) as a sheet:
+ * rank, team, points, correct, answered.  As every export, it names no
+ * participant (P8): a table by its name, a participant by none.
+ */
+static void
+board_table(const struct board *b, const struct tsink *t)
+{
+	static const char *const heads[] = { "rank", "team", "points",
+	    "correct", "answered" };
+	size_t	 i;
+
+	for (i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
+		cell(t, heads[i]);
+	t->row(t->arg);
+	for (i = 0; i < b->n; i++) {
+		t->num(t->arg, (double)b->v[i].rank, 0);
+		cell(t, b->teams ? b->v[i].name : NULL);
+		t->num(t->arg, (double)b->v[i].points, 0);
+		t->num(t->arg, (double)b->v[i].correct, 0);
+		t->num(t->arg, (double)b->v[i].answered, 0);
+		t->row(t->arg);
+	}
+}
+
+/*
  * Session s (the caller checked it is the account's) as a workbook into
  * out: a summary sheet (title, start, stop, duration, participants of
- * its last run, each round with its responses) and a sheet per round
- * with its results, as the round's CSV has them, numbers as numbers.
+ * its last run, each round with its responses), a sheet per round with
+ * its results, as the round's CSV has them, numbers as numbers, and with
+ * a revealed quiz question the "Leaderboard".
  * tmpdir holds the workbook while it is written.  Returns OUT_OK,
  * OUT_ERROR (why says) or OUT_DB_DOWN.
  */
@@ -425,6 +452,7 @@ export_session_xlsx(struct db *db, const struct session *s,
 	    "state", "responses" };
 	struct round	*v = NULL;
 	struct results	*res = NULL;
+	struct board	 b;
 	struct xlsx	*x;
 	struct tsink	 t;
 	char		 name[64];
@@ -433,13 +461,18 @@ export_session_xlsx(struct db *db, const struct session *s,
 	enum outcome	 o = OUT_DB_DOWN;
 	int		 rc;
 
+	board_init(&b);
 	if (session_people(db, s, &people) != OUT_OK ||
-	    agenda_list(db, s->id, &v, &n) != OUT_OK)
+	    leaderboard_load(db, s->id, &b) != OUT_OK ||
+	    agenda_list(db, s->id, &v, &n) != OUT_OK) {
+		board_release(&b);
 		return OUT_DB_DOWN;
+	}
 	res = xcalloc(n > 0 ? n : 1, sizeof(*res));
 	for (i = 0; i < n; i++) {
 		results_init(&res[i]);
-		if (round_results_load(db, &v[i], &res[i]) != OUT_OK)
+		if (round_results_load(db, &v[i], &res[i]) != OUT_OK ||
+		    quiz_results_mark(db, &v[i], &res[i]) != OUT_OK)
 			goto out;
 	}
 	o = OUT_ERROR;
@@ -479,6 +512,8 @@ export_session_xlsx(struct db *db, const struct session *s,
 		}
 		results_table(&res[i], v[i].labels, v[i].critnames, &t);
 	}
+	if (b.rounds > 0 && xlsx_sheet(x, "Leaderboard", &t) == 0)
+		board_table(&b, &t);
 	buf_reset(out);
 	if ((rc = xlsx_close(x, out)) == 0)
 		o = OUT_OK;
@@ -490,5 +525,6 @@ out:
 		results_release(&res[i]);
 	free(res);
 	rounds_free(v, n);
+	board_release(&b);
 	return o;
 }

@@ -674,6 +674,12 @@ int		 api_session_timer_stop(struct request *);
 int		 api_projector_link(struct request *);
 int		 api_projector_state(struct request *);
 
+/* api_quiz.c: correct options and the leaderboard (facilitator) */
+int		 api_correct_get(struct request *);
+int		 api_correct_set(struct request *);
+int		 api_leaderboard_get(struct request *);
+int		 api_leaderboard_set(struct request *);
+
 /* api_export.c */
 int		 api_round_csv(struct request *);
 int		 api_session_export(struct request *);
@@ -848,6 +854,8 @@ enum rsetting {
 	RS_UPVOTES,		/* brainstorm: likes on the open wall */
 	RS_MODERATED,		/* brainstorm, open: input waits for approval */
 	RS_SESSION_WIDE,	/* qa: reachable beside any step */
+	RS_TIME_LIMIT,		/* quiz: seconds, the presenter's timer */
+	RS_SPEED_BONUS,		/* quiz: at most, for an answer at once */
 	RS__MAX
 };
 /* A round as the validator and the results need it. */
@@ -859,6 +867,7 @@ struct roundspec {
 	long long	 budget, max_per_option;	/* points */
 	long long	 max_length;		/* open, brainstorm */
 	long long	 session_wide;		/* qa: beside every step */
+	long long	 time_limit, speed_bonus;	/* quiz (score.c) */
 	const long long	*opts;			/* option ids, in order */
 	size_t		 nopts;
 	const long long	*crits;			/* rating criteria, or */
@@ -895,6 +904,7 @@ int		 rsetting_get(enum rsetting, const struct roundspec *,
 		    long long *);
 void		 rtypes_write(struct jw *);
 const struct resultform *rtype_results(int);
+const struct scorerule *rtype_score(int);
 enum outcome	 round_type(const struct jv *, int *, struct why *);
 enum outcome	 round_settings(const struct jv *, size_t, struct roundspec *,
 		    struct why *);
@@ -904,6 +914,43 @@ enum outcome	 round_settings_edit(const struct jv *,
 int		 round_validate(const struct roundspec *, const struct jv *,
 		    struct answers *, char *, size_t);
 void		 answers_release(struct answers *);
+
+/* score.c: points of scored answers and the leaderboard (pure) */
+/* One answer to a scored round, as leaderboard.c reads it. */
+struct scorein {
+	long long	 ncorrect;	/* the round's correct options */
+	long long	 right, wrong;	/* the answer's picks of each */
+	long long	 elapsed_ms;	/* opening to answer, server's; <0: ? */
+	long long	 time_limit;	/* seconds; 0: none */
+	long long	 speed_bonus;	/* at most */
+};
+/* A type's scoring rule: a row of round.c's table names one. */
+struct scorerule {
+	long long	 points;	/* a correct answer */
+	long long	(*fn)(const struct scorerule *, const struct scorein *);
+};
+struct boardrow {
+	char		 key[25];	/* the responder: p<id> or t<id> */
+	char		*name;		/* owned; NULL: anonymous */
+	long long	 points, answered, correct, rank;
+};
+struct board {
+	struct boardrow	*v;		/* owned */
+	size_t		 n;
+	long long	 hidden;	/* the facilitator hides it */
+	long long	 teams;		/* the session works in teams */
+	long long	 rounds;	/* scored rounds revealed */
+};
+long long	 score_bonus(long long, long long, long long);
+long long	 score_exact(const struct scorerule *, const struct scorein *);
+long long	 score_points(const struct scorerule *,
+		    const struct scorein *);
+void		 board_init(struct board *);
+void		 board_release(struct board *);
+void		 board_add(struct board *, const char *, const char *,
+		    long long, int);
+void		 board_rank(struct board *);
+const struct boardrow *board_find(const struct board *, const char *);
 
 /* roundanswer.c: the answer each type takes (round.c's rows name them) */
 typedef int	(*answerfn)(const struct roundspec *, const struct jv *,
@@ -970,6 +1017,7 @@ enum rfield {
 	RF_DISTRIBUTION,	/* series over the scale, CSV "value N" */
 	RF_AGREE,	/* "agree": 4 or 5 */
 	RF_DISAGREE,	/* "disagree": 1 or 2 */
+	RF_CORRECT,	/* "correct": 1 a quiz's correct option (exports) */
 	RF__MAX		/* also ends a list of fields */
 };
 /* The results part of a round type's row. */
@@ -995,6 +1043,7 @@ struct optresult {
 	long long	 percent;	/* RK_PICKS */
 	long long	 points;	/* RK_SUM */
 	long long	 borda;		/* RK_BORDA */
+	long long	 correct;	/* marked correct (a quiz; exports) */
 	long long	*ranks;		/* owned; RK_BORDA: nranks counts */
 	struct scale	 scale;		/* RK_SCALE without criteria */
 	struct scale	*crits;		/* owned; RK_SCALE: ncrits, or NULL */
@@ -1050,6 +1099,7 @@ void		 results_add_idea(struct results *, long long, const char *,
 		    size_t, const char *);
 void		 results_add_cluster(struct results *, long long,
 		    const char *, size_t, long long);
+void		 results_mark_correct(struct results *, long long);
 void		 results_cloud(struct results *, enum lang, char *const *,
 		    size_t);
 void		 results_json(const struct results *, struct jw *);
@@ -1337,6 +1387,32 @@ enum outcome	 live_end(struct db *, long long, enum livewhat,
 enum outcome	 live_end_account(struct db *, long long, struct liveend *);
 void		 live_end_done(struct liveend *, int);
 
+/* leaderboard.c: scored rounds' correct options and the leaderboard */
+enum outcome	 quiz_open_check(struct db *, long long, long long,
+		    struct why *);
+enum outcome	 quiz_correct_write(struct db *, struct jw *, long long);
+enum outcome	 quiz_results_mark(struct db *, const struct round *,
+		    struct results *);
+enum outcome	 quiz_correct_set(struct db *, long long, long long,
+		    const struct jv *, struct why *);
+enum outcome	 quiz_places_check(const struct jv *, struct why *);
+enum outcome	 quiz_places_mark(struct db *, long long, long long,
+		    const struct jv *, struct why *);
+enum outcome	 quiz_places_write(struct db *, struct jw *,
+		    const struct round *);
+enum outcome	 leaderboard_load(struct db *, long long, struct board *);
+/* Who reads a leaderboard: what it shows differs (leaderboard.c). */
+enum boardfor {
+	BOARD_OWNER,	/* the facilitator: every entry, hidden or not */
+	BOARD_ROOM,	/* the projector: the first ones, names; not hidden */
+	BOARD_PHONES	/* the participants' document: no person's name */
+};
+void		 leaderboard_write(struct jw *, const struct board *,
+		    enum boardfor);
+void		 leaderboard_mine_write(struct jw *, const struct board *,
+		    const char *);
+enum outcome	 leaderboard_set_hidden(struct db *, long long, int);
+
 /* publish.c: writing the live documents (the domain) */
 struct pub;
 struct pub	*publish_new(const struct config *);
@@ -1351,6 +1427,8 @@ int		 mine_row(void *, const struct dbcol *, size_t);
 void		 mine_free(struct mine *);
 enum outcome	 state_rounds_write(struct db *, struct jw *, long long,
 		    long long, struct mine *);
+enum outcome	 state_score_write(struct db *, struct jw *, long long,
+		    long long, const char *);
 
 /* answer.c: what participants send (the domain) */
 enum outcome	 answer_quick(struct db *, const unsigned char[32], long long,

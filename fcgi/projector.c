@@ -185,18 +185,29 @@ down:
  * Writes "round": the step's round of session as participants see it
  * (round_write()), with "answered", and "results" when the view is the
  * results, the round is revealed, or its projector_results is "live";
- * null when the step is no round (or its round is gone).  On
- * OUT_DB_DOWN the writer holds a part: the caller drops it.
+ * null when the step is no round (or its round is gone); a revealed
+ * scored round adds its "correct" options.  Before it, "leaderboard"
+ * (leaderboard.c; null when hidden or there is none).  On OUT_DB_DOWN
+ * the writer holds a part: the caller drops it.
  */
 enum outcome
 projector_round_write(struct db *db, struct jw *w, long long session,
     const struct step *st)
 {
 	struct why	 why = { NULL, "", 0 };
+	struct board	 b;
 	struct round	 rd;
 	long long	 n;
 	enum outcome	 o;
 
+	/* The leaderboard, unless hidden (the "leaderboard" view shows it). */
+	board_init(&b);
+	o = leaderboard_load(db, session, &b);
+	if (o == OUT_OK)
+		leaderboard_write(w, &b, BOARD_ROOM);
+	board_release(&b);
+	if (o != OUT_OK)
+		return o;
 	jw_key(w, "round");
 	if (strcmp(st->kind, "round") != 0 || st->round <= 0) {
 		jw_null(w);
@@ -217,6 +228,10 @@ projector_round_write(struct db *db, struct jw *w, long long session,
 	if ((strcmp(st->view, "results") == 0 || rd.revealed ||
 	    strcmp(rd.projector_results, "live") == 0) &&
 	    (o = round_results_write(db, w, &rd, 0)) != OUT_OK)
+		goto out;
+	/* A scored round's correct options: only once revealed (P8). */
+	if (rd.revealed && rtype_score(rd.spec.type) != NULL &&
+	    (o = quiz_correct_write(db, w, rd.id)) != OUT_OK)
 		goto out;
 	jw_end(w);
 out:

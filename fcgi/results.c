@@ -50,6 +50,7 @@ static const struct fielddef {
 	[RF_DISTRIBUTION] = { "distribution", FK_SERIES, "value" },
 	[RF_AGREE] = { "agree", FK_INT, NULL },
 	[RF_DISAGREE] = { "disagree", FK_INT, NULL },
+	[RF_CORRECT] = { "correct", FK_INT, NULL },
 };
 
 static void	fill_picks(struct results *, struct optresult *,
@@ -370,6 +371,21 @@ results_add_cluster(struct results *res, long long id, const char *name,
 	c->ideas = ideas;
 }
 
+/*
+ * Marks option id correct (a quiz question's, for the exports: its CSV
+ * column "correct"; leaderboard.c reads which).  An id that is no option
+ * of the results is ignored.
+ */
+void
+results_mark_correct(struct results *res, long long id)
+{
+	size_t	 i;
+
+	for (i = 0; i < res->nopts; i++)
+		if (res->opts[i].option == id)
+			res->opts[i].correct = 1;
+}
+
 /* The whole number f of an option (o) or of its scale (sc). */
 static long long
 number_of(const struct optresult *o, const struct scale *sc, enum rfield f)
@@ -393,6 +409,8 @@ number_of(const struct optresult *o, const struct scale *sc, enum rfield f)
 		return sc->agree;
 	case RF_DISAGREE:
 		return sc->disagree;
+	case RF_CORRECT:
+		return o->correct;
 	default:
 		return 0;
 	}

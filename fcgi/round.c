@@ -15,6 +15,7 @@
  *	points		{"points": [{"option": id, "points": n}, ...]}
  *	statements	{"answers": [{"option": id, "value": 0..5}, ...]}
  *	open		{"text": "..."}
+ *	quiz		{"choices": [option, ...]}	(as choice; scored)
  * Brainstorm and Q&A rounds take ideas instead (api_round.c): a Q&A
  * round's questions are ideas on an open wall with upvotes, which its
  * row fixes on (rtype_fixed()).
@@ -54,6 +55,7 @@ enum rtype {
 	RT_STATEMENTS,
 	RT_OPEN,
 	RT_QA,
+	RT_QUIZ,
 	RT__MAX
 };
 
@@ -124,17 +126,68 @@ static const struct setting {
 	    15 },
 	[RS_SESSION_WIDE] = { "session_wide", SK_BOOL, SPEC(session_wide), 0,
 	    0, 0, 1, NULL, 16 },
+	[RS_TIME_LIMIT] = { "time_limit", SK_INT, SPEC(time_limit), 0, 0, 0,
+	    3600, NULL, 17 },
+	[RS_SPEED_BONUS] = { "speed_bonus", SK_INT, SPEC(speed_bonus), 0, 0,
+	    0, 1000, NULL, 18 },
 };
+
+/*
+ * The fields of a new round's body (api_round.c, api_template.c check
+ * them with fields_check()): their kinds and bounds, beside the settings
+ * they carry.
+ */
+const struct field round_fields[] = {
+	{ "type", FT_STRING, 1, 1, 16 },
+	{ "title", FT_STRING, 1, 1, 300 },
+	{ "options", FT_STRLIST, 0, 1, 300 },
+	{ "min_picks", FT_INT, 0, 1, 100 },
+	{ "max_picks", FT_INT, 0, 1, 100 },
+	{ "scale_max", FT_INT, 0, 5, 10 },
+	{ "no_opinion", FT_BOOL, 0, 0, 0 },
+	{ "top_n", FT_INT, 0, 0, 100 },
+	{ "budget", FT_INT, 0, 1, 1000 },
+	{ "max_per_option", FT_INT, 0, 0, 1000 },
+	{ "max_length", FT_INT, 0, 1, 1000 },
+	{ "open_wall", FT_BOOL, 0, 0, 0 },
+	{ "options_from", FT_INT, 0, 1, INT64_MAX },
+	{ "options_from_position", FT_INT, 0, 1, 1000 },
+	{ "options_use", FT_STRING, 0, 5, 8 },
+	{ "after", FT_INT, 0, 1, INT64_MAX },
+	{ "criteria", FT_STRLIST, 0, 1, 100 },
+	{ "label_low", FT_STRING, 0, 1, 60 },
+	{ "label_high", FT_STRING, 0, 1, 60 },
+	{ "participants_cluster", FT_BOOL, 0, 0, 0 },
+	{ "projector_results", FT_STRING, 0, 4, 6 },
+	{ "upvotes", FT_BOOL, 0, 0, 0 },
+	{ "moderated", FT_BOOL, 0, 0, 0 },
+	{ "session_wide", FT_BOOL, 0, 0, 0 },
+	{ "time_limit", FT_INT, 0, 0, 3600 },
+	{ "speed_bonus", FT_INT, 0, 0, 1000 },
+	{ "correct_places", FT_LIST, 0, 0, 100 },	/* leaderboard.c */
+};
+const size_t round_nfields = sizeof(round_fields) / sizeof(round_fields[0]);
 
 static long long value(const struct roundspec *, size_t);
 static enum outcome settings_choice(const struct roundspec *, size_t,
 		    struct why *);
 static enum outcome settings_ranking(const struct roundspec *, size_t,
 		    struct why *);
+static enum outcome settings_quiz(const struct roundspec *, size_t,
+		    struct why *);
+
+/*
+ * A quiz's rule (score.c): 1000 points for an answer that picks every
+ * correct option and no other, plus its speed bonus.
+ */
+static const struct scorerule quiz_rule = { 1000, score_exact };
 
 /* What an option's results show, in JSON and in CSV (results.c). */
 static const enum rfield f_none[] = { RF__MAX };
 static const enum rfield f_choice[] = { RF_COUNT, RF_PERCENT, RF__MAX };
+/* A quiz's CSV says which options are correct (the JSON does not: P8). */
+static const enum rfield f_quiz_csv[] = { RF_COUNT, RF_PERCENT, RF_CORRECT,
+	RF__MAX };
 static const enum rfield f_points[] = { RF_POINTS, RF_VOTERS, RF__MAX };
 static const enum rfield f_ranking[] = { RF_BORDA, RF_RANKS, RF__MAX };
 static const enum rfield f_rating[] = { RF_ANSWERED, RF_NO_OPINION,
@@ -163,6 +216,7 @@ static const struct rtypedef {
 	 * projector_results "live", whatever the body says.
 	 */
 	unsigned int	 fixed;
+	const struct scorerule *score;	/* its answers score; NULL: not */
 } rtypes[RT__MAX] = {
 	[RT_BRAINSTORM] = { "brainstorm", 0, 1, ROOM | USES(RS_MAX_LENGTH) |
 	    USES(RS_OPEN_WALL) | USES(RS_PARTICIPANTS_CLUSTER) |
@@ -194,6 +248,10 @@ static const struct rtypedef {
 	    USES(RS_SESSION_WIDE), NULL, NULL,
 	    { RK_IDEAS, 0, f_none, f_none },
 	    ROOM | USES(RS_OPEN_WALL) | USES(RS_UPVOTES) },
+	[RT_QUIZ] = { "quiz", 2, 0, ROOM | USES(RS_MIN_PICKS) |
+	    USES(RS_MAX_PICKS) | USES(RS_TIME_LIMIT) | USES(RS_SPEED_BONUS),
+	    settings_quiz, answer_choice,
+	    { RK_PICKS, 0, f_choice, f_quiz_csv }, 0, &quiz_rule },
 };
 
 const char *
@@ -387,6 +445,7 @@ rtypes_write(struct jw *w)
 		jw_kstr(w, "type", rtypes[t].name);
 		jw_kint(w, "min_options", (long long)rtypes[t].min_options);
 		jw_kbool(w, "takes_ideas", rtypes[t].ideas != 0);
+		jw_kbool(w, "scored", rtypes[t].score != NULL);
 		jw_key(w, "settings");
 		jw_arr(w);
 		for (s = -1; (s = rtype_setting(t, s)) >= 0;)
@@ -405,6 +464,13 @@ const struct resultform *
 rtype_results(int t)
 {
 	return KNOWN(t) ? &rtypes[t].results : NULL;
+}
+
+/* Returns the scoring rule of type t, or NULL if its answers score none. */
+const struct scorerule *
+rtype_score(int t)
+{
+	return KNOWN(t) ? rtypes[t].score : NULL;
 }
 
 /*
@@ -451,6 +517,19 @@ settings_choice(const struct roundspec *s, size_t nopts, struct why *why)
 		return refuse(why, "invalid_field", "picks: min_picks <= "
 		    "max_picks <= the number of options");
 	return OUT_OK;
+}
+
+/*
+ * quiz: picks as a choice's; a speed bonus counts down the time limit,
+ * so it needs one.
+ */
+static enum outcome
+settings_quiz(const struct roundspec *s, size_t nopts, struct why *why)
+{
+	if (s->speed_bonus > 0 && s->time_limit == 0)
+		return refuse(why, "invalid_field", "speed_bonus needs a "
+		    "time_limit");
+	return settings_choice(s, nopts, why);
 }
 
 /* ranking: top_n (0: all) is at most the number of options. */
@@ -675,6 +754,35 @@ answerfn
 rtype_answer(int t)
 {
 	return KNOWN(t) ? rtypes[t].answer : NULL;
+}
+
+/*
+ * Checks a response body against its round (its type's row's answer,
+ * roundanswer.c) and turns it into answers.  Returns 0, or -1 with msg
+ * (for the participant: which rule) set; out is then released.  Here,
+ * beside the table, so that roundanswer.c calls nothing of round.c.
+ */
+int
+round_validate(const struct roundspec *s, const struct jv *body,
+    struct answers *out, char *msg, size_t sz)
+{
+	answerfn	 check;
+	const char	*why = NULL;
+
+	memset(out, 0, sizeof(*out));
+	if (jv_type(body) != JV_OBJECT)
+		why = "the answer must be a JSON object";
+	else if ((check = rtype_answer(s->type)) == NULL)
+		why = "this round takes ideas, not answers";
+	else if (check(s, body, out, msg, sz) == -1) {
+		answers_release(out);
+		return -1;
+	}
+	if (why == NULL)
+		return 0;
+	if (sz > 0 && snprintf(msg, sz, "%s", why) >= (int)sz)
+		utf8_trim(msg);
+	return -1;
 }
 
 /* Frees what round_validate() put in a; a is then empty. */

@@ -294,26 +294,3 @@ answer_open(const struct roundspec *s, const struct jv *body,
 	out->textlen = len;
 	return 0;
 }
-
-/*
- * Checks a response body against its round (its type's row) and turns
- * it into answers.  Returns 0, or -1 with msg (for the participant:
- * which rule) set; out is then released.
- */
-int
-round_validate(const struct roundspec *s, const struct jv *body,
-    struct answers *out, char *msg, size_t sz)
-{
-	answerfn	 check;
-
-	memset(out, 0, sizeof(*out));
-	if (jv_type(body) != JV_OBJECT)
-		return fail(msg, sz, "the answer must be a JSON object");
-	if ((check = rtype_answer(s->type)) == NULL)
-		return fail(msg, sz, "this round takes ideas, not answers");
-	if (check(s, body, out, msg, sz) == -1) {
-		answers_release(out);
-		return -1;
-	}
-	return 0;
-}

@@ -91,7 +91,8 @@ placeholder(const char *label, size_t len)
 
 /*
  * Before round id of session opens: refuses (OUT_CONFLICT,
- * placeholder_options, naming them) options that are placeholders.
+ * placeholder_options, naming them) options that are placeholders, and
+ * a scored round without its correct options (quiz_open_check()).
  * Returns OUT_OK, that, or OUT_DB_DOWN.
  */
 enum outcome
@@ -102,7 +103,11 @@ round_open_check(struct db *db, long long session, long long id,
 	struct dbtext	*v;
 	struct buf	 list;
 	size_t		 i, n, bad = 0;
+	enum outcome	 o;
 
+	/* A scored round (a quiz) needs its correct options (leaderboard.c). */
+	if ((o = quiz_open_check(db, session, id, why)) != OUT_OK)
+		return o;
 	if (db_list(db, STMT_OPEN_LABELS, p, 2, &db_text_shape, &v, &n) < 0)
 		return OUT_DB_DOWN;
 	buf_init(&list, 1024);
@@ -287,7 +292,7 @@ round_edit(struct db *db, long long session, const struct round *cur,
 	struct editlock	 lk;
 	struct item	*opt = NULL, *crit = NULL, *ogone = NULL;
 	struct item	*cgone = NULL;
-	struct dbparam	 p[16];
+	struct dbparam	 p[18];
 	struct buf	 list;
 	const struct jv	*v;
 	const char	*word;
@@ -415,8 +420,10 @@ round_edit(struct db *db, long long session, const struct round *cur,
 	p[13] = (struct dbparam)DBP_STR(rtype_fixed(t, RS_PROJECTOR_RESULTS) ?
 	    "live" : word != NULL ? word : cur->projector_results);
 	p[14] = (struct dbparam)DBP_INT(s.session_wide);
-	p[15] = (struct dbparam)DBP_INT(cur->id);
-	if (db_exec(db, STMT_EDIT_ROUND, p, 16, NULL, NULL) < 0)
+	p[15] = (struct dbparam)DBP_INT(s.time_limit);
+	p[16] = (struct dbparam)DBP_INT(s.speed_bonus);
+	p[17] = (struct dbparam)DBP_INT(cur->id);
+	if (db_exec(db, STMT_EDIT_ROUND, p, 18, NULL, NULL) < 0)
 		goto down;
 	if (opt != NULL && items_write(db, cur->id, opt, nopt, ogone, nogone,
 	    STMT_EDIT_OPTION_SET, STMT_OPTION_INSERT, STMT_EDIT_OPTION_HIDE,

@@ -120,6 +120,11 @@ enum routeid {
 	ROUTE_MEMBER_INVITE,
 	ROUTE_MEMBER_REVOKE,
 	ROUTE_INVITATION_ACCEPT,
+	/* Scored rounds (a quiz) and the leaderboard: api_quiz.c. */
+	ROUTE_CORRECT_GET,
+	ROUTE_CORRECT_SET,
+	ROUTE_LEADERBOARD_GET,
+	ROUTE_LEADERBOARD_SET,
 	ROUTE__MAX
 };
 
@@ -385,6 +390,18 @@ static const struct route routes[ROUTE__MAX] = {
 	    "/api/sessions/{id}/members/{id}", WHO_ACCOUNT, api_member_revoke },
 	[ROUTE_INVITATION_ACCEPT] = { "invitation.accept", METHOD_POST,
 	    "/api/invitations/accept", WHO_ACCOUNT, api_invitation_accept },
+	[ROUTE_CORRECT_GET] = { "round.correct", METHOD_GET,
+	    "/api/sessions/{id}/rounds/{id}/correct", WHO_ACCOUNT,
+	    api_correct_get },
+	[ROUTE_CORRECT_SET] = { "round.correct_set", METHOD_PUT,
+	    "/api/sessions/{id}/rounds/{id}/correct", WHO_ACCOUNT,
+	    api_correct_set },
+	[ROUTE_LEADERBOARD_GET] = { "session.leaderboard", METHOD_GET,
+	    "/api/sessions/{id}/leaderboard", WHO_ACCOUNT,
+	    api_leaderboard_get },
+	[ROUTE_LEADERBOARD_SET] = { "session.leaderboard_set", METHOD_PATCH,
+	    "/api/sessions/{id}/leaderboard", WHO_ACCOUNT,
+	    api_leaderboard_set },
 };
 
 /* Returns 1 for the methods that change state. */

@@ -39,6 +39,7 @@ static struct shared {
 	struct shround	*r;
 	size_t		 n;
 	struct step	 st;		/* the step and timer (step.c) */
+	struct board	 board;		/* owned; the leaderboard */
 	long long	 built;		/* when st was read: mono_ms() */
 	unsigned long	 used;		/* for the least recently used */
 } shared[SHARED_SESSIONS];
@@ -54,6 +55,7 @@ shared_release(struct shared *c)
 		buf_release(&c->r[i].tail);
 	}
 	free(c->r);
+	board_release(&c->board);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -88,6 +90,10 @@ shared_build(struct db *db, struct shared *c, long long session)
 	if (step_load(db, session, &c->st) != OUT_OK)
 		return -1;
 	c->built = mono_ms();
+	/* It moves only with a reveal, which moves the version. */
+	board_init(&c->board);
+	if (leaderboard_load(db, session, &c->board) != OUT_OK)
+		return -1;
 	if (agenda_visible(db, session, &v, &n) != OUT_OK)
 		return -1;
 	buf_init(&tmp, FRAGMENT_MAX);
@@ -116,6 +122,10 @@ shared_build(struct db *db, struct shared *c, long long session)
 		}
 		if (v[i].revealed && round_results_write(db, w, &v[i], 0) !=
 		    OUT_OK)
+			goto fail;
+		/* A scored round's correct options: only once revealed. */
+		if (v[i].revealed && rtype_score(v[i].spec.type) != NULL &&
+		    quiz_correct_write(db, w, v[i].id) != OUT_OK)
 			goto fail;
 		jw_end(w);
 		if (fragment(&tmp, w, &c->r[i].tail) == -1)
@@ -304,7 +314,7 @@ mine_write(struct buf *o, struct mine *m, long long id)
  * their options and the responder's own answer (m, read with the
  * participant; NULL for the participants' live document, live.c), and
  * revealed closed rounds with their results; then "step" and "timer"
- * (what the room sees).  The rest is the shared part of the session at
+ * (what the room sees) and "leaderboard" (leaderboard.c).  The rest is the shared part of the session at
  * version (cached).
  */
 enum outcome
@@ -338,8 +348,26 @@ state_rounds_write(struct db *db, struct jw *w, long long session,
 	/* The step, and the timer less the time since it was read. */
 	step_write(w, &c->st);
 	step_timer_write(w, &c->st, mono_ms() - c->built);
+	leaderboard_write(w, &c->board, BOARD_PHONES);
 	rc = OUT_OK;
 out:
 	buf_release(&o);
 	return rc;
+}
+
+/*
+ * Writes "score": responder key's own points and rank on the session's
+ * leaderboard at version (the shared part's, cached), for the
+ * participant's own poll only: never in a published document.
+ */
+enum outcome
+state_score_write(struct db *db, struct jw *w, long long session,
+    long long version, const char *key)
+{
+	struct shared	*c;
+
+	if ((c = shared_get(db, session, version)) == NULL)
+		return OUT_DB_DOWN;
+	leaderboard_mine_write(w, &c->board, key);
+	return OUT_OK;
 }

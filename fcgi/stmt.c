@@ -255,6 +255,7 @@ static const struct stmtdef *const parts[] = {
 	stmts_session,
 	stmts_qa,
 	stmts_member,
+	stmts_quiz,
 };
 #define NPARTS (sizeof(parts) / sizeof(parts[0]))
 
@@ -282,6 +283,8 @@ static const unsigned char session_param[STMT__MAX] = {
 	[STMT_TIMER_SET] = 4,
 	[STMT_TIMER_ADD] = 2,
 	[STMT_TIMER_CLEAR] = 1,
+	[STMT_QUIZ_TIMER] = 3,
+	[STMT_QUIZ_BOARD_HIDE] = 2,
 };
 
 /* Returns the SQL of statement s. */

@@ -19,7 +19,7 @@
 	"r.participants_cluster, " \
 	"r.closes_at IS NOT NULL AND r.closes_at <= UTC_TIMESTAMP(6), " \
 	"r.projector_results, r.feed_round, r.feed_use, r.upvotes, " \
-	"r.moderated, r.session_wide"
+	"r.moderated, r.session_wide, r.time_limit, r.speed_bonus"
 /*
  * A round's version moves with its state and with every answer; answers
  * count on their worker's tally row (011_round_tally.sql), so the
@@ -234,8 +234,8 @@ const struct stmtdef stmts_session[STMT__MAX] = {
 	    "type, title, min_picks, max_picks, scale_max, no_opinion, top_n, "
 	    "budget, max_per_option, max_length, open_wall, label_low, "
 	    "label_high, participants_cluster, projector_results, upvotes, "
-	    "moderated, session_wide) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?, ?)", 0 },
+	    "moderated, session_wide, time_limit, speed_bonus) VALUES (?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 0 },
 	[STMT_ROUND_LIST] = { "SELECT " ROUND_COLS " FROM round r WHERE "
 	    "r.session_id = ? ORDER BY r.position", 1 },
 	[STMT_ROUND_GET] = { "SELECT " ROUND_COLS " FROM round r WHERE "
@@ -653,8 +653,8 @@ const struct stmtdef stmts_session[STMT__MAX] = {
 	    "max_picks = ?, scale_max = ?, no_opinion = ?, top_n = ?, "
 	    "budget = ?, max_per_option = ?, max_length = ?, open_wall = ?, "
 	    "label_low = ?, label_high = ?, participants_cluster = ?, "
-	    "projector_results = ?, session_wide = ?, version = version + 1 "
-	    "WHERE id = ?", 0 },
+	    "projector_results = ?, session_wide = ?, time_limit = ?, "
+	    "speed_bonus = ?, version = version + 1 WHERE id = ?", 0 },
 	[STMT_EDIT_OPTION_ANSWERS] = { "SELECT COUNT(*) FROM response_value "
 	    "WHERE option_id = ?", 0 },
 	[STMT_EDIT_OPTION_SET] = { "UPDATE round_option SET label = ?, "

@@ -120,6 +120,10 @@ agenda_write(struct db *db, struct jw *w, long long session)
 			jw_end(w);
 		}
 		round_settings_write(w, x, 1);
+		if (quiz_places_write(db, w, x) != OUT_OK) {
+			rounds_free(v, n);
+			return OUT_DB_DOWN;
+		}
 		jw_end(w);
 	}
 	jw_end(w);

@@ -18,6 +18,7 @@ import { invitationPanel, inviteFromLink, membersPanel, roleClass, sharedList } 
 
 // A mailed invitation's token, kept before a login can take the page away.
 inviteFromLink();
+import { leaderboardView } from "./leaderboard.js";
 
 // The server's list of round types and their modules, fetched while the
 // catalogue loads.
@@ -456,7 +457,34 @@ function editForm(r) {
 	return f;
 }
 
+// The session's leaderboard (a quiz): every entry, and whether the room
+// and the phones see it (GET / PATCH .../leaderboard); only when the
+// agenda has a scored round.
+async function renderBoard() {
+	const box = $("board-panel");
+	box.hidden = !rounds.some((r) => roundType(r.type)?.info?.scored);
+	if (box.hidden)
+		return;
+	const x = await call("GET", "/sessions/" + sid + "/leaderboard");
+	if (!x.ok)
+		return;
+	const hide = el("input");
+	hide.type = "checkbox";
+	hide.id = "board-hide";
+	hide.checked = x.data.hidden;
+	hide.addEventListener("change", async () => {
+		if ((await call("PATCH", "/sessions/" + sid + "/leaderboard",
+		    { hidden: hide.checked })).ok)
+			renderBoard();
+	});
+	const l = el("label", null, "check");
+	l.append(hide, " ", el("span", t("leaderboard.hide")));
+	const h = el("h2", t("leaderboard.title"));
+	box.replaceChildren(h, l, leaderboardView(x.data.leaderboard));
+}
+
 function renderRounds() {
+	renderBoard();
 	const ol = $("rounds");
 	ol.replaceChildren(...rounds.map(roundItem));
 	if (rounds.length === 0)
@@ -492,7 +520,13 @@ async function pollResults(r, box) {
 		if (res.status === 200) {
 			resultTags.set(r.id, res.headers.get("ETag"));
 			const d = await res.json();
-			await loadRoundType(d.round.type);
+			const mod = await loadRoundType(d.round.type);
+			// A quiz's correct options: the facilitator's, before the reveal too.
+			if (mod && mod.info.scored) {
+				const c = await call("GET", "/sessions/" + sid + "/rounds/" + r.id + "/correct");
+				if (c.ok)
+					d.round.correct = c.data.correct;
+			}
 			box.replaceChildren(renderResults(d.round, d.round.results,
 			    { cloud: true, cloudHide: (entry, hidden) => call("POST",
 			    "/sessions/" + sid + "/rounds/" + r.id + "/cloud",

@@ -31,6 +31,7 @@ import { buildSwitch, chooseLanguage, language, rememberLanguage, setLanguage,
 import { el, renderResults } from "./results.js";
 import { loadRoundTypes, roundType } from "./rounds/index.js";
 import { learnClock, pollDoc, timerEnd as endOf } from "./live.js";
+import { leaderboardView, scoreText } from "./leaderboard.js";
 
 const TEAM_MS = 10000;	// a team's shared answers: from a worker this often
 
@@ -49,6 +50,9 @@ let aside = null;	// { id, step }: the session-wide round shown, at which step
 let timerEnd = null;	// performance.now() at which the timer ends
 let timerRound = null;	// the round the timer counts down
 const cards = new Map();	// round id -> { card, sig, dirty }
+// The leaderboard the worker's state came with: when the document's
+// moves (a reveal, hidden), their own score is the worker's to tell.
+let boardSig = "null", needWorker = false;
 const $ = (id) => document.getElementById(id);
 
 function say(text, state) {
@@ -348,6 +352,8 @@ function fromWorker(s, t0, t1) {
 		liveTag = null;
 	}
 	me = s;
+	boardSig = JSON.stringify(s.leaderboard ?? null);
+	needWorker = false;
 	lastWorker = performance.now();
 }
 
@@ -355,9 +361,26 @@ function fromWorker(s, t0, t1) {
 function fromDoc(d) {
 	me = Object.assign({}, me, {
 		session: d.session, step: d.step, timer: d.timer, version: d.version,
+		leaderboard: d.leaderboard ?? null,
 		rounds: (d.rounds || []).map((r) =>
 		    Object.assign(r, mine.get(r.id) || { answered: false })),
 	});
+	if (JSON.stringify(d.leaderboard ?? null) !== boardSig)
+		needWorker = true;
+}
+
+// Their own score and rank (the worker's, never in a document) and the
+// leaderboard, above the round, when no open round fills the screen (an
+// open question's form comes first).
+function renderScore() {
+	const box = $("my-score");
+	const r = (me.rounds || []).find((x) => x.id === current);
+	box.hidden = !me.score || !!(r && r.state === "open");
+	if (box.hidden)
+		return;
+	$("ms-line").textContent = scoreText(me.score);
+	$("ms-board").replaceChildren(...(me.leaderboard ?
+	    [leaderboardView(me.leaderboard, { place: me.score.place })] : []));
 }
 
 // The end screen: the session ended, or (removed) the facilitator took
@@ -422,12 +445,13 @@ async function apply() {
 	}
 	renderMe();
 	await renderRounds();
+	renderScore();
 }
 
 async function poll() {
 	let st = "same";
 	const team = me && me.participant && me.participant.team;
-	if (!live || (team && performance.now() - lastWorker > TEAM_MS))
+	if (!live || needWorker || (team && performance.now() - lastWorker > TEAM_MS))
 		st = await askWorker();
 	if (st === "ok" && live)
 		liveTag = null;		/* own answers new: draw the document again */

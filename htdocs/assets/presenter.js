@@ -14,6 +14,7 @@
 // display would jump back for a second and the next key would repeat a
 // step.
 import { t } from "./i18n.js";
+import { roundType } from "./rounds/index.js";
 
 const $ = (id) => document.getElementById(id);
 const VIEWS = ["question", "answer", "results"];
@@ -23,8 +24,10 @@ export function presenter(ctx) {
 	let step = null, live = null, timerEnd = null, beforeBlank = null;
 	let stepAt = -Infinity;	// performance.now() at the last step's answer
 
+	// A scored round (a quiz) has a fourth view: the leaderboard after it.
+	const views = (r) => roundType(r.type)?.info?.scored ? [...VIEWS, "leaderboard"] : VIEWS;
 	const steps = () => [{ kind: "join" }, ...ctx.rounds().flatMap((r) =>
-	    VIEWS.map((view) => ({ kind: "round", round: r.id, view })))];
+	    views(r).map((view) => ({ kind: "round", round: r.id, view })))];
 	const same = (a, b) => a && b && a.kind === b.kind &&
 	    (a.kind !== "round" || (a.round === b.round && a.view === b.view));
 	const round = (id) => ctx.rounds().find((r) => r.id === id);

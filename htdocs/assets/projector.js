@@ -7,7 +7,9 @@
 //   /api/projector/state with the token in X-Projector-Token), which
 //   also sets the clock for the timer: the
 //   join screen, a round's question, its answering (how many answered,
-//   the timer) or its results (only when the room may see them), a blank
+//   the timer) or its results (only when the room may see them; a
+//   revealed quiz question with its correct options), the session's
+//   leaderboard (its "leaderboard" view, unless hidden), a blank
 //   screen, and the end.  Sizes follow the viewport (projector.css);
 //   polls update the nodes in place (charts.js morph), so nothing
 //   flickers.  At the join step the state carries the join link's QR
@@ -21,9 +23,10 @@
 //   with its results, live: the open round (the latest opened if
 //   several), else the last closed one.
 import { LANGUAGES, chooseLanguage, language, rememberLanguage,
-    setLanguage, t } from "./i18n.js";
+    setLanguage, t, tn } from "./i18n.js";
 import { el, morph } from "./charts.js";
 import { renderResults } from "./results.js";
+import { leaderboardView } from "./leaderboard.js";
 import { loadRoundType, roundType } from "./rounds/index.js";
 import { learnClock, pollDoc, timerEnd as endOf } from "./live.js";
 
@@ -89,7 +92,14 @@ async function drawRoom() {
 		const view = step.view || "question";
 		let body;
 		const mod = roundType(r.type);
-		if (view !== "results" && r.results && mod && mod.roomView) {
+		if (view === "leaderboard") {
+			// The session's, over its revealed questions (hidden: null).
+			body = d.leaderboard ? leaderboardView(d.leaderboard) :
+			    el("p", t("leaderboard.notShown"), "meta-big");
+			$("rr-h").textContent = t("leaderboard.title");
+			$("rr-count").textContent = d.leaderboard ?
+			    tn("leaderboard.after.", d.leaderboard.rounds) : "";
+		} else if (view !== "results" && r.results && mod && mod.roomView) {
 			// A type that draws its own live view (the Q&A's questions).
 			body = el("div", null, "question");
 			body.append(mod.roomView(r, r.results));

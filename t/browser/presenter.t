@@ -75,4 +75,47 @@ unlike "$(printf '%s\n' "$out" | grep '^axe ')" '^axe [^:]*: [1-9]' "no serious 
 like "$out" 'problems: 0' "no script or CSP error"
 printf '%s\n' "$out" | grep -E '^(projector step|timers|vote|axe [^:]*: [1-9]|problems|.*BAD|.*OUT)' | head -40 | sed 's/^/# /'
 
+# --- a quiz of three questions, two phones at two tables (quiz.mjs) --------
+# No speed bonus, so every number is hand-computed: correct Paris, 4, Blue;
+# Red picks Paris, 3, Blue (2000), Blue picks Rome, 4, Blue (2000).
+sql -e "UPDATE account SET plan = 'pro' WHERE email = 'ann@example.org'"
+call ann POST /api/sessions '{"title":"Training quiz","language":"en","teams_on":true,"teams":["Red","Blue"]}'
+QS=$(jget "$body" session.id)
+call ann POST "/api/sessions/$QS/rounds" '{"type":"quiz","title":"What is the capital of France?","options":["Paris","Rome"]}'
+QA=$(jget "$body" round.id)
+call ann POST "/api/sessions/$QS/rounds" '{"type":"quiz","title":"2 + 2 =","options":["3","4"]}'
+QB=$(jget "$body" round.id)
+call ann PUT "/api/sessions/$QS/rounds/$QB/correct" "{\"correct\":[$(jget "$body" round.options.1.id)]}"
+call ann POST "/api/sessions/$QS/rounds" '{"type":"quiz","title":"Which table wins today?","options":["Red","Blue"]}'
+QC=$(jget "$body" round.id)
+call ann PUT "/api/sessions/$QS/rounds/$QC/correct" "{\"correct\":[$(jget "$body" round.options.1.id)]}"
+call ann POST "/api/sessions/$QS/rounds/$QA/open" ''
+is "$code:$(jget "$body" error.code)" 409:no_correct_option "quiz: the first question waits for its correct option"
+call ann POST "/api/sessions/$QS/start" ''
+QCODE=$(jget "$body" session.join_code)
+call ann POST "/api/sessions/$QS/projector" ''
+QLINK=$(jget "$body" projector_link)
+qout=$(node quiz.mjs "$PF_URL" ann@example.org "$PW" "$QS" "$QCODE" "$QLINK" "$shots" "$QA" "$QB" "$QC" 2>&1)
+[ -n "${PF_PRESENTER_OUT:-}" ] && printf "%s\n" "$qout" >>"$PF_PRESENTER_OUT"
+like "$qout" 'console marks: Saved: 1 correct' "quiz: the console marks the correct option on the question's board"
+like "$qout" 'open 1: 200' "quiz: and then it opens"
+like "$qout" 'projector answer 1280x720: The answer: Paris' "quiz: the projector reveals the answer"
+for size in 1280x720 1920x1080; do
+	like "$qout" "projector board 1 $size: 1:Red:1000 2:Blue:0\$" "quiz: leaderboard after one question at $size: Red 1000, Blue 0"
+	like "$qout" "projector board 2 $size: 1:Blue:1000 1:Red:1000\$" "quiz: after two, a tie shares rank 1 ($size)"
+	like "$qout" "projector board 3 $size: 1:Blue:2000 1:Red:2000\$" "quiz: after three, 2000 each ($size)"
+done
+like "$qout" 'phone score 1 Red: 1000 points · rank 1 of 2' "quiz: Red's phone: its own score and rank"
+like "$qout" 'phone score 1 Blue: 0 points · rank 2 of 2' "quiz: Blue's phone (a Dutch phone in an English session): 0, rank 2 of 2"
+like "$qout" 'phone score 3 Blue: 2000 points · rank 1 of 2' "quiz: Blue's phone after three: 2000, rank 1"
+like "$qout" 'phone board 3 Red: 1:Blue:2000 1:Red:2000$' "quiz: the phone's leaderboard matches the projector's"
+like "$qout" 'projector hidden: 0 The leaderboard is not shown.' "quiz: hidden, the projector shows no leaderboard"
+like "$qout" 'console board: 1:Blue:2000 1:Red:2000$' "quiz: the console still lists it"
+like "$qout" 'console hidden: true' "quiz: with the setting that hides it"
+like "$qout" 'console answer: The answer: Paris' "quiz: the console's results mark the correct option"
+like "$qout" 'console correct by number: B$' "quiz: the console's form marks a new question's correct option by its number"
+unlike "$(printf '%s\n' "$qout" | grep '^axe ')" '^axe [^:]*: [1-9]' "quiz: no serious or critical accessibility issue"
+like "$qout" 'problems: 0' "quiz: no script or CSP error"
+printf '%s\n' "$qout" | grep -E '^(projector|phone|axe|problems)' | head -30 | sed 's/^/# /'
+
 done_testing

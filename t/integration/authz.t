@@ -213,6 +213,10 @@ REQ[member.list]="GET /api/sessions/$S/members"
 REQ[member.invite]="POST /api/sessions/$S/members {\"email\":\"y@example.org\",\"role\":\"moderator\"}"
 REQ[member.revoke]="DELETE /api/sessions/$S/members/$XM"
 REQ[invitation.accept]="POST /api/invitations/accept {\"token\":\"$(printf '0%.0s' $(seq 1 64))\"}"
+REQ[round.correct]="GET /api/sessions/$S/rounds/$R/correct"
+REQ[round.correct_set]="PUT /api/sessions/$S/rounds/$R/correct {\"correct\":[$OPT]}"
+REQ[session.leaderboard]="GET /api/sessions/$S/leaderboard"
+REQ[session.leaderboard_set]="PATCH /api/sessions/$S/leaderboard {\"hidden\":false}"
 
 # What ends a login, a participant or the session goes last.
 LAST="account.login_end session.participant_remove session.stop logout"

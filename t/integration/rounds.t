@@ -938,15 +938,17 @@ call nobody GET /api/round-types
 is "$code" 200 "anyone may list the round types"
 rtypes() { printf '%s' "$body" | perl -MJSON::PP -e "$1" ; }
 is "$(rtypes 'print join " ", map { $_->{type} } @{decode_json(<STDIN>)->{round_types}}')" \
-    "brainstorm choice rating ranking points statements open qa" \
+    "brainstorm choice rating ranking points statements open qa quiz" \
     "every round type, in the table's order"
 is "$(rtypes 'print join " ", map { "$_->{type}=$_->{min_options}" } @{decode_json(<STDIN>)->{round_types}}')" \
-    "brainstorm=0 choice=2 rating=1 ranking=2 points=1 statements=1 open=0 qa=0" \
+    "brainstorm=0 choice=2 rating=1 ranking=2 points=1 statements=1 open=0 qa=0 quiz=2" \
     "the options each type needs at least"
 is "$(rtypes 'print join " ", map { $_->{type} } grep { $_->{takes_ideas} } @{decode_json(<STDIN>)->{round_types}}')" \
     "brainstorm qa" "a brainstorm and a Q&A take ideas (questions)"
+is "$(rtypes 'print join " ", map { $_->{type} } grep { $_->{scored} } @{decode_json(<STDIN>)->{round_types}}')" \
+    "quiz" "only a quiz scores its answers"
 is "$(rtypes 'print join ";", map { "$_->{type}:" . join(",", @{$_->{settings}}) } @{decode_json(<STDIN>)->{round_types}}')" \
-    "brainstorm:open_wall,participants_cluster,max_length,projector_results,upvotes,moderated;choice:min_picks,max_picks,projector_results;rating:scale_max,no_opinion,label_low,label_high,criteria,projector_results;ranking:top_n,projector_results;points:budget,max_per_option,projector_results;statements:projector_results;open:max_length,projector_results,moderated;qa:open_wall,max_length,projector_results,upvotes,moderated,session_wide" \
+    "brainstorm:open_wall,participants_cluster,max_length,projector_results,upvotes,moderated;choice:min_picks,max_picks,projector_results;rating:scale_max,no_opinion,label_low,label_high,criteria,projector_results;ranking:top_n,projector_results;points:budget,max_per_option,projector_results;statements:projector_results;open:max_length,projector_results,moderated;qa:open_wall,max_length,projector_results,upvotes,moderated,session_wide;quiz:min_picks,max_picks,projector_results,time_limit,speed_bonus" \
     "each type's settings, in the order a round writes them"
 missing=""
 for t in $(rtypes 'print join " ", map { $_->{type} } @{decode_json(<STDIN>)->{round_types}}'); do

@@ -464,29 +464,32 @@ test_table(void)
 		    "a setting read from a round's spec (or not held there)");
 	}
 	is_str(types_json(), "{\"round_types\":[{\"type\":\"brainstorm\","
-	    "\"min_options\":0,\"takes_ideas\":true,\"settings\":"
+	    "\"min_options\":0,\"takes_ideas\":true,\"scored\":false,\"settings\":"
 	    "[\"open_wall\",\"participants_cluster\",\"max_length\","
 	    "\"projector_results\",\"upvotes\",\"moderated\"]},"
-	    "{\"type\":\"choice\",\"min_options\":2,\"takes_ideas\":false,"
+	    "{\"type\":\"choice\",\"min_options\":2,\"takes_ideas\":false,\"scored\":false,"
 	    "\"settings\":[\"min_picks\",\"max_picks\","
 	    "\"projector_results\"]},{\"type\":"
-	    "\"rating\",\"min_options\":1,\"takes_ideas\":false,"
+	    "\"rating\",\"min_options\":1,\"takes_ideas\":false,\"scored\":false,"
 	    "\"settings\":[\"scale_max\",\"no_opinion\",\"label_low\","
 	    "\"label_high\",\"criteria\",\"projector_results\"]},"
 	    "{\"type\":\"ranking\","
-	    "\"min_options\":2,\"takes_ideas\":false,\"settings\":"
+	    "\"min_options\":2,\"takes_ideas\":false,\"scored\":false,\"settings\":"
 	    "[\"top_n\",\"projector_results\"]},{\"type\":\"points\","
 	    "\"min_options\":1,"
-	    "\"takes_ideas\":false,\"settings\":[\"budget\","
+	    "\"takes_ideas\":false,\"scored\":false,\"settings\":[\"budget\","
 	    "\"max_per_option\",\"projector_results\"]},{\"type\":"
-	    "\"statements\",\"min_options\":1,\"takes_ideas\":false,"
+	    "\"statements\",\"min_options\":1,\"takes_ideas\":false,\"scored\":false,"
 	    "\"settings\":[\"projector_results\"]},{\"type\":\"open\","
-	    "\"min_options\":0,\"takes_ideas\":false,\"settings\":"
+	    "\"min_options\":0,\"takes_ideas\":false,\"scored\":false,\"settings\":"
 	    "[\"max_length\",\"projector_results\",\"moderated\"]},"
 	    "{\"type\":\"qa\",\"min_options\":0,\"takes_ideas\":true,"
-	    "\"settings\":[\"open_wall\",\"max_length\","
+	    "\"scored\":false,\"settings\":[\"open_wall\",\"max_length\","
 	    "\"projector_results\",\"upvotes\",\"moderated\","
-	    "\"session_wide\"]}]}",
+	    "\"session_wide\"]},"
+	    "{\"type\":\"quiz\",\"min_options\":2,\"takes_ideas\":false,"
+	    "\"scored\":true,\"settings\":[\"min_picks\",\"max_picks\","
+	    "\"projector_results\",\"time_limit\",\"speed_bonus\"]}]}",
 	    "GET /api/round-types: the table as JSON");
 	ok(rtype_results(RT_RATING)->kind == RK_SCALE &&
 	    rtype_results(RT_STATEMENTS)->scale == 5 &&
@@ -547,9 +550,9 @@ test_settings(void)
 	    "checked, for a choice (as before)");
 
 	unsettled("{\"type\":\"poll\"}", 2, "type must be one of brainstorm, "
-	    "choice, rating, ranking, points, statements, open, qa");
+	    "choice, rating, ranking, points, statements, open, qa, quiz");
 	unsettled("{\"title\":\"x\"}", 2, "type must be one of brainstorm, "
-	    "choice, rating, ranking, points, statements, open, qa");
+	    "choice, rating, ranking, points, statements, open, qa, quiz");
 	unsettled("{\"type\":\"choice\"}", 1, "a choice round needs at least "
 	    "two options");
 	unsettled("{\"type\":\"ranking\"}", 1, "a ranking round needs at least "
