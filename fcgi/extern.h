@@ -1007,6 +1007,52 @@ void		 results_release(struct results *);
 void		 round_results(const struct roundspec *, const struct answer *,
 		    size_t, long long, struct jw *);
 
+/* groups.c: a round's results per group of a profile question */
+#define GROUPS_MAX	14	/* 12 answers, "other", and room */
+#define GROUPS_BAND	0.5	/* a scale's neutral band: +-0.5 point */
+enum gverdict {
+	GV_NONE,	/* fewer than two groups answered it */
+	GV_AGREE,	/* no group above while another is below */
+	GV_DIFFER,	/* one group above, another below */
+	GV__MAX
+};
+/* A group shown: the responders of an answer, or "other". */
+struct pgroup {
+	long long	 answer;	/* its profile answer; 0: "other" */
+	long long	 responses;	/* responders of the round */
+	struct results	 res;		/* owned */
+};
+/* An option's (criterion's) sides across the groups. */
+struct gcross {
+	size_t		 opt, crit;	/* indexes into the results */
+	enum gverdict	 verdict;
+	int		 hi, lo;	/* the group most above, most below */
+	int		 side[GROUPS_MAX];	/* 1, 0, -1; 2: no answers */
+	double		 measure[GROUPS_MAX];	/* mean, or share (%) */
+};
+struct groups {
+	long long	 min;		/* the session's minimum group size */
+	struct pgroup	*v;		/* owned; the groups shown */
+	size_t		 n;
+	long long	*merged;	/* owned; answers merged into "other" */
+	size_t		 nmerged;
+	long long	 left_out;	/* responders in no group shown */
+	struct gcross	*cross;		/* owned */
+	size_t		 ncross;
+};
+void		 groups_init(struct groups *);
+void		 groups_fill(struct groups *, const struct roundspec *,
+		    const struct answer *, const long long *, size_t,
+		    const long long *, size_t, const long long *, long long);
+int		 groups_index(const struct groups *, long long);
+void		 groups_key(const struct groups *, size_t, char *, size_t);
+const char	*groups_verdict(enum gverdict);
+void		 groups_json(const struct groups *, struct jw *);
+void		 groups_table(const struct groups *, const char *,
+		    char *const *, char *const *, char *const *,
+		    const struct tsink *);
+void		 groups_release(struct groups *);
+
 /* admin.c */
 /* An account as the admin area sees it: no content, no secret. */
 struct adminacct {
