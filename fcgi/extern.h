@@ -537,6 +537,14 @@ enum outcome	 totp_enable(struct request *, const struct acct *,
 enum outcome	 totp_disable(struct request *, const struct acct *,
 		    const char *, size_t, const char *, struct why *);
 
+/* api_profile.c */
+int		 api_profile_get(struct request *);
+int		 api_profile_set(struct request *);
+int		 api_group_view(struct request *);
+int		 api_round_groups(struct request *);
+int		 api_participant_profile(struct request *);
+int		 api_participant_profile_give(struct request *);
+
 /* api_totp.c */
 int		 api_totp_setup(struct request *);
 int		 api_totp_enable(struct request *);
@@ -1052,6 +1060,54 @@ void		 groups_table(const struct groups *, const char *,
 		    char *const *, char *const *, char *const *,
 		    const struct tsink *);
 void		 groups_release(struct groups *);
+
+/* profile.c: profile questions and results by group (the domain) */
+#define PROFILE_QUESTIONS_MAX	2
+#define PROFILE_ANSWERS_MIN	2
+#define PROFILE_ANSWERS_MAX	12
+#define PROFILE_TEXT_MAX	200	/* a question's bytes */
+#define PROFILE_ANSWER_MAX	100	/* an answer's bytes */
+#define PROFILE_MIN_LOW		3	/* the minimum group size's range */
+#define PROFILE_MIN_HIGH	100
+struct pquestion {
+	long long	 id;
+	char		*text;		/* owned */
+	size_t		 na;
+	long long	 aid[PROFILE_ANSWERS_MAX];
+	char		*atext[PROFILE_ANSWERS_MAX];	/* owned */
+};
+struct profile {
+	long long	 min;		/* the minimum group size */
+	long long	 view;		/* the projector's question; 0: off */
+	long long	 highlight;	/* its highlighted answer; 0: other */
+	char		 mode[10];	/* "side" or "highlight" */
+	struct pquestion q[PROFILE_QUESTIONS_MAX];
+	size_t		 nq;
+};
+struct round;
+enum outcome	 profile_load(struct db *, long long, struct profile *);
+void		 profile_release(struct profile *);
+const struct pquestion *profile_question(const struct profile *, long long);
+const char	*profile_answer_text(const struct pquestion *, long long);
+void		 profile_write(struct jw *, const struct profile *, int);
+int		 profile_locked(struct db *, long long);
+enum outcome	 profile_set(struct db *, long long, const struct jv *,
+		    struct why *);
+enum outcome	 profile_view_set(struct db *, long long, const struct jv *,
+		    struct why *);
+enum outcome	 profile_mine_write(struct db *, struct jw *,
+		    const struct partn *);
+enum outcome	 profile_give(struct db *, const struct partn *,
+		    const struct jv *, struct why *);
+int		 profile_groups_apply(const struct round *);
+enum outcome	 profile_groups_load(struct db *, const struct round *,
+		    const struct profile *, const struct pquestion *, int,
+		    struct groups *);
+enum outcome	 profile_groups_write(struct db *, struct jw *,
+		    const struct round *, const struct profile *,
+		    const struct pquestion *);
+enum outcome	 profile_room_write(struct db *, struct jw *, long long,
+		    const struct round *);
 
 /* admin.c */
 /* An account as the admin area sees it: no content, no secret. */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * groups.c: a round's results per group of a profile question, and the
- * cross-group view (issue 18): computed from the values of the
+ * cross-group view: computed from the values of the
  * responses, each marked with its responder's profile answer, by the
  * same results_fill() as the whole room's (results.c), so every result
  * kind that scores options has its groups without a line here.

@@ -253,6 +253,7 @@ const struct stmtdef stmts_account[STMT__MAX] = {
 static const struct stmtdef *const parts[] = {
 	stmts_account,
 	stmts_session,
+	stmts_profile,
 };
 #define NPARTS (sizeof(parts) / sizeof(parts[0]))
 

@@ -14,5 +14,6 @@ struct stmtdef {
 
 extern const struct stmtdef stmts_account[STMT__MAX];
 extern const struct stmtdef stmts_session[STMT__MAX];
+extern const struct stmtdef stmts_profile[STMT__MAX];
 
 #endif

@@ -1,5 +1,5 @@
 -- SPDX-License-Identifier: ISC
--- 025_profile.sql: profile questions and results by group (issue 18).
+-- 025_profile.sql: profile questions and results by group.
 --
 -- A session asks one or two profile questions at join ("I am here as:
 -- resident / municipality / business"), each with 2..12 answers the
