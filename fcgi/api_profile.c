@@ -115,7 +115,8 @@ api_group_view(struct request *r)
 /*
  * GET .../rounds/{id}/groups[?question=ID]: the round's results per
  * group of the question (the first if none is named), and the
- * cross-group view: {"round": id, "groups": {...}}.
+ * cross-group view: {"round": id, "groups": {...}}; "groups" is null
+ * when the session asks no profile questions.
  */
 int
 api_round_groups(struct request *r)
@@ -148,10 +149,20 @@ api_round_groups(struct request *r)
 	}
 	q = qid > 0 ? profile_question(&pf, qid) : pf.nq > 0 ? &pf.q[0] :
 	    NULL;
+	if (q == NULL && qid > 0) {
+		rc = resp_error(r, 404, "not_found", "this session has no "
+		    "such profile question");
+		goto out;
+	}
 	if (q == NULL) {
-		rc = resp_error(r, 404, "not_found", qid > 0 ? "this session "
-		    "has no such profile question" : "this session asks no "
-		    "profile questions");
+		/* No questions, no groups: nothing to show, not an error. */
+		w = resp_json(r, 200);
+		jw_obj(w);
+		jw_kint(w, "round", rd.id);
+		jw_key(w, "groups");
+		jw_null(w);
+		jw_end(w);
+		rc = resp_done(r, w);
 		goto out;
 	}
 	if (!profile_groups_apply(&rd)) {

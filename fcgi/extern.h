@@ -1108,6 +1108,10 @@ enum outcome	 profile_groups_write(struct db *, struct jw *,
 		    const struct pquestion *);
 enum outcome	 profile_room_write(struct db *, struct jw *, long long,
 		    const struct round *);
+const char	*profile_group_name(const struct groups *, size_t,
+		    const struct pquestion *);
+enum outcome	 profile_groups_table(struct db *, long long,
+		    const struct round *, const struct tsink *);
 
 /* admin.c */
 /* An account as the admin area sees it: no content, no secret. */

@@ -682,3 +682,50 @@ profile_room_write(struct db *db, struct jw *w, long long session,
 	profile_release(&pf);
 	return o;
 }
+
+/* The name of shown group k of g by question q: its answer, or "other". */
+const char *
+profile_group_name(const struct groups *g, size_t k,
+    const struct pquestion *q)
+{
+	const char	*s;
+
+	s = g->v[k].answer > 0 ? profile_answer_text(q, g->v[k].answer) :
+	    NULL;
+	return s != NULL ? s : "other";
+}
+
+/*
+ * Appends round r's per-group tables, one per profile question of
+ * session, to t after a blank row (groups_table()): for its CSV and its
+ * sheet of the workbook.  Nothing for a round that has none.
+ */
+enum outcome
+profile_groups_table(struct db *db, long long session, const struct round *r,
+    const struct tsink *t)
+{
+	struct profile	 pf;
+	struct groups	 g;
+	char		*names[GROUPS_MAX];
+	size_t		 i, k;
+	enum outcome	 o;
+
+	if (!profile_groups_apply(r))
+		return OUT_OK;
+	if ((o = profile_load(db, session, &pf)) != OUT_OK)
+		return o;
+	groups_init(&g);
+	for (i = 0; i < pf.nq; i++) {
+		if ((o = profile_groups_load(db, r, &pf, &pf.q[i], 1, &g)) !=
+		    OUT_OK)
+			break;
+		for (k = 0; k < g.n && k < GROUPS_MAX; k++)
+			names[k] = (char *)profile_group_name(&g, k, &pf.q[i]);
+		t->row(t->arg);
+		groups_table(&g, pf.q[i].text, names, r->labels, r->critnames,
+		    t);
+	}
+	groups_release(&g);
+	profile_release(&pf);
+	return o;
+}

@@ -183,6 +183,12 @@ REQ[admin.logins_end]="DELETE /api/admin/accounts/$V/logins"
 REQ[admin.audit]="GET /api/admin/audit?limit=5"
 REQ[admin.config]="GET /api/admin/config"
 REQ[admin.refused]="GET /api/_refused"
+REQ[profile.get]="GET /api/sessions/$S/profile"
+REQ[profile.set]="PUT /api/sessions/$S/profile {\"group_min\":5}"
+REQ[profile.group_view]="PUT /api/sessions/$S/group-view {\"question\":null}"
+REQ[round.groups]="GET /api/sessions/$S/rounds/$RO/groups"
+REQ[participant.profile]="GET /api/participant/profile"
+REQ[participant.profile_answer]="POST /api/participant/profile {\"question\":1,\"answer\":null}"
 
 # What ends a login, a participant or the session goes last.
 LAST="account.login_end session.participant_remove session.stop logout"
