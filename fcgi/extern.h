@@ -1037,6 +1037,8 @@ struct gcross {
 	int		 hi, lo;	/* the group most above, most below */
 	int		 side[GROUPS_MAX];	/* 1, 0, -1; 2: no answers */
 	double		 measure[GROUPS_MAX];	/* mean, or share (%) */
+	int		 all_side;	/* the whole room's, to compare */
+	double		 all_measure;
 };
 struct groups {
 	long long	 min;		/* the session's minimum group size */
@@ -1047,6 +1049,7 @@ struct groups {
 	long long	 left_out;	/* responders in no group shown */
 	struct gcross	*cross;		/* owned */
 	size_t		 ncross;
+	struct results	 all;		/* owned; the whole room's */
 };
 void		 groups_init(struct groups *);
 void		 groups_fill(struct groups *, const struct roundspec *,

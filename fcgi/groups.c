@@ -61,6 +61,7 @@ groups_release(struct groups *g)
 	free(g->v);
 	free(g->merged);
 	free(g->cross);
+	results_release(&g->all);
 	memset(g, 0, sizeof(*g));
 }
 
@@ -240,6 +241,8 @@ groups_compare(struct groups *g)
 				    m < x->measure[x->lo]))
 					x->lo = (int)k;
 			}
+			x->all_side = sides[first->form->kind](&g->all, i, c,
+			    &x->all_measure);
 			x->verdict = nc < 2 ? GV_NONE :
 			    x->hi >= 0 && x->lo >= 0 ? GV_DIFFER : GV_AGREE;
 		}
@@ -258,12 +261,17 @@ groups_fill(struct groups *g, const struct roundspec *s,
     const long long *answers, size_t na, const long long *cnt, long long min)
 {
 	struct answer	*mine;
+	long long	 total = 0;
 	size_t		 i, j, k;
 
 	groups_release(g);
 	g->min = min;
 	if (na > GROUPS_MAX - 1)
 		na = GROUPS_MAX - 1;
+	for (k = 0; k <= na; k++)
+		total += cnt[k];
+	results_init(&g->all);
+	results_fill(&g->all, s, v, nv, total);
 	groups_decide(g, answers, na, cnt, min);
 	mine = xcalloc(nv + 1, sizeof(*mine));
 	for (i = 0; i < g->n; i++) {
@@ -301,12 +309,13 @@ groups_key(const struct groups *g, size_t k, char *out, size_t sz)
 
 /*
  * Writes the members of a per-group view into the open object w is in:
- * "min", "left_out", "merged": [answer ids], "groups": [{"key",
+ * "min", "left_out", "measure" ("mean", with "points", or "share"),
+ * "merged": [answer ids], "groups": [{"key",
  * "answer", "responses", "results": {...}}] and "cross": [{"option",
- * ("criterion"), "verdict", "above", "below", "groups": [{"key", "side",
- * "measure"}]}] (above, below: the keys of the highest group above and
- * the lowest below, or null).  Labels are the caller's (the question's
- * answers by id).
+ * ("criterion"), "verdict", "above", "below", "all": {"side", "measure"}
+ * (the whole room's), "groups": [{"key", "side", "measure"}]}] (above,
+ * below: the keys of the highest group above and the lowest below, or
+ * null).  Labels are the caller's (the question's answers by id).
  */
 void
 groups_json(const struct groups *g, struct jw *w)
@@ -318,6 +327,12 @@ groups_json(const struct groups *g, struct jw *w)
 
 	jw_kint(w, "min", g->min);
 	jw_kint(w, "left_out", g->left_out);
+	/* What a measure is: a scale's mean (of points), or a share (%). */
+	if (g->all.form != NULL && g->all.form->kind == RK_SCALE) {
+		jw_kstr(w, "measure", "mean");
+		jw_kint(w, "points", g->all.npoints);
+	} else
+		jw_kstr(w, "measure", "share");
 	jw_key(w, "merged");
 	jw_arr(w);
 	for (i = 0; i < g->nmerged; i++)
@@ -364,6 +379,15 @@ groups_json(const struct groups *g, struct jw *w)
 			jw_str(w, key);
 		} else
 			jw_null(w);
+		jw_key(w, "all");
+		jw_obj(w);
+		jw_key(w, "side");
+		if (x->all_side == 2)
+			jw_null(w);
+		else
+			jw_int(w, x->all_side);
+		jw_kfixed(w, "measure", x->all_measure);
+		jw_end(w);
 		jw_key(w, "groups");
 		jw_arr(w);
 		for (k = 0; k < g->n && k < GROUPS_MAX; k++) {

@@ -13,6 +13,7 @@ import { allRoundTypes, loadRoundType, roundType } from "./rounds/index.js";
 import { rekey, within } from "./rounds/_form.js";
 import { caller, languages, say } from "./ui.js";
 import { presenter } from "./presenter.js";
+import { groupsPanel, profileForm, profileLoad } from "./profile.js";
 
 // The server's list of round types and their modules, fetched while the
 // catalogue loads.
@@ -146,6 +147,7 @@ async function loadSession() {
 		return false;
 	session = r.data.session;
 	renderSession();
+	await profileLoad(sid, call);
 	return true;
 }
 
@@ -475,6 +477,9 @@ async function pollResults(r, box) {
 			    answerHide: async (id, hidden) => (await call("PATCH",
 			    "/sessions/" + sid + "/rounds/" + r.id + "/answers/" + id,
 			    { hidden })).ok }));
+			const gbox = el("div", null, "panel groups-panel");
+			box.append(gbox);
+			groupsPanel(sid, call, d.round, gbox);
 		}
 	} catch (e) {
 		// The next poll tries again.
@@ -706,6 +711,7 @@ async function main() {
 		return;
 	}
 	$("session-view").hidden = false;
+	profileForm(sid, call);
 	if (await loadSession()) {
 		await loadRounds();
 		pollLive();

@@ -24,6 +24,7 @@ import { LANGUAGES, chooseLanguage, language, rememberLanguage,
     setLanguage, t } from "./i18n.js";
 import { el, morph } from "./charts.js";
 import { renderResults } from "./results.js";
+import { groupsView } from "./groups.js";
 import { loadRoundType, roundType } from "./rounds/index.js";
 import { learnClock, pollDoc, timerEnd as endOf } from "./live.js";
 
@@ -88,7 +89,12 @@ async function drawRoom() {
 		$("rr-h").textContent = r.title;
 		const view = step.view || "question";
 		let body;
-		if (view === "results" && r.results) {
+		if (view === "results" && r.results && r.groups && r.group_view) {
+			// The facilitator's choice: the results by group.
+			body = groupsView(r, r.groups, { mode: r.group_view.mode,
+			    highlight: r.group_view.highlight, big: true });
+			$("rr-count").textContent = "";
+		} else if (view === "results" && r.results) {
 			body = renderResults(r, r.results, { cloud: true });
 			$("rr-count").textContent = "";
 		} else if (view === "results") {

@@ -104,6 +104,8 @@ test_statements(void)
 	    g.cross[1].side[0] == 1 && g.cross[1].side[1] == 1 &&
 	    g.cross[1].side[2] == 1, "12: 4.0, 4.2, 4.0: all agree");
 	is_int(groups_index(&g, TOWN), 2, "the town's answers count in other");
+	ok(g.ncross == 2 && g.cross[0].all_measure == 50.0 / 16 &&
+	    g.cross[0].all_side == 0, "11: the whole room 50/16, neutral");
 	ok(strstr(json_of(&g), "\"verdict\":\"differ\",\"above\":\"a101\","
 	    "\"below\":\"a102\"") != NULL, "JSON names who differs");
 	ok(strstr(json_of(&g), "\"merged\":[103]") != NULL,
