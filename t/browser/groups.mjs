@@ -163,6 +163,7 @@ try {
 		await shot(pj, "projector-groups-" + w + "x" + h);
 		await pctx.close();
 	}
+	out("done", "yes");
 } finally {
 	out("problems", problems.length + (problems.length ? " " + problems.join(" ; ") : ""));
 	await browser.close();
