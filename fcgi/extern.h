@@ -1115,6 +1115,7 @@ const char	*profile_group_name(const struct groups *, size_t,
 		    const struct pquestion *);
 enum outcome	 profile_groups_table(struct db *, long long,
 		    const struct round *, const struct tsink *);
+int		 profile_copy(struct db *, long long, long long);
 
 /* admin.c */
 /* An account as the admin area sees it: no content, no secret. */

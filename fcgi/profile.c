@@ -729,3 +729,46 @@ profile_groups_table(struct db *db, long long session, const struct round *r,
 	profile_release(&pf);
 	return o;
 }
+
+/*
+ * Copies session from's profile questions and minimum group size to
+ * session to (a duplicate, in the caller's transaction); the projector's
+ * view is not copied.  Returns 0, or -1 (the database failed).
+ */
+int
+profile_copy(struct db *db, long long from, long long to)
+{
+	struct profile	 pf;
+	struct dbparam	 p[3];
+	long long	 qid;
+	size_t		 i, j;
+	int		 rc = -1;
+
+	if (profile_load(db, from, &pf) != OUT_OK)
+		return -1;
+	for (i = 0; i < pf.nq; i++) {
+		p[0] = (struct dbparam)DBP_INT(to);
+		p[1] = (struct dbparam)DBP_INT((long long)i + 1);
+		p[2] = (struct dbparam)DBP_STR(pf.q[i].text);
+		if (db_exec(db, STMT_PROFILE_QUESTION_INSERT, p, 3, NULL,
+		    NULL) != 1)
+			goto out;
+		qid = db_last_id(db);
+		for (j = 0; j < pf.q[i].na; j++) {
+			p[0] = (struct dbparam)DBP_INT(qid);
+			p[1] = (struct dbparam)DBP_INT((long long)j + 1);
+			p[2] = (struct dbparam)DBP_STR(pf.q[i].atext[j]);
+			if (db_exec(db, STMT_PROFILE_ANSWER_INSERT, p, 3,
+			    NULL, NULL) != 1)
+				goto out;
+		}
+	}
+	p[0] = (struct dbparam)DBP_INT(pf.min);
+	p[1] = (struct dbparam)DBP_INT(to);
+	if (db_exec(db, STMT_PROFILE_SET_MIN, p, 2, NULL, NULL) < 0)
+		goto out;
+	rc = 0;
+out:
+	profile_release(&pf);
+	return rc;
+}

@@ -328,6 +328,10 @@ A_MUN=$(jget "$body" profile.questions.0.answers.2.id)
 call ann PUT "/api/sessions/$G/profile" '{"questions":[{"text":"Bad","answers":["x"]}]}'
 call ann GET "/api/sessions/$G/profile"
 is "$(jget "$body" profile.questions.0.text):$(jget "$body" profile.questions.0.answers.2.text)" "I am here as:Municipality" "a refused change lost nothing saved"
+call ann POST "/api/sessions/$G/duplicate" ''
+call ann GET "/api/sessions/$(jget "$body" session.id)/profile"
+is "$(jget "$body" profile.questions.0.text):$(jget "$body" profile.questions.0.answers.2.text):$(jget "$body" profile.group_min)" \
+    "I am here as:Municipality:5" "a duplicate has the same profile questions"
 call bob GET "/api/sessions/$G/profile"
 c1=$code
 call bob PUT "/api/sessions/$G/profile" '{"group_min":9}'
