@@ -90,6 +90,15 @@ try {
 	    body: JSON.stringify({ email: e, password: p }) })).status, [email, password]));
 	await fac.goto(url + "/console.html?session=" + sid);
 	await fac.waitForSelector("#round-" + round);
+	// The settings: the profile question, locked now that people joined.
+	await fac.click("#tab-settings");
+	await fac.waitForSelector("#pf-q0");
+	out("console profile", await fac.evaluate(() => document.getElementById("pf-q0").value +
+	    " [" + document.getElementById("pf-a0").value.split("\n").join("|") + "] disabled " +
+	    document.getElementById("pf-q0").disabled + " :: " + document.getElementById("pf-note").textContent));
+	await fac.$eval("#profile", (e) => e.scrollIntoView());
+	await shot(fac, "console-profile-1280");
+	await fac.click("#tab-agenda").catch(() => {});
 	await fac.click("#round-" + round + " button[aria-expanded]:has-text('Results')");
 	await fac.waitForSelector("#round-" + round + " .groups-box .groups-item", { timeout: 8000 });
 	const read = () => fac.evaluate((rid) => {

@@ -101,6 +101,7 @@ like "$out" 'phone 360x740 targets: small 0 out 0 wide true rounds hidden true' 
 like "$out" 'phone 320x568 targets: small 0 out 0 wide true rounds hidden true' "and at 320x568"
 like "$out" 'phone 360 kept: Resident' "one tap keeps the answer"
 like "$out" 'phone 320 answer: 201' "then the round"
+like "$out" 'console profile: I am here as \[Resident\|Business\|Municipality\] disabled true :: People have joined' "the console's settings show the question, locked once people joined"
 like "$out" 'console counts: Resident \(6\) · Business \(5\) · Other \(5\)' "the console: residents 6, businesses 5, other 5"
 like "$out" 'console merged: Merged into other \(fewer than 5 answered\): Municipality' "the municipality (2) merged into other"
 like "$out" 'console side 1: Build the bridge = Resident 4.5 g-above, Business 1.6 g-below, Other 3 g-middle => Resident and Business differ' \

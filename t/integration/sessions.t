@@ -332,6 +332,9 @@ call ann POST "/api/sessions/$G/duplicate" ''
 call ann GET "/api/sessions/$(jget "$body" session.id)/profile"
 is "$(jget "$body" profile.questions.0.text):$(jget "$body" profile.questions.0.answers.2.text):$(jget "$body" profile.group_min)" \
     "I am here as:Municipality:5" "a duplicate has the same profile questions"
+GD=$(jget "$body" profile.questions.0.id)
+call ann PUT "/api/sessions/$(sql -e "SELECT session_id FROM profile_question WHERE id = $GD")/profile" '{"questions":[{"text":"I am here as","answers":["Resident","Business"]},{"text":"My age","answers":["under 30","30 to 60","over 60"]}],"group_min":8}'
+is "$code:$(jget "$body" profile.questions.1.answers.2.text):$(jget "$body" profile.group_min)" "200:over 60:8" "two questions and another minimum: the copy is a draft nobody joined"
 call bob GET "/api/sessions/$G/profile"
 c1=$code
 call bob PUT "/api/sessions/$G/profile" '{"group_min":9}'

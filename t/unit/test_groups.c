@@ -200,10 +200,56 @@ test_choice(void)
 	groups_release(&g);
 }
 
+/* Rating on 1..10 with two criteria: the middle is 5.5. */
+static void
+test_criteria(void)
+{
+	struct roundspec	 s;
+	struct groups		 g;
+	static const long long	 crits[] = { 21, 22 };
+	long long		 cnt[4] = { 5, 5, 0, 0 };
+	size_t			 i;
+
+	memset(&s, 0, sizeof(s));
+	s.type = rtype_parse("rating");
+	s.scale_max = 10;
+	s.opts = opts;
+	s.nopts = 1;
+	s.crits = crits;
+	s.ncrits = 2;
+	nv = 0;
+	for (i = 0; i < 5; i++) {
+		/* Residents: cost 8, use 6; businesses: cost 3, use 5. */
+		add(RESIDENT, 11, 8);
+		v[nv - 1].criterion = 21;
+		add(RESIDENT, 11, 6);
+		v[nv - 1].criterion = 22;
+		add(BUSINESS, 11, 3);
+		v[nv - 1].criterion = 21;
+		add(BUSINESS, 11, 5);
+		v[nv - 1].criterion = 22;
+	}
+	groups_init(&g);
+	groups_fill(&g, &s, v, vg, nv, answers, 3, cnt, 5);
+	ok(g.n == 2 && g.ncross == 2, "one option, two criteria: two items");
+	ok(g.ncross == 2 && g.cross[0].verdict == GV_DIFFER &&
+	    g.cross[0].side[0] == 1 && g.cross[0].side[1] == -1,
+	    "cost: 8 (> 6.0) above, 3 (< 5.0) below: they differ");
+	ok(g.ncross == 2 && g.cross[1].verdict == GV_AGREE &&
+	    g.cross[1].side[0] == 0 && g.cross[1].side[1] == 0,
+	    "use: 6 and 5 within 0.5 of 5.5: both in the middle, agree");
+	ok(strstr(json_of(&g), "\"criterion\":22,\"verdict\":\"agree\"") !=
+	    NULL, "JSON: a verdict per criterion");
+	ok(strstr(json_of(&g), "\"measure\":\"mean\",\"points\":10") != NULL,
+	    "JSON: measured as a mean of 10 points");
+	groups_release(&g);
+}
+
 int
 main(void)
 {
 	test_statements();
 	test_choice();
+	test_criteria();
 	return done_testing();
 }
