@@ -126,22 +126,35 @@ export async function groupsPanel(sid, call, r, box) {
 		    g.groups.map((y) => [y.key, groupName(g, y.key)]),
 		    c.highlight || g.groups[0].key,
 		    (v) => { c.highlight = v; redraw(); }));
-	const proj = el("button", t("groups.onProjector"), "btn small secondary");
+	const hl = c.mode === "highlight" && c.highlight && c.highlight !== "other" ?
+	    Number(c.highlight.slice(1)) : null;
+	// Whether the projector shows what this panel shows now.
+	const v = profile.view;
+	const same = v && v.question === c.question && v.mode === c.mode &&
+	    (c.mode !== "highlight" || (v.highlight || null) === hl);
+	const proj = el("button", t(same ? "groups.onProjectorDone" : "groups.onProjector"),
+	    "btn small secondary");
 	proj.type = "button";
+	proj.setAttribute("aria-pressed", String(!!same));
 	proj.addEventListener("click", async () => {
-		const hl = c.mode === "highlight" && c.highlight && c.highlight !== "other" ?
-		    Number(c.highlight.slice(1)) : null;
 		const y = await call("PUT", "/sessions/" + sid + "/group-view",
 		    { question: c.question, mode: c.mode, highlight: hl });
-		if (y.ok)
+		if (y.ok) {
+			profile = y.data.profile;
 			proj.textContent = t("groups.onProjectorDone");
+			proj.setAttribute("aria-pressed", "true");
+		}
 	});
 	const off = el("button", t("groups.offProjector"), "btn small secondary");
 	off.type = "button";
 	off.addEventListener("click", async () => {
-		if ((await call("PUT", "/sessions/" + sid + "/group-view",
-		    { question: null })).ok)
+		const y = await call("PUT", "/sessions/" + sid + "/group-view",
+		    { question: null });
+		if (y.ok) {
+			profile = y.data.profile;
 			proj.textContent = t("groups.onProjector");
+			proj.setAttribute("aria-pressed", "false");
+		}
 	});
 	bar.append(proj, off);
 	box.replaceChildren(bar, groupsView(r, g, { mode: c.mode,

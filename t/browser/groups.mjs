@@ -143,7 +143,7 @@ try {
 	// Side by side on the projector, by the panel's button.
 	await fac.selectOption("#gm-" + round, "side");
 	await fac.waitForFunction((rid) => !document.querySelector("#gh-" + rid), round);
-	await fac.click("#round-" + round + " .groups-controls button:has-text('projector')");
+	await fac.click("#round-" + round + " .groups-controls button:has-text('Show by group')");
 	await fac.waitForSelector("#round-" + round + " .groups-controls button:has-text('On the projector')");
 	out("projector set", "yes");
 
