@@ -256,7 +256,7 @@ struct resprow {
 	char		*text, *cluster, *state, *team, *at;
 	long long	 id;
 	long long	 round_id;
-	long long	 answer[PROFILE_QUESTIONS_MAX];	/* 0: none */
+	long long	 answer[1];	/* the first question's; 0: none */
 };
 static const struct dbfield resprow_fields[] = {
 	DBF_I(resprow, round),
@@ -273,7 +273,6 @@ static const struct dbfield resprow_fields[] = {
 	DBF_I(resprow, id),
 	DBF_I(resprow, round_id),
 	DBF_I(resprow, answer[0]),
-	DBF_I(resprow, answer[1]),
 };
 static const struct dbshape resprow_shape = DBSHAPE(resprow_fields,
     resprow);
@@ -302,6 +301,12 @@ struct respctx {
 	long long		*rounds;	/* owned; ids */
 	struct groups		*g;	/* owned; [round * nq + question] */
 	size_t			 n;
+	/*
+	 * Group columns: the first question's only.  Two on one row would
+	 * cross the groups (the only resident over 60), which no minimum
+	 * of either question prevents; the tables per group have both.
+	 */
+	size_t			 nq;
 };
 
 /* The group cells of a row: per question, its merged group's name. */
@@ -314,8 +319,8 @@ resp_groups(const struct respctx *x, const struct resprow *row)
 
 	for (i = 0; i < x->n && x->rounds[i] != row->round_id; i++)
 		;
-	for (q = 0; q < x->pf.nq; q++) {
-		g = i < x->n ? &x->g[i * x->pf.nq + q] : NULL;
+	for (q = 0; q < x->nq; q++) {
+		g = i < x->n ? &x->g[i * x->nq + q] : NULL;
 		k = g != NULL ? groups_index(g, row->answer[q]) : -1;
 		cell(x->t, k >= 0 ? profile_group_name(g, (size_t)k,
 		    &x->pf.q[q]) : NULL);
@@ -382,14 +387,15 @@ export_responses_csv(struct db *db, long long session, struct buf *out,
 	if (profile_load(db, session, &x.pf) != OUT_OK ||
 	    agenda_list(db, session, &v, &nv) != OUT_OK)
 		goto out;
+	x.nq = x.pf.nq > 0 ? 1 : 0;
 	x.rounds = xcalloc(nv + 1, sizeof(*x.rounds));
-	x.g = xcalloc(nv * x.pf.nq + 1, sizeof(*x.g));
+	x.g = xcalloc(nv * x.nq + 1, sizeof(*x.g));
 	for (x.n = 0; x.n < nv; x.n++) {
 		x.rounds[x.n] = v[x.n].id;
-		for (q = 0; q < x.pf.nq; q++) {
-			groups_init(&x.g[x.n * x.pf.nq + q]);
+		for (q = 0; q < x.nq; q++) {
+			groups_init(&x.g[x.n * x.nq + q]);
 			if (profile_groups_load(db, &v[x.n], &x.pf,
-			    &x.pf.q[q], 0, &x.g[x.n * x.pf.nq + q]) != OUT_OK)
+			    &x.pf.q[q], 0, &x.g[x.n * x.nq + q]) != OUT_OK)
 				goto out;
 		}
 	}
@@ -398,9 +404,9 @@ export_responses_csv(struct db *db, long long session, struct buf *out,
 	csv_sink(&cs, out, &t);
 	for (i = 0; i < sizeof(resp_columns) / sizeof(resp_columns[0]); i++)
 		cell(&t, resp_columns[i]);
-	/* A group column per profile question, if the session asks any. */
-	for (q = 0; q < x.pf.nq; q++)
-		cell(&t, q == 0 ? "group" : "group 2");
+	/* The group column, if the session asks a profile question. */
+	for (q = 0; q < x.nq; q++)
+		cell(&t, "group");
 	t.row(t.arg);
 	p[0] = p[1] = p[2] = (struct dbparam)DBP_INT(session);
 	if (db_exec(db, STMT_SESSION_RESPONSES, p, 3, resp_row, &x) < 0)
@@ -412,7 +418,7 @@ export_responses_csv(struct db *db, long long session, struct buf *out,
 		o = OUT_ERROR;
 	}
 out:
-	for (i = 0; i < x.n * x.pf.nq; i++)
+	for (i = 0; i < x.n * x.nq; i++)
 		groups_release(&x.g[i]);
 	free(x.g);
 	free(x.rounds);

@@ -22,7 +22,7 @@
 /*
  * The profile answer (0: none, "rather not say") of the participant of
  * row w to the session's question at place n, for responses.csv's group
- * columns (export.c maps it to the round's merged group).
+ * column (export.c maps it to the round's merged group).
  */
 #define PROFILE_OF(w, n) "(SELECT COALESCE(pp.answer_id, 0) FROM " \
 	"participant_profile pp JOIN profile_question q ON q.id = " \
@@ -163,7 +163,7 @@ const struct stmtdef stmts_session[STMT__MAX] = {
 	[STMT_SESSION_RESPONSES] = { "SELECT r.position, r.title, r.type, "
 	    "o.label, c.name, v.value, NULL, NULL, NULL, t.name, "
 	    "DATE_FORMAT(x.updated_at, '%Y-%m-%dT%H:%i:%sZ') AS at, x.id, "
-	    "x.round_id, " PROFILE_OF("x", "1") ", " PROFILE_OF("x", "2") " "
+	    "x.round_id, " PROFILE_OF("x", "1") " "
 	    "FROM response x JOIN round r ON r.id = x.round_id "
 	    "JOIN response_value v ON v.response_id = x.id "
 	    "JOIN round_option o ON o.id = v.option_id "
@@ -172,7 +172,7 @@ const struct stmtdef stmts_session[STMT__MAX] = {
 	    "UNION ALL SELECT r.position, r.title, r.type, NULL, NULL, NULL, "
 	    "x.text, NULL, IF(x.hidden, 'hidden', 'shown'), t.name, "
 	    "DATE_FORMAT(x.updated_at, '%Y-%m-%dT%H:%i:%sZ'), x.id, "
-	    "x.round_id, " PROFILE_OF("x", "1") ", " PROFILE_OF("x", "2") " "
+	    "x.round_id, " PROFILE_OF("x", "1") " "
 	    "FROM response x JOIN round r ON r.id = x.round_id "
 	    "LEFT JOIN team t ON t.id = x.team_id WHERE r.session_id = ? "
 	    "AND x.text IS NOT NULL "
@@ -180,7 +180,7 @@ const struct stmtdef stmts_session[STMT__MAX] = {
 	    "i.text, k.name, CASE WHEN i.merged_into IS NOT NULL THEN "
 	    "'merged' WHEN i.hidden THEN 'hidden' ELSE 'shown' END, t.name, "
 	    "DATE_FORMAT(i.created_at, '%Y-%m-%dT%H:%i:%sZ'), i.id, "
-	    "i.round_id, " PROFILE_OF("i", "1") ", " PROFILE_OF("i", "2") " "
+	    "i.round_id, " PROFILE_OF("i", "1") " "
 	    "FROM idea i JOIN round r ON r.id = i.round_id "
 	    "LEFT JOIN cluster k ON k.id = i.cluster_id "
 	    "LEFT JOIN team t ON t.id = i.team_id WHERE r.session_id = ? "

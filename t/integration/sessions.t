@@ -329,12 +329,16 @@ call ann PUT "/api/sessions/$G/profile" '{"questions":[{"text":"Bad","answers":[
 call ann GET "/api/sessions/$G/profile"
 is "$(jget "$body" profile.questions.0.text):$(jget "$body" profile.questions.0.answers.2.text)" "I am here as:Municipality" "a refused change lost nothing saved"
 call ann POST "/api/sessions/$G/duplicate" ''
-call ann GET "/api/sessions/$(jget "$body" session.id)/profile"
+GCOPY=$(jget "$body" session.id)
+call ann GET "/api/sessions/$GCOPY/profile"
 is "$(jget "$body" profile.questions.0.text):$(jget "$body" profile.questions.0.answers.2.text):$(jget "$body" profile.group_min)" \
     "I am here as:Municipality:5" "a duplicate has the same profile questions"
-GD=$(jget "$body" profile.questions.0.id)
-call ann PUT "/api/sessions/$(sql -e "SELECT session_id FROM profile_question WHERE id = $GD")/profile" '{"questions":[{"text":"I am here as","answers":["Resident","Business"]},{"text":"My age","answers":["under 30","30 to 60","over 60"]}],"group_min":8}'
+call ann PUT "/api/sessions/$GCOPY/profile" '{"questions":[{"text":"I am here as","answers":["Resident","Business"]},{"text":"My age","answers":["under 30","30 to 60","over 60"]}],"group_min":8}'
 is "$code:$(jget "$body" profile.questions.1.answers.2.text):$(jget "$body" profile.group_min)" "200:over 60:8" "two questions and another minimum: the copy is a draft nobody joined"
+pf_curl -s -b "$T_DIR/jar.ann" -o "$T_DIR/gc.csv" "$PF_URL/api/sessions/$GCOPY/responses.csv"
+is "$(head -1 "$T_DIR/gc.csv" | tail -c +4 | tr -d '\r')" \
+    "round,question,type,option,criterion,value,text,cluster,idea_state,team,time,group" \
+    "two questions: responses.csv has one group column (two on a row would cross the groups)"
 call bob GET "/api/sessions/$G/profile"
 c1=$code
 call bob PUT "/api/sessions/$G/profile" '{"group_min":9}'
