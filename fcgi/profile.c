@@ -211,7 +211,10 @@ profile_write(struct jw *w, const struct profile *pf, int locked)
 	jw_end(w);
 }
 
-/* Whether session has had participants: 1, 0, or -1 (database down). */
+/*
+ * Whether session has had participants: 1, 0, or -1 (database down).
+ * In a transaction, its row stays locked until the end (no join).
+ */
 int
 profile_locked(struct db *db, long long session)
 {
@@ -372,20 +375,21 @@ profile_set(struct db *db, long long session, const struct jv *body,
 	}
 	if (qs != NULL && (o = questions_check(qs, why)) != OUT_OK)
 		return o;
+	if (db_begin(db) != 0)
+		return OUT_DB_DOWN;
 	if (qs != NULL) {
 		if ((locked = profile_locked(db, session)) < 0)
-			return OUT_DB_DOWN;
+			goto fail;
 		if (locked) {
+			db_rollback(db);
 			why_set(why, "profile_locked", "people have joined "
 			    "this session: its profile questions stay as "
 			    "they were asked");
 			return OUT_CONFLICT;
 		}
+		if (questions_store(db, session, qs) == -1)
+			goto fail;
 	}
-	if (db_begin(db) != 0)
-		return OUT_DB_DOWN;
-	if (qs != NULL && questions_store(db, session, qs) == -1)
-		goto fail;
 	p[0] = (struct dbparam)DBP_INT(min);
 	p[1] = (struct dbparam)DBP_INT(session);
 	if (mv != NULL && db_exec(db, STMT_PROFILE_SET_MIN, p, 2, NULL,

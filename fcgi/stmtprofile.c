@@ -22,9 +22,14 @@ const struct stmtdef stmts_profile[STMT__MAX] = {
 	    "(session_id, position, text) VALUES (?, ?, ?)", 0 },
 	[STMT_PROFILE_ANSWER_INSERT] = { "INSERT INTO profile_answer "
 	    "(question_id, position, text) VALUES (?, ?, ?)", 0 },
-	/* Anyone ever joined: the questions stay as they were asked. */
-	[STMT_PROFILE_PEOPLE] = { "SELECT COUNT(*) FROM participant WHERE "
-	    "session_id = ?", 1 },
+	/*
+	 * Anyone ever joined: the questions stay as they were asked.  The
+	 * session's row locked, as a join locks it (STMT_SESSION_BY_CODE):
+	 * nobody joins between this count and the new questions.
+	 */
+	[STMT_PROFILE_PEOPLE] = { "SELECT (SELECT COUNT(*) FROM participant p "
+	    "WHERE p.session_id = s.id) FROM session s WHERE s.id = ? "
+	    "FOR UPDATE", 1 },
 	[STMT_PROFILE_SETTINGS] = { "SELECT group_min, group_question, "
 	    "group_mode, group_highlight FROM session WHERE id = ?", 1 },
 	[STMT_PROFILE_SET_MIN] = { "UPDATE session SET group_min = ? WHERE "
