@@ -180,8 +180,8 @@ session_people(struct db *db, const struct session *s, long long *n)
 
 /*
  * Writes session s (the caller loaded it: it is the account's) as its
- * export into an open object: "format", "session" with its teams, the
- * participants of its last run and how long it ran ("duration_minutes",
+ * export into an open object: "format", "session" with its teams and
+ * profile questions (profile.c), the participants of its last run and how long it ran ("duration_minutes",
  * null while it runs or if it never ran), and "rounds" with their
  * results.  Returns OUT_OK or OUT_DB_DOWN.
  */
@@ -198,7 +198,8 @@ export_session(struct db *db, struct jw *w, const struct session *s,
 	jw_key(w, "session");
 	jw_obj(w);
 	session_write(w, s, origin);
-	if ((o = session_teams_write(db, w, s->id)) != OUT_OK)
+	if ((o = session_teams_write(db, w, s->id)) != OUT_OK ||
+	    (o = profile_json(db, w, s->id)) != OUT_OK)
 		return o;
 	jw_kint(w, "participants", people);
 	jw_key(w, "duration_minutes");

@@ -1116,6 +1116,7 @@ const char	*profile_group_name(const struct groups *, size_t,
 enum outcome	 profile_groups_table(struct db *, long long,
 		    const struct round *, const struct tsink *);
 int		 profile_copy(struct db *, long long, long long);
+enum outcome	 profile_json(struct db *, struct jw *, long long);
 
 /* admin.c */
 /* An account as the admin area sees it: no content, no secret. */

@@ -776,3 +776,28 @@ out:
 	profile_release(&pf);
 	return rc;
 }
+
+/*
+ * Writes "profile": {...} of session (as GET .../profile has it) into
+ * an open object: for the session's export.
+ */
+enum outcome
+profile_json(struct db *db, struct jw *w, long long session)
+{
+	struct profile	 pf;
+	enum outcome	 o;
+	int		 locked;
+
+	if ((o = profile_load(db, session, &pf)) != OUT_OK)
+		return o == OUT_NOT_FOUND ? OUT_OK : o;
+	if ((locked = profile_locked(db, session)) < 0) {
+		profile_release(&pf);
+		return OUT_DB_DOWN;
+	}
+	jw_key(w, "profile");
+	jw_obj(w);
+	profile_write(w, &pf, locked);
+	jw_end(w);
+	profile_release(&pf);
+	return OUT_OK;
+}

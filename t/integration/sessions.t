@@ -478,6 +478,9 @@ like "$cells" '1 Do you agree![A-Z]+[0-9]+ s by group' "the workbook: a per-grou
 like "$cells" '1 Do you agree![A-Z]+[0-9]+ s differ' "with the verdict"
 is "$(printf '%s\n' "$cells" | grep -c ' s Resident$'):$(printf '%s\n' "$cells" | grep -c 'Municipality')" 3:0 \
     "residents named (group, above, a column of the cross view), the municipality (below the minimum) nowhere"
+call ann GET "/api/sessions/$G/export"
+is "$(jget "$body" session.profile.questions.0.answers.1.text):$(jget "$body" session.profile.group_min):$(printf '%s' "$body" | grep -c 'participant_profile')" "Business:5:0" \
+    "the session's export has its profile questions, not who answered what"
 call ann POST "/api/sessions/$G/stop" ''
 
 # --- the audit trail and the account's data ------------------------------------------
