@@ -172,6 +172,28 @@ try {
 		await shot(pj, "projector-groups-" + w + "x" + h);
 		await pctx.close();
 	}
+	// One group against everyone on the projector: the businesses.
+	await fac.selectOption("#gm-" + round, "highlight");
+	await fac.waitForSelector("#gh-" + round);
+	await fac.selectOption("#gh-" + round, bkey);
+	await fac.waitForFunction((rid) => document.querySelector("#round-" + rid +
+	    " .groups-box .bar-label")?.textContent === "Business", round);
+	await fac.click("#round-" + round + " .groups-controls button:has-text('Show by group')");
+	await fac.waitForSelector("#round-" + round + " .groups-controls button[aria-pressed=true]");
+	{
+		const pctx = await browser.newContext({ ignoreHTTPSErrors: true,
+		    locale: "en-GB", viewport: { width: 1280, height: 720 } });
+		const pj = await pctx.newPage();
+		watch(pj, "projector highlight");
+		await pj.goto(plink);
+		await pj.waitForSelector('.groups-box[data-mode="highlight"] .groups-item', { timeout: 8000 });
+		out("projector highlight", await pj.evaluate(() =>
+		    [...document.querySelectorAll(".groups-item")[0].querySelectorAll("li")]
+		    .map((l) => l.querySelector(".bar-label").textContent + " " +
+		    l.querySelector(".bar-value").textContent).join(", ")));
+		await shot(pj, "projector-groups-highlight-1280x720");
+		await pctx.close();
+	}
 	out("done", "yes");
 } finally {
 	out("problems", problems.length + (problems.length ? " " + problems.join(" ; ") : ""));

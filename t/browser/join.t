@@ -3,7 +3,11 @@
 # join.t: a participant joins from the join link on a phone-sized
 # Chromium, sees the session, and when the facilitator stops it the page
 # says that the session has ended, within a few seconds (P7); a second
-# phone, removed by the facilitator, says that she was removed.
+# phone, removed by the facilitator, says that she was removed.  Then
+# profile questions (groups.mjs): phones at 360x740 and 320x568 answer
+# one at join, the console shows a round's results by group and the
+# cross-group view as computed by hand, merging a group below the
+# minimum, and puts them on the projector (1280x720, 1920x1080).
 PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$PF_SRC/t/lib/tap.sh"
 with_stack
@@ -114,6 +118,7 @@ like "$out" 'console highlight 1: Build the bridge = Business 1.6 g-below, Every
 like "$out" 'projector set: yes' "the console puts it on the projector"
 like "$out" 'projector 1280x720: fits Resident \(6\) · Business \(5\) · Other \(5\) :: Resident and Business differ \| All groups agree' "the projector at 1280x720, merged groups only"
 like "$out" 'projector 1920x1080: fits' "and at 1920x1080"
+like "$out" 'projector highlight: Business 1.6, Everyone 3.1' "one group against everyone on the projector, as the console set it"
 is "$(printf '%s\n' "$out" | grep -c '^axe [^:]*: 0$')" 3 "axe-core: no serious or critical issue on both phones and the console"
 is "$(printf '%s\n' "$out" | grep -c '^done: yes$\|^problems: 0$')" 2 "to the end, no script or CSP error"
 
