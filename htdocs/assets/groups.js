@@ -95,6 +95,13 @@ export function groupsView(round, g, opts) {
 	    t("groups.n", { n: x.responses })).join(" · "), "meta groups-counts");
 	box.append(counts, ...notes(g));
 	const hl = opts.mode === "highlight" ? shownKey(g, opts.highlight || shown[0].key) : null;
+	// The projector, more than two options: one table, a row each.
+	if (opts.big && (g.cross || []).length > 2) {
+		box.append(table(round, g, hl));
+		return box;
+	}
+	const items = el("div", null, "groups-items");
+	box.append(items);
 	for (const x of g.cross || []) {
 		const item = el("section", null, "groups-item");
 		item.dataset.option = String(x.option);
@@ -115,9 +122,46 @@ export function groupsView(round, g, opts) {
 		item.append(ul);
 		const v = el("p", verdictText(g, x), "groups-verdict " + x.verdict);
 		item.append(v);
-		box.append(item);
+		items.append(item);
 	}
 	return box;
+}
+
+// A table of the options (rows) by group (columns: every group, or the
+// highlighted one and everyone), each cell a bar and its measure, and
+// the verdict last: the projector's, when there are many options.
+function table(round, g, hl) {
+	const tb = el("table", null, "groups-table");
+	const cols = hl ? [[groupName(g, hl), (x) => x.groups[g.groups.findIndex((y) => y.key === hl)]],
+	    [t("groups.all"), (x) => x.all]] :
+	    g.groups.map((y, i) => [groupName(g, y.key), (x) => x.groups[i]]);
+	const head = el("tr");
+	head.append(el("th", ""));
+	for (const [name] of cols)
+		head.append(el("th", name));
+	head.append(el("th", ""));
+	const thead = el("thead");
+	thead.append(head);
+	const body = el("tbody");
+	for (const x of g.cross || []) {
+		const tr = el("tr");
+		tr.dataset.option = String(x.option);
+		tr.append(el("th", itemLabel(round, x)));
+		for (const [, pick] of cols) {
+			const c = pick(x);
+			const td = el("td");
+			const [text, share] = measured(g, c ? c.measure : 0);
+			const side = c ? c.side : null;
+			const track = el("span", null, "bar-track");
+			track.append(bar(side === null ? 0 : share, "g-" + (sideClass[String(side)] || "none")));
+			td.append(el("span", side === null ? "–" : text, "bar-value"), track);
+			tr.append(td);
+		}
+		tr.append(el("td", verdictText(g, x), "groups-verdict " + x.verdict));
+		body.append(tr);
+	}
+	tb.append(thead, body);
+	return tb;
 }
 
 // The cross-group view alone: per item, where the groups agree and
