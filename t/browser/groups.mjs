@@ -10,7 +10,10 @@
 // overflow.  Prints "name: value" lines for join.t; screenshots in SHOTS.
 import { axeSerious, launch } from "./lib.mjs";
 
-const [url, email, password, sid, link, round, shots] = process.argv.slice(2);
+// groups.mjs --projector LINK SHOTS: only the projector's table of a
+// round with more than two options, at 1280x720.
+const [url, email, password, sid, link, round, shots] = process.argv[2] === "--projector" ?
+    [null, null, null, null, process.argv[3], null, process.argv[4]] : process.argv.slice(2);
 const problems = [];
 const out = (k, v) => console.log(k + ": " + v);
 
@@ -28,6 +31,33 @@ async function shot(page, name, full) {
 }
 
 const browser = await launch();
+if (!url) {
+	try {
+		const pctx = await browser.newContext({ ignoreHTTPSErrors: true,
+		    locale: "en-GB", viewport: { width: 1280, height: 720 } });
+		const pj = await pctx.newPage();
+		watch(pj, "projector table");
+		await pj.goto(link);
+		await pj.waitForSelector(".groups-table tbody tr", { timeout: 8000 });
+		const m = await pj.evaluate(() => ({
+			head: [...document.querySelectorAll(".groups-table thead th")].map((x) => x.textContent).join("|"),
+			rows: [...document.querySelectorAll(".groups-table tbody tr")].map((tr) =>
+			    [...tr.children].map((c) => c.textContent).join("|")),
+			fits: [...document.querySelectorAll(".groups-box *")].every((e) => {
+				const r = e.getBoundingClientRect();
+				return !r.width || (r.right <= innerWidth + 1 && r.bottom <= innerHeight + 1);
+			}),
+		}));
+		out("table head", m.head);
+		m.rows.forEach((x, i) => out("table row " + (i + 1), x));
+		out("table fits", m.fits);
+		await shot(pj, "projector-groups-table-1280x720");
+	} finally {
+		out("problems", problems.length + (problems.length ? " " + problems.join(" ; ") : ""));
+		await browser.close();
+	}
+	process.exit(0);
+}
 try {
 	// --- two phones: the profile question right after the join ---------
 	for (const [w, h, a, b] of [[360, 740, 5, 4], [320, 568, 5, 4]]) {

@@ -121,5 +121,25 @@ like "$out" 'projector 1920x1080: fits' "and at 1920x1080"
 like "$out" 'projector highlight: Business 1.6, Everyone 3.1' "one group against everyone on the projector, as the console set it"
 is "$(printf '%s\n' "$out" | grep -c '^axe [^:]*: 0$')" 3 "axe-core: no serious or critical issue on both phones and the console"
 is "$(printf '%s\n' "$out" | grep -c '^done: yes$\|^problems: 0$')" 2 "to the end, no script or CSP error"
+# A vote of three options on the projector: one table.  Residents (4
+# of the API's; the phones do not vote) merged into other: businesses
+# X X X Y Z (60, 20, 20 %), other Y x7, Z x2 (0, 78, 22 %).
+call ann POST "/api/sessions/$G/rounds" '{"type":"choice","title":"Which first?","options":["X","Y","Z"],"min_picks":1,"max_picks":1}'
+GC=$(jget "$body" round.id)
+GO=($(printf '%s' "$body" | perl -MJSON::PP -e 'print join " ", map { $_->{id} } @{decode_json(<STDIN>)->{round}{options}}'))
+call ann POST "/api/sessions/$G/rounds/$GC/open" ''
+picks=(1 1 1 1 0 0 0 1 2 1 1 1 2 2)
+for n in $(seq 1 14); do
+	call "g$n" POST "/api/participant/rounds/$GC/answer" "{\"choices\":[${GO[${picks[$((n - 1))]}]}]}"
+done
+call ann PUT "/api/sessions/$G/group-view" "{\"question\":$Q,\"mode\":\"side\"}"
+call ann POST "/api/sessions/$G/step" "{\"kind\":\"round\",\"round\":$GC,\"view\":\"results\"}"
+out=$(node groups.mjs --projector "$plink" "$gshots" 2>&1)
+printf '%s\n' "$out" | sed 's/^/# /'
+like "$out" 'table head: \|Business\|Other\|' "the projector's table: a column per group (residents, 4, merged)"
+like "$out" 'table row 1: X\|60%\|0%\|Business and Other differ' "X: businesses 60 % above, other 0 % below: they differ"
+like "$out" 'table row 2: Y\|20%\|78%\|Other and Business differ' "Y: other 78 % above, businesses 20 % below"
+like "$out" 'table row 3: Z\|20%\|22%\|All groups agree' "Z: both below an equal share: all agree"
+is "$(printf '%s\n' "$out" | grep -c '^table fits: true$\|^problems: 0$')" 2 "the table fits 1280x720, no script error"
 
 done_testing
