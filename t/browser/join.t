@@ -107,7 +107,7 @@ like "$out" 'phone 360 kept: Resident' "one tap keeps the answer"
 like "$out" 'phone 320 answer: 201' "then the round"
 like "$out" 'console profile: I am here as \[Resident\|Business\|Municipality\] disabled true :: People have joined' "the console's settings show the question, locked once people joined"
 like "$out" 'console counts: Resident \(6\) · Business \(5\) · Other \(5\)' "the console: residents 6, businesses 5, other 5"
-like "$out" 'console merged: Merged into other \(fewer than 5 answered\): Municipality' "the municipality (2) merged into other"
+like "$out" 'console merged: Merged into other, so that every group shown has at least 5: Municipality' "the municipality (2) merged into other"
 like "$out" 'console side 1: Build the bridge = Resident 4.5 g-above, Business 1.6 g-below, Other 3 g-middle => Resident and Business differ' \
     "side by side: 4.5 above, 1.6 below, 3 in the middle: residents and businesses differ"
 like "$out" 'console side 2: Keep the park = Resident 4 g-above, Business 4.2 g-above, Other 4 g-above => All groups agree' \

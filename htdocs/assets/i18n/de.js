@@ -569,7 +569,7 @@ export default {
 	"groups.agree": "Alle Gruppen sind sich einig",
 	"groups.differ": "{a} und {b} unterscheiden sich",
 	"groups.none": "Zu wenige Gruppen zum Vergleichen",
-	"groups.merged": "In Sonstige aufgegangen (weniger als {min} Antworten): {names}",
+	"groups.merged": "In Sonstige aufgegangen, damit jede gezeigte Gruppe mindestens {min} hat: {names}",
 	"groups.leftOut": "{n} Antworten stehen in keiner gezeigten Gruppe, damit niemand erkennbar ist (mindestens {min} pro Gruppe).",
 	"groups.noGroups": "Zu wenige Antworten, um Gruppen zu zeigen: Jede gezeigte Gruppe braucht mindestens {min}.",
 	"groups.cross": "Wo die Gruppen sich einig sind und wo sie sich unterscheiden",

@@ -572,7 +572,7 @@ export default {
 	"groups.agree": "All groups agree",
 	"groups.differ": "{a} and {b} differ",
 	"groups.none": "Too few groups to compare",
-	"groups.merged": "Merged into other (fewer than {min} answered): {names}",
+	"groups.merged": "Merged into other, so that every group shown has at least {min}: {names}",
 	"groups.leftOut": "{n} answers are in no group shown, so that nobody can be singled out (at least {min} per group).",
 	"groups.noGroups": "Not enough answers to show groups: each group shown needs at least {min}.",
 	"groups.cross": "Where the groups agree and where they differ",

@@ -568,7 +568,7 @@ export default {
 	"groups.agree": "Alle groepen zijn het eens",
 	"groups.differ": "{a} en {b} verschillen",
 	"groups.none": "Te weinig groepen om te vergelijken",
-	"groups.merged": "Opgegaan in overig (minder dan {min} antwoorden): {names}",
+	"groups.merged": "Opgegaan in overig, zodat elke getoonde groep er minstens {min} heeft: {names}",
 	"groups.leftOut": "{n} antwoorden staan in geen getoonde groep, zodat niemand herkenbaar is (minstens {min} per groep).",
 	"groups.noGroups": "Te weinig antwoorden om groepen te tonen: elke groep heeft er minstens {min} nodig.",
 	"groups.cross": "Waar de groepen het eens zijn en waar ze verschillen",
