@@ -181,9 +181,9 @@ session_people(struct db *db, const struct session *s, long long *n)
 /*
  * Writes session s (the caller loaded it: it is the account's) as its
  * export into an open object: "format", "session" with its teams and
- * profile questions (profile.c), the participants of its last run and how long it ran ("duration_minutes",
- * null while it runs or if it never ran), and "rounds" with their
- * results.  Returns OUT_OK or OUT_DB_DOWN.
+ * profile questions (profile.c), the participants of its last run and
+ * how long it ran ("duration_minutes", null while it runs or if it never
+ * ran), and "rounds" with their results.  Returns OUT_OK or OUT_DB_DOWN.
  */
 enum outcome
 export_session(struct db *db, struct jw *w, const struct session *s,

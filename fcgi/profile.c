@@ -287,8 +287,8 @@ questions_check(const struct jv *qs, struct why *why)
 		na = jv_len(as);
 		if (jv_type(as) != JV_ARRAY || na < PROFILE_ANSWERS_MIN ||
 		    na > PROFILE_ANSWERS_MAX) {
-			why_set(why, "invalid_field", "question %zu needs %d to "
-			    "%d answers", i + 1, PROFILE_ANSWERS_MIN,
+			why_set(why, "invalid_field", "question %zu needs %d "
+			    "to %d answers", i + 1, PROFILE_ANSWERS_MIN,
 			    PROFILE_ANSWERS_MAX);
 			return OUT_INVALID;
 		}
@@ -303,9 +303,9 @@ questions_check(const struct jv *qs, struct why *why)
 			for (k = 0; k < j; k++) {
 				t = jv_str(jv_at(as, k), &tlen);
 				if (same_text(t, tlen, s, len)) {
-					why_set(why, "invalid_field", "question "
-					    "%zu has the answer \"%.40s\" twice",
-					    i + 1, s);
+					why_set(why, "invalid_field",
+					    "question %zu has the answer "
+					    "\"%.40s\" twice", i + 1, s);
 					return OUT_INVALID;
 				}
 			}
