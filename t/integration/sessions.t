@@ -5,7 +5,9 @@
 # teams, resume), lock, remove, live state with 304s, 50 joining at once,
 # the plan's limit, stop with participants polling (nothing served after
 # the commit), a new code on restart, isolation between accounts and
-# sessions, the automatic stop, guessing held back, the audit trail.
+# sessions, the automatic stop, guessing held back, profile questions
+# and results by group (merged below the minimum, in the room's document
+# and the downloads), the audit trail.
 PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$PF_SRC/t/lib/tap.sh"
 with_stack
