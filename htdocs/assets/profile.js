@@ -39,6 +39,37 @@ function drawForm(p) {
 	$("pf-note").dataset.state = "";
 }
 
+// Presenter mode's choice of what the projector's results show: the
+// whole room, or the groups of a question side by side (one group
+// against everyone is set from a round's results).
+function drawPresenter(sid, call) {
+	const box = $("p-groups-box"), sel = $("p-groups");
+	if (!box || !sel)
+		return;
+	box.hidden = !profile.questions.length;
+	const v = profile.view;
+	const pairs = [["", t("groups.offProjector")]];
+	for (const q of profile.questions)
+		pairs.push([String(q.id), t("groups.title", { question: q.text }) +
+		    (v && v.question === q.id && v.mode === "highlight" ?
+		    " · " + t("groups.highlight") : "")]);
+	sel.replaceChildren(...pairs.map(([value, text]) => {
+		const o = el("option", text);
+		o.value = value;
+		return o;
+	}));
+	sel.value = v ? String(v.question) : "";
+	sel.onchange = async () => {
+		const y = await call("PUT", "/sessions/" + sid + "/group-view",
+		    sel.value ? { question: Number(sel.value), mode: "side" } :
+		    { question: null });
+		if (y.ok) {
+			profile = y.data.profile;
+			drawPresenter(sid, call);
+		}
+	};
+}
+
 // Loads the session's profile and sets the form up; returns it.
 export async function profileLoad(sid, call) {
 	const r = await call("GET", "/sessions/" + sid + "/profile");
@@ -46,6 +77,7 @@ export async function profileLoad(sid, call) {
 		return null;
 	profile = r.data.profile;
 	drawForm(profile);
+	drawPresenter(sid, call);
 	return profile;
 }
 
@@ -143,6 +175,7 @@ export async function groupsPanel(sid, call, r, box) {
 			profile = y.data.profile;
 			proj.textContent = t("groups.onProjectorDone");
 			proj.setAttribute("aria-pressed", "true");
+			drawPresenter(sid, call);
 		}
 	});
 	const off = el("button", t("groups.offProjector"), "btn small secondary");
@@ -154,6 +187,7 @@ export async function groupsPanel(sid, call, r, box) {
 			profile = y.data.profile;
 			proj.textContent = t("groups.onProjector");
 			proj.setAttribute("aria-pressed", "false");
+			drawPresenter(sid, call);
 		}
 	});
 	bar.append(proj, off);

@@ -224,6 +224,13 @@ try {
 		await shot(pj, "projector-groups-highlight-1280x720");
 		await pctx.close();
 	}
+	// Presenter mode says so, and turns it off: everyone together.
+	out("presenter groups", await fac.$eval("#p-groups", (s) => s.options[s.selectedIndex].textContent));
+	await fac.selectOption("#p-groups", "");
+	await fac.waitForFunction(() => document.getElementById("p-groups").options[0].selected &&
+	    !document.getElementById("p-groups").options[1].textContent.includes("·"));
+	await fac.$eval("#presenter", (e) => e.scrollIntoView());
+	await shot(fac, "console-presenter-groups-1280");
 	out("done", "yes");
 } finally {
 	out("problems", problems.length + (problems.length ? " " + problems.join(" ; ") : ""));

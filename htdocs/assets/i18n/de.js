@@ -580,6 +580,7 @@ export default {
 	"groups.sidenone": "keine Antworten",
 	"groups.onProjector": "Nach Gruppen am Projektor",
 	"groups.onProjectorDone": "Am Projektor",
+	"groups.presenter": "Ergebnisse am Projektor",
 	"groups.offProjector": "Projektor: alle zusammen",
 	"error.profile_locked": "Es sind schon Leute dabei: Die Profilfragen bleiben, wie sie gestellt wurden ({detail}).",
 	"error.no_groups": "Diese Runde hat keine Ergebnisse nach Gruppen ({detail}).",

@@ -583,6 +583,7 @@ export default {
 	"groups.sidenone": "no answers",
 	"groups.onProjector": "Show by group on the projector",
 	"groups.onProjectorDone": "On the projector",
+	"groups.presenter": "Results on the projector",
 	"groups.offProjector": "Projector: everyone together",
 	"error.profile_locked": "People have joined: the profile questions stay as they were asked ({detail}).",
 	"error.no_groups": "This round has no results by group ({detail}).",

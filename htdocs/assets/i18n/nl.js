@@ -579,6 +579,7 @@ export default {
 	"groups.sidenone": "geen antwoorden",
 	"groups.onProjector": "Per groep op de projector",
 	"groups.onProjectorDone": "Op de projector",
+	"groups.presenter": "Resultaten op de projector",
 	"groups.offProjector": "Projector: iedereen samen",
 	"error.profile_locked": "Er doen al mensen mee: de profielvragen blijven zoals ze gesteld zijn ({detail}).",
 	"error.no_groups": "Deze ronde heeft geen resultaten per groep ({detail}).",
