@@ -662,12 +662,22 @@ enum outcome
 profile_room_write(struct db *db, struct jw *w, long long session,
     const struct round *r)
 {
+	struct dbparam		 p[1] = { DBP_INT(session) };
+	struct psettings	 st;
 	struct profile		 pf;
 	const struct pquestion	*q;
 	char			 key[32];
 	enum outcome		 o;
+	int			 rc;
 
 	if (!profile_groups_apply(r))
+		return OUT_OK;
+	/* The view off (most rooms): one small query, every render. */
+	memset(&st, 0, sizeof(st));
+	if ((rc = db_one(db, STMT_PROFILE_SETTINGS, p, 1, &psettings_shape,
+	    &st)) < 0)
+		return OUT_DB_DOWN;
+	if (rc == 0 || st.question <= 0)
 		return OUT_OK;
 	if ((o = profile_load(db, session, &pf)) != OUT_OK)
 		return o == OUT_NOT_FOUND ? OUT_OK : o;
