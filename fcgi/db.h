@@ -244,6 +244,19 @@ enum stmt {
 	STMT_QUIZ_REVEALED,	/* the types of a session's revealed rounds */
 	STMT_QUIZ_SCORES,	/* answers of revealed rounds, with timing */
 	STMT_QUIZ_OPTIONS,	/* a round's options in order, correct or not */
+	/* Profile questions and results by group (profile.c). */
+	STMT_PROFILE_LIST,	/* a session's questions and answers */
+	STMT_PROFILE_CLEAR,	/* its questions removed */
+	STMT_PROFILE_QUESTION_INSERT,
+	STMT_PROFILE_ANSWER_INSERT,
+	STMT_PROFILE_PEOPLE,	/* participants the session ever had */
+	STMT_PROFILE_SETTINGS,	/* minimum group size, projector's view */
+	STMT_PROFILE_SET_MIN,
+	STMT_PROFILE_SET_VIEW,
+	STMT_PROFILE_MINE,	/* a participant's answers */
+	STMT_PROFILE_GIVE,	/* a participant answers a question */
+	STMT_GROUP_COUNTS,	/* a round's responders per answer */
+	STMT_GROUP_VALUES,	/* a round's values with their answers */
 	STMT__MAX
 };
 

@@ -42,6 +42,7 @@ export_round_csv(struct db *db, long long session, long long id,
 		csv_begin(out);
 		csv_sink(&cs, out, &t);
 		results_table(&res, rd.labels, rd.critnames, &t);
+		rc = profile_groups_table(db, session, &rd, &t);
 	}
 	results_release(&res);
 	round_release(&rd);
@@ -180,10 +181,10 @@ session_people(struct db *db, const struct session *s, long long *n)
 
 /*
  * Writes session s (the caller loaded it: it is the account's) as its
- * export into an open object: "format", "session" with its teams, the
- * participants of its last run and how long it ran ("duration_minutes",
- * null while it runs or if it never ran), and "rounds" with their
- * results.  Returns OUT_OK or OUT_DB_DOWN.
+ * export into an open object: "format", "session" with its teams and
+ * profile questions (profile.c), the participants of its last run and
+ * how long it ran ("duration_minutes", null while it runs or if it never
+ * ran), and "rounds" with their results.  Returns OUT_OK or OUT_DB_DOWN.
  */
 enum outcome
 export_session(struct db *db, struct jw *w, const struct session *s,
@@ -198,7 +199,8 @@ export_session(struct db *db, struct jw *w, const struct session *s,
 	jw_key(w, "session");
 	jw_obj(w);
 	session_write(w, s, origin);
-	if ((o = session_teams_write(db, w, s->id)) != OUT_OK)
+	if ((o = session_teams_write(db, w, s->id)) != OUT_OK ||
+	    (o = profile_json(db, w, s->id)) != OUT_OK)
 		return o;
 	jw_kint(w, "participants", people);
 	jw_key(w, "duration_minutes");
@@ -255,6 +257,8 @@ struct resprow {
 	char		*value;		/* digits, or NULL for a text */
 	char		*text, *cluster, *state, *team, *at;
 	long long	 id;
+	long long	 round_id;
+	long long	 answer[1];	/* the first question's; 0: none */
 };
 static const struct dbfield resprow_fields[] = {
 	DBF_I(resprow, round),
@@ -269,6 +273,8 @@ static const struct dbfield resprow_fields[] = {
 	DBF_S(resprow, team),
 	DBF_S(resprow, at),
 	DBF_I(resprow, id),
+	DBF_I(resprow, round_id),
+	DBF_I(resprow, answer[0]),
 };
 static const struct dbshape resprow_shape = DBSHAPE(resprow_fields,
     resprow);
@@ -286,11 +292,49 @@ cell(const struct tsink *t, const char *s)
 	t->str(t->arg, s != NULL ? s : "", s != NULL ? strlen(s) : 0);
 }
 
+/*
+ * What responses.csv's rows need: the sink, and each round's groups per
+ * profile question (groups.c: merged below the minimum), so a row's
+ * group is the merged one, or none if its group is left out (P8).
+ */
+struct respctx {
+	const struct tsink	*t;
+	struct profile		 pf;
+	long long		*rounds;	/* owned; ids */
+	struct groups		*g;	/* owned; [round * nq + question] */
+	size_t			 n;
+	/*
+	 * Group columns: the first question's only.  Two on one row would
+	 * cross the groups (the only resident over 60), which no minimum
+	 * of either question prevents; the tables per group have both.
+	 */
+	size_t			 nq;
+};
+
+/* The group cells of a row: per question, its merged group's name. */
+static void
+resp_groups(const struct respctx *x, const struct resprow *row)
+{
+	const struct groups	*g;
+	size_t			 i, q;
+	int			 k;
+
+	for (i = 0; i < x->n && x->rounds[i] != row->round_id; i++)
+		;
+	for (q = 0; q < x->nq; q++) {
+		g = i < x->n ? &x->g[i * x->nq + q] : NULL;
+		k = g != NULL ? groups_index(g, row->answer[q]) : -1;
+		cell(x->t, k >= 0 ? profile_group_name(g, (size_t)k,
+		    &x->pf.q[q]) : NULL);
+	}
+}
+
 /* Writes one decoded row to the sink, as it comes (no list in memory). */
 static int
 resp_row(void *arg, const struct dbcol *c, size_t n)
 {
-	const struct tsink	*t = arg;
+	const struct respctx	*x = arg;
+	const struct tsink	*t = x->t;
 	struct resprow		 row;
 	long long		 v;
 
@@ -314,6 +358,7 @@ resp_row(void *arg, const struct dbcol *c, size_t n)
 	cell(t, row.state);
 	cell(t, row.team);
 	cell(t, row.at);
+	resp_groups(x, &row);
 	t->row(t->arg);
 	db_shape_release(&resprow_shape, &row);
 	return 0;
@@ -334,23 +379,54 @@ export_responses_csv(struct db *db, long long session, struct buf *out,
 	struct dbparam	 p[3];
 	struct csvsink	 cs;
 	struct tsink	 t;
-	size_t		 i;
+	struct respctx	 x;
+	struct round	*v = NULL;
+	size_t		 i, q, nv = 0;
+	enum outcome	 o = OUT_DB_DOWN;
 
+	memset(&x, 0, sizeof(x));
+	x.t = &t;
+	if (profile_load(db, session, &x.pf) != OUT_OK ||
+	    agenda_list(db, session, &v, &nv) != OUT_OK)
+		goto out;
+	x.nq = x.pf.nq > 0 ? 1 : 0;
+	x.rounds = xcalloc(nv + 1, sizeof(*x.rounds));
+	x.g = xcalloc(nv * x.nq + 1, sizeof(*x.g));
+	for (x.n = 0; x.n < nv; x.n++) {
+		x.rounds[x.n] = v[x.n].id;
+		for (q = 0; q < x.nq; q++) {
+			groups_init(&x.g[x.n * x.nq + q]);
+			if (profile_groups_load(db, &v[x.n], &x.pf,
+			    &x.pf.q[q], 0, &x.g[x.n * x.nq + q]) != OUT_OK)
+				goto out;
+		}
+	}
 	buf_reset(out);
 	csv_begin(out);
 	csv_sink(&cs, out, &t);
 	for (i = 0; i < sizeof(resp_columns) / sizeof(resp_columns[0]); i++)
 		cell(&t, resp_columns[i]);
+	/* The group column, if the session asks a profile question. */
+	for (q = 0; q < x.nq; q++)
+		cell(&t, "group");
 	t.row(t.arg);
 	p[0] = p[1] = p[2] = (struct dbparam)DBP_INT(session);
-	if (db_exec(db, STMT_SESSION_RESPONSES, p, 3, resp_row, &t) < 0)
-		return OUT_DB_DOWN;
+	if (db_exec(db, STMT_SESSION_RESPONSES, p, 3, resp_row, &x) < 0)
+		goto out;
+	o = OUT_OK;
 	if (out->len + 2 >= out->max) {
 		why_set(why, "export_too_large", "the session's responses do "
 		    "not fit in one download");
-		return OUT_ERROR;
+		o = OUT_ERROR;
 	}
-	return OUT_OK;
+out:
+	for (i = 0; i < x.n * x.nq; i++)
+		groups_release(&x.g[i]);
+	free(x.g);
+	free(x.rounds);
+	profile_release(&x.pf);
+	rounds_free(v, nv);
+	return o;
 }
 
 /*
@@ -511,6 +587,12 @@ export_session_xlsx(struct db *db, const struct session *s,
 			goto out;
 		}
 		results_table(&res[i], v[i].labels, v[i].critnames, &t);
+		if (profile_groups_table(db, s->id, &v[i], &t) != OUT_OK) {
+			(void)xlsx_close(x, out);
+			buf_reset(out);
+			o = OUT_DB_DOWN;
+			goto out;
+		}
 	}
 	if (b.rounds > 0 && xlsx_sheet(x, "Leaderboard", &t) == 0)
 		board_table(&b, &t);

@@ -542,6 +542,14 @@ enum outcome	 totp_enable(struct request *, const struct acct *,
 enum outcome	 totp_disable(struct request *, const struct acct *,
 		    const char *, size_t, const char *, struct why *);
 
+/* api_profile.c */
+int		 api_profile_get(struct request *);
+int		 api_profile_set(struct request *);
+int		 api_group_view(struct request *);
+int		 api_round_groups(struct request *);
+int		 api_participant_profile(struct request *);
+int		 api_participant_profile_give(struct request *);
+
 /* api_totp.c */
 int		 api_totp_setup(struct request *);
 int		 api_totp_enable(struct request *);
@@ -1108,6 +1116,109 @@ void		 results_table(const struct results *, char *const *,
 void		 results_release(struct results *);
 void		 round_results(const struct roundspec *, const struct answer *,
 		    size_t, long long, struct jw *);
+
+/* groups.c: a round's results per group of a profile question */
+#define GROUPS_MAX	14	/* 12 answers, "other", and room */
+#define GROUPS_BAND	0.5	/* a scale's neutral band: +-0.5 point */
+enum gverdict {
+	GV_NONE,	/* fewer than two groups answered it */
+	GV_AGREE,	/* no group above while another is below */
+	GV_DIFFER,	/* one group above, another below */
+	GV__MAX
+};
+/* A group shown: the responders of an answer, or "other". */
+struct pgroup {
+	long long	 answer;	/* its profile answer; 0: "other" */
+	long long	 responses;	/* responders of the round */
+	struct results	 res;		/* owned */
+};
+/* An option's (criterion's) sides across the groups. */
+struct gcross {
+	size_t		 opt, crit;	/* indexes into the results */
+	enum gverdict	 verdict;
+	int		 hi, lo;	/* the group most above, most below */
+	int		 side[GROUPS_MAX];	/* 1, 0, -1; 2: no answers */
+	double		 measure[GROUPS_MAX];	/* mean, or share (%) */
+	int		 all_side;	/* the whole room's, to compare */
+	double		 all_measure;
+};
+struct groups {
+	long long	 min;		/* the session's minimum group size */
+	struct pgroup	*v;		/* owned; the groups shown */
+	size_t		 n;
+	long long	*merged;	/* owned; answers merged into "other" */
+	size_t		 nmerged;
+	long long	 left_out;	/* responders in no group shown */
+	struct gcross	*cross;		/* owned */
+	size_t		 ncross;
+	struct results	 all;		/* owned; the whole room's */
+};
+void		 groups_init(struct groups *);
+void		 groups_fill(struct groups *, const struct roundspec *,
+		    const struct answer *, const long long *, size_t,
+		    const long long *, size_t, const long long *, long long);
+int		 groups_index(const struct groups *, long long);
+void		 groups_key(const struct groups *, size_t, char *, size_t);
+const char	*groups_verdict(enum gverdict);
+void		 groups_json(const struct groups *, struct jw *);
+void		 groups_table(const struct groups *, const char *,
+		    char *const *, char *const *, char *const *,
+		    const struct tsink *);
+void		 groups_release(struct groups *);
+
+/* profile.c: profile questions and results by group (the domain) */
+#define PROFILE_QUESTIONS_MAX	2
+#define PROFILE_ANSWERS_MIN	2
+#define PROFILE_ANSWERS_MAX	12
+#define PROFILE_TEXT_MAX	200	/* a question's bytes */
+#define PROFILE_ANSWER_MAX	100	/* an answer's bytes */
+#define PROFILE_MIN_LOW		3	/* the minimum group size's range */
+#define PROFILE_MIN_HIGH	100
+struct pquestion {
+	long long	 id;
+	char		*text;		/* owned */
+	size_t		 na;
+	long long	 aid[PROFILE_ANSWERS_MAX];
+	char		*atext[PROFILE_ANSWERS_MAX];	/* owned */
+};
+struct profile {
+	long long	 min;		/* the minimum group size */
+	long long	 view;		/* the projector's question; 0: off */
+	long long	 highlight;	/* its highlighted answer; 0: other */
+	char		 mode[10];	/* "side" or "highlight" */
+	struct pquestion q[PROFILE_QUESTIONS_MAX];
+	size_t		 nq;
+};
+struct round;
+enum outcome	 profile_load(struct db *, long long, struct profile *);
+void		 profile_release(struct profile *);
+const struct pquestion *profile_question(const struct profile *, long long);
+const char	*profile_answer_text(const struct pquestion *, long long);
+void		 profile_write(struct jw *, const struct profile *, int);
+int		 profile_locked(struct db *, long long);
+enum outcome	 profile_set(struct db *, long long, const struct jv *,
+		    struct why *);
+enum outcome	 profile_view_set(struct db *, long long, const struct jv *,
+		    struct why *);
+enum outcome	 profile_mine_write(struct db *, struct jw *,
+		    const struct partn *);
+enum outcome	 profile_give(struct db *, const struct partn *,
+		    const struct jv *, struct why *);
+int		 profile_groups_apply(const struct round *);
+enum outcome	 profile_groups_load(struct db *, const struct round *,
+		    const struct profile *, const struct pquestion *, int,
+		    struct groups *);
+enum outcome	 profile_groups_write(struct db *, struct jw *,
+		    const struct round *, const struct profile *,
+		    const struct pquestion *);
+enum outcome	 profile_room_write(struct db *, struct jw *, long long,
+		    const struct round *);
+const char	*profile_group_name(const struct groups *, size_t,
+		    const struct pquestion *);
+enum outcome	 profile_groups_table(struct db *, long long,
+		    const struct round *, const struct tsink *);
+int		 profile_copy(struct db *, long long, long long);
+enum outcome	 profile_json(struct db *, struct jw *, long long);
 
 /* admin.c */
 /* An account as the admin area sees it: no content, no secret. */

@@ -184,11 +184,13 @@ down:
 /*
  * Writes "round": the step's round of session as participants see it
  * (round_write()), with "answered", and "results" when the view is the
- * results, the round is revealed, or its projector_results is "live";
- * null when the step is no round (or its round is gone); a revealed
- * scored round adds its "correct" options.  Before it, "leaderboard"
- * (leaderboard.c; null when hidden or there is none).  On OUT_DB_DOWN
- * the writer holds a part: the caller drops it.
+ * results, the round is revealed, or its projector_results is "live"
+ * (with them, per group when the facilitator set the projector's group
+ * view: profile_room_write(), merged groups only); null when the step
+ * is no round (or its round is gone); a revealed scored round adds its
+ * "correct" options.  Before it, "leaderboard" (leaderboard.c; null
+ * when hidden or there is none).  On OUT_DB_DOWN the writer holds a
+ * part: the caller drops it.
  */
 enum outcome
 projector_round_write(struct db *db, struct jw *w, long long session,
@@ -227,7 +229,8 @@ projector_round_write(struct db *db, struct jw *w, long long session,
 	jw_kint(w, "answered", n);
 	if ((strcmp(st->view, "results") == 0 || rd.revealed ||
 	    strcmp(rd.projector_results, "live") == 0) &&
-	    (o = round_results_write(db, w, &rd, 0)) != OUT_OK)
+	    ((o = round_results_write(db, w, &rd, 0)) != OUT_OK ||
+	    (o = profile_room_write(db, w, session, &rd)) != OUT_OK))
 		goto out;
 	/* A scored round's correct options: only once revealed (P8). */
 	if (rd.revealed && rtype_score(rd.spec.type) != NULL &&

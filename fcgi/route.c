@@ -125,6 +125,13 @@ enum routeid {
 	ROUTE_CORRECT_SET,
 	ROUTE_LEADERBOARD_GET,
 	ROUTE_LEADERBOARD_SET,
+	/* Profile questions and results by group. */
+	ROUTE_PROFILE_GET,
+	ROUTE_PROFILE_SET,
+	ROUTE_GROUP_VIEW,
+	ROUTE_ROUND_GROUPS,
+	ROUTE_PART_PROFILE,
+	ROUTE_PART_PROFILE_GIVE,
 	ROUTE__MAX
 };
 
@@ -402,6 +409,26 @@ static const struct route routes[ROUTE__MAX] = {
 	[ROUTE_LEADERBOARD_SET] = { "session.leaderboard_set", METHOD_PATCH,
 	    "/api/sessions/{id}/leaderboard", WHO_ACCOUNT,
 	    api_leaderboard_set },
+	/*
+	 * Profile questions and results by group (api_profile.c): the
+	 * facilitator sets the questions, the projector's view, and reads
+	 * a round's results per group; a participant answers at join.
+	 */
+	[ROUTE_PROFILE_GET] = { "profile.get", METHOD_GET,
+	    "/api/sessions/{id}/profile", WHO_ACCOUNT, api_profile_get },
+	[ROUTE_PROFILE_SET] = { "profile.set", METHOD_PUT,
+	    "/api/sessions/{id}/profile", WHO_ACCOUNT, api_profile_set },
+	[ROUTE_GROUP_VIEW] = { "profile.group_view", METHOD_PUT,
+	    "/api/sessions/{id}/group-view", WHO_ACCOUNT, api_group_view },
+	[ROUTE_ROUND_GROUPS] = { "round.groups", METHOD_GET,
+	    "/api/sessions/{id}/rounds/{id}/groups", WHO_ACCOUNT,
+	    api_round_groups },
+	[ROUTE_PART_PROFILE] = { "participant.profile", METHOD_GET,
+	    "/api/participant/profile", WHO_PARTICIPANT,
+	    api_participant_profile },
+	[ROUTE_PART_PROFILE_GIVE] = { "participant.profile_answer",
+	    METHOD_POST, "/api/participant/profile", WHO_PARTICIPANT,
+	    api_participant_profile_give },
 };
 
 /* Returns 1 for the methods that change state. */

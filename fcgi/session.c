@@ -558,8 +558,8 @@ session_delete(struct db *db, long long id, long long account,
 }
 
 /*
- * A new draft with session id's settings and teams, titled as a copy in
- * the session's language; *copy its id.
+ * A new draft with session id's settings, teams and profile questions,
+ * titled as a copy in the session's language; *copy its id.
  */
 enum outcome
 session_duplicate(struct db *db, long long id, long long account,
@@ -594,7 +594,7 @@ session_duplicate(struct db *db, long long id, long long account,
 		if (db_exec(db, STMT_TEAM_INSERT, p, 3, NULL, NULL) != 1)
 			goto down;
 	}
-	if (db_commit(db) != 0)
+	if (profile_copy(db, s.id, *copy) == -1 || db_commit(db) != 0)
 		goto down;
 	o = OUT_OK;
 	goto out;

@@ -256,6 +256,7 @@ static const struct stmtdef *const parts[] = {
 	stmts_qa,
 	stmts_member,
 	stmts_quiz,
+	stmts_profile,
 };
 #define NPARTS (sizeof(parts) / sizeof(parts[0]))
 

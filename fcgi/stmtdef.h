@@ -17,6 +17,7 @@ extern const struct stmtdef stmts_session[STMT__MAX];
 extern const struct stmtdef stmts_qa[STMT__MAX];
 extern const struct stmtdef stmts_member[STMT__MAX];
 extern const struct stmtdef stmts_quiz[STMT__MAX];
+extern const struct stmtdef stmts_profile[STMT__MAX];
 
 /* The columns of a session, as api_session.c reads them. */
 #define SESSION_COLS "s.id, s.title, s.description, s.language, s.named, " \

@@ -11,6 +11,16 @@
 #include "stmtdef.h"
 #include "banned.h"
 
+/*
+ * The profile answer (0: none, "rather not say") of the participant of
+ * row w to the session's question at place n, for responses.csv's group
+ * column (export.c maps it to the round's merged group).
+ */
+#define PROFILE_OF(w, n) "(SELECT COALESCE(pp.answer_id, 0) FROM " \
+	"participant_profile pp JOIN profile_question q ON q.id = " \
+	"pp.question_id WHERE pp.participant_id = " w ".participant_id " \
+	"AND q.position = " n ")"
+
 /* The columns of a round, as api_round.c reads them. */
 #define ROUND_COLS_V(version) "r.id, r.position, r.type, r.title, " \
 	"r.state, r.revealed, r.min_picks, r.max_picks, r.scale_max, " \
@@ -154,7 +164,8 @@ const struct stmtdef stmts_session[STMT__MAX] = {
 	/* Every response of a session (export.c); nobody named. */
 	[STMT_SESSION_RESPONSES] = { "SELECT r.position, r.title, r.type, "
 	    "o.label, c.name, v.value, NULL, NULL, NULL, t.name, "
-	    "DATE_FORMAT(x.updated_at, '%Y-%m-%dT%H:%i:%sZ') AS at, x.id "
+	    "DATE_FORMAT(x.updated_at, '%Y-%m-%dT%H:%i:%sZ') AS at, x.id, "
+	    "x.round_id, " PROFILE_OF("x", "1") " "
 	    "FROM response x JOIN round r ON r.id = x.round_id "
 	    "JOIN response_value v ON v.response_id = x.id "
 	    "JOIN round_option o ON o.id = v.option_id "
@@ -162,14 +173,16 @@ const struct stmtdef stmts_session[STMT__MAX] = {
 	    "LEFT JOIN team t ON t.id = x.team_id WHERE r.session_id = ? "
 	    "UNION ALL SELECT r.position, r.title, r.type, NULL, NULL, NULL, "
 	    "x.text, NULL, IF(x.hidden, 'hidden', 'shown'), t.name, "
-	    "DATE_FORMAT(x.updated_at, '%Y-%m-%dT%H:%i:%sZ'), x.id "
+	    "DATE_FORMAT(x.updated_at, '%Y-%m-%dT%H:%i:%sZ'), x.id, "
+	    "x.round_id, " PROFILE_OF("x", "1") " "
 	    "FROM response x JOIN round r ON r.id = x.round_id "
 	    "LEFT JOIN team t ON t.id = x.team_id WHERE r.session_id = ? "
 	    "AND x.text IS NOT NULL "
 	    "UNION ALL SELECT r.position, r.title, r.type, NULL, NULL, NULL, "
 	    "i.text, k.name, CASE WHEN i.merged_into IS NOT NULL THEN "
 	    "'merged' WHEN i.hidden THEN 'hidden' ELSE 'shown' END, t.name, "
-	    "DATE_FORMAT(i.created_at, '%Y-%m-%dT%H:%i:%sZ'), i.id "
+	    "DATE_FORMAT(i.created_at, '%Y-%m-%dT%H:%i:%sZ'), i.id, "
+	    "i.round_id, " PROFILE_OF("i", "1") " "
 	    "FROM idea i JOIN round r ON r.id = i.round_id "
 	    "LEFT JOIN cluster k ON k.id = i.cluster_id "
 	    "LEFT JOIN team t ON t.id = i.team_id WHERE r.session_id = ? "

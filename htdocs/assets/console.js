@@ -19,6 +19,7 @@ import { invitationPanel, inviteFromLink, membersPanel, roleClass, sharedList } 
 // A mailed invitation's token, kept before a login can take the page away.
 inviteFromLink();
 import { leaderboardView } from "./leaderboard.js";
+import { groupsPanel, profileForm, profileLoad } from "./profile.js";
 
 // The server's list of round types and their modules, fetched while the
 // catalogue loads.
@@ -167,6 +168,7 @@ async function loadSession() {
 		members();
 	}
 	renderSession();
+	await profileLoad(sid, call);
 	return true;
 }
 
@@ -534,6 +536,9 @@ async function pollResults(r, box) {
 			    answerHide: async (id, hidden) => (await call("PATCH",
 			    "/sessions/" + sid + "/rounds/" + r.id + "/answers/" + id,
 			    { hidden })).ok }));
+			const gbox = el("div", null, "panel groups-panel");
+			box.append(gbox);
+			groupsPanel(sid, call, d.round, gbox);
 		}
 	} catch (e) {
 		// The next poll tries again.
@@ -767,6 +772,7 @@ async function main() {
 		return;
 	}
 	$("session-view").hidden = false;
+	profileForm(sid, call);
 	if (await loadSession()) {
 		await loadRounds();
 		pollLive();

@@ -24,7 +24,9 @@
 // reload or a woken tab resumes from the cookie without the join form.
 // The timer counts down to the server's ends_at_ms, by the offset of the
 // phone's clock that the worker's answer taught (live.js).  The name and team fields appear when the
-// server asks for them; every error is said next to what caused it.
+// server asks for them; every error is said next to what caused it.  The
+// session's profile questions come right after the join (or a resume
+// that has not answered them), one screen each, before the first round.
 import { api } from "./api.js";
 import { buildSwitch, chooseLanguage, language, rememberLanguage, setLanguage,
     t } from "./i18n.js";
@@ -61,7 +63,7 @@ function say(text, state) {
 }
 
 function show(view) {
-	for (const v of ["join-view", "in-view", "ended-view"])
+	for (const v of ["join-view", "profile-view", "in-view", "ended-view"])
 		$(v).hidden = v !== view;
 }
 
@@ -523,6 +525,48 @@ function joinError(r) {
 	$(field).focus();
 }
 
+// The session's profile questions the participant has not answered, one
+// screen each, one tap (their answers, and "rather not say"), before the
+// first round; an answer is kept with the participant only.
+async function askProfile() {
+	const r = await api("GET", "/participant/profile");
+	if (!r.ok || !r.data.questions)
+		return;
+	const open = r.data.questions.filter((q) => !q.answered);
+	for (let i = 0; i < open.length; i++)
+		await askOne(open[i], i, open.length);
+}
+
+function askOne(q, i, n) {
+	return new Promise((resolve) => {
+		show("profile-view");
+		$("pq-step").textContent = n > 1 ? t("join.profileStep", { i: i + 1, n }) : "";
+		$("pq-h").textContent = q.text;
+		$("pq-error").textContent = "";
+		const box = $("pq-answers");
+		box.replaceChildren();
+		const choices = q.answers.map((a) => [a.id, a.text, ""]);
+		choices.push([null, t("join.ratherNot"), " secondary"]);
+		for (const [id, text, cls] of choices) {
+			const b = el("button", text, "btn pq-answer" + cls);
+			b.type = "button";
+			b.addEventListener("click", async () => {
+				for (const x of box.querySelectorAll("button"))
+					x.disabled = true;
+				const x = await api("POST", "/participant/profile",
+				    { question: q.id, answer: id });
+				if (x.ok)
+					return resolve();
+				for (const y of box.querySelectorAll("button"))
+					y.disabled = false;
+				$("pq-error").textContent = x.text;
+			});
+			box.append(b);
+		}
+		$("pq-h").focus();
+	});
+}
+
 $("join").addEventListener("submit", async (ev) => {
 	ev.preventDefault();
 	const body = { code: $("code").value };
@@ -539,6 +583,7 @@ $("join").addEventListener("submit", async (ev) => {
 	// The session's language from the first answer, not the first poll.
 	if (!chosen && me.session.language && me.session.language !== language())
 		await setLanguage(me.session.language);
+	await askProfile();
 	show("in-view");
 	renderMe();
 	say("");
@@ -558,6 +603,9 @@ $("back-list").addEventListener("click", () => {
 async function resume() {
 	const st = await askWorker();
 	if (st === "ok") {
+		if (!chosen && me.session.language && me.session.language !== language())
+			await setLanguage(me.session.language);
+		await askProfile();
 		show("in-view");
 		await apply();
 		setTimeout(poll, delay);

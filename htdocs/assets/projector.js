@@ -27,6 +27,7 @@ import { LANGUAGES, chooseLanguage, language, rememberLanguage,
 import { el, morph } from "./charts.js";
 import { renderResults } from "./results.js";
 import { leaderboardView } from "./leaderboard.js";
+import { groupsView } from "./groups.js";
 import { loadRoundType, roundType } from "./rounds/index.js";
 import { learnClock, pollDoc, timerEnd as endOf } from "./live.js";
 
@@ -92,7 +93,12 @@ async function drawRoom() {
 		const view = step.view || "question";
 		let body;
 		const mod = roundType(r.type);
-		if (view === "leaderboard") {
+		if (view === "results" && r.results && r.groups && r.group_view) {
+			// The facilitator's choice: the results by group.
+			body = groupsView(r, r.groups, { mode: r.group_view.mode,
+			    highlight: r.group_view.highlight, big: true });
+			$("rr-count").textContent = "";
+		} else if (view === "leaderboard") {
 			// The session's, over its revealed questions (hidden: null).
 			body = d.leaderboard ? leaderboardView(d.leaderboard) :
 			    el("p", t("leaderboard.notShown"), "meta-big");

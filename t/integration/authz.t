@@ -217,6 +217,12 @@ REQ[round.correct]="GET /api/sessions/$S/rounds/$R/correct"
 REQ[round.correct_set]="PUT /api/sessions/$S/rounds/$R/correct {\"correct\":[$OPT]}"
 REQ[session.leaderboard]="GET /api/sessions/$S/leaderboard"
 REQ[session.leaderboard_set]="PATCH /api/sessions/$S/leaderboard {\"hidden\":false}"
+REQ[profile.get]="GET /api/sessions/$S/profile"
+REQ[profile.set]="PUT /api/sessions/$S/profile {\"group_min\":5}"
+REQ[profile.group_view]="PUT /api/sessions/$S/group-view {\"question\":null}"
+REQ[round.groups]="GET /api/sessions/$S/rounds/$RO/groups"
+REQ[participant.profile]="GET /api/participant/profile"
+REQ[participant.profile_answer]="POST /api/participant/profile {\"question\":1,\"answer\":null}"
 
 # What ends a login, a participant or the session goes last.
 LAST="account.login_end session.participant_remove session.stop logout"

@@ -6,7 +6,9 @@
 # the plan's limit, stop with participants polling (nothing served after
 # the commit), a new code on restart, isolation between accounts and
 # sessions, the automatic stop, guessing held back, co-facilitators and
-# moderators (invited by mail, accepted, revoked), the audit trail.
+# moderators (invited by mail, accepted, revoked), profile questions
+# and results by group (merged below the minimum, in the room's document
+# and the downloads), the audit trail.
 PF_SRC=${PF_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$PF_SRC/t/lib/tap.sh"
 with_stack
@@ -418,6 +420,192 @@ for a in member_invited:ok member_accepted:ok member_accepted:refused member_rev
 	like "$actions" "(^| )$a( |$)" "audit event: $a"
 done
 call ann POST "/api/sessions/$ms/stop" ''
+# --- profile questions and results by group -----------------------------------
+# A question set and checked while nobody has joined; answered at join
+# (one tap; "rather not say" is null and counts as other); a round's
+# results per group against a hand-computed case (docs/rounds.md,
+# "Results by group"); the minimum group size (P8) in the API, the
+# room's document and the downloads.
+call ann POST /api/sessions '{"title":"Consultation"}'
+G=$(jget "$body" session.id)
+call ann GET "/api/sessions/$G/profile"
+is "$code:$(jget "$body" profile.questions):$(jget "$body" profile.group_min)" "200:[]:5" "profile.get: no questions, minimum 5"
+call ann PUT "/api/sessions/$G/profile" '{"questions":[{"text":"I am here as","answers":["Resident"]}]}'
+is "$code:$(jget "$body" error.code)" 422:invalid_field "one answer is too few"
+like "$(jget "$body" error.message)" 'question 1 needs 2 to 12 answers' "saying how many"
+call ann PUT "/api/sessions/$G/profile" '{"questions":[{"text":"I am here as","answers":["Resident","resident"]}]}'
+like "$code:$(jget "$body" error.message)" '422:question 1 has the answer "resident" twice' "a duplicate answer is refused"
+call ann PUT "/api/sessions/$G/profile" '{"questions":[{"text":"A","answers":["x","y"]},{"text":"B","answers":["x","y"]},{"text":"C","answers":["x","y"]}]}'
+is "$code:$(jget "$body" error.code)" 422:invalid_field "three questions are too many"
+call ann PUT "/api/sessions/$G/profile" '{"questions":[{"text":"A","answers":["x","y"]},{"text":"a","answers":["x","y"]}]}'
+like "$code:$(jget "$body" error.message)" '422:question 2 is the same as question 1' "the same question twice is refused"
+call ann PUT "/api/sessions/$G/profile" '{"questions":[{"text":"  ","answers":["x","y"]}]}'
+is "$code" 422 "a blank question is refused"
+call ann PUT "/api/sessions/$G/profile" '{"group_min":2}'
+like "$code:$(jget "$body" error.message)" '422:group_min must be a whole number from 3 to 100' "a minimum below 3 is refused"
+call ann PUT "/api/sessions/$G/profile" '{"questions":[{"text":"I am here as","answers":["Resident","Business","Municipality"]}]}'
+is "$code" 200 "profile.set: one question, three answers"
+Q=$(jget "$body" profile.questions.0.id)
+A_RES=$(jget "$body" profile.questions.0.answers.0.id)
+A_BUS=$(jget "$body" profile.questions.0.answers.1.id)
+A_MUN=$(jget "$body" profile.questions.0.answers.2.id)
+call ann PUT "/api/sessions/$G/profile" '{"questions":[{"text":"Bad","answers":["x"]}]}'
+call ann GET "/api/sessions/$G/profile"
+is "$(jget "$body" profile.questions.0.text):$(jget "$body" profile.questions.0.answers.2.text)" "I am here as:Municipality" "a refused change lost nothing saved"
+call ann POST "/api/sessions/$G/duplicate" ''
+GCOPY=$(jget "$body" session.id)
+call ann GET "/api/sessions/$GCOPY/profile"
+is "$(jget "$body" profile.questions.0.text):$(jget "$body" profile.questions.0.answers.2.text):$(jget "$body" profile.group_min)" \
+    "I am here as:Municipality:5" "a duplicate has the same profile questions"
+call ann PUT "/api/sessions/$GCOPY/profile" '{"questions":[{"text":"I am here as","answers":["Resident","Business"]},{"text":"My age","answers":["under 30","30 to 60","over 60"]}],"group_min":8}'
+is "$code:$(jget "$body" profile.questions.1.answers.2.text):$(jget "$body" profile.group_min)" "200:over 60:8" "two questions and another minimum: the copy is a draft nobody joined"
+pf_curl -s -b "$T_DIR/jar.ann" -o "$T_DIR/gc.csv" "$PF_URL/api/sessions/$GCOPY/responses.csv"
+is "$(head -1 "$T_DIR/gc.csv" | tail -c +4 | tr -d '\r')" \
+    "round,question,type,option,criterion,value,text,cluster,idea_state,team,time,group" \
+    "two questions: responses.csv has one group column (two on a row would cross the groups)"
+call bob GET "/api/sessions/$G/profile"
+c1=$code
+call bob PUT "/api/sessions/$G/profile" '{"group_min":9}'
+c2=$code
+call ann GET "/api/sessions/$G/profile"
+is "$c1:$c2:$(jget "$body" profile.group_min)" "404:404:5" "another account: profile.get and .set 404, nothing changed"
+call ann POST "/api/sessions/$G/rounds" '{"type":"statements","title":"Do you agree?","options":["Build the bridge","Keep the park"]}'
+GR=$(jget "$body" round.id)
+GA=$(jget "$body" round.options.0.id); GB=$(jget "$body" round.options.1.id)
+call ann POST "/api/sessions/$G/rounds" '{"type":"choice","title":"Few answer","options":["Yes","No"],"min_picks":1,"max_picks":1}'
+GC=$(jget "$body" round.id); GY=$(jget "$body" round.options.0.id)
+call ann POST "/api/sessions/$G/start" ''
+GCODE=$(jget "$body" session.join_code)
+# 6 residents, 5 businesses, 2 municipality, 2 rather not say, 1 never
+# answers: with a minimum of 5 the municipality is merged into other (5).
+who=(); n=0
+for g in R R R R R R B B B B B M M N N X; do
+	n=$((n + 1)); browser "g$n" "127.0.3.$n"; who[$n]=$g
+	call "g$n" POST /api/join "{\"code\":\"$GCODE\"}"
+done
+call g1 GET /api/participant/profile
+is "$code:$(jget "$body" questions.0.text):$(jget "$body" questions.0.answered)" "200:I am here as:false" "participant.profile: the question, not answered yet"
+like "$(jget "$body" questions.0.answers)" '"text":"Resident".*"text":"Business".*"text":"Municipality"' "with its answers in order"
+call g1 POST /api/participant/profile "{\"question\":$Q,\"answer\":999999}"
+is "$code:$(jget "$body" error.code)" 422:invalid_field "an answer the question does not have: 422"
+call g1 POST /api/participant/profile "{\"question\":$Q}"
+is "$code:$(jget "$body" error.code)" 422:missing_field "no answer at all: 422 (null is rather not say)"
+for n in $(seq 1 15); do
+	case ${who[$n]} in
+	R) a=$A_RES ;; B) a=$A_BUS ;; M) a=$A_MUN ;; N) a=null ;;
+	esac
+	call "g$n" POST /api/participant/profile "{\"question\":$Q,\"answer\":$a}"
+done
+is "$code:$(jget "$body" questions.0.answered):$(jget "$body" questions.0.answer)" "200:true:" "rather not say: answered, no answer"
+call g1 GET /api/participant/profile
+is "$code:$(jget "$body" questions.0.answer)" "200:$A_RES" "a resident's answer is kept"
+is "$(sql -e "SELECT COUNT(*) FROM participant_profile pp JOIN participant p ON p.id = pp.participant_id WHERE p.session_id = $G")" 15 "fifteen answers, with the participants"
+call ann PUT "/api/sessions/$G/profile" '{"questions":[{"text":"Other","answers":["x","y"]}]}'
+is "$code:$(jget "$body" error.code)" 409:profile_locked "people have joined: the questions stay"
+call ann PUT "/api/sessions/$G/profile" '{"group_min":5}'
+is "$code:$(jget "$body" profile.locked)" 200:true "the minimum still can change"
+# Statement 1: residents 5,5,4,4,5,4 (4.50), businesses 1,2,1,2,2 (1.60),
+# other (municipality 3,3; rather not say 3,4; never 2) 3.00.
+# Statement 2: 4 each, but businesses 4,4,5,4,4 (4.20).
+call ann POST "/api/sessions/$G/rounds/$GR/open" ''
+v1=(0 5 5 4 4 5 4 1 2 1 2 2 3 3 3 4 2)
+for n in $(seq 1 16); do
+	b=4; [ "$n" = 9 ] && b=5
+	call "g$n" POST "/api/participant/rounds/$GR/answer" "{\"answers\":[{\"option\":$GA,\"value\":${v1[$n]}},{\"option\":$GB,\"value\":$b}]}"
+done
+call ann GET "/api/sessions/$G/rounds/$GR/groups"
+is "$code" 200 "round.groups: 200"
+gx() { printf '%s' "$body" | perl -MJSON::PP -e "$1"; }
+is "$(gx 'my $g = decode_json(<STDIN>)->{groups}; print join " ", map { ($_->{key} =~ s/^a\d+$/a/r) . "=" . $_->{responses} } @{$g->{groups}}')" \
+    "a=6 a=5 other=5" "three groups: residents 6, businesses 5, other 5"
+is "$(gx 'my $g = decode_json(<STDIN>)->{groups}; print join " ", map { $_->{answer} // "null" } @{$g->{groups}}')" \
+    "$A_RES $A_BUS null" "in the question's order, other last"
+is "$(jget "$body" groups.merged)" "[$A_MUN]" "the municipality (2) merged into other"
+is "$(jget "$body" groups.left_out)" 0 "nobody left out"
+is "$(gx 'my $g = decode_json(<STDIN>)->{groups}; print join " ", map { $_->{results}{options}[0]{mean} } @{$g->{groups}}')" \
+    "4.5 1.6 3" "statement 1's means per group: 4.50, 1.60, 3.00"
+is "$(gx 'my $g = decode_json(<STDIN>)->{groups}; print join " ", map { "$_->{verdict}:" . ($_->{above} // "-") . ":" . ($_->{below} // "-") } @{$g->{cross}}')" \
+    "differ:a$A_RES:a$A_BUS agree:-:-" "statement 1: residents and businesses differ; statement 2: all agree"
+is "$(gx 'my $g = decode_json(<STDIN>)->{groups}; print join " ", map { $_->{side} } @{$g->{cross}[0]{groups}}')" \
+    "1 -1 0" "sides of statement 1: above, below, neutral (3.00 within 0.5 of 3)"
+is "$(jget "$body" groups.question.answers.2.text)" Municipality "the question's answers name the groups"
+is "$(jget "$body" groups.cross.0.all.measure)" 3.12 "and the whole room's: 50/16 = 3.125 (written 3.12)"
+call ann GET "/api/sessions/$G/rounds/$GR/groups?question=999999"
+is "$code:$(jget "$body" error.message)" "404:this session has no such profile question" "round.groups: a question of no session is 404"
+call ann GET "/api/sessions/$G/rounds/$GR/groups?question=x"
+is "$code:$(jget "$body" error.code)" 400:invalid_query "a question that is no number: 400"
+call bob GET "/api/sessions/$G/rounds/$GR/groups"
+c1=$code
+call ann GET "/api/sessions/$sid/rounds/$GR/groups"
+c2=$code
+call ann GET "/api/sessions/$G/rounds/$GR/groups"
+is "$c1:$c2:$code" "404:404:200" "round.groups: another account's session, a round of another session 404; the owner's 200"
+# Three residents and one business answer: all merged, and an "other" of 4
+# is below the minimum: no group is shown.
+call ann POST "/api/sessions/$G/rounds/$GC/open" ''
+for n in 1 2 3 7; do
+	call "g$n" POST "/api/participant/rounds/$GC/answer" "{\"choices\":[$GY]}"
+done
+call ann GET "/api/sessions/$G/rounds/$GC/groups"
+is "$(jget "$body" groups.groups):$(jget "$body" groups.left_out)" "[]:4" "a lone other of 4: left out, none shown"
+call ann PUT "/api/sessions/$G/profile" '{"group_min":3}'
+call ann GET "/api/sessions/$G/rounds/$GC/groups"
+is "$(jget "$body" groups.groups):$(jget "$body" groups.left_out):$(jget "$body" groups.merged)" "[]:4:[$A_BUS,$A_RES]" \
+    "minimum 3: the residents (3) would give the lone business away as the difference to the whole: they join other, none shown"
+call ann PUT "/api/sessions/$G/profile" '{"group_min":5}'
+# The room: the facilitator sets the projector's group view.
+call ann PUT "/api/sessions/$G/group-view" "{\"question\":999999}"
+is "$code:$(jget "$body" error.code)" 422:invalid_field "group-view: a question of no session is 422"
+call ann PUT "/api/sessions/$G/group-view" "{\"question\":$Q,\"mode\":\"sideways\"}"
+is "$code" 422 "group-view: an unknown mode is 422"
+call ann PUT "/api/sessions/$G/group-view" "{\"question\":$Q,\"mode\":\"highlight\",\"highlight\":$A_MUN}"
+is "$code:$(jget "$body" profile.view.mode):$(jget "$body" profile.view.highlight)" "200:highlight:$A_MUN" "group-view: highlight the municipality"
+call bob PUT "/api/sessions/$G/group-view" "{\"question\":null}"
+c1=$code
+call ann GET "/api/sessions/$G/profile"
+is "$c1:$(jget "$body" profile.view.mode)" "404:highlight" "another account: group-view 404, the view unchanged"
+call ann POST "/api/sessions/$G/projector" ''
+GTOK=$(jget "$body" projector_link); GTOK=${GTOK#*#}
+call ann POST "/api/sessions/$G/step" "{\"kind\":\"round\",\"round\":$GR,\"view\":\"results\"}"
+browser groom 127.0.3.99
+call groom GET /api/projector/state '' -H "X-Projector-Token: $GTOK"
+is "$(jget "$body" round.group_view.mode):$(jget "$body" round.group_view.highlight)" "highlight:a$A_MUN" "projector: the view and its group"
+is "$(gx 'my $g = decode_json(<STDIN>)->{round}{groups}; print join " ", map { $_->{key} . "=" . $_->{responses} } @{$g->{groups}}')" \
+    "a$A_RES=6 a$A_BUS=5 other=5" "projector: merged groups only (the municipality in other)"
+for i in $(seq 1 60); do
+	pf_curl -s -o "$T_DIR/groom.json" "$PF_URL/live/$GTOK.json"
+	grep -q '"group_view"' "$T_DIR/groom.json" 2>/dev/null && break
+	sleep 0.05
+done
+body=$(cat "$T_DIR/groom.json")
+is "$(gx 'my $g = decode_json(<STDIN>)->{round}{groups}; print join " ", map { $_->{responses} } @{$g->{groups}}'):$(jget "$body" round.groups.merged):$(grep -c 'participant_profile\|"participant"' "$T_DIR/groom.json")" \
+    "6 5 5:[$A_MUN]:0" "the room's document: the same merged groups, nobody's own answer"
+call g1 GET /api/participant/state
+st=$(printf '%s' "$body" | grep -c '"groups"\|Municipality')
+call g1 GET /api/participant/profile
+is "$st:$(printf '%s' "$body" | grep -c 'Municipality')" "0:1" "the participants' state has no groups (the profile only from its own route)"
+# The downloads: a group column, per-group tables.
+pf_curl -s -b "$T_DIR/jar.ann" -o "$T_DIR/g.csv" "$PF_URL/api/sessions/$G/responses.csv"
+is "$(head -1 "$T_DIR/g.csv" | tail -c +4 | tr -d '\r')" \
+    "round,question,type,option,criterion,value,text,cluster,idea_state,team,time,group" "responses.csv: a group column"
+tr -d '\r' <"$T_DIR/g.csv" >"$T_DIR/g.txt"
+is "$(grep -c ',Resident$' "$T_DIR/g.txt"):$(grep -c ',Business$' "$T_DIR/g.txt"):$(grep -c ',other$' "$T_DIR/g.txt"):$(grep -c 'Municipality' "$T_DIR/g.txt")" \
+    "12:10:10:0" "statements: 12 resident values, 10 business, 10 other; no municipality (merged)"
+is "$(grep -c '^2,Few answer,choice,Yes,,1,,,,,[^,]*,$' "$T_DIR/g.txt")" 4 "the round where all are left out: no group named"
+pf_curl -s -b "$T_DIR/jar.ann" -o "$T_DIR/g1.csv" "$PF_URL/api/sessions/$G/rounds/$GR/results.csv"
+like "$(tr -d '\r' <"$T_DIR/g1.csv")" 'by group,I am here as,minimum,5,merged into other,1,left out,0' "results.csv: a per-group table"
+like "$(tr -d '\r' <"$T_DIR/g1.csv")" 'group,Resident,responses,6' "with each group"
+like "$(tr -d '\r' <"$T_DIR/g1.csv")" 'Build the bridge,differ,Resident,Business,1,4.50,-1,1.60,0,3.00' "and the cross-group view"
+pf_curl -s -b "$T_DIR/jar.ann" -o "$T_DIR/g.xlsx" "$PF_URL/api/sessions/$G/export.xlsx"
+cells=$("$PF_SRC/t/lib/xlsx-cells" "$T_DIR/g.xlsx")
+like "$cells" '1 Do you agree![A-Z]+[0-9]+ s by group' "the workbook: a per-group table on the round's sheet"
+like "$cells" '1 Do you agree![A-Z]+[0-9]+ s differ' "with the verdict"
+is "$(printf '%s\n' "$cells" | grep -c ' s Resident$'):$(printf '%s\n' "$cells" | grep -c 'Municipality')" 3:0 \
+    "residents named (group, above, a column of the cross view), the municipality (below the minimum) nowhere"
+call ann GET "/api/sessions/$G/export"
+is "$(jget "$body" session.profile.questions.0.answers.1.text):$(jget "$body" session.profile.group_min):$(printf '%s' "$body" | grep -c 'participant_profile')" "Business:5:0" \
+    "the session's export has its profile questions, not who answered what"
+call ann POST "/api/sessions/$G/stop" ''
 
 # --- the audit trail and the account's data ------------------------------------------
 actions=$(sql -e "SELECT DISTINCT action FROM audit_event" | tr '\n' ' ')
