@@ -110,7 +110,9 @@ int
 api_account_export(struct request *r)
 {
 	struct acct	 a;
+	struct session	*sh;
 	struct jw	*w;
+	size_t		 i, nsh;
 	int		 rc;
 
 	if ((rc = own_load(r, &a)) != 0)
@@ -128,6 +130,18 @@ api_account_export(struct request *r)
 	jw_key(w, "sessions");
 	if (sessions_write(r, w, 1) == -1)
 		goto down;
+	/* The sessions others share with the account, and its role in each. */
+	if (session_list_shared(r->db, a.id, &sh, &nsh) != OUT_OK)
+		goto down;
+	jw_key(w, "shared_sessions");
+	jw_arr(w);
+	for (i = 0; i < nsh; i++) {
+		jw_obj(w);
+		session_write(w, &sh[i], r->cfg->str[CFG_SITE_ORIGIN]);
+		jw_end(w);
+	}
+	jw_end(w);
+	sessions_free(sh, nsh);
 	jw_key(w, "audit_events");
 	if (acct_events_write(r->db, a.id, w) != OUT_OK)
 		goto down;

@@ -370,6 +370,8 @@ static const struct field update_fields[] = {
 	{ "participants_cluster", FT_BOOL, 0, 0, 0 },
 	{ "projector_results", FT_STRING, 0, 4, 6 },
 	{ "session_wide", FT_BOOL, 0, 0, 0 },
+	{ "time_limit", FT_INT, 0, 0, 3600 },
+	{ "speed_bonus", FT_INT, 0, 0, 1000 },
 	{ "confirm_remove", FT_BOOL, 0, 0, 0 },
 };
 

@@ -232,6 +232,7 @@ enum stmt {
 	STMT_MEMBER_SESSIONS,	/* the sessions shared with an account */
 	STMT_MEMBER_WHO,	/* the email of an account */
 	STMT_SESSION_OWNER,	/* whose plan a session counts against */
+	STMT_MEMBER_ROOM_RETIRE, /* a revoked member's projector link dead */
 	/* Scored rounds (a quiz) and the leaderboard: stmtquiz.c. */
 	STMT_QUIZ_OPEN_INFO,	/* a round's type, picks, limit, correct ones */
 	STMT_QUIZ_OPENED,	/* the server's time of a round's opening */

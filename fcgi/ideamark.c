@@ -45,8 +45,10 @@ idea_mark(struct db *db, long long session, long long round, long long idea,
 	p[2] = (struct dbparam)DBP_INT(round);
 	if ((rc = db_exec(db, STMT_MARK_SET, p, 3, NULL, NULL)) < 0)
 		goto down;
-	if (rc == 0 && db_exec(db, STMT_IDEA_ON_WALL, p + 1, 2, db_row_int,
-	    &found) == 0) {
+	if (rc == 0 && (rc = db_exec(db, STMT_IDEA_ON_WALL, p + 1, 2,
+	    db_row_int, &found)) < 0)
+		goto down;
+	if (rc == 0) {
 		/* Not on the wall (a mark already there changes nothing). */
 		db_rollback(db);
 		why_set(why, "not_found", "no such idea on the wall");

@@ -27,7 +27,7 @@
 #include "db.h"
 #include "banned.h"
 
-#define BOARD_ROOM	10	/* entries the room's documents show */
+#define BOARD_ROOM_MAX	10	/* entries the room's documents show */
 
 /* A round before it opens (STMT_QUIZ_OPEN_INFO). */
 struct openinfo {
@@ -205,6 +205,19 @@ static const struct dbfield placed_cols[] = {
 };
 static const struct dbshape placed_shape = DBSHAPE(placed_cols, placed);
 
+/* Returns 1 if one of the first i entries of list is the number v. */
+static int
+named_before(const struct jv *list, size_t i, long long v)
+{
+	long long	 w;
+	size_t		 k;
+
+	for (k = 0; k < i; k++)
+		if (jv_int(jv_at(list, k), &w) == 0 && w == v)
+			return 1;
+	return 0;
+}
+
 /*
  * Marks options of round id of session correct, and the others not, in
  * one transaction; bumps the session (a revealed round's board moves).
@@ -254,6 +267,13 @@ correct_mark(struct db *db, long long session, long long id,
 		if (jv_int(jv_at(list, i), &opt) == -1 || opt <= 0 ||
 		    (places && (size_t)opt > n))
 			goto bad;
+		if (named_before(list, i, opt)) {
+			why_set(why, "invalid_field", "%s %zu names an option "
+			    "twice", places ? "correct_places" : "correct",
+			    i + 1);
+			o = OUT_INVALID;
+			goto down;
+		}
 		p[0] = (struct dbparam)DBP_INT(places ? v[opt - 1].id : opt);
 		p[1] = (struct dbparam)DBP_INT(id);
 		switch (db_exec(db, STMT_QUIZ_CORRECT_MARK, p, 2, NULL,
@@ -435,7 +455,7 @@ out:
  * there is nothing to show (no scored round revealed) or, for the room
  * and the phones, when the facilitator hides it; else {"hidden",
  * "teams", "rounds", "entries": [{"rank", "name", "points", "correct",
- * "answered"}], "more"}: the room's documents show the first BOARD_ROOM,
+ * "answered"}], "more"}: the room's documents show the first BOARD_ROOM_MAX,
  * the facilitator every entry.  A name is null in an anonymous session,
  * and in the participants' document for every person (P8: a phone shows
  * nobody else's name; a table's name it does): the pages show a neutral
@@ -452,7 +472,7 @@ leaderboard_write(struct jw *w, const struct board *b, enum boardfor who)
 		jw_null(w);
 		return;
 	}
-	n = room && b->n > BOARD_ROOM ? BOARD_ROOM : b->n;
+	n = room && b->n > BOARD_ROOM_MAX ? BOARD_ROOM_MAX : b->n;
 	jw_obj(w);
 	jw_kbool(w, "hidden", b->hidden != 0);
 	jw_kbool(w, "teams", b->teams != 0);
@@ -479,7 +499,7 @@ leaderboard_write(struct jw *w, const struct board *b, enum boardfor who)
  * worker read): null without a revealed scored round; else {"points",
  * "correct", "answered", "rank" (null when the board is hidden or they
  * have no answer scored), "of" (responders ranked), "place" (their
- * entry's, 1-based; 0: none), "teams"}.
+ * entry's, 1-based; 0: none, or hidden), "teams"}.
  */
 void
 leaderboard_mine_write(struct jw *w, const struct board *b, const char *key)
@@ -502,8 +522,12 @@ leaderboard_mine_write(struct jw *w, const struct board *b, const char *key)
 	else
 		jw_null(w);
 	jw_kint(w, "of", (long long)b->n);
-	/* Their place in the list, so a page can mark their own entry. */
-	jw_kint(w, "place", row != NULL ? (long long)(row - b->v) + 1 : 0);
+	/*
+	 * Their place in the list, so a page can mark their own entry; none
+	 * while the board is hidden (a place is a rank without ties).
+	 */
+	jw_kint(w, "place", row != NULL && !b->hidden ?
+	    (long long)(row - b->v) + 1 : 0);
 	jw_kbool(w, "teams", b->teams != 0);
 	jw_end(w);
 }

@@ -250,28 +250,32 @@ member_invite(struct request *r, const struct session *s, const char *email,
 	o = OUT_ERROR;
 	if (token_new(tok, h) == -1)
 		goto out;
+	/* The mail's link first: no invitation is stored that cannot go. */
+	l = xcalloc(1, sizeof(*l));
+	xsnprintf(l->email, sizeof(l->email), "%s", email);
+	n = snprintf(l->link, sizeof(l->link), "%s/console.html#invite=%s",
+	    r->cfg->str[CFG_SITE_ORIGIN], tok);
+	if (n < 0 || (size_t)n >= sizeof(l->link)) {
+		OPENSSL_cleanse(l, sizeof(*l));
+		free(l);
+		goto out;
+	}
 	p[0] = (struct dbparam)DBP_INT(s->id);
 	p[1] = (struct dbparam)DBP_STR(email);
 	p[2] = (struct dbparam)DBP_STR(member_role_name(role));
 	p[3] = (struct dbparam)DBP_BLOB(h, sizeof(h));
 	p[4] = (struct dbparam)DBP_INT(INVITE_SECONDS);
 	rc = db_exec(r->db, STMT_MEMBER_INSERT, p, 5, NULL, NULL);
-	if (rc == DB_DUP) {
-		why_set(why, "already_invited", "%.200s is invited already; "
-		    "revoke the invitation to send a new one", email);
-		o = OUT_CONFLICT;
-		goto out;
-	}
 	if (rc != 1) {
-		o = OUT_DB_DOWN;
-		goto out;
-	}
-	l = xcalloc(1, sizeof(*l));
-	xsnprintf(l->email, sizeof(l->email), "%s", email);
-	n = snprintf(l->link, sizeof(l->link), "%s/console.html#invite=%s",
-	    r->cfg->str[CFG_SITE_ORIGIN], tok);
-	if (n < 0 || (size_t)n >= sizeof(l->link)) {
+		OPENSSL_cleanse(l, sizeof(*l));
 		free(l);
+		o = OUT_DB_DOWN;
+		if (rc == DB_DUP) {
+			why_set(why, "already_invited", "%.200s is invited "
+			    "already; revoke the invitation to send a new one",
+			    email);
+			o = OUT_CONFLICT;
+		}
 		goto out;
 	}
 	(void)strfmt(l->title, sizeof(l->title), "%s", s->title);
@@ -332,25 +336,51 @@ member_revoke(struct request *r, long long session, long long id,
 {
 	struct dbparam	 p[2] = { DBP_INT(id), DBP_INT(session) };
 	struct memberone m;
+	struct liveend	 le;
 	char		 target[320];
-	int		 rc;
+	enum outcome	 o = OUT_DB_DOWN;
+	int		 rc, ok = 0;
 
 	memset(&m, 0, sizeof(m));
+	memset(&le, 0, sizeof(le));
+	if (db_begin(r->db) != 0)
+		return OUT_DB_DOWN;
 	if ((rc = db_one(r->db, STMT_MEMBER_GET, p, 2, &memberone_shape,
 	    &m)) < 0)
-		return OUT_DB_DOWN;
+		goto out;
 	if (rc == 0) {
 		why_set(why, "not_found", "no such member");
-		return OUT_NOT_FOUND;
+		o = OUT_NOT_FOUND;
+		goto out;
 	}
-	rc = db_exec(r->db, STMT_MEMBER_DELETE, p, 2, NULL, NULL);
+	/*
+	 * One who accepted may know the room's document: it goes before
+	 * the commit, as a renewed projector link's does (live.c).
+	 */
+	if (m.account > 0) {
+		if ((o = live_end(r->db, session, LIVE_ROOM, &le)) != OUT_OK ||
+		    db_exec(r->db, STMT_MEMBER_ROOM_RETIRE, p + 1, 1, NULL,
+		    NULL) < 0) {
+			o = o == OUT_OK ? OUT_DB_DOWN : o;
+			goto out;
+		}
+		o = OUT_DB_DOWN;
+	}
+	if (db_exec(r->db, STMT_MEMBER_DELETE, p, 2, NULL, NULL) < 0 ||
+	    db_commit(r->db) != 0)
+		goto out;
+	ok = 1;
+	o = OUT_OK;
 	xsnprintf(target, sizeof(target), "session:%lld %s %s", session,
 	    m.role, m.email);
-	if (rc >= 0)
-		audit(r, "member_revoked", m.account > 0 ? m.account :
-		    r->auth.account_id, target, "ok");
+	audit(r, "member_revoked", m.account > 0 ? m.account :
+	    r->auth.account_id, target, "ok");
+out:
+	if (!ok)
+		db_rollback(r->db);
+	live_end_done(&le, ok);
 	db_shape_release(&memberone_shape, &m);
-	return rc < 0 ? OUT_DB_DOWN : OUT_OK;
+	return o;
 }
 
 /*

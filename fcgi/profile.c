@@ -552,8 +552,18 @@ profile_give(struct db *db, const struct partn *pt, const struct jv *body,
 	p[0] = (struct dbparam)DBP_INT(pt->id);
 	p[1] = (struct dbparam)DBP_INT(qid);
 	p[2] = a > 0 ? (struct dbparam)DBP_INT(a) : (struct dbparam)DBP_NULL;
-	o = db_exec(db, STMT_PROFILE_GIVE, p, 3, NULL, NULL) < 0 ?
-	    OUT_DB_DOWN : OUT_OK;
+	if (db_exec(db, STMT_PROFILE_GIVE, p, 3, NULL, NULL) < 0) {
+		o = OUT_DB_DOWN;
+		goto out;
+	}
+	/*
+	 * The room's results by group count this answer now: the session's
+	 * version moves (STMT_SESSION_BUMP itself: session.c calls this
+	 * module, so this one does not call back).
+	 */
+	p[0] = (struct dbparam)DBP_INT(pt->session_id);
+	(void)db_exec(db, STMT_SESSION_BUMP, p, 1, NULL, NULL);
+	o = OUT_OK;
 out:
 	profile_release(&pf);
 	return o;

@@ -232,8 +232,12 @@ projector_round_write(struct db *db, struct jw *w, long long session,
 	    ((o = round_results_write(db, w, &rd, 0)) != OUT_OK ||
 	    (o = profile_room_write(db, w, session, &rd)) != OUT_OK))
 		goto out;
-	/* A scored round's correct options: only once revealed (P8). */
-	if (rd.revealed && rtype_score(rd.spec.type) != NULL &&
+	/*
+	 * A scored round's correct options: only once revealed and closed
+	 * (P8; a question reopened takes answers again).
+	 */
+	if (rd.revealed && strcmp(rd.state, "closed") == 0 &&
+	    rtype_score(rd.spec.type) != NULL &&
 	    (o = quiz_correct_write(db, w, rd.id)) != OUT_OK)
 		goto out;
 	jw_end(w);

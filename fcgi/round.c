@@ -221,33 +221,40 @@ static const struct rtypedef {
 	[RT_BRAINSTORM] = { "brainstorm", 0, 1, ROOM | USES(RS_MAX_LENGTH) |
 	    USES(RS_OPEN_WALL) | USES(RS_PARTICIPANTS_CLUSTER) |
 	    USES(RS_UPVOTES) | USES(RS_MODERATED), NULL, NULL,
-	    { RK_IDEAS, 0, f_none, f_none } },
+	    { RK_IDEAS, 0, f_none, f_none },
+	    0, NULL },
 	[RT_CHOICE] = { "choice", 2, 0, ROOM | USES(RS_MIN_PICKS) |
 	    USES(RS_MAX_PICKS), settings_choice, answer_choice,
-	    { RK_PICKS, 0, f_choice, f_choice } },
+	    { RK_PICKS, 0, f_choice, f_choice },
+	    0, NULL },
 	[RT_RATING] = { "rating", 1, 0, ROOM | USES(RS_SCALE_MAX) |
 	    USES(RS_NO_OPINION) | USES(RS_LABEL_LOW) | USES(RS_LABEL_HIGH) |
 	    USES(RS_CRITERIA), NULL, answer_rating,
-	    { RK_SCALE, 0, f_rating, f_rating } },
+	    { RK_SCALE, 0, f_rating, f_rating },
+	    0, NULL },
 	[RT_RANKING] = { "ranking", 2, 0, ROOM | USES(RS_TOP_N),
 	    settings_ranking,
-	    answer_ranking, { RK_BORDA, 0, f_ranking, f_ranking } },
+	    answer_ranking, { RK_BORDA, 0, f_ranking, f_ranking },
+	    0, NULL },
 	[RT_POINTS] = { "points", 1, 0, ROOM | USES(RS_BUDGET) |
 	    USES(RS_MAX_PER_OPTION), NULL, answer_points,
-	    { RK_SUM, 0, f_points, f_points } },
+	    { RK_SUM, 0, f_points, f_points },
+	    0, NULL },
 	[RT_STATEMENTS] = { "statements", 1, 0, ROOM, NULL,
 	    answer_statements,
-	    { RK_SCALE, 5, f_statements_json, f_statements_csv } },
+	    { RK_SCALE, 5, f_statements_json, f_statements_csv },
+	    0, NULL },
 	[RT_OPEN] = { "open", 0, 0, ROOM | USES(RS_MAX_LENGTH) |
 	    USES(RS_MODERATED), NULL,
 	    answer_open,
-	    { RK_TEXTS, 0, f_none, f_none } },
+	    { RK_TEXTS, 0, f_none, f_none },
+	    0, NULL },
 	/* Questions are ideas, on the wall, liked, live on the projector. */
 	[RT_QA] = { "qa", 0, 1, ROOM | USES(RS_MAX_LENGTH) |
 	    USES(RS_OPEN_WALL) | USES(RS_UPVOTES) | USES(RS_MODERATED) |
 	    USES(RS_SESSION_WIDE), NULL, NULL,
 	    { RK_IDEAS, 0, f_none, f_none },
-	    ROOM | USES(RS_OPEN_WALL) | USES(RS_UPVOTES) },
+	    ROOM | USES(RS_OPEN_WALL) | USES(RS_UPVOTES), NULL },
 	[RT_QUIZ] = { "quiz", 2, 0, ROOM | USES(RS_MIN_PICKS) |
 	    USES(RS_MAX_PICKS) | USES(RS_TIME_LIMIT) | USES(RS_SPEED_BONUS),
 	    settings_quiz, answer_choice,

@@ -123,8 +123,12 @@ shared_build(struct db *db, struct shared *c, long long session)
 		if (v[i].revealed && round_results_write(db, w, &v[i], 0) !=
 		    OUT_OK)
 			goto fail;
-		/* A scored round's correct options: only once revealed. */
-		if (v[i].revealed && rtype_score(v[i].spec.type) != NULL &&
+		/*
+		 * A scored round's correct options: only once revealed and
+		 * closed (a question reopened takes answers again).
+		 */
+		if (v[i].revealed && strcmp(v[i].state, "closed") == 0 &&
+		    rtype_score(v[i].spec.type) != NULL &&
 		    quiz_correct_write(db, w, v[i].id) != OUT_OK)
 			goto fail;
 		jw_end(w);

@@ -38,6 +38,14 @@ const struct stmtdef stmts_member[STMT__MAX] = {
 	    "FROM session_member WHERE id = ? AND session_id = ?", 1 },
 	[STMT_MEMBER_DELETE] = { "DELETE FROM session_member WHERE id = ? "
 	    "AND session_id = ?", 0 },
+	/*
+	 * A member who accepted may have made or read the projector link
+	 * (the room's document: the join code, the results): revoked, the
+	 * link dies with the membership, and the owner makes a new one.
+	 */
+	[STMT_MEMBER_ROOM_RETIRE] = { "UPDATE session SET "
+	    "projector_token_hash = NULL, room_token = NULL WHERE id = ? AND "
+	    "state = 'running'", 0 },
 	/* Expired ones are found too, to be told apart from unknown ones. */
 	[STMT_MEMBER_FIND] = { "SELECT m.id, m.session_id, m.email, m.role, "
 	    "m.expires_at <= UTC_TIMESTAMP(6), s.title FROM session_member m "

@@ -40,7 +40,7 @@ const struct stmtdef stmts_quiz[STMT__MAX] = {
 	[STMT_QUIZ_BOARD_HIDE] = { "UPDATE session SET leaderboard_hidden = ?, "
 	    "version = version + 1 WHERE id = ?", 0 },
 	[STMT_QUIZ_REVEALED] = { "SELECT type FROM round WHERE session_id = ? "
-	    "AND revealed = 1", 1 },
+	    "AND revealed = 1 AND state = 'closed'", 1 },
 	/* A round's options by place (templates name the correct so). */
 	[STMT_QUIZ_OPTIONS] = { "SELECT id, correct FROM round_option WHERE "
 	    "round_id = ? AND removed = 0 ORDER BY position, id", 1 },
@@ -58,13 +58,16 @@ const struct stmtdef stmts_quiz[STMT__MAX] = {
 	    "r.time_limit, r.speed_bonus, (SELECT COUNT(*) FROM round_option "
 	    "o WHERE o.round_id = r.id AND o.correct = 1 AND o.removed = 0), "
 	    "(SELECT COUNT(*) FROM response_value v JOIN round_option o ON "
-	    "o.id = v.option_id WHERE v.response_id = x.id AND o.correct = 1), "
+	    "o.id = v.option_id WHERE v.response_id = x.id AND o.correct = 1 "
+	    "AND o.removed = 0), "
 	    "(SELECT COUNT(*) FROM response_value v JOIN round_option o ON "
-	    "o.id = v.option_id WHERE v.response_id = x.id AND o.correct = 0), "
+	    "o.id = v.option_id WHERE v.response_id = x.id AND o.correct = 0 "
+	    "AND o.removed = 0), "
 	    "COALESCE(IF(x.updated_at < r.opened_at, -1, TIMESTAMPDIFF("
 	    "MICROSECOND, r.opened_at, x.updated_at) DIV 1000), -1) FROM round r JOIN session s ON s.id = r.session_id "
 	    "JOIN response x ON x.round_id = r.id JOIN participant p ON p.id = "
 	    "x.participant_id LEFT JOIN team t ON t.id = x.team_id WHERE "
-	    "r.session_id = ? AND r.revealed = 1 AND p.run = s.run ORDER BY "
+	    "r.session_id = ? AND r.revealed = 1 AND r.state = 'closed' AND "
+	    "p.run = s.run AND (x.team_id IS NOT NULL OR p.removed = 0) ORDER BY "
 	    "r.position, x.id", 1 },
 };

@@ -404,8 +404,26 @@ call room GET /api/projector/state '' -H "X-Projector-Token: $QTOK"
 is "$(board)" null "projector: no leaderboard while hidden"
 call q2 GET /api/participant/state
 is "$(board):$(jget "$body" score.points):$(jget "$body" score.rank)" "null:1000:" "participant: no leaderboard and no rank while hidden, their points still"
+is "$(jget "$body" score.place)" 0 "participant: no place while hidden either (a place is a rank)"
 ok "$(i=0; while pf_curl -s "$PF_URL$QLIVE" | grep -q '"entries"'; do i=$((i + 1)); [ $i -gt 60 ] && break; sleep 0.05; done; pf_curl -s "$PF_URL$QLIVE" | grep -q '"leaderboard":null'; echo $?)" "participants' document: the hidden leaderboard is not published"
 call ann PATCH "/api/sessions/$Q/leaderboard" '{"hidden":false}'
+# Opened again after its reveal, a question takes answers: its correct
+# options leave the phones and it leaves the board until it is closed.
+call ann POST "/api/sessions/$Q/rounds/$Q2/open" ''
+call q1 GET /api/participant/state
+is "$(field "$Q2" state):$(field "$Q2" correct):$(jget "$body" leaderboard.rounds)" "open::1" \
+    "quiz: reopened after its reveal, no correct option and not on the board"
+call ann POST "/api/sessions/$Q/rounds/$Q2/close" ''
+call q1 GET /api/participant/state
+is "$(field "$Q2" correct):$(jget "$body" leaderboard.rounds)" "[$two,$five]:2" "quiz: closed again, both back"
+call ann PUT "/api/sessions/$Q/rounds/$Q2/correct" "{\"correct\":[$two,$two]}"
+is "$code:$(jget "$body" error.message)" "422:correct 2 names an option twice" "correct: an option twice is refused, saying so"
+call ann PATCH "/api/sessions/$QT/rounds/$tq" '{"time_limit":30,"speed_bonus":200}'
+is "$code:$(jget "$body" round.time_limit):$(jget "$body" round.speed_bonus)" 200:30:200 "quiz: a draft question's time limit and bonus edited"
+# A participant removed by the facilitator leaves the board.
+call ann DELETE "/api/sessions/$Q/participants/$(sql -e "SELECT id FROM participant WHERE session_id = $Q AND display_name = 'Bram'")" ''
+call ann GET "/api/sessions/$Q/leaderboard"
+is "$(board)" "1:Quinten:$e1 2:Cato:$e3" "leaderboard: a removed participant is gone from it"
 call ann POST "/api/sessions/$Q/stop" ''
 
 # An anonymous session: nobody is named, on the projector either.

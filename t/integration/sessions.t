@@ -383,6 +383,8 @@ mi=$(sql -e "SELECT id FROM idea WHERE round_id = $mr")
 ok $([ -n "$mi" ]; echo $?) "a participant's idea to moderate"
 call mo GET "/api/sessions/$ms"
 is "$code:$(jget "$body" session.role)" 200:moderator "the moderator sees the session, with the role"
+call mo GET /api/account/export
+like "$(jget "$body" shared_sessions)" "\"id\":$ms,.*\"role\":\"moderator\"" "the moderator's own export lists the session shared with her, and her role"
 call mo GET "/api/sessions/$ms/rounds/$mr/ideas"
 is "$code" 200 "and its ideas"
 call mo PATCH "/api/sessions/$ms/rounds/$mr/ideas/$mi" '{"hidden":true}'
@@ -398,9 +400,20 @@ for r in "POST /api/sessions/$ms/stop" "DELETE /api/sessions/$ms" "GET /api/sess
 done
 is "$(sql -e "SELECT CONCAT(state, ' ', title) FROM session WHERE id = $ms")" "running Shared day" "the session runs on, unchanged"
 # Revoked: gone at once, on every route.
+# The co-facilitator made the projector link: it dies with her role.
+call cora POST "/api/sessions/$ms/projector" ''
+mtokp=$(jget "$body" projector_link); mtokp=${mtokp#*#}
+browser mroom 127.0.0.25
+call mroom GET /api/projector/state '' -H "X-Projector-Token: $mtokp"
+is "$code" 200 "the co-facilitator's projector link shows the room"
+is "$(for i in $(seq 1 60); do c=$(pf_curl -s -o /dev/null -w '%{http_code}' "$PF_URL/live/$mtokp.json"); [ "$c" = 200 ] && break; sleep 0.05; done; echo "$c")" 200 "the room's document is served under it"
 cid=$(sql -e "SELECT id FROM session_member WHERE email = 'cora@example.org'")
 call ann DELETE "/api/sessions/$ms/members/$cid"
 is "$code" 204 "the owner revokes the co-facilitator"
+call mroom GET /api/projector/state '' -H "X-Projector-Token: $mtokp"
+is "$code" 404 "revoked: the projector link she made (and could read) no longer works"
+is "$(pf_curl -s -o /dev/null -w '%{http_code}' "$PF_URL/live/$mtokp.json")" 404 "revoked: nor does the room's document"
+is "$(sql -e "SELECT COUNT(*) FROM session WHERE id = $ms AND room_token IS NULL AND state = 'running'")" 1 "the session runs on; the owner makes a new link"
 for r in "GET /api/sessions/$ms" "POST /api/sessions/$ms/stop" "GET /api/sessions/$ms/rounds" "GET /api/sessions/$ms/live"; do
 	call cora ${r% *} ${r#* }
 	is "$code" 404 "revoked: $r is 404 at once"
@@ -499,6 +512,9 @@ done
 is "$code:$(jget "$body" questions.0.answered):$(jget "$body" questions.0.answer)" "200:true:" "rather not say: answered, no answer"
 call g1 GET /api/participant/profile
 is "$code:$(jget "$body" questions.0.answer)" "200:$A_RES" "a resident's answer is kept"
+gv=$(sql -e "SELECT version FROM session WHERE id = $G")
+call g1 POST /api/participant/profile "{\"question\":$Q,\"answer\":$A_RES}"
+ok "$(sql -e "SELECT version > $gv FROM session WHERE id = $G" | grep -qx 1; echo $?)" "a profile answer moves the session's version: the room's groups refetch"
 is "$(sql -e "SELECT COUNT(*) FROM participant_profile pp JOIN participant p ON p.id = pp.participant_id WHERE p.session_id = $G")" 15 "fifteen answers, with the participants"
 call ann PUT "/api/sessions/$G/profile" '{"questions":[{"text":"Other","answers":["x","y"]}]}'
 is "$code:$(jget "$body" error.code)" 409:profile_locked "people have joined: the questions stay"
