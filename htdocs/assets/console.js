@@ -237,8 +237,11 @@ function roundItem(r) {
 		acts.append(run(button(t("console.open"), "", () => roundAction(r, "open"))));
 	else
 		acts.append(run(button(t("console.close"), "", () => roundAction(r, "close"))));
-	acts.append(run(button(r.revealed ? t("console.hide") : t("console.reveal"), "secondary",
-	    () => roundAction(r, r.revealed ? "hide" : "reveal"))));
+	// A type that is always live (a Q&A) has nothing to reveal.
+	const live = roundType(r.type) && roundType(r.type).alwaysLive;
+	if (!live)
+		acts.append(run(button(r.revealed ? t("console.hide") : t("console.reveal"), "secondary",
+		    () => roundAction(r, r.revealed ? "hide" : "reveal"))));
 	const res = button(t("console.results"), "secondary", () => {
 		if (shown.has(r.id))
 			shown.delete(r.id);
@@ -277,7 +280,8 @@ function roundItem(r) {
 	});
 	pr.append(el("span", t("console.projectorResults")), sel);
 	pr.htmlFor = sel.id;
-	acts.append(run(pr));
+	if (!live)
+		acts.append(run(pr));
 	const csv = el("a", t("console.csv"), "btn small secondary");
 	csv.href = "/api/sessions/" + sid + "/rounds/" + r.id + "/results.csv";
 	csv.setAttribute("download", "");

@@ -123,6 +123,7 @@ like "$out" 'vote button: Vote for: What about bike lanes\? \(1 vote\) false' "a
 like "$out" 'projector after: 2\s*What about bike lanes\? \| 1\s*Can we get more buses' "the phone votes: the projector's order follows"
 like "$out" 'phone by votes: What about bike lanes\?,Can we get more buses\?,Is there parking\?,Who decides' "so does the phone's"
 like "$out" 'phone by time: Who decides in the end\?,Is there parking\?,What about bike lanes\?,Can we get more buses\?' "sorted by time: newest first"
+like "$out" 'qa controls: reveal 0, projector setting 0' "a Q&A offers no reveal and no projector setting: it is always live"
 like "$out" 'board: Being answered.*Is there parking' "the console's board marks the question being answered"
 like "$out" 'projector now: Being answered\s*Is there parking\?.*\| then: 2\s*What about bike lanes' "the projector puts it on top, the others below"
 like "$out" 'phone: answering first Being answered\s*Is there parking' "and the phones"

@@ -95,6 +95,9 @@ try {
 
 	// The console's board: "Answer now" puts a question on top of the room.
 	const li = fac.locator("#rounds > li", { hasText: "Ask the mayor" });
+	// Always live: nothing to reveal, no projector setting to choose.
+	console.log("qa controls: reveal " + await li.getByRole("button", { name: "Show results to participants" }).count() +
+	    ", projector setting " + await li.locator("select[id^=pr-]").count());
 	await li.getByRole("button", { name: "Questions: approve, merge, mark" }).click();
 	const now = li.getByRole("button", { name: "Answer now: Is there parking?" });
 	await now.click();

@@ -29,6 +29,8 @@
 //                if given, adds a type's own tools to each idea, and
 //                ctx.likesKey names its likes (the Q&A's votes)
 //   countKey     the key of what the results count (results.responses)
+//   alwaysLive   (optional) live from the start (the Q&A): the console
+//                offers no reveal and no projector results setting
 //   resultsView(round, results, opts)  the live results' nodes (console,
 //                projector, revealed on the phone); opts.cloud: room for
 //                a word cloud; opts.cloudHide(entry, hidden): the

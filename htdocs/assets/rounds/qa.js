@@ -165,6 +165,9 @@ export default {
 	countKey: "round.qa.count",
 	asideKey: "round.qa.tab",
 	boardKey: "round.qa.board",
+	// Live on the projector and the phones from the start (the row fixes
+	// it): the console offers no reveal and no projector setting.
+	alwaysLive: true,
 	settings() {
 		return [check("round.qa.sessionWide", "r-qwide"),
 		    check("round.moderated", "r-qmod")];
