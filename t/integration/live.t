@@ -222,7 +222,9 @@ sed -e "s|^socket = .*|socket = $H2/run/fcgi.sock|" \
 h2pid=$!
 f2=$H2/run/live/$(basename "$L")
 t0=$(date +%s%N)
-for i in $(seq 1 100); do [ -s "$f2" ] && break; sleep 0.05; done
+# Up to 15 s: a worker host starting beside a loaded suite (the ASan
+# lane) can take more than 5; it stops waiting as soon as the file is there.
+for i in $(seq 1 300); do [ -s "$f2" ] && break; sleep 0.05; done
 ok "$([ -s "$f2" ]; echo $?)" "the second host writes its own copy of the document"
 diag "in $(( ($(date +%s%N) - t0) / 1000000 )) ms from its start"
 v=$(dbver "$S")
