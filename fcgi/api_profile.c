@@ -18,19 +18,6 @@
 #include "extern.h"
 #include "banned.h"
 
-/* Session {id} is the caller's: 1, or the status of the refusal. */
-static int
-owned(struct request *r)
-{
-	struct why	 why = { NULL, "", 0 };
-	enum outcome	 o;
-
-	if ((o = session_owned(r->db, r->ids[0], r->auth.account_id,
-	    &why)) != OUT_OK)
-		return resp_outcome(r, o, &why);
-	return 1;
-}
-
 /* Answers {"profile": {...}} of session {id}, with status. */
 static int
 profile_reply(struct request *r, int status)
@@ -60,7 +47,7 @@ api_profile_get(struct request *r)
 {
 	int	 rc;
 
-	if ((rc = owned(r)) != 1)
+	if ((rc = resp_session_role(r, MEMBER_COFACILITATOR)) != 1)
 		return rc;
 	return profile_reply(r, 200);
 }
@@ -82,7 +69,7 @@ api_profile_set(struct request *r)
 	int		 rc;
 
 	if ((rc = fields_check(r, profile_fields, 2)) != 0 ||
-	    (rc = owned(r)) != 1)
+	    (rc = resp_session_role(r, MEMBER_COFACILITATOR)) != 1)
 		return rc;
 	if ((o = profile_set(r->db, r->ids[0], r->json, &why)) != OUT_OK)
 		return resp_outcome(r, o, &why);
@@ -104,7 +91,7 @@ api_group_view(struct request *r)
 	int		 rc;
 
 	if ((rc = fields_check(r, view_fields, 3)) != 0 ||
-	    (rc = owned(r)) != 1)
+	    (rc = resp_session_role(r, MEMBER_COFACILITATOR)) != 1)
 		return rc;
 	if ((o = profile_view_set(r->db, r->ids[0], r->json, &why)) !=
 	    OUT_OK)
@@ -131,7 +118,7 @@ api_round_groups(struct request *r)
 	enum outcome		 o;
 	int			 rc;
 
-	if ((rc = owned(r)) != 1)
+	if ((rc = resp_session_role(r, MEMBER_COFACILITATOR)) != 1)
 		return rc;
 	if ((o = agenda_round(r->db, r->ids[0], r->ids[1], &rd, &why)) !=
 	    OUT_OK)

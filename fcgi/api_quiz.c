@@ -17,19 +17,6 @@
 #include "extern.h"
 #include "banned.h"
 
-/* Session {id} is the caller's: 1, or the status of the refusal. */
-static int
-owned(struct request *r)
-{
-	struct why	 why = { NULL, "", 0 };
-	enum outcome	 o;
-
-	if ((o = session_owned(r->db, r->ids[0], r->auth.account_id,
-	    &why)) != OUT_OK)
-		return resp_outcome(r, o, &why);
-	return 1;
-}
-
 /* Answers {"correct": [...]} of round {id}, which is the session's. */
 static int
 correct_reply(struct request *r)
@@ -58,7 +45,7 @@ api_correct_get(struct request *r)
 {
 	int	 rc;
 
-	if ((rc = owned(r)) != 1)
+	if ((rc = resp_session_role(r, MEMBER_COFACILITATOR)) != 1)
 		return rc;
 	return correct_reply(r);
 }
@@ -74,7 +61,7 @@ api_correct_set(struct request *r)
 	enum outcome	 o;
 	int		 rc;
 
-	if ((rc = owned(r)) != 1)
+	if ((rc = resp_session_role(r, MEMBER_COFACILITATOR)) != 1)
 		return rc;
 	if ((rc = fields_check(r, correct_fields,
 	    sizeof(correct_fields) / sizeof(correct_fields[0]))) != 0)
@@ -111,7 +98,7 @@ api_leaderboard_get(struct request *r)
 {
 	int	 rc;
 
-	if ((rc = owned(r)) != 1)
+	if ((rc = resp_session_role(r, MEMBER_COFACILITATOR)) != 1)
 		return rc;
 	return board_reply(r);
 }
@@ -125,7 +112,7 @@ api_leaderboard_set(struct request *r)
 {
 	int	 rc;
 
-	if ((rc = owned(r)) != 1)
+	if ((rc = resp_session_role(r, MEMBER_COFACILITATOR)) != 1)
 		return rc;
 	if ((rc = fields_check(r, board_fields,
 	    sizeof(board_fields) / sizeof(board_fields[0]))) != 0)

@@ -23,39 +23,6 @@
 #include "extern.h"
 #include "banned.h"
 
-/*
- * The caller may run and edit session {id} (owner, co-facilitator): 1,
- * or the status of the refusal.
- */
-static int
-owned(struct request *r)
-{
-	struct why	 why = { NULL, "", 0 };
-	enum outcome	 o;
-
-	if ((o = session_owned(r->db, r->ids[0], r->auth.account_id,
-	    &why)) != OUT_OK)
-		return resp_outcome(r, o, &why);
-	return 1;
-}
-
-/*
- * The caller moderates session {id} (a moderator too): the agenda, the
- * results and the word cloud's hidden entries.  1, or the status of the
- * refusal.
- */
-static int
-moderated(struct request *r)
-{
-	struct why	 why = { NULL, "", 0 };
-	enum outcome	 o;
-
-	if ((o = session_moderated(r->db, r->ids[0], r->auth.account_id,
-	    &why)) != OUT_OK)
-		return resp_outcome(r, o, &why);
-	return 1;
-}
-
 /* Answers {"rounds": [...]}: the agenda of session {id}. */
 static int
 rounds_reply(struct request *r)
@@ -65,7 +32,7 @@ rounds_reply(struct request *r)
 	size_t		 i, n;
 	int		 rc;
 
-	if ((rc = moderated(r)) != 1)
+	if ((rc = resp_session_role(r, MEMBER_MODERATOR)) != 1)
 		return rc;
 	if (agenda_list(r->db, r->ids[0], &v, &n) != OUT_OK)
 		return db_unavailable(r);
@@ -132,7 +99,7 @@ api_round_create(struct request *r)
 	long long	 id;
 	int		 rc;
 
-	if ((rc = owned(r)) != 1 ||
+	if ((rc = resp_session_role(r, MEMBER_COFACILITATOR)) != 1 ||
 	    (rc = fields_check(r, round_fields, round_nfields)) != 0)
 		return rc;
 	/* A quiz's correct options by place, checked before it is made. */
@@ -152,7 +119,7 @@ api_round_delete(struct request *r)
 	enum outcome	 o;
 	int		 rc;
 
-	if ((rc = owned(r)) != 1)
+	if ((rc = resp_session_role(r, MEMBER_COFACILITATOR)) != 1)
 		return rc;
 	if ((o = round_delete(r->db, r->ids[0], r->ids[1], &why)) != OUT_OK)
 		return resp_outcome(r, o, &why);
@@ -198,7 +165,7 @@ set_state(struct request *r, const char *state)
 	enum outcome	 o;
 	int		 rc;
 
-	if ((rc = owned(r)) != 1)
+	if ((rc = resp_session_role(r, MEMBER_COFACILITATOR)) != 1)
 		return rc;
 	if ((o = round_set_state(r->db, r->ids[0], r->ids[1], state,
 	    &why)) != OUT_OK)
@@ -227,7 +194,7 @@ set_revealed(struct request *r, int revealed)
 	enum outcome	 o;
 	int		 rc;
 
-	if ((rc = owned(r)) != 1)
+	if ((rc = resp_session_role(r, MEMBER_COFACILITATOR)) != 1)
 		return rc;
 	if ((o = round_set_revealed(r->db, r->ids[0], r->ids[1], revealed,
 	    &why)) != OUT_OK)
@@ -260,7 +227,7 @@ api_round_results(struct request *r)
 	enum outcome	 o;
 	int		 rc;
 
-	if ((rc = moderated(r)) != 1)
+	if ((rc = resp_session_role(r, MEMBER_MODERATOR)) != 1)
 		return rc;
 	if ((o = agenda_round(r->db, r->ids[0], r->ids[1], &rd, &why)) !=
 	    OUT_OK)
@@ -310,7 +277,7 @@ api_round_cloud(struct request *r)
 	struct jw	*w;
 
 	if ((rc = fields_check(r, cloud_fields, 2)) != 0 ||
-	    (rc = moderated(r)) != 1)
+	    (rc = resp_session_role(r, MEMBER_MODERATOR)) != 1)
 		return rc;
 	e = field_str(r, "entry", &len);
 	hidden = jv_bool(jv_get(r->json, "hidden"));
@@ -391,7 +358,8 @@ api_round_update(struct request *r)
 	enum outcome	 o;
 	int		 rc;
 
-	if ((rc = owned(r)) != 1 || (rc = fields_check(r, update_fields,
+	if ((rc = resp_session_role(r, MEMBER_COFACILITATOR)) != 1 ||
+	    (rc = fields_check(r, update_fields,
 	    sizeof(update_fields) / sizeof(update_fields[0]))) != 0)
 		return rc;
 	if ((o = agenda_round(r->db, r->ids[0], r->ids[1], &rd, &why)) !=

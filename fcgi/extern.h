@@ -733,6 +733,8 @@ enum member_role {
 	MEMBER_OWNER,		/* and deletes it, manages its members */
 	MEMBER__MAX
 };
+/* response.c, on these roles: the handlers' check of session {id} */
+int		 resp_session_role(struct request *, enum member_role);
 const char	*member_role_name(enum member_role);
 enum member_role member_role_parse(const char *, size_t);
 enum outcome	 member_role(struct db *, long long, long long,

@@ -365,3 +365,21 @@ resp_account(struct request *r, int status, long long id)
 	acct_release(&a);
 	return resp_done(r, w);
 }
+
+/*
+ * The caller has at least role need in session {id} (r->ids[0]; member.c
+ * decides): 1, or the status of the refusal answered (404 for no role at
+ * all, 403 for a smaller one).  Every handler that checks a session
+ * before its work says it with this.
+ */
+int
+resp_session_role(struct request *r, enum member_role need)
+{
+	struct why	 why = { NULL, "", 0 };
+	enum outcome	 o;
+
+	if ((o = member_check(r->db, r->ids[0], r->auth.account_id, need,
+	    NULL, &why)) != OUT_OK)
+		return resp_outcome(r, o, &why);
+	return 1;
+}
