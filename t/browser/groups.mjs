@@ -25,6 +25,20 @@ function watch(page, who) {
 	page.on("pageerror", (e) => problems.push(who + " pageerror: " + e.message));
 }
 
+// Switches a projector's room language with its "l" key, or a phone's with
+// its language button, to code; for the screenshots in each language.
+async function toLang(page, code, name) {
+	for (let i = 0; i < 3; i++) {
+		if (await page.evaluate(() => document.documentElement.lang) === code)
+			break;
+		if (name)
+			await page.getByRole("button", { name, exact: true }).first().click();
+		else
+			await page.keyboard.press("l");
+		await page.waitForTimeout(400);
+	}
+}
+
 async function shot(page, name, full) {
 	if (shots)
 		await page.screenshot({ path: shots + "/" + name + ".png", fullPage: !!full });
@@ -86,6 +100,11 @@ try {
 		const bad = await axeSerious(page);
 		out("axe phone " + w, bad.length + (bad.length ? " " + JSON.stringify(bad) : ""));
 		await shot(page, "profile-" + w + "x" + h);
+		if (shots) {
+			await toLang(page, "nl", "Nederlands");
+			await shot(page, "profile-nl-" + w + "x" + h);
+			await toLang(page, "en", "English");
+		}
 		await page.click("#pq-answers button:has-text('Resident')");
 		await page.waitForSelector("#in-view:not([hidden])", { timeout: 5000 });
 		const mine = await page.evaluate(async () => {
@@ -200,6 +219,10 @@ try {
 		out("projector " + w + "x" + h, (m.wide && m.clipped === 0 ? "fits" : "BAD") + " " +
 		    m.groups + " :: " + m.verdicts);
 		await shot(pj, "projector-groups-" + w + "x" + h);
+		if (shots) {
+			await toLang(pj, "nl");
+			await shot(pj, "projector-groups-nl-" + w + "x" + h);
+		}
 		await pctx.close();
 	}
 	// One group against everyone on the projector: the businesses.

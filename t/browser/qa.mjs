@@ -11,6 +11,20 @@
 import { consoleOf, launch, watch } from "./lib.mjs";
 
 const [url, code, token, shots, email, password, sid, qa] = process.argv.slice(2);
+// Switches a projector's room language with its "l" key, or a phone's with
+// its language button, to code; for the screenshots in each language.
+async function toLang(page, code, name) {
+	for (let i = 0; i < 3; i++) {
+		if (await page.evaluate(() => document.documentElement.lang) === code)
+			break;
+		if (name)
+			await page.getByRole("button", { name, exact: true }).first().click();
+		else
+			await page.keyboard.press("l");
+		await page.waitForTimeout(400);
+	}
+}
+
 const browser = await launch();
 const problems = [];
 try {
@@ -120,6 +134,18 @@ try {
 	await proj.setViewportSize({ width: 1920, height: 1080 });
 	await proj.waitForTimeout(300);
 	await proj.screenshot({ path: shots + "/qa-projector-1920x1080.png" });
+	// The same screens in Dutch.
+	await toLang(proj, "nl");
+	await proj.screenshot({ path: shots + "/qa-projector-nl-1920x1080.png" });
+	await proj.setViewportSize({ width: 1280, height: 720 });
+	await proj.waitForTimeout(300);
+	await proj.screenshot({ path: shots + "/qa-projector-nl-1280x720.png" });
+	await toLang(p, "nl", "Nederlands");
+	await card.locator(".wall-box").scrollIntoViewIfNeeded();
+	await p.screenshot({ path: shots + "/qa-vote-nl-320x568.png" });
+	await p.setViewportSize({ width: 360, height: 740 });
+	await p.waitForTimeout(300);
+	await p.screenshot({ path: shots + "/qa-vote-nl-360x740.png" });
 	console.log("problems: " + problems.length + " " + problems.join(" | "));
 } finally {
 	await browser.close();

@@ -23,6 +23,20 @@ function watch(page, who) {
 	page.on("pageerror", (e) => problems.push(who + " pageerror: " + e.message));
 }
 
+// Switches a projector's room language with its "l" key, or a phone's with
+// its language button, to code; for the screenshots in each language.
+async function toLang(page, code, name) {
+	for (let i = 0; i < 3; i++) {
+		if (await page.evaluate(() => document.documentElement.lang) === code)
+			break;
+		if (name)
+			await page.getByRole("button", { name, exact: true }).first().click();
+		else
+			await page.keyboard.press("l");
+		await page.waitForTimeout(400);
+	}
+}
+
 async function shot(page, name) {
 	if (shots)
 		await page.screenshot({ path: shots + "/" + name + ".png" });
@@ -140,6 +154,19 @@ try {
 			out("phone board " + (i + 1) + " " + ph.team, await boardOf(ph.p, "#ms-board"));
 			if (i === 0 || i === 2)
 				await shot(ph.p, "quiz-phone-score-" + (i + 1) + "-" + ph.name);
+		}
+	}
+	// The last board and scores in Dutch too (screenshots), then English.
+	if (shots) {
+		for (const r of rooms) {
+			await toLang(r.p, "nl");
+			await shot(r.p, "quiz-projector-leaderboard-3-nl-" + r.name);
+			await toLang(r.p, "en");
+		}
+		for (const ph of phones) {
+			await toLang(ph.p, "nl", "Nederlands");
+			await shot(ph.p, "quiz-phone-score-3-nl-" + ph.name);
+			await toLang(ph.p, "en", "English");
 		}
 	}
 	// Hidden: the projector says it is not shown, the phones keep points.
