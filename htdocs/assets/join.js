@@ -498,6 +498,8 @@ buildSwitch(async (code) => {
 		for (const e of cards.values())
 			e.sig = "";
 		await renderRounds();
+		// The own score's line is drawn from the worker's answer: again.
+		renderScore();
 	}
 });
 
@@ -550,6 +552,10 @@ function askOne(q, i, n) {
 		for (const [id, text, cls] of choices) {
 			const b = el("button", text, "btn pq-answer" + cls);
 			b.type = "button";
+			// "Rather not say" follows the language switch (the others
+			// are the facilitator's words).
+			if (id === null)
+				b.dataset.i18n = "join.ratherNot";
 			b.addEventListener("click", async () => {
 				for (const x of box.querySelectorAll("button"))
 					x.disabled = true;
